@@ -1,0 +1,123 @@
+"""Command line: ``kg build`` and ``kg query`` (``python -m kg`` works the same).
+
+Exit codes: 0 success (a build that skipped some files still succeeds; they are
+listed); 1 nothing could be built, or the query failed; 2 wrong usage.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from kg import __version__
+
+
+def _err(message: str) -> None:
+    click.echo(f"kg: {message}", err=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="kg")
+def cli() -> None:
+    """Build and query a knowledge graph of Vietnamese Party and State news."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("-o", "--out", default="out", show_default=True, type=click.Path(path_type=Path),
+              help="Folder for graph.ttl, graph.trig, graph.html and report.json.")
+@click.option("--progress/--no-progress", default=None, help="Progress bars (default: on a terminal, for many files).")
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but problems.")
+def build(paths: tuple[Path, ...], out: Path, progress: bool | None, quiet: bool) -> None:
+    """Build the graph from article files and folders (default: seeds/)."""
+    from kg.builder import BuildError
+    from kg.builder import build as run_build
+
+    inputs = list(paths) or [Path("seeds")]
+    try:
+        result = run_build(inputs, out, show_progress=progress,
+                           on_reject=lambda r: _err(f"skipped {r.path}: {r.reason}"))
+    except BuildError as exc:
+        _err(f"nothing built: {exc}")
+        sys.exit(1)
+    report = result.report
+    counts = report["counts"]
+    violations = report["validation"]["violations"]
+    if violations:
+        _err(f"the graph breaks {len(violations)} SHACL constraint(s); see {result.outputs['report']}")
+        for v in violations[:5]:
+            _err(f"  {v['focus']} {v['path']}: {v['message']}")
+    if quiet:
+        return
+    entities = ", ".join(f"{n} {kind}" for kind, n in counts["entities"].items())
+    click.echo(f"read {counts['articles']} article(s) from {', '.join(map(str, inputs))}"
+               f" ({counts['rejected']} rejected)")
+    click.echo(f"entities: {entities}")
+    click.echo(f"triples: {counts['triples']} in {counts['named_graphs']} article graph(s); "
+               f"SHACL: {'conforms' if report['validation']['conforms'] else 'violations, see report'}")
+    click.echo("wrote " + ", ".join(str(p) for p in result.outputs.values())
+               + f" in {report['timings']['total_s']:.1f} s")
+
+
+def _binding(spec: str):
+    import pyoxigraph as ox
+
+    name, sep, value = spec.partition("=")
+    if not sep or not name:
+        raise click.BadParameter(f"{spec!r}: expected NAME=VALUE", param_hint="--bind")
+    if value.startswith("<") and value.endswith(">"):
+        return name.lstrip("?$"), ox.NamedNode(value[1:-1])
+    if value.startswith(("http://", "https://")):
+        return name.lstrip("?$"), ox.NamedNode(value)
+    return name.lstrip("?$"), ox.Literal(value)
+
+
+@cli.command()
+@click.argument("sparql", required=False)
+@click.option("--file", "query_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Read the query from a .rq file.")
+@click.option("--name", help="Run a named query (see --list).")
+@click.option("--list", "list_queries", is_flag=True, help="List the named queries.")
+@click.option("--data", default="out", show_default=True, type=click.Path(path_type=Path),
+              help="The folder `kg build` wrote.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@click.option("--bind", "binds", multiple=True, metavar="NAME=VALUE",
+              help="Bind ?NAME to a value (an <IRI> or http(s) IRI, else a string literal); repeatable.")
+def query(sparql: str | None, query_file: Path | None, name: str | None, list_queries: bool, data: Path,
+          fmt: str, binds: tuple[str, ...]) -> None:
+    """Run a SPARQL query over the built graph (all graphs form the default graph)."""
+    from kg.sparql import QueryError, format_result, named_queries, named_query, run_query
+    from kg.store import StoreError, load_store
+
+    if list_queries:
+        for q in named_queries().values():
+            click.echo(f"{q.name:16} {q.description}")
+        return
+    given = [x for x in (sparql, query_file, name) if x]
+    if len(given) != 1:
+        raise click.UsageError("give exactly one of QUERY, --file F or --name NAME (or --list)")
+    try:
+        if name:
+            text = named_query(name).text
+        elif query_file:
+            text = query_file.read_text(encoding="utf-8")
+        else:
+            text = sparql or ""
+        bindings = dict(_binding(b) for b in binds)
+        store = load_store(data)
+        result = run_query(store, text, bindings)
+    except (QueryError, StoreError) as exc:
+        _err(str(exc))
+        sys.exit(1)
+    click.echo(format_result(result, fmt))
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point for the ``kg`` script and ``python -m kg``."""
+    try:
+        cli.main(args=argv, prog_name="kg", standalone_mode=True)
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    return 0

@@ -1,0 +1,111 @@
+"""Events: conferences, workshops and meetings, with date, organisers and chairs.
+
+"Chiều 27/5, Ban Tổ chức Tỉnh ủy phối hợp với … tổ chức hội thảo khoa học cấp tỉnh “…”"
+gives the event, its organisers (the bodies before "tổ chức") and a partial date the
+resolver completes with the article's year; "… đồng chủ trì hội thảo" gives its chairs.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.lexicon import alternation, lexicon
+from kg.extract.resolutions import _quoted
+from kg.records import EVENT, Mention
+
+_NAME_STARTERS = (
+    "triển khai|sơ kết|tổng kết|quán triệt|học tập|nghiên cứu|giao ban|đối thoại|báo cáo viên|biểu dương|tuyên dương|"
+    "trực tuyến|toàn quốc|công bố|lấy ý kiến|phổ biến|chuyên đề|khoa học|gặp mặt|tiếp xúc|thông tin|góp ý|đánh giá|"
+    "lần thứ|cán bộ chủ chốt|cấp tỉnh|cấp quốc gia|quốc tế"
+)
+_DATE = re.compile(r"(?:(?:sáng|chiều|tối|trưa)\s+(?:nay\s+)?(?:ngày\s+)?|ngày\s+)(\d{1,2})\s*[/-]\s*(\d{1,2})(?:\s*[/-]\s*(\d{4}))?(?!\d)")
+
+
+def _event_head_re() -> re.Pattern:
+    types = alternation([a for a, _ in lexicon().raw["event_types"]])
+    return re.compile(r"(?<!\w)(" + types + r")(?!\w)")
+
+
+def find_events(text: str, key: str, sentences: list[tuple[int, int]]) -> list[Mention]:
+    """Named events in text order (central plenums are found with the resolutions)."""
+    head_re = _event_head_re()
+    lex = lexicon()
+    out: list[Mention] = []
+    for s_start, s_end in sentences:
+        for m in head_re.finditer(key, s_start, s_end):
+            head = lex.event_types[re.sub(r"\s+", " ", m.group(1))]
+            after = key[m.end() : s_end]
+            if re.match(r"\s+(?:lần thứ\s+)?(?:ban chấp hành\s+)?trung ương\s+(?:\d|[ivx])", after):
+                continue  # a plenum
+            # qualifiers: "hội thảo khoa học cấp tỉnh"
+            q = re.match(r"((?:\s+(?:khoa học|cấp tỉnh|cấp huyện|cấp quốc gia|quốc tế|trực tuyến|toàn quốc))*)\s*[“\"]", after)
+            if q and key[max(s_start, m.start() - 20) : m.start()].rstrip().endswith(("tổ chức", "khai mạc", "diễn ra", "chủ trì")):
+                title, end = _quoted(text, m.end() + q.end() - 1, unclosed_ok=True)
+                if title:
+                    qual = text[m.end() : m.end() + len(q.group(1))].strip()
+                    label = " ".join(filter(None, [head, qual])) + f" “{title}”"
+                    out.append(Mention(EVENT, text[m.start() : end], m.start(), end, label,
+                                       attrs={"event_type": head, "title": title, **_date_in(key, s_start, m.start())}))
+                    continue
+            if not text[m.start()].isupper():
+                continue
+            if not (re.match(r"\s+(?:" + _NAME_STARTERS + r")(?!\w)", after) or re.match(r"\s+[A-ZĐ]", text[m.end() : s_end])):
+                continue
+            stop = re.search(r"[;“\"\n(]|\.(?:\s|$)|,\s+(?:tại|do|với|vào|đồng chí|các đồng chí)\s", text[m.end() : s_end])
+            end = m.end() + (stop.start() if stop else len(text[m.end() : s_end]))
+            label = re.sub(r"\s+(?:về|của|tại|với|và)$", "", text[m.start() : end].strip(" ,.…"))
+            if len(label.split()) < 4:
+                continue
+            end = m.start() + len(label)
+            out.append(Mention(EVENT, text[m.start() : end], m.start(), end, label,
+                               attrs={"event_type": head, **_date_in(key, s_start, m.start())}))
+    return out
+
+
+def _date_in(key: str, start: int, end: int) -> dict:
+    m = _DATE.search(key, start, end)
+    if not m:
+        return {}
+    d, mo, y = m.groups()
+    return {"date_parts": (int(y) if y else None, int(mo), int(d))}
+
+
+def organisers_and_chairs(key: str, sentences: list[tuple[int, int]], events: list[Mention],
+                          orgs: list[Mention], people: list[Mention]) -> list[tuple[str, Mention, Mention]]:
+    """(relation, event, agent) links from the sentence that introduces each event."""
+    links: list[tuple[str, Mention, Mention]] = []
+    for ev in events:
+        s_start, _ = _sentence_of(sentences, ev.start)
+        between = key[s_start : ev.start]
+        if re.search(r"tổ chức\s*$", between.rstrip() + " ") or "tổ chức" in between[-40:]:
+            for org in orgs:
+                if s_start <= org.start and org.end <= ev.start and "tổ chức" in key[org.end : ev.start]:
+                    links.append(("organized_by", ev, org))
+    for s_start, s_end in sentences:
+        chair = re.search(r"(?:đồng\s+)?chủ trì\s+(" + alternation([a for a, _ in lexicon().raw["event_types"]]) + r")", key[s_start:s_end])
+        if not chair:
+            continue
+        pos = s_start + chair.start()
+        target = _event_for(events, key[s_start + chair.start(1) : s_start + chair.end(1)], pos)
+        if target is None:
+            continue
+        for person in people:
+            if s_start <= person.start and person.end <= pos:
+                links.append(("chaired_by", target, person))
+    return links
+
+
+def _sentence_of(sentences: list[tuple[int, int]], pos: int) -> tuple[int, int]:
+    for s, e in sentences:
+        if s <= pos < e:
+            return s, e
+    return 0, 0
+
+
+def _event_for(events: list[Mention], head_key: str, pos: int) -> Mention | None:
+    """The event that a later "hội thảo" refers to: the nearest earlier one of that kind, else the first."""
+    same = [e for e in events if e.attrs.get("event_type", "").lower().startswith(" ".join(head_key.split()))]
+    before = [e for e in same if e.start < pos]
+    if before:
+        return before[-1]
+    return same[0] if same else None

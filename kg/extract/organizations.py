@@ -1,0 +1,258 @@
+"""Organisation names: the grammar of Party, State and Front bodies.
+
+A name is a chain of departments over a base body, optionally followed by a place:
+``Ban Tổ chức`` + ``Tỉnh ủy`` (+ ``Lạng Sơn``); ``Ban Chấp hành`` + ``Đảng bộ tỉnh``;
+``Ban Tổ chức`` + ``Trung ương``; or a known central body (``Bộ Chính trị``). When the
+place is left implicit, the mention carries a ``scope`` and the resolver qualifies it
+with the article's province or district.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from kg.extract.lexicon import alternation, lexicon
+from kg.records import ORGANIZATION, Mention
+from kg.textnorm import match_key
+
+_WS = re.compile(r"\s+")
+_GENERIC_BEFORE = re.compile(r"(?:các|những|mỗi|từng|cấp)\s+$")
+
+
+@dataclass
+class OrgParse:
+    """A parsed organisation name at [start, end)."""
+
+    start: int
+    end: int
+    departments: list[str] = field(default_factory=list)
+    base: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    central_body: re.Pattern
+    department: re.Pattern
+    central_suffix: re.Pattern
+    committee: re.Pattern
+    level_body: re.Pattern
+    level: re.Pattern
+    press: re.Pattern
+    start: re.Pattern
+
+
+@cache
+def _patterns() -> _Patterns:
+    lex = lexicon()
+    raw = lex.raw
+
+    def anchored(phrases: list[str]) -> re.Pattern:
+        return re.compile(r"(?:" + alternation(phrases) + r")(?!\w)")
+
+    central_names = [n for e in raw["central_bodies"] for n in e["names"]]
+    departments = [a for a, _ in raw["departments"]]
+    committees = list(raw["party_committees"])
+    level_bodies = [a for a, _ in raw["level_bodies"]]
+    press = raw["press_heads"]
+    starts = central_names + departments + committees + level_bodies + press
+    return _Patterns(
+        central_body=anchored(central_names),
+        department=anchored(departments),
+        central_suffix=anchored([a for a, _ in raw["central_suffixes"]]),
+        committee=anchored(committees),
+        level_body=anchored(level_bodies),
+        level=re.compile(r"(?:" + alternation([a for a, _ in raw["levels"]]) + r")(?!\w)|tp\.|tx\."),
+        press=anchored(press),
+        start=re.compile(r"(?<!\w)(?:" + alternation(starts) + r")(?!\w)"),
+    )
+
+
+def _skip_ws(key: str, pos: int) -> int:
+    m = _WS.match(key, pos)
+    return m.end() if m else pos
+
+
+def _capitalised(text: str, start: int) -> bool:
+    return text[start : start + 1].isupper()
+
+
+def _place_at(text: str, key: str, pos: int) -> tuple[str, int] | None:
+    """A capitalised province or district name starting at ``pos``."""
+    m = lexicon().place_re.match(key, pos)
+    if not m:
+        return None
+    words = text[m.start() : m.end()].split()
+    if not all(w[:1].isupper() for w in words):
+        return None
+    return " ".join(words), m.end()
+
+
+def _central_body(text: str, key: str, pos: int) -> OrgParse | None:
+    m = _patterns().central_body.match(key, pos)
+    if not m:
+        return None
+    entry = lexicon().central_bodies[match_key(_WS.sub(" ", text[m.start() : m.end()]))]
+    end = m.end()
+    parent = entry.get("parent")
+    if parent:  # "Viện Khoa học tổ chức, cán bộ, Ban Tổ chức Trung ương" / "(Ban Tổ chức Trung ương)"
+        q = re.compile(r"\s*[,(]\s*").match(key, end)
+        if q:
+            inner = parse_org(text, key, q.end(), allow_generic=True)
+            if inner and _base_label(inner) == parent:
+                end = inner.end
+                if key[end : end + 1] == ")" and "(" in key[m.end() : q.end()]:
+                    end += 1
+    return OrgParse(m.start(), end, [], {"kind": "central", "label": entry["label"], "parent": parent})
+
+
+def _base_label(org: OrgParse) -> str | None:
+    """The label of a parse that needs no context (central bodies), else None."""
+    if org.base.get("kind") == "central" and not org.departments:
+        return org.base["label"]
+    return None
+
+
+def parse_org(text: str, key: str, pos: int, allow_generic: bool = False) -> OrgParse | None:
+    """Parse the longest organisation name starting exactly at ``pos``."""
+    if not _capitalised(text, pos):
+        return None
+    if not allow_generic and _GENERIC_BEFORE.search(key, max(0, pos - 8), pos):
+        return None
+    pats = _patterns()
+    lex = lexicon()
+    central = _central_body(text, key, pos)
+    departments: list[str] = []
+    cur = pos
+    while True:
+        m = pats.department.match(key, cur)
+        if not m or not _capitalised(text, cur):
+            break
+        departments.append(lex.departments[match_key(_WS.sub(" ", key[m.start() : m.end()]))])
+        cur = _skip_ws(key, m.end())
+    base: OrgParse | None = None
+    if departments:
+        inner = _central_body(text, key, cur) if _capitalised(text, cur) else None
+        if inner:
+            base = inner
+        else:
+            m = pats.central_suffix.match(key, cur)
+            if m and _capitalised(text, cur):
+                last = departments.pop()
+                label = lex.central_departments.get(match_key(last))
+                if label:
+                    parent = "Ban Chấp hành Trung ương" if label != "Ban Chấp hành Trung ương" else None
+                    base = OrgParse(cur, m.end(), [], {"kind": "central", "label": label, "parent": parent})
+                else:
+                    departments.append(last)
+    if base is None and _capitalised(text, cur):
+        base = _committee(text, key, cur) or _level_body(text, key, cur) or _press(text, key, cur)
+    if base is None:
+        if central and not departments:
+            return central
+        if departments and central:
+            return central
+        return None
+    org = OrgParse(pos, base.end, departments + base.departments, base.base)
+    if central and central.end >= org.end:
+        return central
+    return org
+
+
+def _committee(text: str, key: str, pos: int) -> OrgParse | None:
+    m = _patterns().committee.match(key, pos)
+    if not m:
+        return None
+    head = text[m.start() : m.end()]
+    base = {"kind": "committee", "head": _title_head(head), "level": lexicon().committees[match_key(head)]}
+    end = m.end()
+    nxt = _skip_ws(key, end)
+    place = _place_at(text, key, nxt) if nxt > end else None
+    if place:
+        base["place"], end = place
+    return OrgParse(pos, end, [], base)
+
+
+def _title_head(head: str) -> str:
+    from kg.textnorm import modern_tone
+
+    return modern_tone(_WS.sub(" ", head))
+
+
+def _level_body(text: str, key: str, pos: int) -> OrgParse | None:
+    pats = _patterns()
+    m = pats.level_body.match(key, pos)
+    if not m:
+        return None
+    head = lexicon().level_bodies[match_key(_WS.sub(" ", key[m.start() : m.end()]))]
+    end = m.end()
+    nxt = _skip_ws(key, end)
+    lv = pats.level.match(key, nxt)
+    base = {"kind": "level_body", "head": head}
+    if lv:
+        word = key[lv.start() : lv.end()]
+        base["level"] = lexicon().levels.get(word, "thành phố" if word.startswith("tp") else "thị xã")
+        end = lv.end()
+        nxt = _skip_ws(key, end)
+        place = _place_at(text, key, nxt)
+        if place:
+            base["place"], end = place
+    else:
+        place = _place_at(text, key, nxt) if nxt > end else None
+        if place:  # "Công an Lạng Sơn"
+            base["place"], end = place
+        elif head in ("Đảng ủy", "Đảng bộ", "Công an"):
+            return None  # "Đảng ủy các phường", bare "Đảng bộ": not a named body
+        elif head.startswith("Đảng ủy Khối"):
+            pass
+        else:
+            return None  # "UBND" alone is too vague to name one body
+    if head.startswith("Đảng ủy Khối") and "level" not in base:
+        return None
+    return OrgParse(pos, end, [], base)
+
+
+def _press(text: str, key: str, pos: int) -> OrgParse | None:
+    m = _patterns().press.match(key, pos)
+    if not m:
+        return None
+    nxt = _skip_ws(key, m.end())
+    place = _place_at(text, key, nxt)
+    head = _WS.sub(" ", text[m.start() : m.end()])
+    if place:
+        return OrgParse(pos, place[1], [], {"kind": "press", "head": head, "place": place[0]})
+    # "Tạp chí Thất Sơn": a capitalised name of one to four words
+    words = re.compile(r"(?:\s+[A-ZĐÂĂÊÔƠƯÀ-Ỹ][\wÀ-ỹ]*){1,4}").match(text, m.end())
+    if words and head in ("Báo", "Tạp chí"):
+        name = " ".join(text[m.start() : words.end()].split())
+        return OrgParse(pos, words.end(), [], {"kind": "central", "label": name, "parent": None, "press": True})
+    return None
+
+
+def find_organizations(text: str, key: str) -> list[Mention]:
+    """All organisation mentions, longest first at each position, not overlapping."""
+    mentions: list[Mention] = []
+    pos = 0
+    start_re = _patterns().start
+    while True:
+        m = start_re.search(key, pos)
+        if not m:
+            break
+        org = parse_org(text, key, m.start())
+        if org is None:
+            pos = m.start() + 1
+            continue
+        mentions.append(org_mention(text, org))
+        pos = org.end
+    return mentions
+
+
+def org_mention(text: str, org: OrgParse) -> Mention:
+    """The mention record for a parsed organisation; the resolver finishes its label."""
+    attrs = {"departments": list(org.departments), "base": dict(org.base)}
+    scope = ""
+    if org.base["kind"] != "central" and "place" not in org.base:
+        scope = "district" if org.base.get("level") in ("city", "district", "thành phố", "huyện", "quận", "thị xã") else "province"
+    label = " ".join(org.departments + [org.base.get("label") or org.base.get("head", "")])
+    return Mention(ORGANIZATION, text[org.start : org.end], org.start, org.end, label, scope=scope, attrs=attrs)

@@ -1,0 +1,151 @@
+"""People and their posts.
+
+A person is introduced by a trigger ("Đồng chí", "ông", an honorific such as
+"Tiến sĩ", or a post title) followed by a capitalised name, and often by an
+apposition chain of posts: "Đồng chí Nguyễn Quốc Khánh, Ủy viên Ban Thường vụ Tỉnh ủy,
+Trưởng Ban Tổ chức Tỉnh ủy". Upper-case bylines are turned into proper names.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from kg.extract.lexicon import alternation, lexicon
+from kg.extract.organizations import org_mention, parse_org
+from kg.records import PERSON, Fact, Mention
+from kg.textnorm import match_key
+
+_WORD = re.compile(r"[A-ZĐÂĂÊÔƠƯÀ-Ỹ][a-zđâăêôơưà-ỹ]*(?:-[a-zđà-ỹ]+)?")
+_SEP = re.compile(r"\s*(?:,|;|–|—|-|:)\s*|\s+")
+# words that end a name even when capitalised (sentence-initial verbs, places)
+_NOT_NAME = frozenset({"Phó", "Bí", "Chủ", "Ủy", "Uỷ", "Tỉnh", "Huyện", "Ban", "Tại", "Cùng", "Và", "Đồng", "Thường", "Viện", "Giám"})
+
+
+@cache
+def _triggers() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    lex = lexicon()
+    honor = alternation(list(lex.raw["honorifics"]))
+    trig = alternation(lex.raw["person_triggers"])
+    posts = alternation(list(lex.raw["post_titles"]))
+    return (
+        re.compile(r"(?<!\w)(?:(" + trig + r")\s+)?(?:(" + honor + r")\s+)?"),
+        re.compile(r"(?:" + posts + r")(?!\w)"),
+        re.compile(r"(?<!\w)(?:" + honor + r")(?=\s)"),
+    )
+
+
+def _name_at(text: str, pos: int, surnames: frozenset[str], need_surname: bool) -> tuple[str, int] | None:
+    """Two to five capitalised syllables starting at ``pos``."""
+    words: list[str] = []
+    end = pos
+    cur = pos
+    while len(words) < 5:
+        m = _WORD.match(text, cur)
+        if not m or m.group() in _NOT_NAME and words:
+            break
+        words.append(m.group())
+        end = m.end()
+        if text[end : end + 1] != " ":
+            break
+        cur = end + 1
+    if len(words) < 2:
+        return None
+    if need_surname and words[0] not in surnames:
+        return None
+    if words[0] in _NOT_NAME:
+        return None
+    return " ".join(words), end
+
+
+def _posts_after(text: str, key: str, pos: int) -> tuple[list[tuple[str, Mention | None, int, int]], int]:
+    """The chain of posts after a name: [(title, org mention or None, start, end)]."""
+    _, post_re, _ = _triggers()
+    posts = []
+    cur = pos
+    while True:
+        sep = _SEP.match(text, cur)
+        if not sep or sep.end() == cur and cur != pos:
+            break
+        start = sep.end()
+        m = post_re.match(key, start)
+        if not m or not text[start : start + 1].isupper():
+            break
+        title = lexicon().post_titles[re.sub(r"\s+", " ", key[m.start() : m.end()])]
+        after = m.end()
+        org = None
+        nxt = re.compile(r"\s+").match(key, after)
+        if nxt:
+            parsed = parse_org(text, key, nxt.end(), allow_generic=True)
+            if parsed:
+                org = org_mention(text, parsed)
+                after = parsed.end
+        if org is None and title not in ("Tổng Bí thư", "Thủ tướng", "Chủ tịch nước", "Thủ tướng Chính phủ",
+                                          "Phó Thủ tướng", "Phó Chủ tịch nước", "Đại biểu Quốc hội"):
+            break
+        posts.append((title, org, start, after))
+        cur = after
+    return posts, cur
+
+
+def find_people(text: str, key: str, taken: list[tuple[int, int]]) -> tuple[list[Mention], list[tuple[Mention, str, Mention | None]]]:
+    """Person mentions and (person, post title, organisation) triples.
+
+    ``taken`` are spans already claimed by organisations and places: a name inside
+    them ("Học viện Chính trị quốc gia Hồ Chí Minh") is not a person.
+    """
+    lex = lexicon()
+    trig_re, _, _ = _triggers()
+    people: list[Mention] = []
+    posts: list[tuple[Mention, str, Mention | None]] = []
+
+    def free(s: int, e: int) -> bool:
+        return not any(a < e and s < b for a, b in taken)
+
+    pos = 0
+    for m in trig_re.finditer(key):
+        if m.end() < pos or not (m.group(1) or m.group(2)) or not text[m.end() : m.end() + 1].isupper():
+            continue
+        honorific = lex.honorifics.get(re.sub(r"\s+", " ", m.group(2))) if m.group(2) else None
+        if honorific:
+            honorific = lex.honorifics[re.sub(r"\s+", " ", m.group(2))]
+        name = _name_at(text, m.end(), lex.surnames, need_surname=m.group(1) in (None, "ông", "bà"))
+        if not name or not free(m.end(), name[1]):
+            continue
+        label, end = name
+        person = Mention(PERSON, text[m.end() : end], m.end(), end, label,
+                         attrs={"honorific": honorific} if honorific else {})
+        people.append(person)
+        chain, pos = _posts_after(text, key, end)
+        for title, org, _, _ in chain:
+            posts.append((person, title, org))
+    # famous names without a trigger: "tư tưởng … Hồ Chí Minh"
+    for m in re.finditer(r"(?<!\w)(?:" + alternation(list(lex.famous)) + r")(?!\w)", key):
+        if free(m.start(), m.end()) and not any(p.start <= m.start() < p.end for p in people):
+            entry = lex.famous[re.sub(r"\s+", " ", key[m.start() : m.end()])]
+            people.append(Mention(PERSON, text[m.start() : m.end()], m.start(), m.end(), entry["label"]))
+    people.sort(key=lambda p: p.start)
+    return people, posts
+
+
+def proper_case(name: str) -> str:
+    """'HỒ HƯƠNG' → 'Hồ Hương'."""
+    return " ".join(w[:1].upper() + w[1:].lower() for w in name.split())
+
+
+def byline_mentions(text: str, authors: tuple[str, ...]) -> list[Mention]:
+    """Mentions for the byline's authors, found where the byline stands (last occurrence)."""
+    out = []
+    for author in authors:
+        idx = -1
+        for variant in (author.upper(), author):
+            idx = text.rfind(variant)
+            if idx >= 0:
+                break
+        if idx >= 0:
+            out.append(Mention(PERSON, text[idx : idx + len(author)], idx, idx + len(author), author,
+                               attrs={"byline": True}))
+    return out
+
+
+__all__ = ["find_people", "byline_mentions", "proper_case", "Fact"]

@@ -1,0 +1,269 @@
+"""Party and State instruments: numbered symbols and named references.
+
+Numbered: ``Kết luận số 21-KL/TW ngày 25-10-2021 của Bộ Chính trị về “…”``,
+``100 - KL/TW``, ``07-QĐi/TW``, ``80/2015/QH13``, ``24/2014/NĐ-CP``.
+Named: ``Nghị quyết (Hội nghị) Trung ương 4 (khóa XI, XII)`` (one per term),
+``Nghị quyết Đại hội XIII`` / ``Đại hội 12``. Short forms (``Chỉ thị 39``) are kept
+as candidates for the resolver, which ties them to a symbol the article gave.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.lexicon import alternation, lexicon
+from kg.extract.organizations import parse_org
+from kg.records import EVENT, RESOLUTION, Mention
+from kg.textnorm import match_key
+
+_ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50}
+
+
+def roman(n: int) -> str:
+    vals = [(50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+    out = ""
+    for v, s in vals:
+        while n >= v:
+            out, n = out + s, n - v
+    return out
+
+
+def term_number(token: str) -> str:
+    """'12' or 'xii' → 'XII'."""
+    token = token.strip().lower()
+    if token.isdigit():
+        return roman(int(token))
+    return token.upper()
+
+
+_PARTY_SYMBOL = re.compile(
+    r"(?<![\w/-])(\d{1,4})\s?-\s?([A-ZĐ][A-Za-zĐđ]{0,3})\s?/\s?(T\.Ư|[A-ZĐ][A-ZĐƯa-z0-9]{0,9}(?:-[A-ZĐ0-9]+)?)(?![\w-])"
+)
+_STATE_SYMBOL = re.compile(
+    r"(?<![\w/-])(\d{1,5})/(?:(\d{4})/)?([A-ZĐ][A-Za-zĐđ]{0,5})(?:(\d{1,2})|-([A-ZĐ][A-Za-zĐđ0-9]{0,9}))?(?![\w-])"
+)
+_DATE = re.compile(r"\s*,?\s*(?:ban hành\s+)?ngày\s+(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{4})")
+_DATE_WORDS = re.compile(r"\s*,?\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
+_TERM = re.compile(r"\s*[,(]?\s*khóa\s+([ivxl]+|\d+)((?:\s*(?:,|và)\s*(?:khóa\s+)?(?:[ivxl]+|\d+)(?!\w))*)\s*\)?")
+_TERM_ITEM = re.compile(r"[ivxl]+|\d+")
+_SO = re.compile(r"\s+(?:số\s+)?")
+
+
+def canonical_party_symbol(num: str, code: str, issuer: str) -> str:
+    code_up = code.upper()
+    spelled = lexicon().raw["symbol_code_spelling"].get(code_up, code_up)
+    return f"{int(num):02d}-{spelled}/{issuer.upper().replace('T.Ư', 'TW').replace('TƯ', 'TW')}"
+
+
+def _type_before(key: str, start: int) -> tuple[str | None, int]:
+    """An instrument type word ("kết luận số") ending just before ``start``."""
+    window = key[max(0, start - 40) : start]
+    m = re.search(r"(" + alternation(list(lexicon().raw["instrument_types"])) + r")(?:\s+số)?\s*$", window)
+    if not m:
+        return None, start
+    return lexicon().instrument_types[re.sub(r"\s+", " ", m.group(1))], start - (len(window) - m.start())
+
+
+def _tail(text: str, key: str, pos: int, attrs: dict) -> int:
+    """Date, issuer and quoted title that follow a reference; returns the new end."""
+    m = _DATE.match(key, pos) or _DATE_WORDS.match(key, pos)
+    if m:
+        d, mo, y = (int(g) for g in m.groups())
+        if 1 <= d <= 31 and 1 <= mo <= 12:
+            attrs["issued"] = f"{y:04d}-{mo:02d}-{d:02d}"
+            pos = m.end()
+    m = re.compile(r"\s*,?\s*của\s+").match(key, pos)
+    plenum = re.compile(r"\s*,?\s*của\s+hội nghị\s+(?:lần thứ\s+\S+\s+)?(?:ban chấp hành\s+)?trung ương").match(key, pos)
+    if plenum:  # "của Hội nghị Trung ương 4 (khóa XIII)": the Central Committee issued it
+        attrs["issuer_label"] = "Ban Chấp hành Trung ương"
+    elif m:
+        org = parse_org(text, key, m.end(), allow_generic=True)
+        if org:
+            attrs["issuer_span"] = (org.start, org.end)
+            pos = org.end
+            t = _TERM.match(key, pos)
+            if t:
+                pos = t.end()
+    m = re.compile(r"\s*,?\s*(?:về\s+(?:việc\s+)?)?[“\"]").match(key, pos)
+    if m:
+        title, end = _quoted(text, m.end() - 1)
+        if title:
+            attrs["title"] = title
+            pos = end
+    return pos
+
+
+def _quoted(text: str, open_pos: int, unclosed_ok: bool = False) -> tuple[str | None, int]:
+    """Text inside “…” starting at ``open_pos``, allowing nested quotes, within one line.
+
+    With ``unclosed_ok`` a quote left open runs to the end of its line (writers forget it).
+    """
+    depth = 0
+    for i in range(open_pos, min(len(text), open_pos + 400)):
+        ch = text[i]
+        if ch == "“":
+            depth += 1
+        elif ch in "”\"":
+            if ch == '"' and i == open_pos:
+                depth += 1
+                continue
+            depth -= 1
+            if depth == 0:
+                return text[open_pos + 1 : i].strip(), i + 1
+        elif ch == "\n":
+            if unclosed_ok:
+                return text[open_pos + 1 : i].strip().rstrip("."), i
+            break
+    return None, open_pos
+
+
+def find_resolutions(text: str, key: str) -> list[Mention]:
+    """Numbered, named and short-form references to instruments, in text order."""
+    lex = lexicon()
+    found: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+    for m in _PARTY_SYMBOL.finditer(text):
+        num, code, issuer = m.groups()
+        kind = lex.symbol_codes.get(code.upper())
+        if kind is None:
+            continue
+        type_word, start = _type_before(key, m.start())
+        attrs = {
+            "symbol": canonical_party_symbol(num, code, issuer),
+            "number": int(num),
+            "code": code.upper(),
+            "issuer_code": issuer.upper(),
+            "type": type_word or kind,
+        }
+        end = _tail(text, key, m.end(), attrs)
+        label = f"{attrs['type']} số {attrs['symbol']}"
+        found.append(Mention(RESOLUTION, text[start : m.end()], start, m.end(), label, attrs=attrs | {"tail_end": end}))
+        taken.append((start, m.end()))
+    for m in _STATE_SYMBOL.finditer(text):
+        num, year, code, course, issuer = m.groups()
+        code_up = code.upper()
+        if course:  # 80/2015/QH13
+            kind = "Luật" if code_up == "QH" else None
+        else:
+            kind = lex.symbol_codes.get(code_up)
+        if kind is None or (not year and not issuer and not course):
+            continue
+        type_word, start = _type_before(key, m.start())
+        if type_word is None and not (year or issuer):
+            continue
+        symbol = f"{num}/{year + '/' if year else ''}{code}{course or ''}{'-' + issuer if issuer else ''}"
+        attrs = {"symbol": symbol, "number": int(num), "code": code_up, "issuer_code": (issuer or code + (course or "")).upper(),
+                 "type": type_word or kind, "state": True}
+        end = _tail(text, key, m.end(), attrs)
+        found.append(Mention(RESOLUTION, text[start : m.end()], start, m.end(), f"{attrs['type']} số {symbol}",
+                             attrs=attrs | {"tail_end": end}))
+        taken.append((start, m.end()))
+    found += _named(text, key, taken)
+    found += _short_forms(text, key, taken)
+    found.sort(key=lambda mm: (mm.start, mm.end))
+    return found
+
+
+_NAMED_TW = re.compile(
+    r"(?<!\w)nghị quyết\s+(?:hội nghị\s+)?(?:lần thứ\s+)?(?:ban chấp hành\s+)?trung ương\s+(?:đảng\s+)?(\d{1,2}|[ivx]+)"
+    r"(?:\s*\(?lần\s+(\d)\)?)?"
+)
+_NAMED_CONGRESS = re.compile(
+    r"(?<!\w)nghị quyết\s+đại hội\s+(?:đại biểu\s+)?(?:đảng\s+)?(?:toàn quốc\s+)?(?:lần thứ\s+)?([ivxl]+|\d{1,2})(?!\w)(?:\s+của\s+đảng)?"
+)
+_PLENUM = re.compile(
+    r"(?<!\w)hội nghị\s+(?:lần thứ\s+)?(?:ban chấp hành\s+)?trung ương\s+(?:đảng\s+)?(\d{1,2}|[ivx]+)(?:\s*\(?lần\s+(\d)\)?)?"
+)
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _terms(key: str, pos: int) -> tuple[list[str], int]:
+    t = _TERM.match(key, pos)
+    if not t:
+        return [], pos
+    terms = [term_number(t.group(1))] + [term_number(x) for x in _TERM_ITEM.findall(t.group(2) or "")]
+    return terms, t.end()
+
+
+def _named(text: str, key: str, taken: list[tuple[int, int]]) -> list[Mention]:
+    out: list[Mention] = []
+    for m in _NAMED_TW.finditer(key):
+        plenum = int(m.group(1)) if m.group(1).isdigit() else _roman_value(m.group(1))
+        terms, end = _terms(key, m.end())
+        if not terms:
+            continue
+        for term in terms:
+            label = f"Nghị quyết Trung ương {plenum}{' lần ' + m.group(2) if m.group(2) else ''} khóa {term}"
+            attrs = {"type": "Nghị quyết", "plenum": plenum, "term": term, "named": True}
+            tail: dict = {}
+            _tail(text, key, end, tail)
+            if "title" in tail and len(terms) == 1:
+                attrs["title"] = tail["title"]
+            out.append(Mention(RESOLUTION, text[m.start() : end].rstrip(), m.start(), end, label, attrs=attrs))
+        taken.append((m.start(), end))
+    for m in _NAMED_CONGRESS.finditer(key):
+        if key.startswith(" đảng bộ", m.end()) or _overlaps(taken, m.start(), m.end()):
+            continue
+        term = term_number(m.group(1))
+        label = f"Nghị quyết Đại hội {term}"
+        out.append(Mention(RESOLUTION, text[m.start() : m.end()], m.start(), m.end(), label,
+                           attrs={"type": "Nghị quyết", "congress": term, "term": term, "named": True}))
+        taken.append((m.start(), m.end()))
+    return out
+
+
+def _roman_value(s: str) -> int:
+    total, prev = 0, 0
+    for ch in reversed(s.lower()):
+        v = _ROMAN.get(ch, 0)
+        total = total - v if v < prev else total + v
+        prev = max(prev, v)
+    return total
+
+
+_SHORT = re.compile(r"(?<!\w)(" + "|".join(["chỉ thị", "nghị quyết", "kết luận", "quy định", "quyết định", "kế hoạch", "hướng dẫn", "đề án"]) +
+                    r")\s+(?:số\s+)?(\d{1,4})(?![\d/\-\w])")
+
+
+def _short_forms(text: str, key: str, taken: list[tuple[int, int]]) -> list[Mention]:
+    out = []
+    for m in _SHORT.finditer(key):
+        if _overlaps(taken, m.start(), m.end()):
+            continue
+        type_word = lexicon().instrument_types[re.sub(r"\s+", " ", m.group(1))]
+        out.append(Mention(RESOLUTION, text[m.start() : m.end()], m.start(), m.end(), f"{type_word} {m.group(2)}",
+                           attrs={"type": type_word, "number": int(m.group(2)), "short": True}))
+    return out
+
+
+def find_plenums(text: str, key: str) -> list[Mention]:
+    """Central Committee plenums ("Hội nghị Trung ương 4 khóa XIII"): one event per term."""
+    out = []
+    for m in _PLENUM.finditer(key):
+        if m.start() >= 12 and key[m.start() - 12 : m.start()].rstrip().endswith("nghị quyết"):
+            continue
+        plenum = int(m.group(1)) if m.group(1).isdigit() else _roman_value(m.group(1))
+        terms, end = _terms(key, m.end())
+        for term in terms:
+            label = f"Hội nghị Trung ương {plenum}{' lần ' + m.group(2) if m.group(2) else ''} khóa {term}"
+            out.append(Mention(EVENT, text[m.start() : end].rstrip(), m.start(), end, label,
+                               attrs={"event_type": "Hội nghị", "plenum": plenum, "term": term, "central": True}))
+    return out
+
+
+def find_implements(text: str, key: str, resolutions: list[Mention]) -> list[tuple[int, int]]:
+    """(plan index, implemented index) pairs: "Kế hoạch số 83-KH/TU … thực hiện Kết luận số 21-KL/TW"."""
+    pairs = []
+    link = re.compile(r"\s*,?\s*(?:để\s+)?(?:tổ chức\s+)?(?:triển khai\s+)?(?:thực hiện|cụ thể hóa|triển khai)\s+$")
+    for i, m in enumerate(resolutions[:-1]):
+        nxt = resolutions[i + 1]
+        end = m.attrs.get("tail_end", m.end)
+        if nxt.start >= end and nxt.start - end < 40 and link.match(key[end : nxt.start]):
+            pairs.append((i, i + 1))
+    return pairs
+
+
+__all__ = ["find_resolutions", "find_plenums", "find_implements", "canonical_party_symbol", "term_number", "match_key"]

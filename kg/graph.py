@@ -1,0 +1,178 @@
+"""The RDF layer: resolved articles in, an rdflib Dataset out.
+
+Each article's triples live in its own named graph (``…/id/graph/<article>``): the
+document, every entity it mentions or links to (type, canonical label, attributes),
+the facts it states and one ``vnkg:Mention`` evidence node per mention. Reference data
+(the provinces) and the ontology have graphs of their own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.namespace import XSD
+
+from kg.places import admin_map
+from kg.records import DISTRICT, EVENT, ORGANIZATION, PERSON, PROVINCE, RESOLUTION, Entity, ResolvedArticle
+from kg.resolve import Resolved, clean_label
+from kg.shapes import load_ontology
+from kg.textnorm import slug
+from kg.vocab import DCTERMS, ID, ORG, RDF, RDFS, SKOS, VNKG, bind_prefixes
+
+REFERENCE_GRAPH = ID["graph/reference"]
+ONTOLOGY_GRAPH = ID["graph/ontology"]
+_CLASS = {PERSON: VNKG.Person, ORGANIZATION: VNKG.Organization, PROVINCE: VNKG.Province,
+          DISTRICT: VNKG.District, RESOLUTION: VNKG.Resolution, EVENT: VNKG.Event}
+_RELATION = {"issued_by": VNKG.issuedBy, "implements": VNKG.implements, "organized_by": VNKG.organizedBy,
+             "chaired_by": VNKG.chairedBy, "sub_organization_of": ORG.subOrganizationOf,
+             "creator": DCTERMS.creator, "publisher": DCTERMS.publisher}
+
+
+def vi(text: str) -> Literal:
+    return Literal(text, lang="vi")
+
+
+def iri(key: str) -> URIRef:
+    return ID[key]
+
+
+def article_graph_iri(article_id: str) -> URIRef:
+    return ID[f"graph/{article_id}"]
+
+
+def document_iri(article_id: str) -> URIRef:
+    return ID[f"article/{article_id}"]
+
+
+def describe_entity(g: Graph, ent: Entity, entities: dict[str, Entity], alt_labels: Iterable[str] = ()) -> None:
+    """Type, label and attributes of one entity."""
+    node = iri(ent.key)
+    g.add((node, RDF.type, _CLASS[ent.kind]))
+    g.add((node, RDFS.label, vi(ent.label)))
+    for alt in sorted(set(alt_labels)):
+        if alt != ent.label:
+            g.add((node, SKOS.altLabel, vi(alt)))
+    a = ent.attrs
+    if ent.kind in (PROVINCE, DISTRICT):
+        g.add((node, VNKG.gsoCode, Literal(a["code"])))
+        g.add((node, VNKG.administrativeType, vi(a["type_word"])))
+    if ent.kind in (DISTRICT, ORGANIZATION, EVENT) and a.get("province"):
+        g.add((node, VNKG.province, iri(f"province/{a['province']}")))
+    if ent.kind == ORGANIZATION and a.get("district"):
+        g.add((node, VNKG.district, iri(f"district/{a['district']}")))
+    if ent.kind == PERSON and a.get("honorific"):
+        g.add((node, VNKG.honorific, vi(a["honorific"])))
+    if ent.kind == RESOLUTION:
+        if a.get("symbol"):
+            g.add((node, VNKG.symbol, Literal(a["symbol"])))
+        if a.get("type"):
+            g.add((node, VNKG.instrumentType, vi(a["type"])))
+        if a.get("issued"):
+            g.add((node, DCTERMS.issued, Literal(a["issued"], datatype=XSD.date)))
+        if a.get("title"):
+            g.add((node, DCTERMS.title, vi(a["title"])))
+    if ent.kind in (RESOLUTION, EVENT) and a.get("term"):
+        g.add((node, VNKG.term, Literal(a["term"])))
+    if ent.kind == EVENT:
+        if a.get("date"):
+            g.add((node, DCTERMS.date, Literal(a["date"], datatype=XSD.date)))
+        if a.get("event_type"):
+            g.add((node, VNKG.eventType, vi(a["event_type"])))
+
+
+def add_article(ds: Dataset, ra: ResolvedArticle, entities: dict[str, Entity]) -> Graph:
+    """Write one article's named graph (replacing it if present)."""
+    art = ra.article
+    gid = article_graph_iri(art.article_id)
+    ds.remove_graph(gid)
+    g = ds.graph(gid)
+    doc = document_iri(art.article_id)
+    g.add((doc, RDF.type, VNKG.Document))
+    g.add((doc, VNKG.sourceFile, Literal(art.source_file)))
+    g.add((doc, VNKG.contentHash, Literal(art.content_hash)))
+    if art.title:
+        g.add((doc, DCTERMS.title, vi(art.title)))
+    if art.date:
+        g.add((doc, DCTERMS.date, Literal(art.date.isoformat(), datatype=XSD.date)))
+    if ra.province_key:
+        g.add((doc, VNKG.province, iri(ra.province_key)))
+    described: dict[str, set[str]] = {}
+    seen_spans: dict[tuple[int, int], int] = {}
+    for rm in ra.mentions:
+        m = rm.mention
+        described.setdefault(rm.entity_key, set())
+        ent = entities[rm.entity_key]
+        if m.text.strip():
+            described[rm.entity_key].add(clean_label(m.text))
+        g.add((doc, VNKG.mentions, iri(rm.entity_key)))
+        n = seen_spans[(m.start, m.end)] = seen_spans.get((m.start, m.end), 0) + 1
+        node = ID[f"mention/{art.article_id}/{m.start}-{m.end}" + (f"-{n}" if n > 1 else "")]
+        g.add((node, RDF.type, VNKG.Mention))
+        g.add((node, VNKG.inDocument, doc))
+        g.add((node, VNKG.refersTo, iri(rm.entity_key)))
+        g.add((node, VNKG.text, Literal(m.text)))
+        g.add((node, VNKG.start, Literal(m.start)))
+        g.add((node, VNKG.end, Literal(m.end)))
+        g.add((node, VNKG.sentence, Literal(art.text[m.sentence_start : m.sentence_end])))
+    for subj, relation, obj, attrs in ra.facts:
+        s = doc if subj == "" else iri(subj)
+        for key in (subj, obj):
+            if key:
+                described.setdefault(key, set())
+        if relation == "holds":
+            org = entities[obj]
+            title = attrs["title"]
+            post = ID[f"post/{slug(org.label)}/{slug(title)}"]
+            g.add((post, RDF.type, ORG.Post))
+            g.add((post, RDFS.label, vi(f"{title} {org.label}")))
+            g.add((post, ORG.postIn, iri(obj)))
+            g.add((s, ORG.holds, post))
+        else:
+            g.add((s, _RELATION[relation], iri(obj)))
+    for key, alts in described.items():
+        ent = entities[key]
+        describe_entity(g, ent, entities, alts & ent.alt_labels)
+        for ref in ("province", "district"):
+            code = ent.attrs.get(ref) if ent.kind != PROVINCE else None
+            if code and ent.kind != RESOLUTION:
+                place = admin_map().districts[code] if ref == "district" else admin_map().provinces[code]
+                if ref == "district":
+                    describe_entity(g, Entity(DISTRICT, place.key, place.label,
+                                              attrs={"code": place.code, "type_word": place.type_word,
+                                                     "province": place.province_code}), entities)
+    return g
+
+
+def add_reference(ds: Dataset) -> None:
+    """The 63 provinces with their GSO codes."""
+    g = ds.graph(REFERENCE_GRAPH)
+    for p in sorted(admin_map().provinces.values(), key=lambda p: p.code):
+        ent = Entity(PROVINCE, p.key, p.label, attrs={"code": p.code, "type_word": p.type_word})
+        describe_entity(g, ent, {}, {p.name_with_type} | ({p.name} if p.name != p.label else set()))
+
+
+def build_dataset(resolved: Resolved, with_ontology: bool = True) -> Dataset:
+    """One Dataset: reference graph, ontology graph, one graph per article."""
+    ds = Dataset()
+    bind_prefixes(ds)
+    add_reference(ds)
+    if with_ontology:
+        og = ds.graph(ONTOLOGY_GRAPH)
+        for triple in load_ontology():
+            og.add(triple)
+    for ra in sorted(resolved.articles, key=lambda r: r.article.article_id):
+        add_article(ds, ra, resolved.entities)
+    return ds
+
+
+def union_graph(ds: Dataset, include_ontology: bool = False) -> Graph:
+    """All data triples in one graph (the ontology left out unless asked)."""
+    g = Graph()
+    bind_prefixes(g)
+    for ctx in ds.graphs():
+        if ctx.identifier == ONTOLOGY_GRAPH and not include_ontology:
+            continue
+        for triple in ctx:
+            g.add(triple)
+    return g

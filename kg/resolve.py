@@ -1,0 +1,422 @@
+"""Resolution: mentions become entities with canonical labels and deterministic keys.
+
+Within an article, context qualifies what the text leaves implicit ("Tỉnh ủy" in a
+Lạng Sơn article is "Tỉnh ủy Lạng Sơn"; "Huyện ủy Châu Thành" in an An Giang article is
+An Giang's). Across articles, one key per real-world thing (21-KL/TW is one node).
+Keys are paths under the id namespace, built only from the text and reference data, so
+the same input always gives the same keys.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+
+from kg.extract.lexicon import lexicon
+from kg.places import Place, admin_map, find_district
+from kg.records import (
+    DISTRICT,
+    EVENT,
+    ORGANIZATION,
+    PERSON,
+    PROVINCE,
+    RESOLUTION,
+    Entity,
+    Extraction,
+    Mention,
+    ResolvedArticle,
+    ResolvedMention,
+)
+from kg.textnorm import fold, match_key, modern_tone, slug
+
+_LOCAL_SUFFIXES = ("TU", "HU", "ĐU", "QU", "TXU", "ĐUK", "BCS", "BCSĐ", "ĐĐ", "UBND", "HĐND")
+
+
+@dataclass
+class Context:
+    """What an article says about where it stands."""
+
+    province: Place | None = None
+    district: Place | None = None
+
+
+@dataclass
+class Resolved:
+    """All entities (by key) and the per-article results."""
+
+    entities: dict[str, Entity] = field(default_factory=dict)
+    articles: list[ResolvedArticle] = field(default_factory=list)
+
+
+def clean_label(text: str) -> str:
+    """Whitespace collapsed, modern tone placement: the form labels are kept in."""
+    return modern_tone(re.sub(r"\s+", " ", text).strip())
+
+
+# ---------------------------------------------------------------- context
+
+
+def _publisher_province(publisher: str | None) -> Place | None:
+    """"TUAG" (Tỉnh ủy An Giang), "Điện Biên TV", "Báo Lạng Sơn" → the province."""
+    if not publisher:
+        return None
+    amap = admin_map()
+    acronym = re.fullmatch(r"(?:TU|BĐT|B)([A-ZĐ]{2,4})", publisher.strip("() "))
+    if acronym:
+        initials = fold(acronym.group(1))
+        matches = [p for p in amap.provinces.values() if "".join(fold(w)[0] for w in p.name.split()) == initials]
+        if len(matches) == 1:
+            return matches[0]
+    for name_key, province in amap.province_by_name.items():
+        if re.search(r"(?<!\w)" + re.escape(name_key) + r"(?!\w)", match_key(publisher)):
+            return province
+    return None
+
+
+def article_context(ex: Extraction) -> Context:
+    """The article's province (votes of its place mentions; title counts triple) and district."""
+    amap = admin_map()
+    votes: Counter[str] = Counter()
+    title_end = len(ex.article.title or "")
+    for m in ex.mentions:
+        weight = 3 if m.start < title_end else 1
+        if m.kind == PROVINCE:
+            votes[m.attrs["code"]] += weight
+        elif m.kind == DISTRICT:
+            candidates = amap.districts_by_name.get(match_key(m.attrs["name"]), ())
+            if len(candidates) == 1:
+                votes[candidates[0].province_code] += weight
+    pub = _publisher_province(ex.article.publisher)
+    if pub:
+        votes[pub.code] += 3
+    province = None
+    if votes:
+        code = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+        province = amap.provinces[code]
+    district = None
+    if province:
+        dvotes: Counter[str] = Counter()
+        in_title: set[str] = set()
+        for m in ex.mentions:
+            if m.kind == DISTRICT:
+                d = _district_for(m, province)
+                if d:
+                    dvotes[d.code] += 1
+                    if m.start < title_end:
+                        in_title.add(d.code)
+        if in_title:
+            district = amap.districts[sorted(in_title)[0]]
+        elif dvotes:
+            (code, n), *rest = sorted(dvotes.items(), key=lambda kv: (-kv[1], kv[0]))
+            if n >= 3 and (not rest or rest[0][1] < n):
+                district = amap.districts[code]
+    return Context(province, district)
+
+
+def _district_for(m: Mention, province: Place | None) -> Place | None:
+    amap = admin_map()
+    name = m.attrs["name"]
+    if province:
+        cands = [d for d in amap.districts_by_name.get(match_key(name), ()) if d.province_code == province.code]
+        same_type = [d for d in cands if d.type_word == m.attrs.get("type_word")]
+        if same_type or cands:
+            return (same_type or cands)[0]
+    return find_district(name, None)
+
+
+# ---------------------------------------------------------------- organisations
+
+
+@dataclass(frozen=True)
+class OrgName:
+    label: str
+    province: str | None = None  # GSO code
+    district: str | None = None
+    parent: OrgName | None = None
+
+
+def _place_label(place: Place) -> str:
+    return place.name
+
+
+def _base_name(base: dict, ctx: Context) -> OrgName | None:
+    """The fully qualified name of a base body, or None when context cannot qualify it."""
+    amap = admin_map()
+    kind = base["kind"]
+    if kind == "central":
+        parent = OrgName(base["parent"]) if base.get("parent") else None
+        return OrgName(base["label"], parent=parent)
+    explicit = base.get("place")
+    province = amap.province_by_name.get(match_key(explicit)) if explicit else None
+    head = base.get("head", "")
+    if kind == "press":
+        return OrgName(f"{head} {explicit}", province=province.code) if province else None
+    level = base.get("level")
+    if kind == "committee":
+        if level == "province":
+            p = province or (None if explicit else ctx.province)
+            return OrgName(f"Tỉnh ủy {p.name}", province=p.code) if p else None
+        if level == "city" and (province and province.type_word == "thành phố"):
+            return OrgName(f"Thành ủy {province.name}", province=province.code)
+        if level == "city" and not explicit and ctx.province and ctx.province.type_word == "thành phố" and not ctx.district:
+            return OrgName(f"Thành ủy {ctx.province.name}", province=ctx.province.code)
+        district = _district_named(explicit, ctx) if explicit else ctx.district
+        if district is None:
+            return None
+        p = amap.provinces[district.province_code]
+        parent = OrgName(f"{'Thành ủy' if p.type_word == 'thành phố' else 'Tỉnh ủy'} {p.name}", province=p.code)
+        return OrgName(f"{head} {district.name}", province=p.code, district=district.code, parent=parent)
+    # level bodies: HĐND / UBND / Đảng bộ / Ủy ban MTTQ … + level + place
+    central_city = (province is not None and province.type_word == "thành phố") or (
+        not explicit and ctx.province is not None and ctx.province.type_word == "thành phố" and not ctx.district)
+    if level in (None, "tỉnh") or (level == "thành phố" and central_city):
+        p = province or (None if explicit else ctx.province)
+        if p is None:
+            return None
+        word = "thành phố" if p.type_word == "thành phố" else "tỉnh"
+        return OrgName(f"{head} {word} {p.name}", province=p.code)
+    district = _district_named(explicit, ctx, level) if explicit else ctx.district
+    if district is None:
+        return None
+    return OrgName(f"{head} {district.type_word} {district.name}", province=district.province_code, district=district.code)
+
+
+def _district_named(name: str, ctx: Context, type_word: str | None = None) -> Place | None:
+    amap = admin_map()
+    cands = amap.districts_by_name.get(match_key(name), ())
+    if ctx.province:
+        local = [d for d in cands if d.province_code == ctx.province.code]
+        if local:
+            typed = [d for d in local if d.type_word == type_word]
+            return (typed or local)[0]
+    return cands[0] if len(cands) == 1 else None
+
+
+def org_name(m: Mention, ctx: Context) -> OrgName | None:
+    """Departments over the qualified base: "Ban Tổ chức" + "Tỉnh ủy Lạng Sơn"."""
+    base = _base_name(m.attrs["base"], ctx)
+    if base is None:
+        return None
+    name = base
+    for dept in reversed(m.attrs["departments"]):
+        name = OrgName(f"{dept} {name.label}", province=name.province, district=name.district, parent=name)
+    return name
+
+
+# ---------------------------------------------------------------- resolutions
+
+
+@cache
+def _central_table() -> dict:
+    by_symbol, by_plenum = {}, {}
+    for entry in lexicon().instruments:
+        by_symbol[entry["symbol"]] = entry
+        if "plenum" in entry:
+            by_plenum[(entry["type"], entry["plenum"], entry["term"])] = entry
+    return {"symbol": by_symbol, "plenum": by_plenum}
+
+
+def _is_local(symbol: str) -> bool:
+    issuer = symbol.rsplit("/", 1)[-1]
+    return any(part in _LOCAL_SUFFIXES for part in re.split(r"[-/]", issuer))
+
+
+def _fix_truncated(m: Mention, numbered: list[Mention]) -> str:
+    """"21-KL/T" → "21-KL/TW" when the article (or the central table) names the full symbol."""
+    symbol = m.attrs["symbol"]
+    suffix = m.attrs["issuer_code"]
+    if suffix in lexicon().raw["party_issuer_suffixes"] or m.attrs.get("state"):
+        return symbol
+    prefix = symbol.rsplit("/", 1)[0] + "/"
+    fuller = sorted({o.attrs["symbol"] for o in numbered if o.attrs["symbol"].startswith(prefix)
+                     and o.attrs["issuer_code"].startswith(suffix) and o.attrs["issuer_code"] != suffix})
+    if fuller:
+        return fuller[0]
+    table = [s for s in _central_table()["symbol"] if s.startswith(prefix) and s.rsplit("/", 1)[1].startswith(suffix)]
+    return table[0] if len(table) == 1 else symbol
+
+
+def _resolution_entity(m: Mention, ctx: Context, numbered: list[Mention], article_id: str) -> tuple[str, str, dict] | None:
+    """(key, label, attrs) for a resolution mention."""
+    attrs = dict(m.attrs)
+    entry = None
+    if attrs.get("short"):
+        same = sorted({o.attrs["symbol"] for o in numbered
+                       if o.attrs.get("number") == attrs["number"] and o.attrs["type"] == attrs["type"]})
+        if not same:
+            return None
+        attrs["symbol"] = same[0]
+    elif "symbol" in attrs:
+        attrs["symbol"] = _fix_truncated(m, numbered)
+    elif "plenum" in attrs:
+        entry = _central_table()["plenum"].get((attrs["type"], attrs["plenum"], attrs["term"]))
+        if entry:
+            attrs["symbol"] = entry["symbol"]
+    symbol = attrs.get("symbol")
+    if symbol:
+        entry = entry or _central_table()["symbol"].get(symbol)
+        if entry:
+            attrs.setdefault("type", entry["type"])
+            attrs.setdefault("issued", entry["issued"])
+            attrs.setdefault("title", entry["title"])
+            attrs.setdefault("issuer_label", entry["issuer"])
+            if "term" in entry:
+                attrs.setdefault("term", entry["term"])
+        type_word = entry["type"] if entry else attrs["type"]
+        label = f"{type_word} số {symbol}"
+        if _is_local(symbol):
+            scope = ctx.province.code if ctx.province else f"article-{article_id}"
+            key = f"resolution/{scope}/{slug(symbol)}"
+        else:
+            key = f"resolution/{slug(symbol)}"
+        return key, label, attrs
+    return f"resolution/{slug(m.label)}", m.label, attrs
+
+
+# ---------------------------------------------------------------- the resolver
+
+
+class Resolver:
+    """Accumulates entities across articles; ``add`` resolves one extraction."""
+
+    def __init__(self) -> None:
+        self.result = Resolved()
+
+    def _entity(self, kind: str, key: str, label: str, surface: str | None = None, **attrs) -> Entity:
+        ent = self.result.entities.get(key)
+        if ent is None:
+            ent = self.result.entities[key] = Entity(kind, key, label)
+        if surface:
+            alt = clean_label(surface)
+            if alt != ent.label:
+                ent.alt_labels.add(alt)
+        for k, v in attrs.items():
+            if v is not None and k not in ent.attrs:
+                ent.attrs[k] = v
+        return ent
+
+    def _org(self, name: OrgName, surface: str | None = None) -> str:
+        key = f"org/{slug(name.label)}"
+        parent_key = self._org(name.parent) if name.parent else None
+        self._entity(ORGANIZATION, key, name.label, surface, province=name.province, district=name.district,
+                     parent=parent_key)
+        if name.province:
+            self._province(name.province)
+        if name.district:
+            self._district(name.district)
+        return key
+
+    def _province(self, code: str, surface: str | None = None) -> str:
+        p = admin_map().provinces[code]
+        self._entity(PROVINCE, p.key, p.label, surface, code=p.code, type_word=p.type_word)
+        return p.key
+
+    def _district(self, code: str, surface: str | None = None) -> str:
+        d = admin_map().districts[code]
+        self._entity(DISTRICT, d.key, d.label, surface, code=d.code, type_word=d.type_word, province=d.province_code)
+        self._province(d.province_code)
+        return d.key
+
+    def add(self, ex: Extraction) -> ResolvedArticle:
+        ctx = article_context(ex)
+        article = ex.article
+        out = ResolvedArticle(article, ctx.province.key if ctx.province else None)
+        numbered = [m for m in ex.mentions if m.kind == RESOLUTION and "symbol" in m.attrs]
+        keys: list[str | None] = []
+        for m in ex.mentions:
+            key = self._resolve_mention(m, ctx, numbered, article)
+            keys.append(key)
+            if key:
+                out.mentions.append(ResolvedMention(m, key))
+        for f in ex.facts:
+            s, o = keys[f.subject], keys[f.object]
+            if s and o and s != o:
+                out.facts.append((s, f.relation, o, dict(f.attrs)))
+        for rm in out.mentions:
+            ent = self.result.entities[rm.entity_key]
+            if ent.kind == RESOLUTION and ent.attrs.get("issuer_label"):
+                out.facts.append((ent.key, "issued_by", self._org(OrgName(ent.attrs["issuer_label"])), {}))
+            if ent.kind == ORGANIZATION and ent.attrs.get("parent"):
+                out.facts.append((ent.key, "sub_organization_of", ent.attrs["parent"], {}))
+        for author in article.authors:
+            key = f"person/{slug(author)}"
+            self._entity(PERSON, key, author)
+            out.facts.append(("", "creator", key, {}))
+        if article.publisher:
+            out.facts.append(("", "publisher", self._publisher(article.publisher), {}))
+        out.facts = sorted({(s, r, o, tuple(sorted(a.items()))) for s, r, o, a in out.facts})
+        out.facts = [(s, r, o, dict(a)) for s, r, o, a in out.facts]
+        self.result.articles.append(out)
+        return out
+
+    def _publisher(self, publisher: str) -> str:
+        province = _publisher_province(publisher)
+        if province and re.fullmatch(r"TU[A-ZĐ]+", publisher.strip("() ")):
+            return self._org(OrgName(f"Tỉnh ủy {province.name}", province=province.code), publisher)
+        tv = re.fullmatch(r"(.+?)\s*TV", publisher)
+        if province and tv:
+            return self._org(OrgName(f"Đài Phát thanh và Truyền hình {province.name}", province=province.code), publisher)
+        return self._org(OrgName(clean_label(publisher), province=province.code if province else None))
+
+    def _resolve_mention(self, m: Mention, ctx: Context, numbered: list[Mention], article) -> str | None:
+        if m.kind == PROVINCE:
+            return self._province(m.attrs["code"], m.text)
+        if m.kind == DISTRICT:
+            d = _district_for(m, ctx.province)
+            return self._district(d.code, m.text) if d else None
+        if m.kind == ORGANIZATION:
+            name = org_name(m, ctx)
+            return self._org(name, m.text) if name else None
+        if m.kind == PERSON:
+            honorific = m.attrs.get("honorific")
+            return self._entity(PERSON, f"person/{slug(m.label)}", m.label, m.text, honorific=honorific).key
+        if m.kind == RESOLUTION:
+            found = _resolution_entity(m, ctx, numbered, article.article_id)
+            if not found:
+                return None
+            key, label, attrs = found
+            keep = {k: attrs.get(k) for k in ("symbol", "type", "issued", "title", "term", "issuer_label")}
+            named = m.label if m.attrs.get("named") and m.label != label else None
+            several = m.attrs.get("named") and "," in m.text  # "… 4 (khóa XI, XII)" names two
+            ent = self._entity(RESOLUTION, key, label, None if several else m.text, **keep)
+            if named:
+                ent.alt_labels.add(named)
+            return key
+        if m.kind == EVENT:
+            return self._event(m, ctx, article)
+        return None
+
+    def _event(self, m: Mention, ctx: Context, article) -> str:
+        attrs = m.attrs
+        date = None
+        if "date_parts" in attrs:
+            y, mo, d = attrs["date_parts"]
+            y = y or (article.date.year if article.date else None)
+            if y:
+                try:
+                    date = dt.date(y, mo, d).isoformat()
+                except ValueError:
+                    date = None
+        if attrs.get("central"):
+            key = f"event/{slug(m.label)}"
+            province = None
+        else:
+            key = f"event/{article.article_id}/{slug(m.label)[:80].rstrip('-')}"
+            province = ctx.province.code if ctx.province else None
+        self._entity(EVENT, key, m.label, None, date=date, event_type=attrs.get("event_type"),
+                     term=attrs.get("term"), province=province)
+        if province:
+            self._province(province)
+        return key
+
+
+def resolve(extractions: Iterable[Extraction]) -> Resolved:
+    """Resolve every extraction, in order, into one set of entities."""
+    resolver = Resolver()
+    for ex in extractions:
+        resolver.add(ex)
+    return resolver.result

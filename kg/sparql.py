@@ -1,0 +1,138 @@
+"""SPARQL over the built graph: ad-hoc or named queries, as a table, CSV or JSON.
+
+Named queries live in ``kg/queries/NAME.rq``; their first line is a comment that
+describes them (``# Resolutions cited, with the number of articles citing each``).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass
+from importlib import resources
+
+import pyoxigraph as ox
+from tabulate import tabulate
+
+from kg.store import query_prefixes
+
+
+class QueryError(ValueError):
+    """A query that cannot be parsed or run, or an unknown query name."""
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    name: str
+    description: str
+    text: str
+
+
+def named_queries() -> dict[str, NamedQuery]:
+    """All named queries shipped in ``kg/queries``."""
+    out = {}
+    for entry in sorted(resources.files("kg.queries").iterdir(), key=lambda p: p.name):
+        if entry.name.endswith(".rq"):
+            text = entry.read_text(encoding="utf-8")
+            first = text.splitlines()[0] if text else ""
+            description = first.lstrip("# ").strip() if first.startswith("#") else ""
+            out[entry.name[:-3]] = NamedQuery(entry.name[:-3], description, text)
+    return out
+
+
+def named_query(name: str) -> NamedQuery:
+    queries = named_queries()
+    if name not in queries:
+        raise QueryError(f"no named query {name!r}; known: {', '.join(sorted(queries)) or 'none'}")
+    return queries[name]
+
+
+@dataclass
+class Result:
+    """A query result: a table (SELECT), a boolean (ASK) or triples (CONSTRUCT/DESCRIBE)."""
+
+    variables: list[str]
+    rows: list[list[ox.Term | None]]
+    boolean: bool | None = None
+    triples: list[ox.Triple] | None = None
+
+
+def run_query(store: ox.Store, sparql: str, bindings: dict[str, ox.Term] | None = None) -> Result:
+    """Run a query with the union of all graphs as the default graph.
+
+    ``bindings`` substitute variables with RDF terms (never pasted into the text).
+    """
+    subs = {ox.Variable(k): v for k, v in (bindings or {}).items()}
+    try:
+        answer = store.query(sparql, prefixes=query_prefixes(), use_default_graph_as_union=True,
+                             substitutions=subs or None)
+    except SyntaxError as exc:
+        raise QueryError(f"invalid SPARQL: {exc}") from exc
+    except OSError as exc:
+        raise QueryError(f"query failed: {exc}") from exc
+    if isinstance(answer, ox.QueryBoolean):
+        return Result(["result"], [], boolean=bool(answer))
+    if isinstance(answer, ox.QueryTriples):
+        triples = list(answer)
+        return Result(["subject", "predicate", "object"], [[t.subject, t.predicate, t.object] for t in triples],
+                      triples=triples)
+    variables = [v.value for v in answer.variables]
+    rows = [[solution[v] for v in variables] for solution in answer]
+    return Result(variables, rows)
+
+
+def term_text(term: ox.Term | None) -> str:
+    """A term as a person reads it: IRIs in full, literals by their value."""
+    if term is None:
+        return ""
+    if isinstance(term, ox.Literal):
+        return term.value
+    if isinstance(term, ox.NamedNode):
+        return term.value
+    return str(term)
+
+
+def term_json(term: ox.Term | None) -> dict | None:
+    """SPARQL 1.1 JSON results form of a term."""
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, ox.BlankNode):
+        return {"type": "bnode", "value": term.value}
+    out = {"type": "literal", "value": term.value}
+    if term.language:
+        out["xml:lang"] = term.language
+    elif term.datatype and term.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
+        out["datatype"] = term.datatype.value
+    return out
+
+
+def format_result(result: Result, fmt: str = "table") -> str:
+    """Render as an aligned table, CSV, or SPARQL JSON results."""
+    if result.boolean is not None:
+        if fmt == "json":
+            return json.dumps({"head": {}, "boolean": result.boolean})
+        return "true" if result.boolean else "false"
+    if fmt == "json":
+        bindings = [{v: term_json(t) for v, t in zip(result.variables, row, strict=True) if t is not None}
+                    for row in result.rows]
+        return json.dumps({"head": {"vars": result.variables}, "results": {"bindings": bindings}},
+                          ensure_ascii=False, indent=2)
+    if fmt == "csv":
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\n")
+        writer.writerow(result.variables)
+        writer.writerows([[term_text(t) for t in row] for row in result.rows])
+        return buf.getvalue().rstrip("\n")
+    if fmt != "table":
+        raise QueryError(f"unknown format {fmt!r}: use table, csv or json")
+    rows = [[_short(term_text(t)) for t in row] for row in result.rows]
+    table = tabulate(rows, headers=result.variables, tablefmt="simple", disable_numparse=True)
+    return f"{table}\n({len(rows)} row{'s' if len(rows) != 1 else ''})"
+
+
+def _short(text: str, limit: int = 90) -> str:
+    text = text.replace("https://w3id.org/vnkg/id/", "vid:").replace("\n", " ")
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,0 +1,61 @@
+"""Output files and the query store.
+
+Every output is written atomically (a temporary file in the same folder, then
+``os.replace``), so an interrupted build leaves the previous file intact. For
+querying, the named graphs of ``graph.trig`` are loaded into an in-memory
+pyoxigraph store (the default graph is the union of all graphs).
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg.vocab import PREFIXES
+
+GRAPH_TTL = "graph.ttl"
+GRAPH_TRIG = "graph.trig"
+GRAPH_HTML = "graph.html"
+REPORT_JSON = "report.json"
+
+
+class StoreError(RuntimeError):
+    """The built graph cannot be found or read."""
+
+
+def atomic_write(path: Path, data: str | bytes) -> None:
+    """Write ``data`` to ``path`` so that readers see the old file or the new one, never half."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(raw)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def load_store(data_dir: str | os.PathLike[str]) -> ox.Store:
+    """An in-memory pyoxigraph store with the named graphs of ``DATA/graph.trig``."""
+    path = Path(data_dir) / GRAPH_TRIG
+    if not path.is_file():
+        raise StoreError(f"no graph at {path}: run `kg build` first (or pass --data DIR)")
+    store = ox.Store()
+    try:
+        store.bulk_load(path=str(path), format=ox.RdfFormat.TRIG)
+    except (SyntaxError, ValueError, OSError) as exc:
+        raise StoreError(f"cannot read {path}: {exc}") from exc
+    return store
+
+
+def query_prefixes() -> dict[str, str]:
+    """Prefixes every query may use without declaring them."""
+    return {name: str(ns) for name, ns in PREFIXES.items()}
