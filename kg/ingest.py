@@ -26,7 +26,6 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from .records import Article, Rejected
 from .textnorm import fold, match_key, modern_tone
@@ -64,17 +63,23 @@ def iter_files(paths: Sequence[str | os.PathLike[str]]) -> list[Path]:
     file reached twice is listed once, and the result is sorted. A path that does
     not exist is kept, so that reading it reports the problem.
     """
-    found: dict[tuple[int, int] | str, str] = {}
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    # One path per file: the real file before a symbolic link, then the first in order.
+    found: dict[tuple[int, int] | str, tuple[bool, str, str]] = {}
 
-    def add(path: str, key: tuple[int, int] | None = None) -> None:
+    def add(path: str, key: tuple[int, int] | None = None, link: bool | None = None) -> None:
+        if link is None:
+            link = os.path.islink(path)
         if key is None:
             try:
                 st = os.stat(path)
                 key = (st.st_dev, st.st_ino)
             except OSError:
-                found.setdefault(os.path.abspath(path), path)
-                return
-        found.setdefault(key, path)
+                key = os.path.abspath(path)
+        rank = (link, path.lower(), path)
+        if key not in found or rank < found[key]:
+            found[key] = rank
 
     seen_dirs: set[tuple[int, int]] = set()
     for given in paths:
@@ -108,8 +113,8 @@ def iter_files(paths: Sequence[str | os.PathLike[str]]) -> list[Path]:
                 if is_dir:
                     stack.append(entry.path)
                 elif entry.name.lower().endswith(".txt"):
-                    add(entry.path, None if is_link else (st.st_dev, entry.inode()))
-    return [Path(p) for p in sorted(found.values(), key=lambda p: (p.lower(), p))]
+                    add(entry.path, None if is_link else (st.st_dev, entry.inode()), is_link)
+    return [Path(p) for _, _, p in sorted(found.values(), key=lambda r: (r[1], r[2]))]
 
 
 # ------------------------------------------------------------------------ decoding
@@ -125,12 +130,10 @@ _MAGIC = (
     (b"\x1f\x8b", "gzip"),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "OLE2/MS Office"),
     (b"\x7fELF", "ELF"),
-    (b"BZh", "bzip2"),
+    (b"BZh91AY&SY", "bzip2"),
     (b"\xfd7zXZ\x00", "xz"),
     (b"7z\xbc\xaf\x27\x1c", "7z"),
     (b"Rar!\x1a\x07", "RAR"),
-    (b"RIFF", "RIFF"),
-    (b"\x00\x00\x01\x00", "ICO"),
     (b"SQLite format 3\x00", "SQLite"),
 )
 _BOMS = (
@@ -143,6 +146,29 @@ _BOMS = (
 # C0/C1 control characters other than tab, newline, vertical tab, form feed, CR.
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _MAX_CHAOS = 0.2
+
+
+def _looks_like_text(text: str) -> bool:
+    """No stray control characters, and words separated by spaces (as written
+    Vietnamese always is) when the text is long enough to tell."""
+    if len(_CONTROL.findall(text)) > max(2, len(text) // 1000):
+        return False
+    return len(text) < 100 or sum(text.count(ch) for ch in " \n\t") >= len(text) // 50
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 without a byte-order mark: NULs as the high byte of ASCII letters."""
+    if len(data) % 2:
+        return None
+    for encoding, high in (("utf-16-le", data[1::2]), ("utf-16-be", data[0::2])):
+        if high.count(0) * 2 > len(high):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+            if "\x00" not in text and _looks_like_text(text):
+                return text, encoding
+    return None
 
 
 def decode_bytes(data: bytes) -> tuple[str, str]:
@@ -159,7 +185,10 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         if data.startswith(magic):
             raise IngestError(f"binary file ({kind})")
     if b"\x00" in data:
-        raise IngestError("binary file (contains NUL bytes)")
+        decoded = _utf16_without_bom(data)
+        if decoded is None:
+            raise IngestError("binary file (contains NUL bytes)")
+        return decoded
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -170,8 +199,8 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     if best is None or best.encoding is None or best.chaos > _MAX_CHAOS:
         raise IngestError("unknown text encoding (not UTF-8, and no confident guess)")
     text = str(best)
-    if len(_CONTROL.findall(text)) > max(2, len(text) // 1000):
-        raise IngestError(f"binary file (control characters; best guess {best.encoding})")
+    if not _looks_like_text(text):
+        raise IngestError(f"unknown text encoding (best guess {best.encoding} gives no readable text)")
     return text, best.encoding
 
 
@@ -219,15 +248,17 @@ def _keys(*phrases: str) -> frozenset[str]:
 # Whole lines that end the article: everything from them on is page furniture.
 _HARD_END = _keys(
     "phản hồi", "gửi phản hồi", "ý kiến phản hồi", "không có nhận xét nào", "đăng nhận xét",
-    "nhận xét", "bình luận", "gửi bình luận", "viết bình luận", "các bình luận",
-    "bình luận của bạn", "ý kiến bạn đọc", "ý kiến của bạn", "gửi ý kiến", "ý kiến",
+    "bình luận", "gửi bình luận", "viết bình luận", "các bình luận",
+    "bình luận của bạn", "ý kiến bạn đọc", "ý kiến của bạn", "gửi ý kiến",
     "các tin khác", "tin khác", "các bài khác", "bài khác", "các bài viết khác", "bài viết khác",
     "tin cùng chuyên mục", "cùng chuyên mục", "tin bài khác", "các tin đã đưa",
     "mới nhất", "tin mới nhất", "tin mới", "bài mới nhất", "xem nhiều nhất", "xem nhiều",
     "đọc nhiều nhất", "đọc nhiều", "tin đọc nhiều", "tin xem nhiều", "tin nổi bật",
     "số lần xem các bài viết", "thống kê truy cập", "lượt truy cập", "tổng lượt truy cập",
-    "tags", "tag", "từ khóa", "thẻ",
+    "tags", "tag", "từ khóa",
 )
+# "3 nhận xét:", "12 bình luận": the head of a comment box.
+_COMMENT_COUNT = re.compile(r"[\d.,]+ (?:nhận xét|bình luận|ý kiến|phản hồi)")
 # Whole lines that open a box of related links inside or after the article.
 _RELATED = _keys(
     "tin liên quan", "bài liên quan", "các tin liên quan", "bài viết liên quan",
@@ -307,7 +338,7 @@ _DATE_PATTERNS = (
 )
 _DATE_NOISE = re.compile(
     rf"\b(?:{_WEEKDAY}|ngày|đăng|cập nhật|lúc|giờ|thời gian|xuất bản|gmt\s*[+-]\s*\d+|utc\s*[+-]?\s*\d*"
-    r"|\d{1,2}\s*[:hg]\s*\d{2}(?:\s*:\s*\d{2})?|\d{1,2}\s*(?:giờ|h)|am|pm|sa|ch)\b"
+    r"|\d{1,2}\s*[:hg]\s*\d{2}(?:\s*:\s*\d{2})?|\d{1,2}\s*(?:giờ|h)|am|pm)\b"
     r"|[\[\]\(\),|:\-–—/.+]"
 )
 _COMPACT_DATE = re.compile(r"((?:19|20)\d\d)(\d\d)(\d\d)")
@@ -360,7 +391,7 @@ _KNOWN_OUTLETS = _keys(
     "bloomberg", "xinhua", "kyodo", "yonhap", "afp", "ap", "bbc", "cnn", "nhk",
     "internet",
 )
-_CREDIT = re.compile(r"^(?i:bài|bài và ảnh|bài, ảnh|bài và ảnh|thực hiện|tác giả|phóng viên)\s*:\s*")
+_CREDIT = re.compile(r"^(?i:bài|bài và ảnh|bài, ảnh|thực hiện|tác giả|phóng viên)\s*:\s*")
 # Notes that may stand in a byline without naming anyone: "Tổng hợp", "(ghi)".
 _BYLINE_NOTES = _keys("tổng hợp", "ghi", "dịch", "lược dịch", "biên dịch", "tổng hợp và dịch", "pv", "nhóm pv")
 # Outlet names end with such a word ("Điện Biên TV") or start with such a prefix.
@@ -538,6 +569,7 @@ def _lead_publisher(line: str) -> str | None:
 # ----------------------------------------------------------------------- articles
 
 _META = re.compile(r"#\s*([A-Za-z_][\w.-]*)\s*=\s*(.*)")
+_URL_HOST = re.compile(r"[a-z][a-z0-9+.-]*://(?:[^/@?#]*@)?([^/:?#\s]+)", re.IGNORECASE)
 _HEADER_LINES = 10  # non-empty lines examined for the title
 _DATE_AFTER_TITLE = 3  # non-empty lines after the title that may carry the date
 
@@ -656,7 +688,11 @@ def _cut_footer(lines: list[str]) -> list[str]:
                 out.append(line)
             continue
         key = _line_key(line) if len(line) <= _SHORT else ""
-        if key in _HARD_END or (line[0] in "TtĐđ" and _TAG_LINE.match(match_key(line[:12]))):
+        if (
+            key in _HARD_END
+            or (key and key[0].isdigit() and _COMMENT_COUNT.fullmatch(key))
+            or (line[0] in "TtĐđ" and _TAG_LINE.match(match_key(line[:12])))
+        ):
             if seen_body:
                 cut = True
                 break
@@ -671,7 +707,7 @@ def _cut_footer(lines: list[str]) -> list[str]:
         seen_body = seen_body or _is_sentence(line)
         out.append(line)
     if cut or skipping:
-        while out and (not out[-1] or _is_menu_link(out[-1])):
+        while len(out) > 1 and (not out[-1] or _is_menu_link(out[-1])):
             out.pop()
     return out
 
@@ -737,7 +773,9 @@ def build_article(raw: str, path: str | os.PathLike[str]) -> Article:
             lines = lines[title_at:]
         body = lines
     body = _cut_footer(body)
-    text = _MANY_BLANKS.sub("\n\n\n", "\n".join(body)).strip("\n ")
+    text = "\n".join(body).strip("\n ")
+    if "\n\n\n\n" in text:
+        text = _MANY_BLANKS.sub("\n\n\n", text)
     if not text:
         raise IngestError("no article text (empty after removing page chrome)")
 
@@ -747,8 +785,8 @@ def build_article(raw: str, path: str | os.PathLike[str]) -> Article:
         if parse_date_line(line) is None and (publisher := _lead_publisher(line)):
             break
     authors, agency = _byline(after_title)
-    if publisher is None and meta.get("url"):
-        publisher = (urlsplit(meta["url"]).hostname or "").removeprefix("www.") or None
+    if publisher is None and (host := _URL_HOST.match(meta.get("url", ""))):
+        publisher = host.group(1).lower().removeprefix("www.")
     if publisher is None:
         publisher = agency
 
@@ -771,17 +809,17 @@ _MAX_BYTES = 50 * 1024 * 1024
 def read_article(path: str | os.PathLike[str]) -> Article:
     """Read one file into an Article; raise IngestError with a one-line reason."""
     try:
+        st = os.stat(path)
+        if stat.S_ISDIR(st.st_mode):
+            raise IngestError("is a directory")
+        if not stat.S_ISREG(st.st_mode):
+            raise IngestError("not a regular file")  # a FIFO would block a read
+        if st.st_size > _MAX_BYTES:
+            raise IngestError(f"file too large ({st.st_size} bytes)")
         with open(path, "rb") as handle:
-            st = os.fstat(handle.fileno())
-            if not stat.S_ISREG(st.st_mode):
-                raise IngestError("not a regular file")
-            if st.st_size > _MAX_BYTES:
-                raise IngestError(f"file too large ({st.st_size} bytes)")
             data = handle.read()
     except FileNotFoundError:
         raise IngestError("file not found") from None
-    except IsADirectoryError:
-        raise IngestError("is a directory") from None
     except OSError as exc:
         raise IngestError(f"cannot read file ({exc.strerror or exc})") from None
     raw, _encoding = decode_bytes(data)
@@ -815,6 +853,8 @@ def ingest(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Article], list
     """
     articles: list[Article] = []
     rejected: list[Rejected] = []
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
     for path in iter_files(list(paths)):
         try:
             articles.append(read_article(path))

@@ -59,17 +59,17 @@ class Result:
 
 
 def run_query(store: ox.Store, sparql: str, bindings: dict[str, ox.Term] | None = None) -> Result:
-    """Run a query with the union of all graphs as the default graph.
+    """Run a query; the default graph is the union of the data graphs (``GRAPH ?g`` reaches each one).
 
-    ``bindings`` substitute variables with RDF terms (never pasted into the text).
+    ``bindings`` substitute variables with RDF terms (never pasted into the text); a
+    bound variable must be one the query returns (pyoxigraph's substitution rule).
     """
     subs = {ox.Variable(k): v for k, v in (bindings or {}).items()}
     try:
-        answer = store.query(sparql, prefixes=query_prefixes(), use_default_graph_as_union=True,
-                             substitutions=subs or None)
+        answer = store.query(sparql, prefixes=query_prefixes(), substitutions=subs or None)
     except SyntaxError as exc:
         raise QueryError(f"invalid SPARQL: {exc}") from exc
-    except OSError as exc:
+    except (OSError, RuntimeError) as exc:
         raise QueryError(f"query failed: {exc}") from exc
     if isinstance(answer, ox.QueryBoolean):
         return Result(["result"], [], boolean=bool(answer))

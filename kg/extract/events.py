@@ -8,6 +8,7 @@ resolver completes with the article's year; "… đồng chủ trì hội thảo
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from kg.extract.lexicon import alternation, lexicon
 from kg.extract.resolutions import _quoted
@@ -21,6 +22,7 @@ _NAME_STARTERS = (
 _DATE = re.compile(r"(?:(?:sáng|chiều|tối|trưa)\s+(?:nay\s+)?(?:ngày\s+)?|ngày\s+)(\d{1,2})\s*[/-]\s*(\d{1,2})(?:\s*[/-]\s*(\d{4}))?(?!\d)")
 
 
+@cache
 def _event_head_re() -> re.Pattern:
     types = alternation([a for a, _ in lexicon().raw["event_types"]])
     return re.compile(r"(?<!\w)(" + types + r")(?!\w)")
@@ -82,17 +84,22 @@ def organisers_and_chairs(key: str, sentences: list[tuple[int, int]], events: li
                 if s_start <= org.start and org.end <= ev.start and "tổ chức" in key[org.end : ev.start]:
                     links.append(("organized_by", ev, org))
     for s_start, s_end in sentences:
-        chair = re.search(r"(?:đồng\s+)?chủ trì\s+(" + alternation([a for a, _ in lexicon().raw["event_types"]]) + r")", key[s_start:s_end])
+        chair = _chair_re().search(key, s_start, s_end)
         if not chair:
             continue
-        pos = s_start + chair.start()
-        target = _event_for(events, key[s_start + chair.start(1) : s_start + chair.end(1)], pos)
+        pos = chair.start()
+        target = _event_for(events, key[chair.start(1) : chair.end(1)], pos)
         if target is None:
             continue
         for person in people:
             if s_start <= person.start and person.end <= pos:
                 links.append(("chaired_by", target, person))
     return links
+
+
+@cache
+def _chair_re() -> re.Pattern:
+    return re.compile(r"(?:đồng\s+)?chủ trì\s+(" + alternation([a for a, _ in lexicon().raw["event_types"]]) + r")")
 
 
 def _sentence_of(sentences: list[tuple[int, int]], pos: int) -> tuple[int, int]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.lexicon import lexicon
+from kg.extract.lexicon import place_spans
 from kg.places import admin_map
 from kg.records import DISTRICT, PROVINCE, Mention
 from kg.textnorm import match_key
@@ -27,24 +27,22 @@ _PERSON_ONLY = {match_key("Hồ Chí Minh")}  # bare, it is the person; the city
 def find_places(text: str, key: str) -> list[Mention]:
     amap = admin_map()
     out: list[Mention] = []
-    for m in lexicon().place_re.finditer(key):
-        words = text[m.start() : m.end()].split()
-        if not all(w[:1].isupper() for w in words):
-            continue
-        name_key = re.sub(r"\s+", " ", m.group())
-        before = _BEFORE.search(key, max(0, m.start() - 12), m.start())
+    for start, end in place_spans(text):
+        words = text[start:end].split()
+        name_key = match_key(" ".join(words))
+        before = _BEFORE.search(key, max(0, start - 12), start)
         word = before.group(1) if before else ""
         province = amap.province_by_name.get(name_key)
         central_city = province is not None and province.type_word == "thành phố"
-        surface = text[m.start() : m.end()]
+        surface = text[start:end]
         if word in ("tỉnh", "tỉnh ủy") or (not word and province is not None) or (central_city and word in _DISTRICT_WORDS and word.startswith(("thành", "tp"))):
             if province is None or (not word and name_key in _PERSON_ONLY):
                 continue
-            out.append(Mention(PROVINCE, surface, m.start(), m.end(), province.label, attrs={"code": province.code}))
+            out.append(Mention(PROVINCE, surface, start, end, province.label, attrs={"code": province.code}))
         elif word in _DISTRICT_WORDS:
             type_word = _DISTRICT_WORDS[word]
             if name_key not in amap.districts_by_name:
                 continue
-            out.append(Mention(DISTRICT, surface, m.start(), m.end(), " ".join(words), scope="province",
+            out.append(Mention(DISTRICT, surface, start, end, " ".join(words), scope="province",
                                attrs={"name": " ".join(words), "type_word": type_word}))
     return out

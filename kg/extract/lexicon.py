@@ -44,7 +44,8 @@ class Lexicon:
     surnames: frozenset[str]
     event_types: dict[str, str]
     famous: dict[str, dict]
-    place_re: re.Pattern  # province and district names
+    place_names: dict[str, str]  # place_key(name) → name, provinces and districts
+    place_max_words: int
     instruments: list[dict]
 
 
@@ -66,7 +67,7 @@ def lexicon() -> Lexicon:
     amap = admin_map()
     place_names = {p.name for p in amap.provinces.values()} | {d.name for d in amap.districts.values()}
     place_names |= {"Huế", "Sài Gòn"}
-    place_re = re.compile(r"(?<!\w)(?:" + alternation(sorted(place_names)) + r")(?!\w)")
+    names = {place_key(n): n for n in sorted(place_names)}
     return Lexicon(
         raw=raw,
         departments=table(raw["departments"]),
@@ -83,6 +84,54 @@ def lexicon() -> Lexicon:
         surnames=frozenset(raw["surnames"]),
         event_types=table(raw["event_types"]),
         famous=famous,
-        place_re=place_re,
+        place_names=names,
+        place_max_words=max(len(n.split()) for n in names),
         instruments=load_json("central_instruments.json")["instruments"],
     )
+
+
+_UPPER = "".join(chr(c) for c in range(0x41, 0x1EFF) if chr(c).isupper() and chr(c).isalpha())
+_CAP_RUN = re.compile(
+    r"(?<!\w)[" + _UPPER + r"][\w'’]*(?:(?:[ \t]|\s?-\s?)[" + _UPPER + r"][\w'’]*)*"
+)
+_WORD_IN_RUN = re.compile(r"[\w'’]+")
+
+
+def place_key(name: str) -> str:
+    """Matching key of a place name: spacing around hyphens and case ignored."""
+    return re.sub(r"\s*-\s*", "-", re.sub(r"\s+", " ", match_key(name.strip())))
+
+
+def place_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Capitalised province or district names in ``text[start:end]``, longest first, not overlapping.
+
+    Only runs of capitalised words are looked at, so this is a dictionary lookup per
+    run rather than one regular expression with seven hundred alternatives.
+    """
+    lex = lexicon()
+    out: list[tuple[int, int]] = []
+    for run in _CAP_RUN.finditer(text, start, len(text) if end is None else end):
+        words = [(w.start(), w.end()) for w in _WORD_IN_RUN.finditer(text, run.start(), run.end())]
+        i = 0
+        while i < len(words):
+            for n in range(min(lex.place_max_words, len(words) - i), 0, -1):
+                s, e = words[i][0], words[i + n - 1][1]
+                if place_key(text[s:e]) in lex.place_names:
+                    out.append((s, e))
+                    i += n
+                    break
+            else:
+                i += 1
+    return out
+
+
+def place_at(text: str, pos: int) -> tuple[str, int] | None:
+    """The longest capitalised place name starting exactly at ``pos``: (name, end)."""
+    run = _CAP_RUN.match(text, pos)
+    if not run:
+        return None
+    for s, e in place_spans(text, pos, run.end()):
+        if s == pos:
+            return " ".join(text[s:e].split()), e
+        break
+    return None

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from kg.extract.lexicon import alternation, lexicon
+from kg.extract.lexicon import alternation, lexicon, place_at
 from kg.records import ORGANIZATION, Mention
 from kg.textnorm import match_key
 
@@ -80,13 +80,7 @@ def _capitalised(text: str, start: int) -> bool:
 
 def _place_at(text: str, key: str, pos: int) -> tuple[str, int] | None:
     """A capitalised province or district name starting at ``pos``."""
-    m = lexicon().place_re.match(key, pos)
-    if not m:
-        return None
-    words = text[m.start() : m.end()].split()
-    if not all(w[:1].isupper() for w in words):
-        return None
-    return " ".join(words), m.end()
+    return place_at(text, pos)
 
 
 def _central_body(text: str, key: str, pos: int) -> OrgParse | None:

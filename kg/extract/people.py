@@ -29,7 +29,7 @@ def _triggers() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     trig = alternation(lex.raw["person_triggers"])
     posts = alternation(list(lex.raw["post_titles"]))
     return (
-        re.compile(r"(?<!\w)(?:(" + trig + r")\s+)?(?:(" + honor + r")\s+)?"),
+        re.compile(r"(?<!\w)(?:(" + trig + r")\s+(?:(" + honor + r")\s+)?|(" + honor + r")\s+)"),
         re.compile(r"(?:" + posts + r")(?!\w)"),
         re.compile(r"(?<!\w)(?:" + honor + r")(?=\s)"),
     )
@@ -104,12 +104,11 @@ def find_people(text: str, key: str, taken: list[tuple[int, int]]) -> tuple[list
 
     pos = 0
     for m in trig_re.finditer(key):
-        if m.end() < pos or not (m.group(1) or m.group(2)) or not text[m.end() : m.end() + 1].isupper():
+        if m.end() < pos or not text[m.end() : m.end() + 1].isupper():
             continue
-        honorific = lex.honorifics.get(re.sub(r"\s+", " ", m.group(2))) if m.group(2) else None
-        if honorific:
-            honorific = lex.honorifics[re.sub(r"\s+", " ", m.group(2))]
-        name = _name_at(text, m.end(), lex.surnames, need_surname=m.group(1) in (None, "ông", "bà"))
+        trigger, honor = m.group(1), m.group(2) or m.group(3)
+        honorific = lex.honorifics.get(re.sub(r"\s+", " ", honor)) if honor else None
+        name = _name_at(text, m.end(), lex.surnames, need_surname=trigger in (None, "ông", "bà"))
         if not name or not free(m.end(), name[1]):
             continue
         label, end = name
@@ -120,12 +119,17 @@ def find_people(text: str, key: str, taken: list[tuple[int, int]]) -> tuple[list
         for title, org, _, _ in chain:
             posts.append((person, title, org))
     # famous names without a trigger: "tư tưởng … Hồ Chí Minh"
-    for m in re.finditer(r"(?<!\w)(?:" + alternation(list(lex.famous)) + r")(?!\w)", key):
+    for m in _famous_re().finditer(key):
         if free(m.start(), m.end()) and not any(p.start <= m.start() < p.end for p in people):
             entry = lex.famous[re.sub(r"\s+", " ", key[m.start() : m.end()])]
             people.append(Mention(PERSON, text[m.start() : m.end()], m.start(), m.end(), entry["label"]))
     people.sort(key=lambda p: p.start)
     return people, posts
+
+
+@cache
+def _famous_re() -> re.Pattern:
+    return re.compile(r"(?<!\w)(?:" + alternation(list(lexicon().famous)) + r")(?!\w)")
 
 
 def proper_case(name: str) -> str:

@@ -31,16 +31,19 @@ from kg.textnorm import match_key
 PIPELINE_VERSION = "1"
 COMPONENTS = ("kg_normalise", "kg_places", "kg_organizations", "kg_resolutions", "kg_people", "kg_events")
 
-for _name in ("kg_key", "kg_sentences", "kg_mentions", "kg_links"):
+for _name in ("kg_text", "kg_key", "kg_sentences", "kg_mentions", "kg_links"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
 
 @Language.component("kg_normalise", assigns=["doc._.kg_key", "doc._.kg_sentences"])
 def kg_normalise(doc: Doc) -> Doc:
-    """The matching key (same length as the text) and sentence boundaries."""
-    doc._.kg_key = match_key(doc.text)
-    doc._.kg_sentences = split_sentences(doc.text)
+    """The text (``Doc.text`` is rebuilt from tokens at every access), its matching key
+    (same length) and sentence boundaries."""
+    if doc._.kg_text is None:
+        doc._.kg_text = doc.text
+    doc._.kg_key = match_key(doc._.kg_text)
+    doc._.kg_sentences = split_sentences(doc._.kg_text)
     doc._.kg_mentions = []
     doc._.kg_links = []
     return doc
@@ -48,13 +51,13 @@ def kg_normalise(doc: Doc) -> Doc:
 
 @Language.component("kg_places", assigns=["doc._.kg_mentions"])
 def kg_places(doc: Doc) -> Doc:
-    doc._.kg_mentions.extend(find_places(doc.text, doc._.kg_key))
+    doc._.kg_mentions.extend(find_places(doc._.kg_text, doc._.kg_key))
     return doc
 
 
 @Language.component("kg_organizations", assigns=["doc._.kg_mentions"])
 def kg_organizations(doc: Doc) -> Doc:
-    doc._.kg_mentions.extend(find_organizations(doc.text, doc._.kg_key))
+    doc._.kg_mentions.extend(find_organizations(doc._.kg_text, doc._.kg_key))
     return doc
 
 
@@ -63,17 +66,17 @@ def _org_at(doc: Doc, start: int, end: int) -> Mention | None:
     for m in doc._.kg_mentions:
         if m.kind == ORGANIZATION and m.start == start and m.end == end:
             return m
-    parsed = parse_org(doc.text, doc._.kg_key, start, allow_generic=True)
+    parsed = parse_org(doc._.kg_text, doc._.kg_key, start, allow_generic=True)
     if parsed is None or parsed.end != end:
         return None
-    mention = org_mention(doc.text, parsed)
+    mention = org_mention(doc._.kg_text, parsed)
     doc._.kg_mentions.append(mention)
     return mention
 
 
 @Language.component("kg_resolutions", assigns=["doc._.kg_mentions", "doc._.kg_links"])
 def kg_resolutions(doc: Doc) -> Doc:
-    text, key = doc.text, doc._.kg_key
+    text, key = doc._.kg_text, doc._.kg_key
     found = find_resolutions(text, key)
     for i, j in find_implements(text, key, found):
         doc._.kg_links.append(("implements", found[i], found[j], {}))
@@ -101,7 +104,7 @@ def kg_resolutions(doc: Doc) -> Doc:
 @Language.component("kg_people", assigns=["doc._.kg_mentions", "doc._.kg_links"])
 def kg_people(doc: Doc) -> Doc:
     taken = [(m.start, m.end) for m in doc._.kg_mentions]
-    people, posts = find_people(doc.text, doc._.kg_key, taken)
+    people, posts = find_people(doc._.kg_text, doc._.kg_key, taken)
     doc._.kg_mentions.extend(people)
     for person, title, org in posts:
         if org is None:
@@ -116,7 +119,7 @@ def kg_people(doc: Doc) -> Doc:
 @Language.component("kg_events", assigns=["doc._.kg_mentions", "doc._.kg_links"])
 def kg_events(doc: Doc) -> Doc:
     sentences = doc._.kg_sentences
-    events = [e for e in find_events(doc.text, doc._.kg_key, sentences)
+    events = [e for e in find_events(doc._.kg_text, doc._.kg_key, sentences)
               if not any(m.start <= e.start < m.end for m in doc._.kg_mentions if m.kind == "Event")]
     doc._.kg_mentions.extend(events)
     orgs = [m for m in doc._.kg_mentions if m.kind == ORGANIZATION]
@@ -128,9 +131,12 @@ def kg_events(doc: Doc) -> Doc:
 
 @cache
 def nlp() -> Language:
-    """spaCy's Vietnamese language class with a rule-based tokenizer that splits punctuation
-    (no pyvi word segmentation: our components match syllables and characters)."""
-    pipeline = spacy.blank("vi", config={"nlp": {"tokenizer": {"@tokenizers": "spacy.Tokenizer.v1"}}})
+    """spaCy's Vietnamese language class, syllable tokens without pyvi word segmentation.
+
+    The components match characters of the text and its key, so they need no word
+    segmentation; pyvi would cost ten times the whole extraction.
+    """
+    pipeline = spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})
     for name in COMPONENTS:
         pipeline.add_pipe(name)
     return pipeline
@@ -140,6 +146,13 @@ def to_extraction(doc: Doc, article: Article) -> Extraction:
     """Collect a processed Doc into an Extraction with sentence offsets and fact indices."""
     mentions: list[Mention] = list(doc._.kg_mentions)
     mentions += byline_mentions(article.text, article.authors)
+    text = article.text
+    for m in mentions:  # evidence is exactly text[start:end], without surrounding spaces
+        while m.end > m.start and text[m.end - 1].isspace():
+            m.end -= 1
+        while m.start < m.end and text[m.start].isspace():
+            m.start += 1
+        m.text = text[m.start : m.end]
     mentions.sort(key=lambda m: (m.start, m.end, m.kind, m.label))
     sentences = doc._.kg_sentences
     starts = [s for s, _ in sentences]
@@ -159,12 +172,16 @@ def to_extraction(doc: Doc, article: Article) -> Extraction:
     return Extraction(article, mentions, facts)
 
 
-def extract(articles: Iterable[Article], batch_size: int = 64) -> Iterator[Extraction]:
-    """Run the pipeline over articles, in order."""
-    articles = list(articles)
-    docs = nlp().pipe((a.text for a in articles), batch_size=batch_size)
-    for article, doc in zip(articles, docs, strict=True):
+def extract(articles: Iterable[Article]) -> Iterator[Extraction]:
+    """Run the pipeline over articles, in order.
+
+    The article text is handed to the components directly: ``Doc.text`` would be
+    rebuilt from the tokens.
+    """
+    pipeline = nlp()
+    for article in articles:
+        doc = pipeline.make_doc(article.text)
+        doc._.kg_text = article.text
+        for _, component in pipeline.pipeline:
+            doc = component(doc)
         yield to_extraction(doc, article)
-
-
-__all__ = ["extract", "nlp", "PIPELINE_VERSION", "RESOLUTION"]

@@ -10,6 +10,7 @@ as candidates for the resolver, which ties them to a symbol the article gave.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from kg.extract.lexicon import alternation, lexicon
 from kg.extract.organizations import parse_org
@@ -55,10 +56,15 @@ def canonical_party_symbol(num: str, code: str, issuer: str) -> str:
     return f"{int(num):02d}-{spelled}/{issuer.upper().replace('T.Ư', 'TW').replace('TƯ', 'TW')}"
 
 
+@cache
+def _type_word_re() -> re.Pattern:
+    return re.compile(r"(" + alternation(list(lexicon().raw["instrument_types"])) + r")(?:\s+số)?\s*$")
+
+
 def _type_before(key: str, start: int) -> tuple[str | None, int]:
     """An instrument type word ("kết luận số") ending just before ``start``."""
     window = key[max(0, start - 40) : start]
-    m = re.search(r"(" + alternation(list(lexicon().raw["instrument_types"])) + r")(?:\s+số)?\s*$", window)
+    m = _type_word_re().search(window)
     if not m:
         return None, start
     return lexicon().instrument_types[re.sub(r"\s+", " ", m.group(1))], start - (len(window) - m.start())

@@ -1,0 +1,41 @@
+"""Shared fixtures: the seeds built once per test session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+CORPUS = ROOT.parent / "shared" / "corpora" / "vi-news-unc"
+
+
+@pytest.fixture(scope="session")
+def seed_build(tmp_path_factory):
+    """`kg build seeds/` into a temporary folder: the BuildResult."""
+    from kg.builder import build
+
+    out = tmp_path_factory.mktemp("out")
+    return build([SEEDS], out, show_progress=False)
+
+
+@pytest.fixture(scope="session")
+def seed_store(seed_build):
+    from kg.store import load_store
+
+    return load_store(seed_build.outputs["trig"].parent)
+
+
+@pytest.fixture(scope="session")
+def ask(seed_store):
+    """Run SELECT over the seed graph; rows as lists of plain strings."""
+    from kg.sparql import run_query, term_text
+
+    def run(sparql: str, **bindings):
+        result = run_query(seed_store, sparql, bindings or None)
+        if result.boolean is not None:
+            return result.boolean
+        return [[term_text(t) for t in row] for row in result.rows]
+
+    return run
