@@ -21,7 +21,7 @@ from rdflib import Dataset, Graph
 
 from kg import __version__
 from kg.extract import PIPELINE_VERSION, extract
-from kg.graph import build_dataset, union_graph
+from kg.graph import build_dataset, serialize_trig, union_graph
 from kg.ingest import IngestError, iter_files, read_article
 from kg.records import KINDS, Article, Rejected
 from kg.resolve import resolve
@@ -127,7 +127,7 @@ def build(paths: Sequence[str | os.PathLike[str]] = ("seeds",), out: str | os.Pa
     }
     if write:
         t = time.perf_counter()
-        atomic_write(outputs["trig"], dataset.serialize(format="trig"))
+        atomic_write(outputs["trig"], serialize_trig(dataset))
         atomic_write(outputs["ttl"], graph.serialize(format="turtle"))
         nodes = write_html(graph, outputs["html"], title="kg — đồ thị tri thức / knowledge graph")
         report["counts"]["nodes_drawn"] = nodes

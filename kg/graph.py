@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.compare import to_canonical_graph
 from rdflib.namespace import XSD
 
 from kg.places import admin_map
@@ -164,6 +165,43 @@ def build_dataset(resolved: Resolved, with_ontology: bool = True) -> Dataset:
     for ra in sorted(resolved.articles, key=lambda r: r.article.article_id):
         add_article(ds, ra, resolved.entities)
     return ds
+
+
+def _new_graph() -> Graph:
+    g = Graph()
+    bind_prefixes(g)
+    for prefix, ns in load_ontology().namespaces():
+        if prefix and prefix not in dict(g.namespaces()):
+            g.bind(prefix, ns)
+    return g
+
+
+def serialize_trig(ds: Dataset) -> str:
+    """TriG with graphs in IRI order and blank nodes canonicalised: same data, same bytes.
+
+    (rdflib's TriG writer orders graphs as its store happens to hold them.)
+    """
+    header: dict[str, str] = {}
+    blocks: list[str] = []
+    for ctx in sorted(ds.graphs(), key=lambda c: str(c.identifier)):
+        if len(ctx) == 0:
+            continue
+        g = _new_graph()
+        triples = to_canonical_graph(ctx) if any(isinstance(t, BNode) for tr in ctx for t in tr) else ctx
+        for triple in triples:
+            g.add(triple)
+        body = []
+        for line in g.serialize(format="turtle").splitlines():
+            if line.startswith("@prefix"):
+                header[line.split()[1]] = line
+            elif line.strip():
+                body.append("    " + line)
+            elif body:
+                body.append("")
+        while body and not body[-1]:
+            body.pop()
+        blocks.append(f"<{ctx.identifier}> {{\n" + "\n".join(body) + "\n}\n")
+    return "\n".join(header[k] for k in sorted(header)) + "\n\n" + "\n".join(blocks)
 
 
 def union_graph(ds: Dataset, include_ontology: bool = False) -> Graph:

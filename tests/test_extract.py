@@ -1,0 +1,123 @@
+"""The extractor on sentences from Party and State news, and on real corpus files."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from conftest import CORPUS
+
+from kg.extract import extract
+from kg.ingest import build_article, read_article
+from kg.records import DISTRICT, EVENT, ORGANIZATION, PERSON, PROVINCE, RESOLUTION
+from kg.resolve import resolve
+
+
+def entities(text: str) -> dict[str, set[str]]:
+    """Labels of the resolved entities of one article text, by kind."""
+    article = build_article(text, "t.txt")
+    resolved = resolve(extract([article]))
+    out: dict[str, set[str]] = {}
+    for rm in resolved.articles[0].mentions:
+        ent = resolved.entities[rm.entity_key]
+        out.setdefault(ent.kind, set()).add(ent.label)
+    return out
+
+
+def symbols(text: str) -> set[str]:
+    article = build_article(text, "t.txt")
+    resolved = resolve(extract([article]))
+    return {resolved.entities[rm.entity_key].attrs.get("symbol") for rm in resolved.articles[0].mentions
+            if resolved.entities[rm.entity_key].kind == RESOLUTION}
+
+
+@pytest.mark.parametrize(
+    ("text", "symbol"),
+    [
+        ("Thực hiện Kết luận số 100 - KL/TW của Bộ Chính trị.", "100-KL/TW"),
+        ("Theo Quy định số 07-QĐi/TW của Bộ Chính trị.", "07-QĐi/TW"),
+        ("Hướng dẫn số 06-HD/UBKTTW ngày 1-3-2022 của Ủy ban Kiểm tra Trung ương.", "06-HD/UBKTTW"),
+        ("Luật Tổ chức chính quyền địa phương số 77/2015/QH13 quy định rõ.", "77/2015/QH13"),
+        ("Nghị định số 24/2014/NĐ-CP của Chính phủ.", "24/2014/NĐ-CP"),
+        ("Kế hoạch số 09-CTr/TU của Tỉnh ủy.", "09-CTr/TU"),
+    ],
+)
+def test_symbol_grammar(text, symbol):
+    assert symbol in symbols("Tiêu đề\n" + text)
+
+
+def test_named_references_and_congress_numbers():
+    found = entities("Tiêu đề\nQuán triệt Nghị quyết Đại hội 12 và Nghị quyết Đại hội XIII của Đảng.")
+    assert found[RESOLUTION] == {"Nghị quyết Đại hội XII", "Nghị quyết Đại hội XIII"}
+    found = entities("Tiêu đề\nThực hiện Nghị quyết Hội nghị Trung ương 4 (khóa XI, XII).")
+    assert found[RESOLUTION] == {"Nghị quyết số 12-NQ/TW", "Nghị quyết số 04-NQ/TW"}
+
+
+def test_short_form_needs_the_full_symbol_in_the_article():
+    assert symbols("Tiêu đề\nThực hiện Chỉ thị 39 về công tác này.") == set()
+    assert symbols("Tiêu đề\nChỉ thị số 39-CT/TW của Bộ Chính trị. Sau đó Chỉ thị 39 được quán triệt.") == {"39-CT/TW"}
+
+
+def test_organisations_are_qualified_by_the_articles_province():
+    found = entities("Quảng Ninh: hội nghị cán bộ\nBan Tuyên giáo Tỉnh ủy và UBND tỉnh Quảng Ninh đã họp với "
+                     "Ủy ban MTTQ tỉnh. Tỉnh ủy Quảng Ninh chỉ đạo.")
+    assert {"Ban Tuyên giáo Tỉnh ủy Quảng Ninh", "Ủy ban nhân dân tỉnh Quảng Ninh",
+            "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Quảng Ninh", "Tỉnh ủy Quảng Ninh"} <= found[ORGANIZATION]
+    assert found[PROVINCE] == {"Quảng Ninh"}
+
+
+def test_generic_phrases_are_not_organisations():
+    found = entities("Tiêu đề\nLãnh đạo các ban xây dựng Đảng tỉnh, các cấp ủy và Thường trực các huyện ủy dự.")
+    assert ORGANIZATION not in found
+
+
+def test_district_needs_its_province_and_city_names_are_districts():
+    found = entities("Đồng Tháp: tin địa phương\nHuyện ủy Châu Thành và UBND TP. Cao Lãnh của tỉnh Đồng Tháp.")
+    assert "Huyện Châu Thành, Đồng Tháp" in found[DISTRICT]
+    assert "Thành phố Cao Lãnh" in found[DISTRICT]
+    assert "Ủy ban nhân dân thành phố Cao Lãnh" in found[ORGANIZATION]
+
+
+def test_people_with_honorifics_and_posts():
+    text = ("Tiêu đề\nPGS.TS Nguyễn Văn An, Phó Giám đốc Học viện Chính trị quốc gia Hồ Chí Minh phát biểu. "
+            "Thủ tướng Chính phủ chỉ đạo. Sau đó ông Lê Minh Hưng nói.")
+    found = entities(text)
+    assert found[PERSON] == {"Nguyễn Văn An", "Lê Minh Hưng"}
+    assert "Học viện Chính trị quốc gia Hồ Chí Minh" in found[ORGANIZATION]
+
+
+def test_capitalised_phrases_are_not_people():
+    found = entities("Tiêu đề\nTại Hội nghị, Ban Chấp hành đã thống nhất. Hà Nội có mưa. Chủ tịch nói chuyện.")
+    assert PERSON not in found
+
+
+def test_central_plenum_is_an_event_with_its_term():
+    found = entities("Tiêu đề\nHội nghị Trung ương 4 khóa XIII đã ban hành kết luận.")
+    assert found[EVENT] == {"Hội nghị Trung ương 4 khóa XIII"}
+
+
+def test_tone_placement_does_not_matter():
+    old = entities("Tiêu đề\nBan Tổ chức Tỉnh uỷ Hoà Bình họp. Tỉnh ủy Hòa Bình chỉ đạo.")
+    assert "Ban Tổ chức Tỉnh ủy Hòa Bình" in old[ORGANIZATION]
+    assert old[PROVINCE] == {"Hòa Bình"}
+
+
+CORPUS_SAMPLE = sorted(CORPUS.glob("*.txt"))[::20] if CORPUS.is_dir() else []
+
+
+@pytest.mark.skipif(not CORPUS_SAMPLE, reason="corpus not beside the repository")
+def test_corpus_sample_offsets_are_exact():
+    """Real general news: the extractor runs, and every mention is its text's slice."""
+    articles = [read_article(p) for p in CORPUS_SAMPLE]
+    count = 0
+    for ex in extract(articles):
+        for m in ex.mentions:
+            assert ex.article.text[m.start : m.end] == m.text
+            assert m.sentence_start <= m.start <= m.end <= m.sentence_end
+            count += 1
+    assert count > 100
+    resolved = resolve(extract(articles))
+    assert len(resolved.articles) == len(articles)
+    kinds = {resolved.entities[rm.entity_key].kind for ra in resolved.articles for rm in ra.mentions}
+    assert {PERSON, PROVINCE} <= kinds
+    assert not list(itertools.islice((e for e in resolved.entities.values() if not e.label.strip()), 1))
