@@ -22,7 +22,7 @@ from rdflib import Dataset, Graph
 from kg import __version__
 from kg.extract import PIPELINE_VERSION, extract
 from kg.graph import build_dataset, serialize_trig, union_graph
-from kg.ingest import IngestError, iter_files, read_article
+from kg.ingest import ingest
 from kg.records import KINDS, Article, Rejected
 from kg.resolve import resolve
 from kg.shapes import validate
@@ -52,30 +52,27 @@ def _progress(items: list, desc: str, show: bool | None):
     return tqdm(items, desc=desc, unit="file", file=sys.stderr, disable=None if show is None else not show)
 
 
-def read_inputs(paths: Sequence[str | os.PathLike[str]], show_progress: bool | None = None,
-                on_reject: Callable[[Rejected], None] | None = None) -> tuple[list[Article], list[Rejected]]:
+def read_inputs(
+    paths: Sequence[str | os.PathLike[str]],
+    show_progress: bool | None = None,
+    on_reject: Callable[[Rejected], None] | None = None,
+) -> tuple[list[Article], list[Rejected]]:
     """Read every file; a file that cannot be read becomes a ``Rejected`` and the rest go on."""
-    missing = [Rejected(str(p), "no such file or folder") for p in paths if not Path(p).exists()]
-    files = iter_files([p for p in paths if Path(p).exists()])
-    articles: list[Article] = []
-    rejected: list[Rejected] = list(missing)
-    for path in _progress(files, "reading", show_progress):
-        try:
-            articles.append(read_article(path))
-        except (IngestError, OSError, UnicodeError) as exc:
-            rejected.append(Rejected(str(path), str(exc) or exc.__class__.__name__))
-    from kg.ingest import _dedupe_ids
-
-    articles = _dedupe_ids(articles)
+    articles, rejected = ingest(paths, progress=lambda files: _progress(files, "reading", show_progress))
     for r in rejected:
         if on_reject:
             on_reject(r)
     return articles, rejected
 
 
-def build(paths: Sequence[str | os.PathLike[str]] = ("seeds",), out: str | os.PathLike[str] = "out", *,
-          show_progress: bool | None = None, write: bool = True,
-          on_reject: Callable[[Rejected], None] | None = None) -> BuildResult:
+def build(
+    paths: Sequence[str | os.PathLike[str]] = ("seeds",),
+    out: str | os.PathLike[str] = "out",
+    *,
+    show_progress: bool | None = None,
+    write: bool = True,
+    on_reject: Callable[[Rejected], None] | None = None,
+) -> BuildResult:
     """Build the knowledge graph from ``paths`` and write the outputs to ``out``."""
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
@@ -101,8 +98,12 @@ def build(paths: Sequence[str | os.PathLike[str]] = ("seeds",), out: str | os.Pa
     mentioned: set[str] = {rm.entity_key for ra in resolved.articles for rm in ra.mentions}
     by_kind = Counter(resolved.entities[k].kind for k in mentioned)
     out_dir = Path(out)
-    outputs = {"ttl": out_dir / GRAPH_TTL, "trig": out_dir / GRAPH_TRIG, "html": out_dir / GRAPH_HTML,
-               "report": out_dir / REPORT_JSON}
+    outputs = {
+        "ttl": out_dir / GRAPH_TTL,
+        "trig": out_dir / GRAPH_TRIG,
+        "html": out_dir / GRAPH_HTML,
+        "report": out_dir / REPORT_JSON,
+    }
     report = {
         "kg_version": __version__,
         "pipeline_version": PIPELINE_VERSION,
@@ -117,8 +118,13 @@ def build(paths: Sequence[str | os.PathLike[str]] = ("seeds",), out: str | os.Pa
             "named_graphs": len(resolved.articles),
         },
         "articles": [
-            {"file": ra.article.path, "id": ra.article.article_id, "mentions": len(ra.mentions),
-             "facts": len(ra.facts), "province": ra.province_key}
+            {
+                "file": ra.article.path,
+                "id": ra.article.article_id,
+                "mentions": len(ra.mentions),
+                "facts": len(ra.facts),
+                "province": ra.province_key,
+            }
             for ra in sorted(resolved.articles, key=lambda r: r.article.article_id)
         ],
         "rejected": [{"file": r.path, "reason": r.reason} for r in sorted(rejected, key=lambda r: r.path)],

@@ -26,8 +26,14 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("-o", "--out", default="out", show_default=True, type=click.Path(path_type=Path),
-              help="Folder for graph.ttl, graph.trig, graph.html and report.json.")
+@click.option(
+    "-o",
+    "--out",
+    default="out",
+    show_default=True,
+    type=click.Path(path_type=Path),
+    help="Folder for graph.ttl, graph.trig, graph.html and report.json.",
+)
 @click.option("--progress/--no-progress", default=None, help="Progress bars (default: on a terminal, for many files).")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but problems.")
 def build(paths: tuple[Path, ...], out: Path, progress: bool | None, quiet: bool) -> None:
@@ -37,8 +43,9 @@ def build(paths: tuple[Path, ...], out: Path, progress: bool | None, quiet: bool
 
     inputs = list(paths) or [Path("seeds")]
     try:
-        result = run_build(inputs, out, show_progress=progress,
-                           on_reject=lambda r: _err(f"skipped {r.path}: {r.reason}"))
+        result = run_build(
+            inputs, out, show_progress=progress, on_reject=lambda r: _err(f"skipped {r.path}: {r.reason}")
+        )
     except BuildError as exc:
         _err(f"nothing built: {exc}")
         sys.exit(1)
@@ -52,13 +59,17 @@ def build(paths: tuple[Path, ...], out: Path, progress: bool | None, quiet: bool
     if quiet:
         return
     entities = ", ".join(f"{n} {kind}" for kind, n in counts["entities"].items())
-    click.echo(f"read {counts['articles']} article(s) from {', '.join(map(str, inputs))}"
-               f" ({counts['rejected']} rejected)")
+    click.echo(
+        f"read {counts['articles']} article(s) from {', '.join(map(str, inputs))} ({counts['rejected']} rejected)"
+    )
     click.echo(f"entities: {entities}")
-    click.echo(f"triples: {counts['triples']} in {counts['named_graphs']} article graph(s); "
-               f"SHACL: {'conforms' if report['validation']['conforms'] else 'violations, see report'}")
-    click.echo("wrote " + ", ".join(str(p) for p in result.outputs.values())
-               + f" in {report['timings']['total_s']:.1f} s")
+    click.echo(
+        f"triples: {counts['triples']} in {counts['named_graphs']} article graph(s); "
+        f"SHACL: {'conforms' if report['validation']['conforms'] else 'violations, see report'}"
+    )
+    click.echo(
+        "wrote " + ", ".join(str(p) for p in result.outputs.values()) + f" in {report['timings']['total_s']:.1f} s"
+    )
 
 
 def _binding(spec: str):
@@ -76,17 +87,34 @@ def _binding(spec: str):
 
 @cli.command()
 @click.argument("sparql", required=False)
-@click.option("--file", "query_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Read the query from a .rq file.")
+@click.option(
+    "--file",
+    "query_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Read the query from a .rq file.",
+)
 @click.option("--name", help="Run a named query (see --list).")
 @click.option("--list", "list_queries", is_flag=True, help="List the named queries.")
-@click.option("--data", default="out", show_default=True, type=click.Path(path_type=Path),
-              help="The folder `kg build` wrote.")
+@click.option(
+    "--data", default="out", show_default=True, type=click.Path(path_type=Path), help="The folder `kg build` wrote."
+)
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
-@click.option("--bind", "binds", multiple=True, metavar="NAME=VALUE",
-              help="Bind ?NAME to a value (an <IRI> or http(s) IRI, else a string literal); repeatable.")
-def query(sparql: str | None, query_file: Path | None, name: str | None, list_queries: bool, data: Path,
-          fmt: str, binds: tuple[str, ...]) -> None:
+@click.option(
+    "--bind",
+    "binds",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="Bind ?NAME to a value (an <IRI> or http(s) IRI, else a string literal); repeatable.",
+)
+def query(
+    sparql: str | None,
+    query_file: Path | None,
+    name: str | None,
+    list_queries: bool,
+    data: Path,
+    fmt: str,
+    binds: tuple[str, ...],
+) -> None:
     """Run a SPARQL query over the built graph (all graphs form the default graph)."""
     from kg.sparql import QueryError, format_result, named_queries, named_query, run_query
     from kg.store import StoreError, load_store

@@ -23,11 +23,23 @@ from kg.vocab import DCTERMS, ID, ORG, RDF, RDFS, SKOS, VNKG, bind_prefixes
 
 REFERENCE_GRAPH = ID["graph/reference"]
 ONTOLOGY_GRAPH = ID["graph/ontology"]
-_CLASS = {PERSON: VNKG.Person, ORGANIZATION: VNKG.Organization, PROVINCE: VNKG.Province,
-          DISTRICT: VNKG.District, RESOLUTION: VNKG.Resolution, EVENT: VNKG.Event}
-_RELATION = {"issued_by": VNKG.issuedBy, "implements": VNKG.implements, "organized_by": VNKG.organizedBy,
-             "chaired_by": VNKG.chairedBy, "sub_organization_of": ORG.subOrganizationOf,
-             "creator": DCTERMS.creator, "publisher": DCTERMS.publisher}
+_CLASS = {
+    PERSON: VNKG.Person,
+    ORGANIZATION: VNKG.Organization,
+    PROVINCE: VNKG.Province,
+    DISTRICT: VNKG.District,
+    RESOLUTION: VNKG.Resolution,
+    EVENT: VNKG.Event,
+}
+_RELATION = {
+    "issued_by": VNKG.issuedBy,
+    "implements": VNKG.implements,
+    "organized_by": VNKG.organizedBy,
+    "chaired_by": VNKG.chairedBy,
+    "sub_organization_of": ORG.subOrganizationOf,
+    "creator": DCTERMS.creator,
+    "publisher": DCTERMS.publisher,
+}
 
 
 def vi(text: str) -> Literal:
@@ -139,9 +151,16 @@ def add_article(ds: Dataset, ra: ResolvedArticle, entities: dict[str, Entity]) -
             if code and ent.kind != RESOLUTION:
                 place = admin_map().districts[code] if ref == "district" else admin_map().provinces[code]
                 if ref == "district":
-                    describe_entity(g, Entity(DISTRICT, place.key, place.label,
-                                              attrs={"code": place.code, "type_word": place.type_word,
-                                                     "province": place.province_code}), entities)
+                    describe_entity(
+                        g,
+                        Entity(
+                            DISTRICT,
+                            place.key,
+                            place.label,
+                            attrs={"code": place.code, "type_word": place.type_word, "province": place.province_code},
+                        ),
+                        entities,
+                    )
     return g
 
 

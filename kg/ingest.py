@@ -23,7 +23,7 @@ import os
 import re
 import stat
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -241,38 +241,116 @@ def normalize_text(text: str) -> str:
 
 # ----------------------------------------------------------------------- chrome
 
+
 def _keys(*phrases: str) -> frozenset[str]:
     return frozenset(match_key(p) for p in phrases)
 
 
 # Whole lines that end the article: everything from them on is page furniture.
 _HARD_END = _keys(
-    "phản hồi", "gửi phản hồi", "ý kiến phản hồi", "không có nhận xét nào", "đăng nhận xét",
-    "bình luận", "gửi bình luận", "viết bình luận", "các bình luận",
-    "bình luận của bạn", "ý kiến bạn đọc", "ý kiến của bạn", "gửi ý kiến",
-    "các tin khác", "tin khác", "các bài khác", "bài khác", "các bài viết khác", "bài viết khác",
-    "tin cùng chuyên mục", "cùng chuyên mục", "tin bài khác", "các tin đã đưa",
-    "mới nhất", "tin mới nhất", "tin mới", "bài mới nhất", "xem nhiều nhất", "xem nhiều",
-    "đọc nhiều nhất", "đọc nhiều", "tin đọc nhiều", "tin xem nhiều", "tin nổi bật",
-    "số lần xem các bài viết", "thống kê truy cập", "lượt truy cập", "tổng lượt truy cập",
-    "tags", "tag", "từ khóa",
+    "phản hồi",
+    "gửi phản hồi",
+    "ý kiến phản hồi",
+    "không có nhận xét nào",
+    "đăng nhận xét",
+    "bình luận",
+    "gửi bình luận",
+    "viết bình luận",
+    "các bình luận",
+    "bình luận của bạn",
+    "ý kiến bạn đọc",
+    "ý kiến của bạn",
+    "gửi ý kiến",
+    "các tin khác",
+    "tin khác",
+    "các bài khác",
+    "bài khác",
+    "các bài viết khác",
+    "bài viết khác",
+    "tin cùng chuyên mục",
+    "cùng chuyên mục",
+    "tin bài khác",
+    "các tin đã đưa",
+    "mới nhất",
+    "tin mới nhất",
+    "tin mới",
+    "bài mới nhất",
+    "xem nhiều nhất",
+    "xem nhiều",
+    "đọc nhiều nhất",
+    "đọc nhiều",
+    "tin đọc nhiều",
+    "tin xem nhiều",
+    "tin nổi bật",
+    "số lần xem các bài viết",
+    "thống kê truy cập",
+    "lượt truy cập",
+    "tổng lượt truy cập",
+    "tags",
+    "tag",
+    "từ khóa",
 )
 # "3 nhận xét:", "12 bình luận": the head of a comment box.
 _COMMENT_COUNT = re.compile(r"[\d.,]+ (?:nhận xét|bình luận|ý kiến|phản hồi)")
 # Whole lines that open a box of related links inside or after the article.
 _RELATED = _keys(
-    "tin liên quan", "bài liên quan", "các tin liên quan", "bài viết liên quan",
-    "tin bài liên quan", "xem thêm", "đọc thêm", "có thể bạn quan tâm", "bạn có thể quan tâm",
+    "tin liên quan",
+    "bài liên quan",
+    "các tin liên quan",
+    "bài viết liên quan",
+    "tin bài liên quan",
+    "xem thêm",
+    "đọc thêm",
+    "có thể bạn quan tâm",
+    "bạn có thể quan tâm",
 )
 # Whole lines that are buttons or labels, dropped wherever they are.
 _BUTTONS = _keys(
-    "chia sẻ", "chia sẻ bài viết", "chia sẻ bài", "in bài", "in bài viết", "bản in", "gửi bài",
-    "gửi bài viết", "gửi email", "lưu bài", "lưu bài viết", "lưu", "email", "facebook", "twitter",
-    "zalo", "tweet", "like", "share", "print", "quay lại", "trở về", "trở lại", "về đầu trang",
-    "lên đầu trang", "đầu trang", "cỡ chữ", "font size", "nghe bài", "nghe đọc bài",
-    "nghe bài viết", "theo dõi", "bình chọn", "đánh giá", "truy cập hiện tại", "đang truy cập",
-    "đang online", "trực tuyến", "trang chủ", "trang nhất", "đăng nhập", "đăng ký", "tìm kiếm",
-    "menu", "home",
+    "chia sẻ",
+    "chia sẻ bài viết",
+    "chia sẻ bài",
+    "in bài",
+    "in bài viết",
+    "bản in",
+    "gửi bài",
+    "gửi bài viết",
+    "gửi email",
+    "lưu bài",
+    "lưu bài viết",
+    "lưu",
+    "email",
+    "facebook",
+    "twitter",
+    "zalo",
+    "tweet",
+    "like",
+    "share",
+    "print",
+    "quay lại",
+    "trở về",
+    "trở lại",
+    "về đầu trang",
+    "lên đầu trang",
+    "đầu trang",
+    "cỡ chữ",
+    "font size",
+    "nghe bài",
+    "nghe đọc bài",
+    "nghe bài viết",
+    "theo dõi",
+    "bình chọn",
+    "đánh giá",
+    "truy cập hiện tại",
+    "đang truy cập",
+    "đang online",
+    "trực tuyến",
+    "trang chủ",
+    "trang nhất",
+    "đăng nhập",
+    "đăng ký",
+    "tìm kiếm",
+    "menu",
+    "home",
 )
 # Tag lists with their content on the same line: "Tags: a, b", "Từ khóa: …".
 _TAG_LINE = re.compile(r"(?:tags?|từ khóa|thẻ)\s*:")
@@ -288,8 +366,14 @@ _COUNTER = re.compile(
 )
 _NUMBER_LINE = re.compile(r"[\d.,\s]+")
 _COUNTER_LABELS = _keys(
-    "số lần xem các bài viết", "lượt truy cập", "tổng lượt truy cập", "truy cập hiện tại",
-    "đang truy cập", "đang online", "trực tuyến", "lượt xem",
+    "số lần xem các bài viết",
+    "lượt truy cập",
+    "tổng lượt truy cập",
+    "truy cập hiện tại",
+    "đang truy cập",
+    "đang online",
+    "trực tuyến",
+    "lượt xem",
 )
 _SHORT = 60  # chrome lines are short; longer lines are never tested against the lists
 
@@ -325,9 +409,7 @@ def _is_sentence(line: str) -> bool:
 
 # ----------------------------------------------------------------------- dates
 
-_WEEKDAY = (
-    r"(?:thứ\s*(?:hai|ba|tư|năm|sáu|bảy|bẩy|[2-7])|chủ\s*nhật|cn|t[2-7])"
-)
+_WEEKDAY = r"(?:thứ\s*(?:hai|ba|tư|năm|sáu|bảy|bẩy|[2-7])|chủ\s*nhật|cn|t[2-7])"
 _DATE_PATTERNS = (
     # 25/06/2022, 25-6-2022, 25.06.2022 (day first, as Vietnamese writes it)
     (re.compile(r"(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d\d)(?!\d)"), "dmy"),
@@ -381,14 +463,55 @@ def parse_date_line(line: str) -> dt.date | None:
 # ---------------------------------------------------------------------- bylines
 
 _KNOWN_OUTLETS = _keys(
-    "dân trí", "dân việt", "vnexpress", "tuổi trẻ", "thanh niên", "tiền phong", "lao động",
-    "người lao động", "nhân dân", "quân đội nhân dân", "công an nhân dân", "hà nội mới",
-    "sài gòn giải phóng", "vietnamplus", "vietnam plus", "zing", "zing news", "kênh 14",
-    "vietnamnet", "infonet", "soha", "cafef", "cafebiz", "vtc news", "vov", "vtv", "vnews",
-    "báo điện tử đảng cộng sản việt nam", "đảng cộng sản", "chính phủ", "tin tức",
-    "giáo dục việt nam", "giáo dục và thời đại", "pháp luật", "pháp luật việt nam",
-    "đài tiếng nói việt nam", "thông tấn xã việt nam", "tân hoa xã", "reuters", "sputnik",
-    "bloomberg", "xinhua", "kyodo", "yonhap", "afp", "ap", "bbc", "cnn", "nhk",
+    "dân trí",
+    "dân việt",
+    "vnexpress",
+    "tuổi trẻ",
+    "thanh niên",
+    "tiền phong",
+    "lao động",
+    "người lao động",
+    "nhân dân",
+    "quân đội nhân dân",
+    "công an nhân dân",
+    "hà nội mới",
+    "sài gòn giải phóng",
+    "vietnamplus",
+    "vietnam plus",
+    "zing",
+    "zing news",
+    "kênh 14",
+    "vietnamnet",
+    "infonet",
+    "soha",
+    "cafef",
+    "cafebiz",
+    "vtc news",
+    "vov",
+    "vtv",
+    "vnews",
+    "báo điện tử đảng cộng sản việt nam",
+    "đảng cộng sản",
+    "chính phủ",
+    "tin tức",
+    "giáo dục việt nam",
+    "giáo dục và thời đại",
+    "pháp luật",
+    "pháp luật việt nam",
+    "đài tiếng nói việt nam",
+    "thông tấn xã việt nam",
+    "tân hoa xã",
+    "reuters",
+    "sputnik",
+    "bloomberg",
+    "xinhua",
+    "kyodo",
+    "yonhap",
+    "afp",
+    "ap",
+    "bbc",
+    "cnn",
+    "nhk",
     "internet",
 )
 _CREDIT = re.compile(r"^(?i:bài|bài và ảnh|bài, ảnh|thực hiện|tác giả|phóng viên)\s*:\s*")
@@ -396,8 +519,22 @@ _CREDIT = re.compile(r"^(?i:bài|bài và ảnh|bài, ảnh|thực hiện|tác g
 _BYLINE_NOTES = _keys("tổng hợp", "ghi", "dịch", "lược dịch", "biên dịch", "tổng hợp và dịch", "pv", "nhóm pv")
 # Outlet names end with such a word ("Điện Biên TV") or start with such a prefix.
 _AGENCY_LAST = {
-    "tv", "online", "news", "radio", "plus", "ttxvn", "vov", "vtv", "vtc", "vna", "ttx",
-    "times", "daily", "post", "net", "media",
+    "tv",
+    "online",
+    "news",
+    "radio",
+    "plus",
+    "ttxvn",
+    "vov",
+    "vtv",
+    "vtc",
+    "vna",
+    "ttx",
+    "times",
+    "daily",
+    "post",
+    "net",
+    "media",
 }
 _AGENCY_FIRST = ("báo ", "đài ", "tạp chí ", "cổng thông tin ", "truyền hình ", "phát thanh ")
 # "Theo" (as in "according to") introduces the source; "Ảnh:"/"Nguồn:" credit one.
@@ -414,9 +551,7 @@ _ACRONYM = re.compile(r"[A-ZĐ][A-ZĐ0-9&.]{1,9}")
 _INITIAL = re.compile(r"[A-ZĐ]\.")  # "M. Hà"
 _INITIALS = re.compile(r"(?:[A-ZĐ]\.\s?)+[A-ZĐ]\w*\.?")
 # One Vietnamese syllable, folded to ASCII: onset, one to three vowels, coda.
-_SYLLABLE = re.compile(
-    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|th|tr|qu|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?"
-)
+_SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|th|tr|qu|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?")
 _TRAILING_PAREN = re.compile(r"\s*\(([^()]{1,40})\)\s*$")
 
 
@@ -501,7 +636,7 @@ def parse_byline(line: str) -> tuple[tuple[str, ...], str | None, bool] | None:
     outlets after it are the original source, not the publisher.
     """
     line = line.strip()
-    if not line or len(line) > 80 or _HAS_DIGIT.search(line) or line[-1] in "!?…:;\"”":
+    if not line or len(line) > 80 or _HAS_DIGIT.search(line) or line[-1] in '!?…:;"”':
         return None
     agency: str | None = None
     paren = _TRAILING_PAREN.search(line)
@@ -628,11 +763,7 @@ def _is_section_label(line: str, following: list[str]) -> bool:
     for nxt in following:
         if _is_short_label(nxt):
             continue
-        return (
-            nxt[-1] not in ".…:;"
-            and words + 2 <= len(nxt.split()) <= 40
-            and not _LEAD_PAREN.match(nxt)
-        )
+        return nxt[-1] not in ".…:;" and words + 2 <= len(nxt.split()) <= 40 and not _LEAD_PAREN.match(nxt)
     return False
 
 
@@ -662,7 +793,8 @@ def _find_title(lines: list[str]) -> tuple[int | None, dt.date | None]:
         if n >= _HEADER_LINES or _skip_in_header(line):
             continue
         following = [
-            lines[j] for j in nonempty[n + 1 : _HEADER_LINES]
+            lines[j]
+            for j in nonempty[n + 1 : _HEADER_LINES]
             if parse_date_line(lines[j]) is None and not _skip_in_header(lines[j])
         ]
         if _is_section_label(line, following):
@@ -819,7 +951,7 @@ def read_article(path: str | os.PathLike[str]) -> Article:
         with open(path, "rb") as handle:
             data = handle.read()
     except FileNotFoundError:
-        raise IngestError("file not found") from None
+        raise IngestError("no such file or folder") from None
     except OSError as exc:
         raise IngestError(f"cannot read file ({exc.strerror or exc})") from None
     raw, _encoding = decode_bytes(data)
@@ -845,17 +977,22 @@ def _dedupe_ids(articles: list[Article]) -> list[Article]:
     return out
 
 
-def ingest(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Article], list[Rejected]]:
+def ingest(
+    paths: Iterable[str | os.PathLike[str]],
+    progress: Callable[[list[Path]], Iterable[Path]] | None = None,
+) -> tuple[list[Article], list[Rejected]]:
     """Read every file under ``paths``; return the articles and the rejected files.
 
     One bad file never stops the run. Duplicate article ids are made unique
-    deterministically (files are read in sorted order).
+    deterministically (files are read in sorted order). ``progress`` may wrap the
+    list of files (a progress bar).
     """
     articles: list[Article] = []
     rejected: list[Rejected] = []
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
-    for path in iter_files(list(paths)):
+    files = iter_files(list(paths))
+    for path in progress(files) if progress else files:
         try:
             articles.append(read_article(path))
         except IngestError as exc:

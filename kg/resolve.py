@@ -61,7 +61,7 @@ def clean_label(text: str) -> str:
 
 
 def _publisher_province(publisher: str | None) -> Place | None:
-    """"TUAG" (Tỉnh ủy An Giang), "Điện Biên TV", "Báo Lạng Sơn" → the province."""
+    """ "TUAG" (Tỉnh ủy An Giang), "Điện Biên TV", "Báo Lạng Sơn" → the province."""
     if not publisher:
         return None
     amap = admin_map()
@@ -162,7 +162,13 @@ def _base_name(base: dict, ctx: Context) -> OrgName | None:
             return OrgName(f"Tỉnh ủy {p.name}", province=p.code) if p else None
         if level == "city" and (province and province.type_word == "thành phố"):
             return OrgName(f"Thành ủy {province.name}", province=province.code)
-        if level == "city" and not explicit and ctx.province and ctx.province.type_word == "thành phố" and not ctx.district:
+        if (
+            level == "city"
+            and not explicit
+            and ctx.province
+            and ctx.province.type_word == "thành phố"
+            and not ctx.district
+        ):
             return OrgName(f"Thành ủy {ctx.province.name}", province=ctx.province.code)
         district = _district_named(explicit, ctx) if explicit else ctx.district
         if district is None:
@@ -172,7 +178,8 @@ def _base_name(base: dict, ctx: Context) -> OrgName | None:
         return OrgName(f"{head} {district.name}", province=p.code, district=district.code, parent=parent)
     # level bodies: HĐND / UBND / Đảng bộ / Ủy ban MTTQ … + level + place
     central_city = (province is not None and province.type_word == "thành phố") or (
-        not explicit and ctx.province is not None and ctx.province.type_word == "thành phố" and not ctx.district)
+        not explicit and ctx.province is not None and ctx.province.type_word == "thành phố" and not ctx.district
+    )
     if level in (None, "tỉnh") or (level == "thành phố" and central_city):
         p = province or (None if explicit else ctx.province)
         if p is None:
@@ -182,7 +189,9 @@ def _base_name(base: dict, ctx: Context) -> OrgName | None:
     district = _district_named(explicit, ctx, level) if explicit else ctx.district
     if district is None:
         return None
-    return OrgName(f"{head} {district.type_word} {district.name}", province=district.province_code, district=district.code)
+    return OrgName(
+        f"{head} {district.type_word} {district.name}", province=district.province_code, district=district.code
+    )
 
 
 def _district_named(name: str, ctx: Context, type_word: str | None = None) -> Place | None:
@@ -226,27 +235,41 @@ def _is_local(symbol: str) -> bool:
 
 
 def _fix_truncated(m: Mention, numbered: list[Mention]) -> str:
-    """"21-KL/T" → "21-KL/TW" when the article (or the central table) names the full symbol."""
+    """ "21-KL/T" → "21-KL/TW" when the article (or the central table) names the full symbol."""
     symbol = m.attrs["symbol"]
     suffix = m.attrs["issuer_code"]
     if suffix in lexicon().raw["party_issuer_suffixes"] or m.attrs.get("state"):
         return symbol
     prefix = symbol.rsplit("/", 1)[0] + "/"
-    fuller = sorted({o.attrs["symbol"] for o in numbered if o.attrs["symbol"].startswith(prefix)
-                     and o.attrs["issuer_code"].startswith(suffix) and o.attrs["issuer_code"] != suffix})
+    fuller = sorted(
+        {
+            o.attrs["symbol"]
+            for o in numbered
+            if o.attrs["symbol"].startswith(prefix)
+            and o.attrs["issuer_code"].startswith(suffix)
+            and o.attrs["issuer_code"] != suffix
+        }
+    )
     if fuller:
         return fuller[0]
     table = [s for s in _central_table()["symbol"] if s.startswith(prefix) and s.rsplit("/", 1)[1].startswith(suffix)]
     return table[0] if len(table) == 1 else symbol
 
 
-def _resolution_entity(m: Mention, ctx: Context, numbered: list[Mention], article_id: str) -> tuple[str, str, dict] | None:
+def _resolution_entity(
+    m: Mention, ctx: Context, numbered: list[Mention], article_id: str
+) -> tuple[str, str, dict] | None:
     """(key, label, attrs) for a resolution mention."""
     attrs = dict(m.attrs)
     entry = None
     if attrs.get("short"):
-        same = sorted({o.attrs["symbol"] for o in numbered
-                       if o.attrs.get("number") == attrs["number"] and o.attrs["type"] == attrs["type"]})
+        same = sorted(
+            {
+                o.attrs["symbol"]
+                for o in numbered
+                if o.attrs.get("number") == attrs["number"] and o.attrs["type"] == attrs["type"]
+            }
+        )
         if not same:
             return None
         attrs["symbol"] = same[0]
@@ -302,8 +325,9 @@ class Resolver:
     def _org(self, name: OrgName, surface: str | None = None) -> str:
         key = f"org/{slug(name.label)}"
         parent_key = self._org(name.parent) if name.parent else None
-        self._entity(ORGANIZATION, key, name.label, surface, province=name.province, district=name.district,
-                     parent=parent_key)
+        self._entity(
+            ORGANIZATION, key, name.label, surface, province=name.province, district=name.district, parent=parent_key
+        )
         if name.province:
             self._province(name.province)
         if name.district:
@@ -359,7 +383,9 @@ class Resolver:
             return self._org(OrgName(f"Tỉnh ủy {province.name}", province=province.code), publisher)
         tv = re.fullmatch(r"(.+?)\s*TV", publisher)
         if province and tv:
-            return self._org(OrgName(f"Đài Phát thanh và Truyền hình {province.name}", province=province.code), publisher)
+            return self._org(
+                OrgName(f"Đài Phát thanh và Truyền hình {province.name}", province=province.code), publisher
+            )
         return self._org(OrgName(clean_label(publisher), province=province.code if province else None))
 
     def _resolve_mention(self, m: Mention, ctx: Context, numbered: list[Mention], article) -> str | None:
@@ -407,8 +433,16 @@ class Resolver:
         else:
             key = f"event/{article.article_id}/{slug(m.label)[:80].rstrip('-')}"
             province = ctx.province.code if ctx.province else None
-        self._entity(EVENT, key, m.label, None, date=date, event_type=attrs.get("event_type"),
-                     term=attrs.get("term"), province=province)
+        self._entity(
+            EVENT,
+            key,
+            m.label,
+            None,
+            date=date,
+            event_type=attrs.get("event_type"),
+            term=attrs.get("term"),
+            province=province,
+        )
         if province:
             self._province(province)
         return key

@@ -50,9 +50,7 @@ def ontology_path() -> Path:
         pass
     path = Path(__file__).resolve().parent.parent / ONTOLOGY_FILE
     if not path.is_file():
-        raise FileNotFoundError(
-            f"{ONTOLOGY_FILE} not found in the kg package nor at {path}"
-        )
+        raise FileNotFoundError(f"{ONTOLOGY_FILE} not found in the kg package nor at {path}")
     return path
 
 
@@ -87,10 +85,7 @@ def validate(data_graph: Graph) -> ValidationResult:
     )
     bind_prefixes(report)
     violations = sorted(
-        (
-            _result(report, node)
-            for node in report.subjects(RDF.type, SH.ValidationResult)
-        ),
+        (_result(report, node) for node in report.subjects(RDF.type, SH.ValidationResult)),
         key=lambda v: (
             v["focus"],
             v["path"],
@@ -99,18 +94,14 @@ def validate(data_graph: Graph) -> ValidationResult:
             v["message"],
         ),
     )
-    return ValidationResult(
-        bool(conforms), violations, _text(bool(conforms), violations)
-    )
+    return ValidationResult(bool(conforms), violations, _text(bool(conforms), violations))
 
 
 def _working_copy(data_graph: Graph, ontology: Graph) -> Graph:
     """One plain graph with every triple of ``data_graph`` (all its graphs) and the ontology."""
     work = Graph()
     if isinstance(data_graph, ConjunctiveGraph):  # Dataset is a subclass
-        work.addN(
-            (s, p, o, work) for s, p, o, _ in data_graph.quads((None, None, None, None))
-        )
+        work.addN((s, p, o, work) for s, p, o, _ in data_graph.quads((None, None, None, None)))
     else:
         work += data_graph
     work += ontology

@@ -75,8 +75,9 @@ def run_query(store: ox.Store, sparql: str, bindings: dict[str, ox.Term] | None 
         return Result(["result"], [], boolean=bool(answer))
     if isinstance(answer, ox.QueryTriples):
         triples = list(answer)
-        return Result(["subject", "predicate", "object"], [[t.subject, t.predicate, t.object] for t in triples],
-                      triples=triples)
+        return Result(
+            ["subject", "predicate", "object"], [[t.subject, t.predicate, t.object] for t in triples], triples=triples
+        )
     variables = [v.value for v in answer.variables]
     rows = [[solution[v] for v in variables] for solution in answer]
     return Result(variables, rows)
@@ -116,10 +117,13 @@ def format_result(result: Result, fmt: str = "table") -> str:
             return json.dumps({"head": {}, "boolean": result.boolean})
         return "true" if result.boolean else "false"
     if fmt == "json":
-        bindings = [{v: term_json(t) for v, t in zip(result.variables, row, strict=True) if t is not None}
-                    for row in result.rows]
-        return json.dumps({"head": {"vars": result.variables}, "results": {"bindings": bindings}},
-                          ensure_ascii=False, indent=2)
+        bindings = [
+            {v: term_json(t) for v, t in zip(result.variables, row, strict=True) if t is not None}
+            for row in result.rows
+        ]
+        return json.dumps(
+            {"head": {"vars": result.variables}, "results": {"bindings": bindings}}, ensure_ascii=False, indent=2
+        )
     if fmt == "csv":
         buf = io.StringIO()
         writer = csv.writer(buf, lineterminator="\n")

@@ -48,13 +48,38 @@ def _chars(vowels: str) -> str:
 
 # Candidates: o + toned a/e, u + toned y, or q + toned u + y. Whether the pair
 # really is an open oa/oe/uy syllable is checked on the surrounding letters.
-_CANDIDATE = re.compile(
-    rf"[oO][{_chars('aeAE')}]|[uU][{_chars('yY')}]|[qQ][{_chars('uU')}][yY]"
-)
+_CANDIDATE = re.compile(rf"[oO][{_chars('aeAE')}]|[uU][{_chars('yY')}]|[qQ][{_chars('uU')}][yY]")
 # Vietnamese onsets; foreign words ("Chloé") have none of them and stay as written.
 _ONSETS = frozenset(
-    ["", "b", "c", "d", "đ", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x",
-     "ch", "gh", "gi", "kh", "ng", "nh", "ph", "th", "tr", "ngh"]
+    [
+        "",
+        "b",
+        "c",
+        "d",
+        "đ",
+        "g",
+        "h",
+        "k",
+        "l",
+        "m",
+        "n",
+        "p",
+        "r",
+        "s",
+        "t",
+        "v",
+        "x",
+        "ch",
+        "gh",
+        "gi",
+        "kh",
+        "ng",
+        "nh",
+        "ph",
+        "th",
+        "tr",
+        "ngh",
+    ]
 )
 
 

@@ -64,9 +64,7 @@ class NodeStyle:
 # Order matters: a node with several of these types is drawn as the first one.
 STYLES: dict[URIRef, NodeStyle] = {
     VNKG.Person: NodeStyle("Người / Person", "#e15759", "dot", "\u25cf"),
-    VNKG.Organization: NodeStyle(
-        "Tổ chức / Organization", "#4e79a7", "square", "\u25a0"
-    ),
+    VNKG.Organization: NodeStyle("Tổ chức / Organization", "#4e79a7", "square", "\u25a0"),
     VNKG.Province: NodeStyle("Tỉnh, thành / Province", "#59a14f", "hexagon", "\u2b22"),
     VNKG.District: NodeStyle("Quận, huyện / District", "#76b7b2", "triangle", "\u25b2"),
     VNKG.Resolution: NodeStyle("Văn bản / Resolution", "#f28e2b", "diamond", "\u25c6"),
@@ -106,11 +104,7 @@ def _label_key(lit: Literal) -> tuple[int, str]:
 def _best_literal(graph: Graph, node: URIRef, *predicates: URIRef) -> str | None:
     """The first predicate's best value: @vi first, then untagged, then others."""
     for pred in predicates:
-        values = [
-            o
-            for o in graph.objects(node, pred)
-            if isinstance(o, Literal) and str(o).strip()
-        ]
+        values = [o for o in graph.objects(node, pred) if isinstance(o, Literal) and str(o).strip()]
         if values:
             return " ".join(str(min(values, key=_label_key)).split())
     return None
@@ -139,9 +133,7 @@ def _node_types(graph: Graph) -> dict[URIRef, URIRef]:
     }
 
 
-def _edges(
-    graph: Graph, drawn: dict[URIRef, URIRef]
-) -> list[tuple[str, str, str, str]]:
+def _edges(graph: Graph, drawn: dict[URIRef, URIRef]) -> list[tuple[str, str, str, str]]:
     """Sorted (from, to, kind, label) between drawn nodes; kind: 'rel' or 'mentions'."""
     labels: dict[tuple[str, str, str], set[str]] = defaultdict(set)
     for pred, label in EDGE_LABELS.items():
@@ -159,10 +151,7 @@ def _edges(
     for doc, entity in graph.subject_objects(VNKG.mentions):
         if doc in drawn and entity in drawn and doc != entity:
             labels[(str(doc), str(entity), "mentions")].add("")
-    return sorted(
-        (src, dst, kind, "; ".join(sorted(texts)))
-        for (src, dst, kind), texts in labels.items()
-    )
+    return sorted((src, dst, kind, "; ".join(sorted(texts))) for (src, dst, kind), texts in labels.items())
 
 
 def _mention_counts(graph: Graph) -> dict[URIRef, int]:
@@ -188,15 +177,10 @@ def _tooltip(graph: Graph, node: URIRef, cls: URIRef, label: str, mentions: int)
         date = _best_literal(graph, node, DCTERMS.date, DCTERMS.issued)
         if date:
             lines.append(f"Ngày / date: {date}")
-    alts = sorted(
-        {" ".join(str(a).split()) for a in graph.objects(node, SKOS.altLabel)}
-        - {label, ""}
-    )
+    alts = sorted({" ".join(str(a).split()) for a in graph.objects(node, SKOS.altLabel)} - {label, ""})
     if alts:
         more = len(alts) - MAX_ALT_LABELS
-        shown = "; ".join(alts[:MAX_ALT_LABELS]) + (
-            f"; … (+{more})" if more > 0 else ""
-        )
+        shown = "; ".join(alts[:MAX_ALT_LABELS]) + (f"; … (+{more})" if more > 0 else "")
         lines.append(f"Tên khác / also: {shown}")
     if cls != VNKG.Document:
         lines.append(f"Nhắc trong {mentions} bài / mentioned in {mentions} documents")
@@ -212,11 +196,7 @@ def build_network(graph: Graph) -> Network:
     for node in sorted(drawn, key=str):
         cls = drawn[node]
         style = STYLES[cls]
-        preds = (
-            (DCTERMS.title, VNKG.sourceFile, RDFS.label)
-            if cls == VNKG.Document
-            else (RDFS.label,)
-        )
+        preds = (DCTERMS.title, VNKG.sourceFile, RDFS.label) if cls == VNKG.Document else (RDFS.label,)
         label = _best_literal(graph, node, *preds) or _local_name(node)
         mentions = counts.get(node, 0)
         net.add_node(
@@ -317,9 +297,7 @@ def _vis_dir() -> Path:
     ):
         if (cand / "vis-network.min.js").is_file():
             return cand
-    raise FileNotFoundError(
-        f"vis-network {VIS_VERSION} not found in the pyvis package at {root}"
-    )
+    raise FileNotFoundError(f"vis-network {VIS_VERSION} not found in the pyvis package at {root}")
 
 
 @lru_cache(maxsize=1)
@@ -328,15 +306,8 @@ def vis_assets() -> tuple[str, str]:
     folder = _vis_dir()
     # Bytes as shipped, CRLF line ends made LF. No other line splitting: the
     # minified code has U+0085 and U+2028 inside string literals.
-    js = (
-        (folder / "vis-network.min.js")
-        .read_bytes()
-        .decode("utf-8")
-        .replace("\r\n", "\n")
-    )
-    css = (
-        (folder / "vis-network.css").read_bytes().decode("utf-8").replace("\r\n", "\n")
-    )
+    js = (folder / "vis-network.min.js").read_bytes().decode("utf-8").replace("\r\n", "\n")
+    css = (folder / "vis-network.css").read_bytes().decode("utf-8").replace("\r\n", "\n")
     # Drop the source-map comment: the .map file is not shipped, nothing to fetch.
     js = re.sub(r"\n//# sourceMappingURL=[^\n]*\s*\Z", "\n", js)
     css = re.sub(r"/\*# sourceMappingURL=[^*]*\*/\s*\Z", "", css)
@@ -344,9 +315,7 @@ def vis_assets() -> tuple[str, str]:
         # HTML turns a lone CR into LF, which would change the code.
         raise ValueError("vis-network assets contain a bare carriage return")
     if "</script" in js.lower() or "<!--" in js:
-        raise ValueError(
-            "vis-network.min.js cannot be inlined: it contains '</script' or '<!--'"
-        )
+        raise ValueError("vis-network.min.js cannot be inlined: it contains '</script' or '<!--'")
     if "</style" in css.lower():
         raise ValueError("vis-network.css cannot be inlined: it contains '</style'")
     return js, css
@@ -396,14 +365,10 @@ PAGE_JS = """
 
 def _legend() -> str:
     items = [
-        f'<li><span class="glyph" style="color:{s.color}">{s.glyph}</span>'
-        f"{html.escape(s.name)}</li>"
+        f'<li><span class="glyph" style="color:{s.color}">{s.glyph}</span>{html.escape(s.name)}</li>'
         for s in STYLES.values()
     ]
-    items.append(
-        f'<li><span class="line" style="border-top:2px solid {EDGE_COLOR}"></span>'
-        "quan hệ / relation</li>"
-    )
+    items.append(f'<li><span class="line" style="border-top:2px solid {EDGE_COLOR}"></span>quan hệ / relation</li>')
     items.append(
         f'<li><span class="line" style="border-top:1px dashed {MENTION_COLOR}"></span>'
         f"{html.escape(MENTIONS_TITLE)}</li>"

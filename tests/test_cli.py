@@ -49,8 +49,12 @@ def test_two_builds_give_identical_files(built, tmp_path):
 
 
 def test_query_table_by_default(built):
-    run = kg("query", "--data", str(built),
-             "SELECT ?code WHERE { ?p a vnkg:Province ; rdfs:label 'Lạng Sơn'@vi ; vnkg:gsoCode ?code }")
+    run = kg(
+        "query",
+        "--data",
+        str(built),
+        "SELECT ?code WHERE { ?p a vnkg:Province ; rdfs:label 'Lạng Sơn'@vi ; vnkg:gsoCode ?code }",
+    )
     assert run.returncode == 0, run.stderr
     lines = run.stdout.splitlines()
     assert lines[0].strip() == "code"

@@ -27,8 +27,11 @@ def entities(text: str) -> dict[str, set[str]]:
 def symbols(text: str) -> set[str]:
     article = build_article(text, "t.txt")
     resolved = resolve(extract([article]))
-    return {resolved.entities[rm.entity_key].attrs.get("symbol") for rm in resolved.articles[0].mentions
-            if resolved.entities[rm.entity_key].kind == RESOLUTION}
+    return {
+        resolved.entities[rm.entity_key].attrs.get("symbol")
+        for rm in resolved.articles[0].mentions
+        if resolved.entities[rm.entity_key].kind == RESOLUTION
+    }
 
 
 @pytest.mark.parametrize(
@@ -59,10 +62,16 @@ def test_short_form_needs_the_full_symbol_in_the_article():
 
 
 def test_organisations_are_qualified_by_the_articles_province():
-    found = entities("Quảng Ninh: hội nghị cán bộ\nBan Tuyên giáo Tỉnh ủy và UBND tỉnh Quảng Ninh đã họp với "
-                     "Ủy ban MTTQ tỉnh. Tỉnh ủy Quảng Ninh chỉ đạo.")
-    assert {"Ban Tuyên giáo Tỉnh ủy Quảng Ninh", "Ủy ban nhân dân tỉnh Quảng Ninh",
-            "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Quảng Ninh", "Tỉnh ủy Quảng Ninh"} <= found[ORGANIZATION]
+    found = entities(
+        "Quảng Ninh: hội nghị cán bộ\nBan Tuyên giáo Tỉnh ủy và UBND tỉnh Quảng Ninh đã họp với "
+        "Ủy ban MTTQ tỉnh. Tỉnh ủy Quảng Ninh chỉ đạo."
+    )
+    assert {
+        "Ban Tuyên giáo Tỉnh ủy Quảng Ninh",
+        "Ủy ban nhân dân tỉnh Quảng Ninh",
+        "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Quảng Ninh",
+        "Tỉnh ủy Quảng Ninh",
+    } <= found[ORGANIZATION]
     assert found[PROVINCE] == {"Quảng Ninh"}
 
 
@@ -79,8 +88,10 @@ def test_district_needs_its_province_and_city_names_are_districts():
 
 
 def test_people_with_honorifics_and_posts():
-    text = ("Tiêu đề\nPGS.TS Nguyễn Văn An, Phó Giám đốc Học viện Chính trị quốc gia Hồ Chí Minh phát biểu. "
-            "Thủ tướng Chính phủ chỉ đạo. Sau đó ông Lê Minh Hưng nói.")
+    text = (
+        "Tiêu đề\nPGS.TS Nguyễn Văn An, Phó Giám đốc Học viện Chính trị quốc gia Hồ Chí Minh phát biểu. "
+        "Thủ tướng Chính phủ chỉ đạo. Sau đó ông Lê Minh Hưng nói."
+    )
     found = entities(text)
     assert found[PERSON] == {"Nguyễn Văn An", "Lê Minh Hưng"}
     assert "Học viện Chính trị quốc gia Hồ Chí Minh" in found[ORGANIZATION]

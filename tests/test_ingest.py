@@ -79,8 +79,23 @@ def test_modern_tone_moves_mark_to_first_vowel(old: str, new: str) -> None:
 @pytest.mark.parametrize(
     "word",
     [
-        "chuyển", "thuyết", "khuya", "ngoài", "xoáy", "hoàng", "toán", "huyện", "khuỵu",
-        "quý", "Quỳnh", "hóa", "ủy", "thủy", "Chloé", "hoặc", "thuở",
+        "chuyển",
+        "thuyết",
+        "khuya",
+        "ngoài",
+        "xoáy",
+        "hoàng",
+        "toán",
+        "huyện",
+        "khuỵu",
+        "quý",
+        "Quỳnh",
+        "hóa",
+        "ủy",
+        "thủy",
+        "Chloé",
+        "hoặc",
+        "thuở",
     ],
 )
 def test_modern_tone_leaves_fixed_placements(word: str) -> None:
@@ -446,8 +461,15 @@ def test_ingest_mixed_folder(tmp_path: Path) -> None:
 
     files = iter_files([tmp_path / "docs", good, tmp_path / "docs" / "notes.md"])
     assert [p.relative_to(tmp_path / "docs").as_posix() for p in files] == [
-        "cp1258.txt", "empty.txt", "fake.txt", "good.txt", "image.txt", "notes.md", "nul.txt",
-        "sub/deeper.TXT", "utf16.txt",
+        "cp1258.txt",
+        "empty.txt",
+        "fake.txt",
+        "good.txt",
+        "image.txt",
+        "notes.md",
+        "nul.txt",
+        "sub/deeper.TXT",
+        "utf16.txt",
     ]  # sorted; the alias of good.txt and the looping link are not listed again
     assert iter_files([tmp_path / "docs"]) == [f for f in files if f.name != "notes.md"]
     assert iter_files(str(good)) == [good]
@@ -459,7 +481,7 @@ def test_ingest_mixed_folder(tmp_path: Path) -> None:
         "fake.txt": "binary file (PDF)",
         "image.txt": "binary file (PNG)",
         "nul.txt": "binary file (contains NUL bytes)",
-        "missing.txt": "file not found",
+        "missing.txt": "no such file or folder",
     }
     assert all(isinstance(r, Rejected) for r in rejected)
     texts = {a.text for a in articles}

@@ -65,9 +65,7 @@ def declared_classes(graph: Graph) -> set[URIRef]:
 
 
 def declared_properties(graph: Graph) -> set[URIRef]:
-    return set(graph.subjects(RDF.type, OWL.ObjectProperty)) | set(
-        graph.subjects(RDF.type, OWL.DatatypeProperty)
-    )
+    return set(graph.subjects(RDF.type, OWL.ObjectProperty)) | set(graph.subjects(RDF.type, OWL.DatatypeProperty))
 
 
 # --- (a) kg.vocab and ontology.ttl declare the same terms --------------------------
@@ -107,11 +105,7 @@ def test_external_terms_exist_in_their_vocabularies(onto: Graph) -> None:
     """Catches typos such as foaf:document or http://schema.org/ for https://schema.org/."""
     ours = (str(VNKG), str(SHAPES))
     unknown = sorted(
-        t
-        for t in iris(onto)
-        if t != ONTOLOGY_IRI
-        and not str(t).startswith(ours)
-        and not is_known_external(t)
+        t for t in iris(onto) if t != ONTOLOGY_IRI and not str(t).startswith(ours) and not is_known_external(t)
     )
     assert unknown == []
 
@@ -132,9 +126,7 @@ def test_contract_alignments(onto: Graph) -> None:
         (VNKG.Event, PROV.Activity),
         (VNKG.Mention, PROV.Entity),
     ]
-    missing = [
-        pair for pair in expected if (pair[0], RDFS.subClassOf, pair[1]) not in onto
-    ]
+    missing = [pair for pair in expected if (pair[0], RDFS.subClassOf, pair[1]) not in onto]
     assert missing == []
 
 
@@ -228,9 +220,7 @@ def vi(text: str) -> Literal:
     return Literal(text, lang="vi")
 
 
-def add_mention(
-    g: Graph, key: str, doc: URIRef, entity: URIRef, surface: str
-) -> URIRef:
+def add_mention(g: Graph, key: str, doc: URIRef, entity: URIRef, surface: str) -> URIRef:
     start = TEXT.index(surface)
     mention = ID[f"mention/art1/{key}"]
     g.add((mention, RDF.type, VNKG.Mention))
@@ -323,10 +313,7 @@ def good_graph() -> Graph:
 
 
 def found(result: ValidationResult) -> set[tuple[str, str, str]]:
-    return {
-        (v["focus"], v["path"], v["constraint"].rpartition("#")[2])
-        for v in result.violations
-    }
+    return {(v["focus"], v["path"], v["constraint"].rpartition("#")[2]) for v in result.violations}
 
 
 def test_good_graph_conforms() -> None:
@@ -423,9 +410,7 @@ BROKEN: dict[str, tuple[Breakage, tuple[URIRef, URIRef, str]]] = {
         (POST, ORG.postIn, "ClassConstraintComponent"),
     ),
     "document with two dates": (
-        lambda g: g.add(
-            (DOC, DCTERMS.date, Literal("2024-05-13", datatype=rns.XSD.date))
-        ),
+        lambda g: g.add((DOC, DCTERMS.date, Literal("2024-05-13", datatype=rns.XSD.date))),
         (DOC, DCTERMS.date, "MaxCountConstraintComponent"),
     ),
     "document date as text": (
@@ -475,9 +460,7 @@ def test_broken_graph_fails_on_the_right_path(name: str) -> None:
 def test_only_the_broken_node_is_reported() -> None:
     g = good_graph()
     g.remove((PROVINCE, VNKG.gsoCode, None))
-    assert found(validate(g)) == {
-        (str(PROVINCE), str(VNKG.gsoCode), "MinCountConstraintComponent")
-    }
+    assert found(validate(g)) == {(str(PROVINCE), str(VNKG.gsoCode), "MinCountConstraintComponent")}
 
 
 def test_violations_are_sorted_and_stable() -> None:
@@ -508,9 +491,7 @@ def test_subclasses_in_the_data_are_followed() -> None:
     g.set((COMMITTEE, RDF.type, committee_class))
     assert validate(g).conforms  # still a valid publisher and issuer
     g.remove((COMMITTEE, RDFS.label, None))
-    assert (str(COMMITTEE), str(RDFS.label), "MinCountConstraintComponent") in found(
-        validate(g)
-    )
+    assert (str(COMMITTEE), str(RDFS.label), "MinCountConstraintComponent") in found(validate(g))
 
 
 def test_dataset_is_validated_as_union_and_left_untouched() -> None:

@@ -56,7 +56,8 @@ def test_05_ct_tw_is_one_node_shared_by_two_articles(ask):
 def test_named_and_numbered_references_meet(ask):
     # "Nghị quyết Trung ương 4 (khóa XII)" is 04-NQ/TW of 30-10-2016
     rows = ask(
-        "SELECT ?s ?d WHERE { ?r skos:altLabel 'Nghị quyết Trung ương 4 khóa XII'@vi ; vnkg:symbol ?s ; dcterms:issued ?d }"
+        "SELECT ?s ?d WHERE { ?r skos:altLabel 'Nghị quyết Trung ương 4 khóa XII'@vi ;"
+        " vnkg:symbol ?s ; dcterms:issued ?d }"
     )
     assert rows == [["04-NQ/TW", "2016-10-30"]]
     # "Nghị quyết Hội nghị Trung ương 4 (khóa XI, XII)" names two resolutions
@@ -78,14 +79,18 @@ def test_khanh_holds_a_post_in_ban_to_chuc_tinh_uy_lang_son(ask):
         "?x rdfs:label ?post ; org:postIn/rdfs:label 'Ban Tổ chức Tỉnh ủy Lạng Sơn'@vi }"
     )
     assert rows == [["Trưởng Ban Tổ chức Tỉnh ủy Lạng Sơn"]]
-    rows = ask("SELECT ?parent WHERE { ?o rdfs:label 'Ban Tổ chức Tỉnh ủy Lạng Sơn'@vi ; "
-               "org:subOrganizationOf/rdfs:label ?parent }")
+    rows = ask(
+        "SELECT ?parent WHERE { ?o rdfs:label 'Ban Tổ chức Tỉnh ủy Lạng Sơn'@vi ; "
+        "org:subOrganizationOf/rdfs:label ?parent }"
+    )
     assert rows == [["Tỉnh ủy Lạng Sơn"]]
 
 
 def test_posts_from_apposition_chains(ask):
-    rows = ask("SELECT ?person ?post WHERE { ?p a vnkg:Person ; rdfs:label ?person ; org:holds/rdfs:label ?post } "
-               "ORDER BY ?person ?post")
+    rows = ask(
+        "SELECT ?person ?post WHERE { ?p a vnkg:Person ; rdfs:label ?person ; org:holds/rdfs:label ?post } "
+        "ORDER BY ?person ?post"
+    )
     assert ["Lò Văn Muôn", "Chủ tịch Hội đồng nhân dân tỉnh Điện Biên"] in rows
     assert ["Lò Văn Muôn", "Phó Bí thư Thường trực Tỉnh ủy Điện Biên"] in rows
     assert ["Nguyễn Công Trưởng", "Bí thư Thành ủy Lạng Sơn"] in rows
@@ -124,7 +129,8 @@ def test_bylines_and_publishers(ask):
 
 def test_event_with_date_organisers_and_chairs(ask):
     rows = ask(
-        "SELECT ?date ?org ?chair WHERE { ?e a vnkg:Event ; vnkg:eventType 'Hội thảo khoa học'@vi ; dcterms:date ?date ;"
+        "SELECT ?date ?org ?chair WHERE { ?e a vnkg:Event ; vnkg:eventType 'Hội thảo khoa học'@vi ;"
+        " dcterms:date ?date ;"
         " vnkg:organizedBy/rdfs:label ?org ; vnkg:chairedBy/rdfs:label ?chair } ORDER BY ?org ?chair"
     )
     assert {r[0] for r in rows} == {"2022-05-27"}
@@ -140,11 +146,13 @@ def test_no_entities_for_generic_phrases(ask):
 
 def test_every_mention_points_at_its_text(seed_build):
     texts = {read_article(p).source_file: read_article(p).text for p in SEEDS.glob("*.txt")}
-    rows = list(seed_build.graph.query(
-        "SELECT ?f ?t ?s ?e ?sent WHERE { ?m vnkg:inDocument/vnkg:sourceFile ?f ; vnkg:text ?t ; vnkg:start ?s ;"
-        " vnkg:end ?e ; vnkg:sentence ?sent }",
-        initNs={"vnkg": "https://w3id.org/vnkg/ontology#"},
-    ))
+    rows = list(
+        seed_build.graph.query(
+            "SELECT ?f ?t ?s ?e ?sent WHERE { ?m vnkg:inDocument/vnkg:sourceFile ?f ; vnkg:text ?t ; vnkg:start ?s ;"
+            " vnkg:end ?e ; vnkg:sentence ?sent }",
+            initNs={"vnkg": "https://w3id.org/vnkg/ontology#"},
+        )
+    )
     assert len(rows) > 100
     for f, t, s, e, sent in rows:
         text = texts[str(f)]

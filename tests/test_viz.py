@@ -169,19 +169,11 @@ def test_nodes_edges_and_styles(tmp_path):
     edges = {(e["from"], e["to"]): e for e in data["edges"]}
     held = edges[(str(ID["person/an"]), str(ID["org/tinh-uy-ls"]))]
     assert held["label"] == "Bí thư Tỉnh ủy"
-    assert edges[(str(ID["resolution/nq-01"]), str(ID["org/tinh-uy-ls"]))][
-        "label"
-    ].startswith("ban hành")
-    assert edges[(str(ID["org/tinh-uy-ls"]), str(ID["org/bch-tw"]))][
-        "label"
-    ].startswith("thuộc")
-    assert edges[(str(ID["org/tinh-uy-ls"]), str(ID["province/lang-son"]))][
-        "label"
-    ].startswith("ở")
+    assert edges[(str(ID["resolution/nq-01"]), str(ID["org/tinh-uy-ls"]))]["label"].startswith("ban hành")
+    assert edges[(str(ID["org/tinh-uy-ls"]), str(ID["org/bch-tw"]))]["label"].startswith("thuộc")
+    assert edges[(str(ID["org/tinh-uy-ls"]), str(ID["province/lang-son"]))]["label"].startswith("ở")
     mention_edges = [e for e in data["edges"] if e["from"] == str(ID["doc/a1"])]
-    assert len(mention_edges) == 4 and all(
-        e["width"] < 1 and "label" not in e for e in mention_edges
-    )
+    assert len(mention_edges) == 4 and all(e["width"] < 1 and "label" not in e for e in mention_edges)
     assert len(data["edges"]) == 8
     for e in data["edges"]:
         assert e["from"] in nodes and e["to"] in nodes
@@ -189,9 +181,7 @@ def test_nodes_edges_and_styles(tmp_path):
     opts = data["options"]
     assert opts["physics"]["stabilization"]["enabled"] is True
     assert isinstance(opts["layout"]["randomSeed"], int)
-    assert (
-        "stabilizationIterationsDone" in text and "physics: { enabled: false }" in text
-    )
+    assert "stabilizationIterationsDone" in text and "physics: { enabled: false }" in text
     assert "legend" in text
 
 

@@ -19,7 +19,9 @@ _NAME_STARTERS = (
     "trực tuyến|toàn quốc|công bố|lấy ý kiến|phổ biến|chuyên đề|khoa học|gặp mặt|tiếp xúc|thông tin|góp ý|đánh giá|"
     "lần thứ|cán bộ chủ chốt|cấp tỉnh|cấp quốc gia|quốc tế"
 )
-_DATE = re.compile(r"(?:(?:sáng|chiều|tối|trưa)\s+(?:nay\s+)?(?:ngày\s+)?|ngày\s+)(\d{1,2})\s*[/-]\s*(\d{1,2})(?:\s*[/-]\s*(\d{4}))?(?!\d)")
+_DATE = re.compile(
+    r"(?:(?:sáng|chiều|tối|trưa)\s+(?:nay\s+)?(?:ngày\s+)?|ngày\s+)(\d{1,2})\s*[/-]\s*(\d{1,2})(?:\s*[/-]\s*(\d{4}))?(?!\d)"
+)
 
 
 @cache
@@ -40,27 +42,52 @@ def find_events(text: str, key: str, sentences: list[tuple[int, int]]) -> list[M
             if re.match(r"\s+(?:lần thứ\s+)?(?:ban chấp hành\s+)?trung ương\s+(?:\d|[ivx])", after):
                 continue  # a plenum
             # qualifiers: "hội thảo khoa học cấp tỉnh"
-            q = re.match(r"((?:\s+(?:khoa học|cấp tỉnh|cấp huyện|cấp quốc gia|quốc tế|trực tuyến|toàn quốc))*)\s*[“\"]", after)
-            if q and key[max(s_start, m.start() - 20) : m.start()].rstrip().endswith(("tổ chức", "khai mạc", "diễn ra", "chủ trì")):
+            q = re.match(
+                r"((?:\s+(?:khoa học|cấp tỉnh|cấp huyện|cấp quốc gia|quốc tế|trực tuyến|toàn quốc))*)\s*[“\"]", after
+            )
+            if q and key[max(s_start, m.start() - 20) : m.start()].rstrip().endswith(
+                ("tổ chức", "khai mạc", "diễn ra", "chủ trì")
+            ):
                 title, end = _quoted(text, m.end() + q.end() - 1, unclosed_ok=True)
                 if title:
                     qual = text[m.end() : m.end() + len(q.group(1))].strip()
                     label = " ".join(filter(None, [head, qual])) + f" “{title}”"
-                    out.append(Mention(EVENT, text[m.start() : end], m.start(), end, label,
-                                       attrs={"event_type": head, "title": title, **_date_in(key, s_start, m.start())}))
+                    out.append(
+                        Mention(
+                            EVENT,
+                            text[m.start() : end],
+                            m.start(),
+                            end,
+                            label,
+                            attrs={"event_type": head, "title": title, **_date_in(key, s_start, m.start())},
+                        )
+                    )
                     continue
             if not text[m.start()].isupper():
                 continue
-            if not (re.match(r"\s+(?:" + _NAME_STARTERS + r")(?!\w)", after) or re.match(r"\s+[A-ZĐ]", text[m.end() : s_end])):
+            if not (
+                re.match(r"\s+(?:" + _NAME_STARTERS + r")(?!\w)", after)
+                or re.match(r"\s+[A-ZĐ]", text[m.end() : s_end])
+            ):
                 continue
-            stop = re.search(r"[;“\"\n(]|\.(?:\s|$)|,\s+(?:tại|do|với|vào|đồng chí|các đồng chí)\s", text[m.end() : s_end])
+            stop = re.search(
+                r"[;“\"\n(]|\.(?:\s|$)|,\s+(?:tại|do|với|vào|đồng chí|các đồng chí)\s", text[m.end() : s_end]
+            )
             end = m.end() + (stop.start() if stop else len(text[m.end() : s_end]))
             label = re.sub(r"\s+(?:về|của|tại|với|và)$", "", text[m.start() : end].strip(" ,.…"))
             if len(label.split()) < 4:
                 continue
             end = m.start() + len(label)
-            out.append(Mention(EVENT, text[m.start() : end], m.start(), end, label,
-                               attrs={"event_type": head, **_date_in(key, s_start, m.start())}))
+            out.append(
+                Mention(
+                    EVENT,
+                    text[m.start() : end],
+                    m.start(),
+                    end,
+                    label,
+                    attrs={"event_type": head, **_date_in(key, s_start, m.start())},
+                )
+            )
     return out
 
 
@@ -72,8 +99,9 @@ def _date_in(key: str, start: int, end: int) -> dict:
     return {"date_parts": (int(y) if y else None, int(mo), int(d))}
 
 
-def organisers_and_chairs(key: str, sentences: list[tuple[int, int]], events: list[Mention],
-                          orgs: list[Mention], people: list[Mention]) -> list[tuple[str, Mention, Mention]]:
+def organisers_and_chairs(
+    key: str, sentences: list[tuple[int, int]], events: list[Mention], orgs: list[Mention], people: list[Mention]
+) -> list[tuple[str, Mention, Mention]]:
     """(relation, event, agent) links from the sentence that introduces each event."""
     links: list[tuple[str, Mention, Mention]] = []
     for ev in events:

@@ -15,12 +15,20 @@ from kg.places import admin_map
 from kg.records import DISTRICT, PROVINCE, Mention
 from kg.textnorm import match_key
 
-_BEFORE = re.compile(
-    r"(tỉnh ủy|thành ủy|huyện ủy|thị ủy|quận ủy|tỉnh|thành phố|tp\.?|huyện|quận|thị xã|tx\.)\s*$"
-)
-_DISTRICT_WORDS = {"thành ủy": "thành phố", "huyện ủy": "huyện", "thị ủy": "thị xã", "quận ủy": "quận",
-                   "huyện": "huyện", "quận": "quận", "thị xã": "thị xã", "tx.": "thị xã",
-                   "thành phố": "thành phố", "tp.": "thành phố", "tp": "thành phố"}
+_BEFORE = re.compile(r"(tỉnh ủy|thành ủy|huyện ủy|thị ủy|quận ủy|tỉnh|thành phố|tp\.?|huyện|quận|thị xã|tx\.)\s*$")
+_DISTRICT_WORDS = {
+    "thành ủy": "thành phố",
+    "huyện ủy": "huyện",
+    "thị ủy": "thị xã",
+    "quận ủy": "quận",
+    "huyện": "huyện",
+    "quận": "quận",
+    "thị xã": "thị xã",
+    "tx.": "thị xã",
+    "thành phố": "thành phố",
+    "tp.": "thành phố",
+    "tp": "thành phố",
+}
 _PERSON_ONLY = {match_key("Hồ Chí Minh")}  # bare, it is the person; the city needs "Thành phố"/"TP."
 
 
@@ -35,7 +43,11 @@ def find_places(text: str, key: str) -> list[Mention]:
         province = amap.province_by_name.get(name_key)
         central_city = province is not None and province.type_word == "thành phố"
         surface = text[start:end]
-        if word in ("tỉnh", "tỉnh ủy") or (not word and province is not None) or (central_city and word in _DISTRICT_WORDS and word.startswith(("thành", "tp"))):
+        if (
+            word in ("tỉnh", "tỉnh ủy")
+            or (not word and province is not None)
+            or (central_city and word in _DISTRICT_WORDS and word.startswith(("thành", "tp")))
+        ):
             if province is None or (not word and name_key in _PERSON_ONLY):
                 continue
             out.append(Mention(PROVINCE, surface, start, end, province.label, attrs={"code": province.code}))
@@ -43,6 +55,15 @@ def find_places(text: str, key: str) -> list[Mention]:
             type_word = _DISTRICT_WORDS[word]
             if name_key not in amap.districts_by_name:
                 continue
-            out.append(Mention(DISTRICT, surface, start, end, " ".join(words), scope="province",
-                               attrs={"name": " ".join(words), "type_word": type_word}))
+            out.append(
+                Mention(
+                    DISTRICT,
+                    surface,
+                    start,
+                    end,
+                    " ".join(words),
+                    scope="province",
+                    attrs={"name": " ".join(words), "type_word": type_word},
+                )
+            )
     return out

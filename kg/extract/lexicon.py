@@ -91,9 +91,7 @@ def lexicon() -> Lexicon:
 
 
 _UPPER = "".join(chr(c) for c in range(0x41, 0x1EFF) if chr(c).isupper() and chr(c).isalpha())
-_CAP_RUN = re.compile(
-    r"(?<!\w)[" + _UPPER + r"][\w'’]*(?:(?:[ \t]|\s?-\s?)[" + _UPPER + r"][\w'’]*)*"
-)
+_CAP_RUN = re.compile(r"(?<!\w)[" + _UPPER + r"][\w'’]*(?:(?:[ \t]|\s?-\s?)[" + _UPPER + r"][\w'’]*)*")
 _WORD_IN_RUN = re.compile(r"[\w'’]+")
 
 

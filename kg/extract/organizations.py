@@ -247,6 +247,10 @@ def org_mention(text: str, org: OrgParse) -> Mention:
     attrs = {"departments": list(org.departments), "base": dict(org.base)}
     scope = ""
     if org.base["kind"] != "central" and "place" not in org.base:
-        scope = "district" if org.base.get("level") in ("city", "district", "thành phố", "huyện", "quận", "thị xã") else "province"
+        scope = (
+            "district"
+            if org.base.get("level") in ("city", "district", "thành phố", "huyện", "quận", "thị xã")
+            else "province"
+        )
     label = " ".join(org.departments + [org.base.get("label") or org.base.get("head", "")])
     return Mention(ORGANIZATION, text[org.start : org.end], org.start, org.end, label, scope=scope, attrs=attrs)

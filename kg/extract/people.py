@@ -14,12 +14,13 @@ from functools import cache
 from kg.extract.lexicon import alternation, lexicon
 from kg.extract.organizations import org_mention, parse_org
 from kg.records import PERSON, Fact, Mention
-from kg.textnorm import match_key
 
 _WORD = re.compile(r"[A-ZĐÂĂÊÔƠƯÀ-Ỹ][a-zđâăêôơưà-ỹ]*(?:-[a-zđà-ỹ]+)?")
 _SEP = re.compile(r"\s*(?:,|;|–|—|-|:)\s*|\s+")
 # words that end a name even when capitalised (sentence-initial verbs, places)
-_NOT_NAME = frozenset({"Phó", "Bí", "Chủ", "Ủy", "Uỷ", "Tỉnh", "Huyện", "Ban", "Tại", "Cùng", "Và", "Đồng", "Thường", "Viện", "Giám"})
+_NOT_NAME = frozenset(
+    {"Phó", "Bí", "Chủ", "Ủy", "Uỷ", "Tỉnh", "Huyện", "Ban", "Tại", "Cùng", "Và", "Đồng", "Thường", "Viện", "Giám"}
+)
 
 
 @cache
@@ -80,15 +81,24 @@ def _posts_after(text: str, key: str, pos: int) -> tuple[list[tuple[str, Mention
             if parsed:
                 org = org_mention(text, parsed)
                 after = parsed.end
-        if org is None and title not in ("Tổng Bí thư", "Thủ tướng", "Chủ tịch nước", "Thủ tướng Chính phủ",
-                                          "Phó Thủ tướng", "Phó Chủ tịch nước", "Đại biểu Quốc hội"):
+        if org is None and title not in (
+            "Tổng Bí thư",
+            "Thủ tướng",
+            "Chủ tịch nước",
+            "Thủ tướng Chính phủ",
+            "Phó Thủ tướng",
+            "Phó Chủ tịch nước",
+            "Đại biểu Quốc hội",
+        ):
             break
         posts.append((title, org, start, after))
         cur = after
     return posts, cur
 
 
-def find_people(text: str, key: str, taken: list[tuple[int, int]]) -> tuple[list[Mention], list[tuple[Mention, str, Mention | None]]]:
+def find_people(
+    text: str, key: str, taken: list[tuple[int, int]]
+) -> tuple[list[Mention], list[tuple[Mention, str, Mention | None]]]:
     """Person mentions and (person, post title, organisation) triples.
 
     ``taken`` are spans already claimed by organisations and places: a name inside
@@ -112,8 +122,9 @@ def find_people(text: str, key: str, taken: list[tuple[int, int]]) -> tuple[list
         if not name or not free(m.end(), name[1]):
             continue
         label, end = name
-        person = Mention(PERSON, text[m.end() : end], m.end(), end, label,
-                         attrs={"honorific": honorific} if honorific else {})
+        person = Mention(
+            PERSON, text[m.end() : end], m.end(), end, label, attrs={"honorific": honorific} if honorific else {}
+        )
         people.append(person)
         chain, pos = _posts_after(text, key, end)
         for title, org, _, _ in chain:
@@ -147,8 +158,9 @@ def byline_mentions(text: str, authors: tuple[str, ...]) -> list[Mention]:
             if idx >= 0:
                 break
         if idx >= 0:
-            out.append(Mention(PERSON, text[idx : idx + len(author)], idx, idx + len(author), author,
-                               attrs={"byline": True}))
+            out.append(
+                Mention(PERSON, text[idx : idx + len(author)], idx, idx + len(author), author, attrs={"byline": True})
+            )
     return out
 
 

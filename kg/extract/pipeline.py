@@ -25,7 +25,7 @@ from kg.extract.organizations import find_organizations, org_mention, parse_org
 from kg.extract.people import byline_mentions, find_people
 from kg.extract.resolutions import find_implements, find_plenums, find_resolutions
 from kg.extract.sentences import split_sentences
-from kg.records import ORGANIZATION, PERSON, RESOLUTION, Article, Extraction, Fact, Mention
+from kg.records import ORGANIZATION, PERSON, Article, Extraction, Fact, Mention
 from kg.textnorm import match_key
 
 PIPELINE_VERSION = "1"
@@ -119,8 +119,11 @@ def kg_people(doc: Doc) -> Doc:
 @Language.component("kg_events", assigns=["doc._.kg_mentions", "doc._.kg_links"])
 def kg_events(doc: Doc) -> Doc:
     sentences = doc._.kg_sentences
-    events = [e for e in find_events(doc._.kg_text, doc._.kg_key, sentences)
-              if not any(m.start <= e.start < m.end for m in doc._.kg_mentions if m.kind == "Event")]
+    events = [
+        e
+        for e in find_events(doc._.kg_text, doc._.kg_key, sentences)
+        if not any(m.start <= e.start < m.end for m in doc._.kg_mentions if m.kind == "Event")
+    ]
     doc._.kg_mentions.extend(events)
     orgs = [m for m in doc._.kg_mentions if m.kind == ORGANIZATION]
     people = [m for m in doc._.kg_mentions if m.kind == PERSON]
@@ -166,8 +169,11 @@ def to_extraction(doc: Doc, article: Article) -> Extraction:
         else:
             m.sentence_start, m.sentence_end = m.start, m.end
     index = {id(m): i for i, m in enumerate(mentions)}
-    facts = [Fact(rel, index[id(s)], index[id(o)], attrs) for rel, s, o, attrs in doc._.kg_links
-             if id(s) in index and id(o) in index]
+    facts = [
+        Fact(rel, index[id(s)], index[id(o)], attrs)
+        for rel, s, o, attrs in doc._.kg_links
+        if id(s) in index and id(o) in index
+    ]
     facts.sort(key=lambda f: (f.subject, f.relation, f.object, sorted(f.attrs.items())))
     return Extraction(article, mentions, facts)
 

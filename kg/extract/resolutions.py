@@ -79,7 +79,9 @@ def _tail(text: str, key: str, pos: int, attrs: dict) -> int:
             attrs["issued"] = f"{y:04d}-{mo:02d}-{d:02d}"
             pos = m.end()
     m = re.compile(r"\s*,?\s*của\s+").match(key, pos)
-    plenum = re.compile(r"\s*,?\s*của\s+hội nghị\s+(?:lần thứ\s+\S+\s+)?(?:ban chấp hành\s+)?trung ương").match(key, pos)
+    plenum = re.compile(r"\s*,?\s*của\s+hội nghị\s+(?:lần thứ\s+\S+\s+)?(?:ban chấp hành\s+)?trung ương").match(
+        key, pos
+    )
     if plenum:  # "của Hội nghị Trung ương 4 (khóa XIII)": the Central Committee issued it
         attrs["issuer_label"] = "Ban Chấp hành Trung ương"
     elif m:
@@ -109,7 +111,7 @@ def _quoted(text: str, open_pos: int, unclosed_ok: bool = False) -> tuple[str | 
         ch = text[i]
         if ch == "“":
             depth += 1
-        elif ch in "”\"":
+        elif ch in '”"':
             if ch == '"' and i == open_pos:
                 depth += 1
                 continue
@@ -158,11 +160,25 @@ def find_resolutions(text: str, key: str) -> list[Mention]:
         if type_word is None and not (year or issuer):
             continue
         symbol = f"{num}/{year + '/' if year else ''}{code}{course or ''}{'-' + issuer if issuer else ''}"
-        attrs = {"symbol": symbol, "number": int(num), "code": code_up, "issuer_code": (issuer or code + (course or "")).upper(),
-                 "type": type_word or kind, "state": True}
+        attrs = {
+            "symbol": symbol,
+            "number": int(num),
+            "code": code_up,
+            "issuer_code": (issuer or code + (course or "")).upper(),
+            "type": type_word or kind,
+            "state": True,
+        }
         end = _tail(text, key, m.end(), attrs)
-        found.append(Mention(RESOLUTION, text[start : m.end()], start, m.end(), f"{attrs['type']} số {symbol}",
-                             attrs=attrs | {"tail_end": end}))
+        found.append(
+            Mention(
+                RESOLUTION,
+                text[start : m.end()],
+                start,
+                m.end(),
+                f"{attrs['type']} số {symbol}",
+                attrs=attrs | {"tail_end": end},
+            )
+        )
         taken.append((start, m.end()))
     found += _named(text, key, taken)
     found += _short_forms(text, key, taken)
@@ -175,10 +191,12 @@ _NAMED_TW = re.compile(
     r"(?:\s*\(?lần\s+(\d)\)?)?"
 )
 _NAMED_CONGRESS = re.compile(
-    r"(?<!\w)nghị quyết\s+đại hội\s+(?:đại biểu\s+)?(?:đảng\s+)?(?:toàn quốc\s+)?(?:lần thứ\s+)?([ivxl]+|\d{1,2})(?!\w)(?:\s+của\s+đảng)?"
+    r"(?<!\w)nghị quyết\s+đại hội\s+(?:đại biểu\s+)?(?:đảng\s+)?(?:toàn quốc\s+)?(?:lần thứ\s+)?"
+    r"([ivxl]+|\d{1,2})(?!\w)(?:\s+của\s+đảng)?"
 )
 _PLENUM = re.compile(
-    r"(?<!\w)hội nghị\s+(?:lần thứ\s+)?(?:ban chấp hành\s+)?trung ương\s+(?:đảng\s+)?(\d{1,2}|[ivx]+)(?:\s*\(?lần\s+(\d)\)?)?"
+    r"(?<!\w)hội nghị\s+(?:lần thứ\s+)?(?:ban chấp hành\s+)?trung ương\s+(?:đảng\s+)?(\d{1,2}|[ivx]+)"
+    r"(?:\s*\(?lần\s+(\d)\)?)?"
 )
 
 
@@ -215,8 +233,16 @@ def _named(text: str, key: str, taken: list[tuple[int, int]]) -> list[Mention]:
             continue
         term = term_number(m.group(1))
         label = f"Nghị quyết Đại hội {term}"
-        out.append(Mention(RESOLUTION, text[m.start() : m.end()], m.start(), m.end(), label,
-                           attrs={"type": "Nghị quyết", "congress": term, "term": term, "named": True}))
+        out.append(
+            Mention(
+                RESOLUTION,
+                text[m.start() : m.end()],
+                m.start(),
+                m.end(),
+                label,
+                attrs={"type": "Nghị quyết", "congress": term, "term": term, "named": True},
+            )
+        )
         taken.append((m.start(), m.end()))
     return out
 
@@ -230,8 +256,11 @@ def _roman_value(s: str) -> int:
     return total
 
 
-_SHORT = re.compile(r"(?<!\w)(" + "|".join(["chỉ thị", "nghị quyết", "kết luận", "quy định", "quyết định", "kế hoạch", "hướng dẫn", "đề án"]) +
-                    r")\s+(?:số\s+)?(\d{1,4})(?![\d/\-\w])")
+_SHORT = re.compile(
+    r"(?<!\w)("
+    + "|".join(["chỉ thị", "nghị quyết", "kết luận", "quy định", "quyết định", "kế hoạch", "hướng dẫn", "đề án"])
+    + r")\s+(?:số\s+)?(\d{1,4})(?![\d/\-\w])"
+)
 
 
 def _short_forms(text: str, key: str, taken: list[tuple[int, int]]) -> list[Mention]:
@@ -240,8 +269,16 @@ def _short_forms(text: str, key: str, taken: list[tuple[int, int]]) -> list[Ment
         if _overlaps(taken, m.start(), m.end()):
             continue
         type_word = lexicon().instrument_types[re.sub(r"\s+", " ", m.group(1))]
-        out.append(Mention(RESOLUTION, text[m.start() : m.end()], m.start(), m.end(), f"{type_word} {m.group(2)}",
-                           attrs={"type": type_word, "number": int(m.group(2)), "short": True}))
+        out.append(
+            Mention(
+                RESOLUTION,
+                text[m.start() : m.end()],
+                m.start(),
+                m.end(),
+                f"{type_word} {m.group(2)}",
+                attrs={"type": type_word, "number": int(m.group(2)), "short": True},
+            )
+        )
     return out
 
 
@@ -255,8 +292,16 @@ def find_plenums(text: str, key: str) -> list[Mention]:
         terms, end = _terms(key, m.end())
         for term in terms:
             label = f"Hội nghị Trung ương {plenum}{' lần ' + m.group(2) if m.group(2) else ''} khóa {term}"
-            out.append(Mention(EVENT, text[m.start() : end].rstrip(), m.start(), end, label,
-                               attrs={"event_type": "Hội nghị", "plenum": plenum, "term": term, "central": True}))
+            out.append(
+                Mention(
+                    EVENT,
+                    text[m.start() : end].rstrip(),
+                    m.start(),
+                    end,
+                    label,
+                    attrs={"event_type": "Hội nghị", "plenum": plenum, "term": term, "central": True},
+                )
+            )
     return out
 
 
