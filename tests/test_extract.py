@@ -132,3 +132,16 @@ def test_corpus_sample_offsets_are_exact():
     kinds = {resolved.entities[rm.entity_key].kind for ra in resolved.articles for rm in ra.mentions}
     assert {PERSON, PROVINCE} <= kinds
     assert not list(itertools.islice((e for e in resolved.entities.values() if not e.label.strip()), 1))
+
+
+def test_post_before_the_name():
+    text = "Tiêu đề\nBí thư Tỉnh ủy Bắc Ninh Nguyễn Văn Hùng chủ trì. Thủ tướng Phạm Minh Chính dự."
+    article = build_article(text, "t.txt")
+    resolved = resolve(extract([article]))
+    posts = {
+        (resolved.entities[s].label, a.get("title"), resolved.entities[o].label)
+        for s, r, o, a in resolved.articles[0].facts
+        if r == "holds"
+    }
+    assert posts == {("Nguyễn Văn Hùng", "Bí thư", "Tỉnh ủy Bắc Ninh")}
+    assert entities(text)[PERSON] == {"Nguyễn Văn Hùng", "Phạm Minh Chính"}

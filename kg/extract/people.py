@@ -23,6 +23,20 @@ _NOT_NAME = frozenset(
 )
 
 
+# titles that name a post without an organisation after them
+_STANDALONE_TITLES = frozenset(
+    {
+        "Tổng Bí thư",
+        "Thủ tướng",
+        "Chủ tịch nước",
+        "Thủ tướng Chính phủ",
+        "Phó Thủ tướng",
+        "Phó Chủ tịch nước",
+        "Đại biểu Quốc hội",
+    }
+)
+
+
 @cache
 def _triggers() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     lex = lexicon()
@@ -81,15 +95,7 @@ def _posts_after(text: str, key: str, pos: int) -> tuple[list[tuple[str, Mention
             if parsed:
                 org = org_mention(text, parsed)
                 after = parsed.end
-        if org is None and title not in (
-            "Tổng Bí thư",
-            "Thủ tướng",
-            "Chủ tịch nước",
-            "Thủ tướng Chính phủ",
-            "Phó Thủ tướng",
-            "Phó Chủ tịch nước",
-            "Đại biểu Quốc hội",
-        ):
+        if org is None and title not in _STANDALONE_TITLES:
             break
         posts.append((title, org, start, after))
         cur = after
@@ -128,6 +134,28 @@ def find_people(
         people.append(person)
         chain, pos = _posts_after(text, key, end)
         for title, org, _, _ in chain:
+            posts.append((person, title, org))
+    # a post before the name: "Bí thư Tỉnh ủy Nguyễn Văn A", "Thủ tướng Phạm Minh Chính"
+    _, post_re, _ = _triggers()
+    for m in post_re.finditer(key):
+        if not text[m.start() : m.start() + 1].isupper() or (m.start() and key[m.start() - 1].isalpha()):
+            continue
+        title = lex.post_titles[re.sub(r"\s+", " ", key[m.start() : m.end()])]
+        cur, org = m.end(), None
+        nxt = re.compile(r"\s+").match(key, cur)
+        if nxt:
+            parsed = parse_org(text, key, nxt.end(), allow_generic=True)
+            if parsed:
+                org, cur = org_mention(text, parsed), parsed.end
+        gap = re.compile(r"\s+").match(text, cur)
+        if not gap or (org is None and title not in _STANDALONE_TITLES):
+            continue
+        name = _name_at(text, gap.end(), lex.surnames, need_surname=True)
+        if not name or not free(gap.end(), name[1]) or any(p.start == gap.end() for p in people):
+            continue
+        person = Mention(PERSON, text[gap.end() : name[1]], gap.end(), name[1], name[0])
+        people.append(person)
+        if org is not None:
             posts.append((person, title, org))
     # famous names without a trigger: "tư tưởng … Hồ Chí Minh"
     for m in _famous_re().finditer(key):
