@@ -18,7 +18,7 @@ from kg.places import admin_map
 from kg.records import DISTRICT, EVENT, ORGANIZATION, PERSON, PROVINCE, RESOLUTION, Entity, ResolvedArticle
 from kg.resolve import Resolved, clean_label
 from kg.shapes import load_ontology
-from kg.textnorm import slug
+from kg.textnorm import key_slug
 from kg.vocab import DCTERMS, ID, ORG, RDF, RDFS, SKOS, VNKG, bind_prefixes
 
 REFERENCE_GRAPH = ID["graph/reference"]
@@ -136,7 +136,7 @@ def add_article(ds: Dataset, ra: ResolvedArticle, entities: dict[str, Entity]) -
         if relation == "holds":
             org = entities[obj]
             title = attrs["title"]
-            post = ID[f"post/{slug(org.label)}/{slug(title)}"]
+            post = ID[f"post/{key_slug(org.label)}/{key_slug(title)}"]
             g.add((post, RDF.type, ORG.Post))
             g.add((post, RDFS.label, vi(f"{title} {org.label}")))
             g.add((post, ORG.postIn, iri(obj)))

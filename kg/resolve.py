@@ -31,7 +31,7 @@ from kg.records import (
     ResolvedArticle,
     ResolvedMention,
 )
-from kg.textnorm import fold, match_key, modern_tone, slug
+from kg.textnorm import fold, key_slug, match_key, modern_tone
 
 _LOCAL_SUFFIXES = ("TU", "HU", "ĐU", "QU", "TXU", "ĐUK", "BCS", "BCSĐ", "ĐĐ", "UBND", "HĐND")
 
@@ -293,11 +293,11 @@ def _resolution_entity(
         label = f"{type_word} số {symbol}"
         if _is_local(symbol):
             scope = ctx.province.code if ctx.province else f"article-{article_id}"
-            key = f"resolution/{scope}/{slug(symbol)}"
+            key = f"resolution/{scope}/{key_slug(symbol)}"
         else:
-            key = f"resolution/{slug(symbol)}"
+            key = f"resolution/{key_slug(symbol)}"
         return key, label, attrs
-    return f"resolution/{slug(m.label)}", m.label, attrs
+    return f"resolution/{key_slug(m.label)}", m.label, attrs
 
 
 # ---------------------------------------------------------------- the resolver
@@ -323,7 +323,7 @@ class Resolver:
         return ent
 
     def _org(self, name: OrgName, surface: str | None = None) -> str:
-        key = f"org/{slug(name.label)}"
+        key = f"org/{key_slug(name.label)}"
         parent_key = self._org(name.parent) if name.parent else None
         self._entity(
             ORGANIZATION, key, name.label, surface, province=name.province, district=name.district, parent=parent_key
@@ -367,7 +367,7 @@ class Resolver:
             if ent.kind == ORGANIZATION and ent.attrs.get("parent"):
                 out.facts.append((ent.key, "sub_organization_of", ent.attrs["parent"], {}))
         for author in article.authors:
-            key = f"person/{slug(author)}"
+            key = f"person/{key_slug(author)}"
             self._entity(PERSON, key, author)
             out.facts.append(("", "creator", key, {}))
         if article.publisher:
@@ -399,7 +399,7 @@ class Resolver:
             return self._org(name, m.text) if name else None
         if m.kind == PERSON:
             honorific = m.attrs.get("honorific")
-            return self._entity(PERSON, f"person/{slug(m.label)}", m.label, m.text, honorific=honorific).key
+            return self._entity(PERSON, f"person/{key_slug(m.label)}", m.label, m.text, honorific=honorific).key
         if m.kind == RESOLUTION:
             found = _resolution_entity(m, ctx, numbered, article.article_id)
             if not found:
@@ -428,10 +428,10 @@ class Resolver:
                 except ValueError:
                     date = None
         if attrs.get("central"):
-            key = f"event/{slug(m.label)}"
+            key = f"event/{key_slug(m.label)}"
             province = None
         else:
-            key = f"event/{article.article_id}/{slug(m.label)[:80].rstrip('-')}"
+            key = f"event/{article.article_id}/{key_slug(m.label)[:80].rstrip('-')}"
             province = ctx.province.code if ctx.province else None
         self._entity(
             EVENT,

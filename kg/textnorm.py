@@ -163,3 +163,15 @@ _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 def slug(text: str) -> str:
     """IRI-safe deterministic slug: "Ban Tổ chức Tỉnh ủy" → "ban-to-chuc-tinh-uy"."""
     return _NON_ALNUM.sub("-", fold(text)).strip("-")
+
+
+_NON_WORD = re.compile(r"[\W_]+")
+
+
+def key_slug(text: str) -> str:
+    """Path segment of an entity IRI: lower case, modern tone placement, diacritics kept.
+
+    "Nguyễn Thanh Phong" and "Nguyễn Thành Phong" are two people, so keys keep the
+    Vietnamese letters (IRIs may): "Ban Tổ chức Tỉnh uỷ" → "ban-tổ-chức-tỉnh-ủy".
+    """
+    return _NON_WORD.sub("-", match_key(nfc(text))).strip("-")

@@ -145,3 +145,8 @@ def test_post_before_the_name():
     }
     assert posts == {("Nguyễn Văn Hùng", "Bí thư", "Tỉnh ủy Bắc Ninh")}
     assert entities(text)[PERSON] == {"Nguyễn Văn Hùng", "Phạm Minh Chính"}
+
+
+def test_names_that_differ_only_in_diacritics_are_two_people():
+    found = entities("Tiêu đề\nÔng Nguyễn Thanh Phong phát biểu. Ông Nguyễn Thành Phong dự họp.")
+    assert found[PERSON] == {"Nguyễn Thanh Phong", "Nguyễn Thành Phong"}
