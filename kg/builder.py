@@ -135,7 +135,9 @@ def build(
         t = time.perf_counter()
         atomic_write(outputs["trig"], serialize_trig(dataset))
         atomic_write(outputs["ttl"], graph.serialize(format="turtle"))
-        nodes = write_html(graph, outputs["html"], title="kg — đồ thị tri thức / knowledge graph")
+        # the page shows what the articles say: reference provinces nobody mentions stay out
+        articles_only = union_graph(dataset, include_reference=False)
+        nodes = write_html(articles_only, outputs["html"], title="kg — đồ thị tri thức / knowledge graph")
         report["counts"]["nodes_drawn"] = nodes
         timings["write_s"] = time.perf_counter() - t
     timings["total_s"] = time.perf_counter() - t0

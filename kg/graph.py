@@ -146,22 +146,20 @@ def add_article(ds: Dataset, ra: ResolvedArticle, entities: dict[str, Entity]) -
     for key, alts in described.items():
         ent = entities[key]
         describe_entity(g, ent, entities, alts & ent.alt_labels)
-        for ref in ("province", "district"):
-            code = ent.attrs.get(ref) if ent.kind != PROVINCE else None
-            if code and ent.kind != RESOLUTION:
-                place = admin_map().districts[code] if ref == "district" else admin_map().provinces[code]
-                if ref == "district":
-                    describe_entity(
-                        g,
-                        Entity(
-                            DISTRICT,
-                            place.key,
-                            place.label,
-                            attrs={"code": place.code, "type_word": place.type_word, "province": place.province_code},
-                        ),
-                        entities,
-                    )
+        if ent.kind in (ORGANIZATION, DISTRICT, EVENT):  # the places it points at, so the graph stands alone
+            for code, kind in ((ent.attrs.get("province"), PROVINCE), (ent.attrs.get("district"), DISTRICT)):
+                if code and (ent.kind != DISTRICT or kind == PROVINCE):
+                    describe_entity(g, _place_entity(code, kind), entities)
     return g
+
+
+def _place_entity(code: str, kind: str) -> Entity:
+    amap = admin_map()
+    place = amap.provinces[code] if kind == PROVINCE else amap.districts[code]
+    attrs = {"code": place.code, "type_word": place.type_word}
+    if kind == DISTRICT:
+        attrs["province"] = place.province_code
+    return Entity(kind, place.key, place.label, attrs=attrs)
 
 
 def add_reference(ds: Dataset) -> None:
@@ -223,12 +221,14 @@ def serialize_trig(ds: Dataset) -> str:
     return "\n".join(header[k] for k in sorted(header)) + "\n\n" + "\n".join(blocks)
 
 
-def union_graph(ds: Dataset, include_ontology: bool = False) -> Graph:
+def union_graph(ds: Dataset, include_ontology: bool = False, include_reference: bool = True) -> Graph:
     """All data triples in one graph (the ontology left out unless asked)."""
     g = Graph()
     bind_prefixes(g)
     for ctx in ds.graphs():
         if ctx.identifier == ONTOLOGY_GRAPH and not include_ontology:
+            continue
+        if ctx.identifier == REFERENCE_GRAPH and not include_reference:
             continue
         for triple in ctx:
             g.add(triple)
