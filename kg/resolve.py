@@ -282,10 +282,8 @@ def _resolution_entity(
     symbol = attrs.get("symbol")
     if symbol:
         entry = entry or _central_table()["symbol"].get(symbol)
-        if entry:
-            attrs.setdefault("type", entry["type"])
-            attrs.setdefault("issued", entry["issued"])
-            attrs.setdefault("title", entry["title"])
+        if entry:  # the reference table is the authority on central instruments
+            attrs.update(type=entry["type"], issued=entry["issued"], title=entry["title"])
             attrs.setdefault("issuer_label", entry["issuer"])
             if "term" in entry:
                 attrs.setdefault("term", entry["term"])

@@ -29,6 +29,7 @@ class OrgParse:
     end: int
     departments: list[str] = field(default_factory=list)
     base: dict = field(default_factory=dict)
+    qualifier: OrgParse | None = None  # a parent named after the name, in apposition
 
 
 @dataclass(frozen=True)
@@ -98,7 +99,10 @@ def _central_body(text: str, key: str, pos: int) -> OrgParse | None:
                 end = inner.end
                 if key[end : end + 1] == ")" and "(" in key[m.end() : q.end()]:
                     end += 1
-    return OrgParse(m.start(), end, [], {"kind": "central", "label": entry["label"], "parent": parent})
+    org = OrgParse(m.start(), end, [], {"kind": "central", "label": entry["label"], "parent": parent})
+    if end > m.end():
+        org.qualifier = inner  # "…, Ban Tổ chức Trung ương": a mention of the parent too
+    return org
 
 
 def _base_label(org: OrgParse) -> str | None:
@@ -238,6 +242,8 @@ def find_organizations(text: str, key: str) -> list[Mention]:
             pos = m.start() + 1
             continue
         mentions.append(org_mention(text, org))
+        if org.qualifier is not None:
+            mentions.append(org_mention(text, org.qualifier))
         pos = org.end
     return mentions
 

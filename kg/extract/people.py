@@ -104,8 +104,8 @@ def _posts_after(text: str, key: str, pos: int) -> tuple[list[tuple[str, Mention
 
 def find_people(
     text: str, key: str, taken: list[tuple[int, int]]
-) -> tuple[list[Mention], list[tuple[Mention, str, Mention | None]]]:
-    """Person mentions and (person, post title, organisation) triples.
+) -> tuple[list[Mention], list[tuple[Mention, str, Mention | None, int]]]:
+    """Person mentions and (person, post title, organisation, where the title starts).
 
     ``taken`` are spans already claimed by organisations and places: a name inside
     them ("Học viện Chính trị quốc gia Hồ Chí Minh") is not a person.
@@ -113,7 +113,7 @@ def find_people(
     lex = lexicon()
     trig_re, _, _ = _triggers()
     people: list[Mention] = []
-    posts: list[tuple[Mention, str, Mention | None]] = []
+    posts: list[tuple[Mention, str, Mention | None, int]] = []
 
     def free(s: int, e: int) -> bool:
         return not any(a < e and s < b for a, b in taken)
@@ -133,8 +133,8 @@ def find_people(
         )
         people.append(person)
         chain, pos = _posts_after(text, key, end)
-        for title, org, _, _ in chain:
-            posts.append((person, title, org))
+        for title, org, title_start, _ in chain:
+            posts.append((person, title, org, title_start))
     # a post before the name: "Bí thư Tỉnh ủy Nguyễn Văn A", "Thủ tướng Phạm Minh Chính"
     _, post_re, _ = _triggers()
     for m in post_re.finditer(key):
@@ -156,7 +156,7 @@ def find_people(
         person = Mention(PERSON, text[gap.end() : name[1]], gap.end(), name[1], name[0])
         people.append(person)
         if org is not None:
-            posts.append((person, title, org))
+            posts.append((person, title, org, m.start()))
     # famous names without a trigger: "tư tưởng … Hồ Chí Minh"
     for m in _famous_re().finditer(key):
         if free(m.start(), m.end()) and not any(p.start <= m.start() < p.end for p in people):

@@ -106,9 +106,12 @@ def kg_people(doc: Doc) -> Doc:
     taken = [(m.start, m.end) for m in doc._.kg_mentions]
     people, posts = find_people(doc._.kg_text, doc._.kg_key, taken)
     doc._.kg_mentions.extend(people)
-    for person, title, org in posts:
+    for person, title, org, title_start in posts:
         if org is None:
             continue
+        # an organisation read inside the post title ("Phó Bí thư [Thường trực Tỉnh ủy]") was misread
+        doc._.kg_mentions = [m for m in doc._.kg_mentions
+                             if not (m.kind == ORGANIZATION and title_start <= m.start < org.start)]
         org = _org_at(doc, org.start, org.end) or org
         if org not in doc._.kg_mentions:
             doc._.kg_mentions.append(org)

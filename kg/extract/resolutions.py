@@ -97,8 +97,20 @@ def _tail(text: str, key: str, pos: int, attrs: dict) -> int:
         title, end = _quoted(text, m.end() - 1)
         if title:
             attrs["title"] = title
+            return end
+    m = _ABOUT.match(key, pos)
+    if m:  # an unquoted subject: "về đẩy mạnh …, Thành ủy đã …" runs to a clause that starts with a capital
+        stop = _ABOUT_END.search(text, m.end(), min(len(text), m.end() + 300))
+        end = stop.start() if stop else -1
+        title = text[m.start(1) : end].strip() if end > 0 else ""
+        if len(title.split()) >= 3:
+            attrs["title"] = title[:1].upper() + title[1:]
             pos = end
     return pos
+
+
+_ABOUT = re.compile(r"\s*,?\s*(về\s+\S)")
+_ABOUT_END = re.compile(r"[;\n(“\"]|\.(?:\s|$)|,\s+(?=[A-ZĐÂĂÊÔƠƯÀ-Ỹ])|\s+(?:của|do|tại|đã|và đã)\s")
 
 
 def _quoted(text: str, open_pos: int, unclosed_ok: bool = False) -> tuple[str | None, int]:
