@@ -109,6 +109,8 @@ def organisers_and_chairs(
         between = key[s_start : ev.start]
         if re.search(r"tổ chức\s*$", between.rstrip() + " ") or "tổ chức" in between[-40:]:
             for org in orgs:
+                if org.attrs.get("qualifier"):
+                    continue
                 if s_start <= org.start and org.end <= ev.start and "tổ chức" in key[org.end : ev.start]:
                     links.append(("organized_by", ev, org))
     for s_start, s_end in sentences:

@@ -243,7 +243,9 @@ def find_organizations(text: str, key: str) -> list[Mention]:
             continue
         mentions.append(org_mention(text, org))
         if org.qualifier is not None:
-            mentions.append(org_mention(text, org.qualifier))
+            parent = org_mention(text, org.qualifier)
+            parent.attrs["qualifier"] = True  # names the body above, not an actor of the sentence
+            mentions.append(parent)
         pos = org.end
     return mentions
 

@@ -110,8 +110,9 @@ def kg_people(doc: Doc) -> Doc:
         if org is None:
             continue
         # an organisation read inside the post title ("Phó Bí thư [Thường trực Tỉnh ủy]") was misread
-        doc._.kg_mentions = [m for m in doc._.kg_mentions
-                             if not (m.kind == ORGANIZATION and title_start <= m.start < org.start)]
+        doc._.kg_mentions = [
+            m for m in doc._.kg_mentions if not (m.kind == ORGANIZATION and title_start <= m.start < org.start)
+        ]
         org = _org_at(doc, org.start, org.end) or org
         if org not in doc._.kg_mentions:
             doc._.kg_mentions.append(org)
