@@ -1,4 +1,4 @@
-"""Command line: ``kg build`` and ``kg query`` (``python -m kg`` works the same).
+"""Command line: ``kg build``, ``kg query`` and ``kg eval`` (``python -m kg`` works the same).
 
 Exit codes: 0 success (a build that skipped some files still succeeds; they are
 listed); 1 nothing could be built, or the query failed; 2 wrong usage.
@@ -140,6 +140,61 @@ def query(
         _err(str(exc))
         sys.exit(1)
     click.echo(format_result(result, fmt))
+
+
+@cli.command("eval")
+@click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--data",
+    default="out",
+    show_default=True,
+    type=click.Path(path_type=Path),
+    help="The folder `kg build` wrote (built from the gold's articles).",
+)
+@click.option("--baseline/--no-baseline", default=False, help="Score underthesea's shipped NER model beside kg.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--details/--no-details", default=True, help="List the misses and false hits.")
+def eval_command(gold: tuple[Path, ...], data: Path, baseline: bool, fmt: str, details: bool) -> None:
+    """Score the built graph against GOLD files: precision, recall and F1 per type."""
+    import json
+
+    from kg.evaluate import (
+        GoldError,
+        baseline_underthesea,
+        format_report,
+        load_gold,
+        predictions_from_store,
+        score,
+        scores_json,
+    )
+    from kg.store import REPORT_JSON, StoreError, load_store
+
+    try:
+        gold_articles = load_gold(gold)
+        store = load_store(data)
+        predicted = predictions_from_store(store)
+        built = {
+            Path(a["file"]).name: Path(a["file"])
+            for a in json.loads((data / REPORT_JSON).read_text(encoding="utf-8"))["articles"]
+        }
+        absent = sorted(set(gold_articles) - set(built))
+        if absent:
+            raise GoldError(f"{len(absent)} gold article(s) are not in the build at {data}: {', '.join(absent[:5])}")
+        ours = score(gold_articles, predicted)
+        theirs = None
+        if baseline:
+            theirs = score(gold_articles, baseline_underthesea({n: built[n] for n in gold_articles}))
+    except (GoldError, StoreError, OSError) as exc:
+        _err(str(exc))
+        sys.exit(1)
+    if fmt == "json":
+        out = {"kg": scores_json(ours)}
+        if theirs:
+            out["underthesea"] = scores_json(theirs)
+        click.echo(json.dumps(out, ensure_ascii=False, indent=2))
+    else:
+        click.echo(f"{len(gold_articles)} gold article(s); kg" + (" vs underthesea NER" if theirs else ""))
+        click.echo(format_report(ours, theirs, details))
 
 
 def main(argv: list[str] | None = None) -> int:

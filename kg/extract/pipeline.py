@@ -153,6 +153,11 @@ def to_extraction(doc: Doc, article: Article) -> Extraction:
     """Collect a processed Doc into an Extraction with sentence offsets and fact indices."""
     mentions: list[Mention] = list(doc._.kg_mentions)
     mentions += byline_mentions(article.text, article.authors)
+    if article.publisher:
+        at = article.text.find(article.publisher)
+        if at >= 0:  # "Điện Biên TV - Qua 5 năm…", "(TUAG)- Quán triệt…"
+            mentions.append(Mention(ORGANIZATION, article.publisher, at, at + len(article.publisher),
+                                    article.publisher, attrs={"publisher": True}))
     text = article.text
     for m in mentions:  # evidence is exactly text[start:end], without surrounding spaces
         while m.end > m.start and text[m.end - 1].isspace():
