@@ -153,6 +153,8 @@ def _base_name(base: dict, ctx: Context) -> OrgName | None:
     explicit = base.get("place")
     province = amap.province_by_name.get(match_key(explicit)) if explicit else None
     head = base.get("head", "")
+    if kind == "named":
+        return _named_name(base, province, ctx)
     if kind == "press":
         return OrgName(f"{head} {explicit}", province=province.code) if province else None
     level = base.get("level")
@@ -192,6 +194,41 @@ def _base_name(base: dict, ctx: Context) -> OrgName | None:
     return OrgName(
         f"{head} {district.type_word} {district.name}", province=district.province_code, district=district.code
     )
+
+
+def city_name(p: Place) -> str:
+    """How a committee names its province: "Hà Nội", but "Thành phố Hồ Chí Minh" (not the person)."""
+    return p.label if p.code == "79" else p.name
+
+
+def _named_name(base: dict, province: Place | None, ctx: Context) -> OrgName | None:
+    """A named body ("Sở Y tế", "Trường Đại học Đồng Nai") with the place the text gives or implies."""
+    amap = admin_map()
+    label, level = base["label"], base.get("level")
+    explicit = base.get("place")
+    if explicit:
+        if province and (level in (None, "tỉnh") or province.type_word == "thành phố"):
+            word = "thành phố" if province.type_word == "thành phố" else "tỉnh"
+            return OrgName(f"{label} {word} {city_name(province)}", province=province.code)
+        district = _district_named(explicit, ctx, level)
+        if district is None:
+            return None
+        return OrgName(f"{label} {district.type_word} {district.name}", province=district.province_code,
+                       district=district.code)
+    if base.get("commune"):
+        code = ctx.province.code if ctx.province else None
+        district = ctx.district.code if ctx.district else None
+        return OrgName(f"{label} {level} {base['commune']}", province=code, district=district)
+    trailing = next((p for k, p in amap.province_by_name.items() if match_key(label).endswith(" " + k)), None)
+    if trailing:  # "Sở Quy hoạch - Kiến trúc Hà Nội"
+        return OrgName(label, province=trailing.code)
+    scoped = base["head"] in lexicon().raw["province_scoped_heads"] or level == "tỉnh"
+    if scoped:
+        if ctx.province is None:
+            return None if level == "tỉnh" else OrgName(label)
+        word = "thành phố" if ctx.province.type_word == "thành phố" else "tỉnh"
+        return OrgName(f"{label} {word} {city_name(ctx.province)}", province=ctx.province.code)
+    return OrgName(label)
 
 
 def _district_named(name: str, ctx: Context, type_word: str | None = None) -> Place | None:

@@ -43,6 +43,7 @@ class Lexicon:
     honorifics: dict[str, str]
     surnames: frozenset[str]
     event_types: dict[str, str]
+    name_stopwords: frozenset[str]
     famous: dict[str, dict]
     place_names: dict[str, str]  # place_key(name) → name, provinces and districts
     place_max_words: int
@@ -66,7 +67,7 @@ def lexicon() -> Lexicon:
             famous[match_key(name)] = entry
     amap = admin_map()
     place_names = {p.name for p in amap.provinces.values()} | {d.name for d in amap.districts.values()}
-    place_names |= {"Huế", "Sài Gòn"}
+    place_names |= {"Huế", "Sài Gòn", "TPHCM"}
     names = {place_key(n): n for n in sorted(place_names)}
     return Lexicon(
         raw=raw,
@@ -83,6 +84,7 @@ def lexicon() -> Lexicon:
         honorifics={match_key(h): h for h in raw["honorifics"]},
         surnames=frozenset(raw["surnames"]),
         event_types=table(raw["event_types"]),
+        name_stopwords=frozenset(raw["name_stopwords"]),
         famous=famous,
         place_names=names,
         place_max_words=max(len(n.split()) for n in names),

@@ -41,6 +41,7 @@ class _Patterns:
     level_body: re.Pattern
     level: re.Pattern
     press: re.Pattern
+    named_head: re.Pattern
     start: re.Pattern
 
 
@@ -57,7 +58,8 @@ def _patterns() -> _Patterns:
     committees = list(raw["party_committees"])
     level_bodies = [a for a, _ in raw["level_bodies"]]
     press = raw["press_heads"]
-    starts = central_names + departments + committees + level_bodies + press
+    named = raw["named_heads"]
+    starts = central_names + departments + committees + level_bodies + press + named
     return _Patterns(
         central_body=anchored(central_names),
         department=anchored(departments),
@@ -66,6 +68,7 @@ def _patterns() -> _Patterns:
         level_body=anchored(level_bodies),
         level=re.compile(r"(?:" + alternation([a for a, _ in raw["levels"]]) + r")(?!\w)|tp\.|tx\."),
         press=anchored(press),
+        named_head=anchored(named),
         start=re.compile(r"(?<!\w)(?:" + alternation(starts) + r")(?!\w)"),
     )
 
@@ -145,7 +148,8 @@ def parse_org(text: str, key: str, pos: int, allow_generic: bool = False) -> Org
                 else:
                     departments.append(last)
     if base is None and _capitalised(text, cur):
-        base = _committee(text, key, cur) or _level_body(text, key, cur) or _press(text, key, cur)
+        base = (_committee(text, key, cur) or _level_body(text, key, cur) or _press(text, key, cur)
+                or _named(text, key, cur))
     if base is None:
         if central and not departments:
             return central
@@ -262,3 +266,82 @@ def org_mention(text: str, org: OrgParse) -> Mention:
         )
     label = " ".join(org.departments + [org.base.get("label") or org.base.get("head", "")])
     return Mention(ORGANIZATION, text[org.start : org.end], org.start, org.end, label, scope=scope, attrs=attrs)
+
+
+_TOKEN = re.compile(r"[\w&'’.]+(?<!\.)|[^\w\s]")
+_LEVEL_AFTER = re.compile(r"\s+(tỉnh|thành phố|tp\.?|huyện|quận|thị xã|xã|phường|thị trấn)(?!\w)")
+
+
+def _name_tokens(text: str, pos: int, limit: int = 14) -> int:
+    """End of a proper name that starts at ``pos``: Vietnamese names capitalise the first syllable
+    of each word ("Hội Khuyến học", "Sở Giáo dục và Đào tạo"), so a lower-case syllable belongs
+    to the name right after a capitalised one, or in a short run that a capitalised word closes
+    ("Viện Văn hóa nghệ thuật quốc gia Việt Nam")."""
+    stop = lexicon().name_stopwords
+    toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, pos, min(len(text), pos + 200))]
+    toks = [t for t in toks][: limit + 6]
+    end, i, after_cap = pos, 0, False
+    while i < len(toks) and i < limit:
+        s, e, w = toks[i]
+        gap = text[toks[i - 1][1] : s] if i else text[pos:s]
+        if "\n" in gap:
+            break
+        if w[:1].isupper() or w[:1].isdigit():
+            end, after_cap, i = e, True, i + 1
+            continue
+        if w in ("-", "–") and i + 1 < len(toks) and toks[i + 1][2][:1].isupper():
+            i += 1
+            continue
+        if w == "và" and i + 1 < len(toks) and toks[i + 1][2][:1].isupper():
+            i += 1
+            continue
+        if not w[:1].isalpha() or w in stop:
+            break
+        if after_cap:  # second syllable of a capitalised word
+            end, after_cap, i = e, False, i + 1
+            continue
+        j = i  # a lower-case run: kept only if a capitalised word closes it
+        while j < len(toks) and j - i < 4 and toks[j][2][:1].isalpha() and toks[j][2][:1].islower() \
+                and toks[j][2] not in stop:
+            j += 1
+        if j < len(toks) and j > i and toks[j][2][:1].isupper() and "\n" not in text[toks[j - 1][1] : toks[j][0]]:
+            end, i = toks[j - 1][1], j
+            continue
+        break
+    return end
+
+
+def _named(text: str, key: str, pos: int) -> OrgParse | None:
+    """A body with a head and a proper name: "Trường Đại học Đồng Nai", "Sở Y tế tỉnh Hà Nam",
+    "Ủy ban Pháp luật của Quốc hội", "Hội Khuyến học tỉnh Bạc Liêu"."""
+    m = _patterns().named_head.match(key, pos)
+    if not m or text[m.start() : m.end()].isupper():  # "HỘI NHẬP QUỐC TẾ": a title in capitals
+        return None
+    nxt = _skip_ws(key, m.end())
+    if nxt == m.end() or not _capitalised(text, nxt):
+        return None
+    end = _name_tokens(text, nxt)
+    if end <= nxt:
+        return None
+    q = re.compile(r"\s+của\s+Quốc hội").match(text, end)
+    if q:
+        end = q.end()
+    name = " ".join(text[pos:end].split())
+    base = {"kind": "named", "label": name, "head": _WS.sub(" ", text[m.start() : m.end()])}
+    lv = _LEVEL_AFTER.match(key, end)
+    if lv:
+        after = _skip_ws(key, lv.end())
+        place = _place_at(text, key, after)
+        word = lexicon().levels.get(lv.group(1), "thành phố")
+        if place:
+            base.update(level=word, place=place[0])
+            end = place[1]
+        elif word in ("xã", "phường", "thị trấn"):
+            commune_end = _name_tokens(text, after, limit=4) if _capitalised(text, after) else after
+            if commune_end > after:
+                base.update(level=word, commune=" ".join(text[after:commune_end].split()))
+                end = commune_end
+        elif word == "tỉnh":  # "Sở Y tế tỉnh" in a Hà Nam article
+            base.update(level=word)
+            end = lv.end()
+    return OrgParse(pos, end, [], base)
