@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import html
 import os
 import re
 import stat
@@ -216,6 +217,9 @@ _INVISIBLES = "\u200b\u200e\u200f\u2060\ufeff\xad"
 _ODD_SPACES = "\t\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
 
 
+_ENTITY = re.compile(r"&(?:amp|lt|gt|quot|apos|nbsp|#\d{2,5}|#x[0-9a-fA-F]{2,4});?")
+
+
 def normalize_text(text: str) -> str:
     """NFC, ``\\n`` newlines, one plain space for any run of spaces, trimmed lines,
     no zero-width characters, at most two blank lines in a row, no blank edges."""
@@ -227,6 +231,8 @@ def normalize_text(text: str) -> str:
         text = _NEWLINES.sub("\n", text)
     if any(ch in text for ch in _INVISIBLES):
         text = _INVISIBLE.sub("", text)
+    if "&" in text and _ENTITY.search(text):  # "T&ampT", "&quot;": HTML entities left by a scraper
+        text = html.unescape(text)
     text = unicodedata.normalize("NFC", text)
     if "  " in text or any(ch in text for ch in _ODD_SPACES):
         text = _SPACES.sub(" ", text)

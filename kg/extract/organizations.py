@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from kg.extract.lexicon import alternation, lexicon, place_at
+from kg.extract.lexicon import alternation, lexicon, place_at, place_key
 from kg.records import ORGANIZATION, Mention
 from kg.textnorm import match_key
 
@@ -135,6 +135,8 @@ def parse_org(text: str, key: str, pos: int, allow_generic: bool = False) -> Org
     base: OrgParse | None = None
     if departments:
         inner = _central_body(text, key, cur) if _capitalised(text, cur) else None
+        if inner and departments == ["Thường trực"]:
+            return None  # "Thường trực Ban Bí thư", "Thường trực Quốc hội": a post or a plural body
         if inner:
             base = inner
         else:
@@ -148,8 +150,9 @@ def parse_org(text: str, key: str, pos: int, allow_generic: bool = False) -> Org
                 else:
                     departments.append(last)
     if base is None and _capitalised(text, cur):
-        base = (_committee(text, key, cur) or _level_body(text, key, cur) or _press(text, key, cur)
-                or _named(text, key, cur))
+        base = _committee(text, key, cur) or _level_body(text, key, cur) or _press(text, key, cur)
+        if base is None and not (central and not departments):
+            base = _named(text, key, cur)
     if base is None:
         if central and not departments:
             return central
@@ -272,27 +275,49 @@ _TOKEN = re.compile(r"[\w&'’.]+(?<!\.)|[^\w\s]")
 _LEVEL_AFTER = re.compile(r"\s+(tỉnh|thành phố|tp\.?|huyện|quận|thị xã|xã|phường|thị trấn)(?!\w)")
 
 
-def _name_tokens(text: str, pos: int, limit: int = 14) -> int:
-    """End of a proper name that starts at ``pos``: Vietnamese names capitalise the first syllable
-    of each word ("Hội Khuyến học", "Sở Giáo dục và Đào tạo"), so a lower-case syllable belongs
-    to the name right after a capitalised one, or in a short run that a capitalised word closes
-    ("Viện Văn hóa nghệ thuật quốc gia Việt Nam")."""
-    stop = lexicon().name_stopwords
-    toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, pos, min(len(text), pos + 200))]
-    toks = [t for t in toks][: limit + 6]
+_LEVEL_WORDS = frozenset({"tỉnh", "huyện", "quận", "xã", "phường", "thị", "thành"})
+_NAME_FINAL = frozenset({"việt nam", "trung ương", "quốc hội"})
+
+
+def _name_tokens(text: str, pos: int, limit: int = 14, head: str = "") -> int:
+    """End of a proper name that starts at ``pos``.
+
+    Vietnamese names capitalise the first syllable of each word ("Hội Khuyến học", "Sở Giáo dục
+    và Đào tạo"), so a lower-case syllable belongs to the name right after a capitalised one, or
+    in a short run that a capitalised word (or "của Quốc hội") closes ("Viện Văn hóa nghệ thuật
+    quốc gia Việt Nam"). A place name or "Việt Nam" ends a name when lower case follows, and a
+    full personal name after it is the next thing in the sentence, not part of the name
+    ("Chủ tịch Hội Khuyến học Việt Nam Nguyễn Thị Doan").
+    """
+    lex = lexicon()
+    stop = lex.name_stopwords | _LEVEL_WORDS
+    toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, pos, min(len(text), pos + 240))]
     end, i, after_cap = pos, 0, False
+
+    def cap(j: int) -> bool:
+        return j < len(toks) and (toks[j][2][:1].isupper() or toks[j][2][:1].isdigit())
+
+    def person_at(j: int) -> bool:
+        n = 0
+        while cap(j + n) and toks[j + n][2][:1].isupper():
+            n += 1
+        return n >= 3 and toks[j][2] in lex.surnames and head != "Trường"
+
     while i < len(toks) and i < limit:
         s, e, w = toks[i]
-        gap = text[toks[i - 1][1] : s] if i else text[pos:s]
-        if "\n" in gap:
+        if "\n" in text[(toks[i - 1][1] if i else pos) : s]:
             break
-        if w[:1].isupper() or w[:1].isdigit():
-            end, after_cap, i = e, True, i + 1
+        if cap(i):
+            if i and person_at(i):
+                break
+            end, i = e, i + 1
+            words = match_key(text[pos:end])
+            after_cap = not any(words.endswith(f) for f in _NAME_FINAL) and not place_at_end(text, pos, end)
             continue
-        if w in ("-", "–") and i + 1 < len(toks) and toks[i + 1][2][:1].isupper():
+        if w in ("-", "–") and cap(i + 1):
             i += 1
             continue
-        if w == "và" and i + 1 < len(toks) and toks[i + 1][2][:1].isupper():
+        if w == "và" and cap(i + 1):
             i += 1
             continue
         if not w[:1].isalpha() or w in stop:
@@ -300,15 +325,25 @@ def _name_tokens(text: str, pos: int, limit: int = 14) -> int:
         if after_cap:  # second syllable of a capitalised word
             end, after_cap, i = e, False, i + 1
             continue
-        j = i  # a lower-case run: kept only if a capitalised word closes it
+        j = i  # a lower-case run: kept only if a capitalised word or "của Quốc hội" closes it
         while j < len(toks) and j - i < 4 and toks[j][2][:1].isalpha() and toks[j][2][:1].islower() \
                 and toks[j][2] not in stop:
             j += 1
-        if j < len(toks) and j > i and toks[j][2][:1].isupper() and "\n" not in text[toks[j - 1][1] : toks[j][0]]:
+        closed = j > i and (cap(j) or text.startswith(" của Quốc hội", toks[j - 1][1]))
+        if closed and "\n" not in text[toks[j - 1][1] : toks[j][0] if j < len(toks) else toks[j - 1][1]]:
             end, i = toks[j - 1][1], j
             continue
         break
     return end
+
+
+def place_at_end(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] ends with a province or district name."""
+    words = text[start:end].split()
+    for n in (1, 2, 3, 4):
+        if len(words) > n and place_key(" ".join(words[-n:])) in lexicon().place_names:
+            return True
+    return False
 
 
 def _named(text: str, key: str, pos: int) -> OrgParse | None:
@@ -317,17 +352,21 @@ def _named(text: str, key: str, pos: int) -> OrgParse | None:
     m = _patterns().named_head.match(key, pos)
     if not m or text[m.start() : m.end()].isupper():  # "HỘI NHẬP QUỐC TẾ": a title in capitals
         return None
+    before = re.search(r"(\w+)\s+$", text[max(0, pos - 20) : pos])
+    if before and before.group(1)[:1].isupper() and before.group(1) not in ("Tại", "Theo", "Của", "Và"):
+        return None  # "Lê Trường Lưu": a head word inside a personal name
     nxt = _skip_ws(key, m.end())
     if nxt == m.end() or not _capitalised(text, nxt):
         return None
-    end = _name_tokens(text, nxt)
+    head = _WS.sub(" ", text[m.start() : m.end()])
+    end = _name_tokens(text, nxt, head=head)
     if end <= nxt:
         return None
     q = re.compile(r"\s+của\s+Quốc hội").match(text, end)
     if q:
         end = q.end()
     name = " ".join(text[pos:end].split())
-    base = {"kind": "named", "label": name, "head": _WS.sub(" ", text[m.start() : m.end()])}
+    base = {"kind": "named", "label": name, "head": head}
     lv = _LEVEL_AFTER.match(key, end)
     if lv:
         after = _skip_ws(key, lv.end())
