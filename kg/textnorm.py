@@ -175,3 +175,9 @@ def key_slug(text: str) -> str:
     Vietnamese letters (IRIs may): "Ban Tổ chức Tỉnh uỷ" → "ban-tổ-chức-tỉnh-ủy".
     """
     return _NON_WORD.sub("-", match_key(nfc(text))).strip("-")
+
+
+# Upper-case letters of Latin scripts (Vietnamese included), for regular expressions:
+# a range such as "À-Ỹ" would also take the lower-case letters between them.
+UPPER = "".join(chr(c) for c in range(0x41, 0x1EFF) if chr(c).isupper() and chr(c).isalpha())
+LOWER = "".join(chr(c) for c in range(0x61, 0x1EFF) if chr(c).islower() and chr(c).isalpha())

@@ -13,7 +13,7 @@ from functools import cache
 from importlib import resources
 
 from kg.places import admin_map
-from kg.textnorm import match_key
+from kg.textnorm import UPPER, match_key
 
 
 def load_json(name: str) -> dict:
@@ -92,7 +92,7 @@ def lexicon() -> Lexicon:
     )
 
 
-_UPPER = "".join(chr(c) for c in range(0x41, 0x1EFF) if chr(c).isupper() and chr(c).isalpha())
+_UPPER = UPPER
 _CAP_RUN = re.compile(r"(?<!\w)[" + _UPPER + r"][\w'’]*(?:(?:[ \t]|\s?-\s?)[" + _UPPER + r"][\w'’]*)*")
 _WORD_IN_RUN = re.compile(r"[\w'’]+")
 

@@ -15,7 +15,7 @@ from functools import cache
 
 from kg.extract.lexicon import alternation, lexicon, place_at, place_key
 from kg.records import ORGANIZATION, Mention
-from kg.textnorm import match_key
+from kg.textnorm import UPPER, match_key
 
 _WS = re.compile(r"\s+")
 _GENERIC_BEFORE = re.compile(r"(?:các|những|mỗi|từng|cấp)\s+$")
@@ -228,7 +228,7 @@ def _press(text: str, key: str, pos: int) -> OrgParse | None:
     if place:
         return OrgParse(pos, place[1], [], {"kind": "press", "head": head, "place": place[0]})
     # "Tạp chí Thất Sơn": a capitalised name of one to four words
-    words = re.compile(r"(?:\s+[A-ZĐÂĂÊÔƠƯÀ-Ỹ][\wÀ-ỹ]*){1,4}").match(text, m.end())
+    words = re.compile(r"(?:\s+[" + UPPER + r"]\w*){1,4}").match(text, m.end())
     if words and head in ("Báo", "Tạp chí"):
         name = " ".join(text[m.start() : words.end()].split())
         return OrgParse(pos, words.end(), [], {"kind": "central", "label": name, "parent": None, "press": True})

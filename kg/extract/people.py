@@ -14,8 +14,9 @@ from functools import cache
 from kg.extract.lexicon import alternation, lexicon
 from kg.extract.organizations import org_mention, parse_org
 from kg.records import PERSON, Fact, Mention
+from kg.textnorm import LOWER, UPPER
 
-_WORD = re.compile(r"[A-ZĐÂĂÊÔƠƯÀ-Ỹ][a-zđâăêôơưà-ỹ]*(?:-[a-zđà-ỹ]+)?")
+_WORD = re.compile(r"[" + UPPER + r"][" + LOWER + r"]*(?:-[" + LOWER + r"]+)?(?!\w)")
 _SEP = re.compile(r"\s*(?:,|;|–|—|-|:)\s*|\s+")
 # words that end a name even when capitalised (sentence-initial verbs, places)
 _NOT_NAME = frozenset(

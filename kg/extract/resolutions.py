@@ -15,7 +15,7 @@ from functools import cache
 from kg.extract.lexicon import alternation, lexicon
 from kg.extract.organizations import parse_org
 from kg.records import EVENT, RESOLUTION, Mention
-from kg.textnorm import match_key
+from kg.textnorm import UPPER, match_key
 
 _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50}
 
@@ -110,7 +110,7 @@ def _tail(text: str, key: str, pos: int, attrs: dict) -> int:
 
 
 _ABOUT = re.compile(r"\s*,?\s*(về\s+\S)")
-_ABOUT_END = re.compile(r"[;\n(“\"]|\.(?:\s|$)|,\s+(?=[A-ZĐÂĂÊÔƠƯÀ-Ỹ])|\s+(?:của|do|tại|đã|và đã)\s")
+_ABOUT_END = re.compile(r"[;\n(“\"]|\.(?:\s|$)|,\s+(?=[" + UPPER + r"])|\s+(?:của|do|tại|đã|và đã)\s")
 
 
 def _quoted(text: str, open_pos: int, unclosed_ok: bool = False) -> tuple[str | None, int]:

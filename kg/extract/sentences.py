@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import re
 
-_BOUNDARY = re.compile(r"(?<=[.!?…])[”\"’)\]]*[ \t]+(?=[“\"(\[]?[A-ZĐÂĂÊÔƠƯÀ-Ỹ0-9])|\n+")
+from kg.textnorm import UPPER
+
+_BOUNDARY = re.compile(r"(?<=[.!?…])[”\"’)\]]*[ \t]+(?=[“\"(\[]?[" + UPPER + r"0-9])|\n+")
 _ABBREV = re.compile(r"(?:^|\W)(?:TP|Tp|TX|ThS|TS|PGS|GS|BS|KS|Q|P|St|Mr|Mrs|Dr|tr|Th|[A-ZĐ])\.$")
 
 
