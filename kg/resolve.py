@@ -213,8 +213,9 @@ def _named_name(base: dict, province: Place | None, ctx: Context) -> OrgName | N
         district = _district_named(explicit, ctx, level)
         if district is None:
             return None
-        return OrgName(f"{label} {district.type_word} {district.name}", province=district.province_code,
-                       district=district.code)
+        return OrgName(
+            f"{label} {district.type_word} {district.name}", province=district.province_code, district=district.code
+        )
     if base.get("commune"):
         code = ctx.province.code if ctx.province else None
         district = ctx.district.code if ctx.district else None
@@ -344,6 +345,7 @@ class Resolver:
     def __init__(self) -> None:
         self.result = Resolved()
         self._date: dt.date | None = None  # the date of the article being resolved
+        self._span_keys: dict[tuple[int, int], str] = {}  # its organisations, by span
 
     def _entity(self, kind: str, key: str, label: str, surface: str | None = None, **attrs) -> Entity:
         ent = self.result.entities.get(key)
@@ -363,8 +365,9 @@ class Resolver:
         parent_key = self._org(name.parent) if name.parent else None
         province_key = self._province(name.province) if name.province else None
         district_key = self._district(name.district) if name.district else None
-        self._entity(ORGANIZATION, key, name.label, surface, province=province_key, district=district_key,
-                     parent=parent_key)
+        self._entity(
+            ORGANIZATION, key, name.label, surface, province=province_key, district=district_key, parent=parent_key
+        )
         return key
 
     def _province(self, code: str, surface: str | None = None) -> str:
@@ -386,10 +389,16 @@ class Resolver:
         self._date = article.date
         out = ResolvedArticle(article, self._province(ctx.province.code) if ctx.province else None)
         numbered = [m for m in ex.mentions if m.kind == RESOLUTION and "symbol" in m.attrs]
-        keys: list[str | None] = []
-        for m in ex.mentions:
-            key = self._resolve_mention(m, ctx, numbered, article)
-            keys.append(key)
+        keys: list[str | None] = [None] * len(ex.mentions)
+        # events last: an event named after a body ("Kỳ họp thứ 6 của …") takes the body's full name
+        order = sorted(range(len(ex.mentions)), key=lambda i: ex.mentions[i].kind == EVENT)
+        self._span_keys: dict[tuple[int, int], str] = {}
+        for i in order:
+            m = ex.mentions[i]
+            keys[i] = self._resolve_mention(m, ctx, numbered, article)
+            if keys[i] and m.kind == ORGANIZATION:
+                self._span_keys[(m.start, m.end)] = keys[i]
+        for m, key in zip(ex.mentions, keys, strict=True):
             if key:
                 out.mentions.append(ResolvedMention(m, key))
         for f in ex.facts:
@@ -454,7 +463,7 @@ class Resolver:
             return self._event(m, ctx, article)
         return None
 
-    def _event(self, m: Mention, ctx: Context, article) -> str:
+    def _event(self, m: Mention, ctx: Context, article) -> str | None:
         attrs = m.attrs
         date = None
         if "date_parts" in attrs:
@@ -465,16 +474,30 @@ class Resolver:
                     date = dt.date(y, mo, d).isoformat()
                 except ValueError:
                     date = None
+        label = m.label
+        if "org_span" in attrs:  # named after a body: use the body's full name
+            org_key = self._span_keys.get(tuple(attrs["org_span"]))
+            if org_key is None:
+                return None
+            org_label = self.result.entities[org_key].label
+            if attrs.get("session"):
+                of = " của " if " của " in m.text else " "
+                label = f"{attrs['event_type']} thứ {attrs['number']}{of}{org_label}"
+                label += f" khóa {attrs['term']}" if attrs.get("term") else ""
+            else:
+                head = "Đại hội đại biểu" if "đại biểu" in m.text[:20].lower() else "Đại hội"
+                label = f"{head} {org_label}" + (f" {attrs['suffix']}" if attrs.get("suffix") else "")
+                label = label.replace(" ,", ",")
         if attrs.get("central"):
-            key = f"event/{key_slug(m.label)}"
+            key = f"event/{key_slug(label)}"
             province = None
         else:
-            key = f"event/{article.article_id}/{key_slug(m.label)[:80].rstrip('-')}"
+            key = f"event/{article.article_id}/{key_slug(label)[:80].rstrip('-')}"
             province = self._province(ctx.province.code) if ctx.province else None
         self._entity(
             EVENT,
             key,
-            m.label,
+            label,
             None,
             date=date,
             event_type=attrs.get("event_type"),

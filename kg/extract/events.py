@@ -13,6 +13,7 @@ from functools import cache
 from kg.extract.lexicon import alternation, lexicon
 from kg.extract.resolutions import _quoted
 from kg.records import EVENT, Mention
+from kg.textnorm import UPPER
 
 _NAME_STARTERS = (
     "triển khai|sơ kết|tổng kết|quán triệt|học tập|nghiên cứu|giao ban|đối thoại|báo cáo viên|biểu dương|tuyên dương|"
@@ -70,9 +71,7 @@ def find_events(text: str, key: str, sentences: list[tuple[int, int]]) -> list[M
                 or re.match(r"\s+[A-ZĐ]", text[m.end() : s_end])
             ):
                 continue
-            stop = re.search(
-                r"[;“\"\n(]|\.(?:\s|$)|,\s+(?:tại|do|với|vào|đồng chí|các đồng chí)\s", text[m.end() : s_end]
-            )
+            stop = _LABEL_STOP.search(text[m.end() : s_end])
             end = m.end() + (stop.start() if stop else len(text[m.end() : s_end]))
             label = re.sub(r"\s+(?:về|của|tại|với|và)$", "", text[m.start() : end].strip(" ,.…"))
             if len(label.split()) < 4:
@@ -89,6 +88,12 @@ def find_events(text: str, key: str, sentences: list[tuple[int, int]]) -> list[M
                 )
             )
     return out
+
+
+_LABEL_STOP = re.compile(
+    r"[;“\"\n(:]|\.(?:\s|$)|,\s+(?=[" + UPPER + r"])|,\s+(?:tại|do|với|vào|đồng chí|các đồng chí)\s"
+    r"|\s+(?:để|nhằm|sẽ|đã|tại|do|vào|với sự)\s"
+)
 
 
 def _date_in(key: str, start: int, end: int) -> dict:
@@ -146,3 +151,120 @@ def _event_for(events: list[Mention], head_key: str, pos: int) -> Mention | None
     if before:
         return before[-1]
     return same[0] if same else None
+
+
+# ---------------------------------------------------------------- named occasions
+# Sessions, elections, congresses, anniversaries and festivals: the forms Party and State
+# news uses for its occasions, beyond "hội nghị …" and "hội thảo …".
+
+_SESSION = re.compile(r"(?<!\w)(kỳ họp|phiên họp)\s+thứ\s+(\d{1,3}|[a-zà-ỹ]+)(?!\w)")
+_ELECTION = re.compile(
+    r"(?<!\w)bầu cử\s+(?:đại biểu\s+)?(?:quốc hội|hội đồng nhân dân|hđnd)[^.;\n]{0,60}?"
+    r"(?:khóa\s+[ivxl]+|nhiệm kỳ\s+\d{4}\s*-\s*\d{4})"
+    r"(?:\s+và\s+(?:đại biểu\s+)?(?:hội đồng nhân dân|hđnd)(?:\s+các cấp)?(?:\s+nhiệm kỳ\s+\d{4}\s*-\s*\d{4})?)?"
+)
+_NATIONAL_CONGRESS = re.compile(
+    r"(?<!\w)đại hội\s+(?:đại biểu\s+)?(?:toàn quốc\s+)?(?:lần thứ\s+)?([ivxl]+|\d{1,2})\s+(?:của\s+)?đảng(?!\s+bộ)"
+    r"(?:\s+cộng sản việt nam)?|(?<!\w)đại hội\s+(?:đại biểu toàn quốc\s+)?(?:của\s+)?đảng cộng sản việt nam"
+    r"\s+lần thứ\s+([ivxl]+|\d{1,2})"
+)
+_ORG_CONGRESS = re.compile(r"(?<!\w)đại hội\s+(?:đại biểu\s+)?(?=\S)")
+_CONGRESS_TAIL = re.compile(r"(?:\s*,?\s*lần thứ\s+(?:[ivxl]+|\d{1,2}))?(?:\s*,?\s*nhiệm kỳ\s+\d{4}\s*-\s*\d{4})?")
+_FESTIVAL = re.compile(r"(?<!\w)(Lễ hội|Liên hoan|Năm Du lịch|Lễ khai mạc|Tuần lễ|Ngày hội)\s+(?=[" + UPPER + r"“\"])")
+_ABBREV = (("HĐND", "Hội đồng nhân dân"), ("UBND", "Ủy ban nhân dân"), ("ĐBQH", "đại biểu Quốc hội"))
+
+
+def _expand(label: str) -> str:
+    for short, full in _ABBREV:
+        label = re.sub(rf"(?<!\w){short}(?!\w)", full, label)
+    return label[:1].upper() + label[1:]
+
+
+def find_occasions(text: str, key: str, orgs: list[Mention]) -> list[Mention]:
+    """Sessions ("kỳ họp thứ 6 của UBKT Tỉnh ủy Phú Yên"), elections, Party congresses,
+    congresses of bodies, anniversaries and festivals."""
+    out: list[Mention] = []
+    by_start = {o.start: o for o in orgs}
+    for m in _SESSION.finditer(key):
+        after = re.compile(r"\s*(?:,\s*|của\s+|\(\s*)?").match(key, m.end()).end()
+        org = by_start.get(after)
+        attrs = {"event_type": text[m.start(1) : m.end(1)].capitalize(), "number": text[m.start(2) : m.end(2)]}
+        end = m.end()
+        if org is not None:
+            attrs["org_span"] = (org.start, org.end)
+            end = org.end
+            term = re.compile(r"\s*\(?\s*khóa\s+([ivxl]+)\s*\)?").match(key, end)
+            if term:
+                attrs["term"] = term.group(1).upper()
+                end = term.end()
+        elif not re.match(r"\s+(?:của\s+)?(?:hđnd|hội đồng|quốc hội|ủy ban|ubkt)", key[m.end() : m.end() + 20]):
+            continue  # "tại kỳ họp thứ 5" with no body named: not enough to name it
+        label = f"{attrs['event_type']} thứ {attrs['number']}"
+        out.append(Mention(EVENT, text[m.start() : end], m.start(), end, label, attrs=attrs | {"session": True}))
+    for m in _ELECTION.finditer(key):
+        label = _expand(" ".join(text[m.start() : m.end()].split()))
+        out.append(
+            Mention(
+                EVENT,
+                text[m.start() : m.end()],
+                m.start(),
+                m.end(),
+                label,
+                attrs={"event_type": "Bầu cử", "central": "quốc hội" in m.group()},
+            )
+        )
+    for m in _NATIONAL_CONGRESS.finditer(key):
+        if key[max(0, m.start() - 12) : m.start()].rstrip().endswith("nghị quyết"):
+            continue
+        from kg.extract.resolutions import term_number
+
+        term = term_number(m.group(1) or m.group(2))
+        label = f"Đại hội đại biểu toàn quốc lần thứ {term} của Đảng"
+        out.append(
+            Mention(
+                EVENT,
+                text[m.start() : m.end()],
+                m.start(),
+                m.end(),
+                label,
+                attrs={"event_type": "Đại hội", "term": term, "central": True},
+            )
+        )
+    for m in _ORG_CONGRESS.finditer(key):
+        if not text[m.start()].isupper() or key[max(0, m.start() - 12) : m.start()].rstrip().endswith("nghị quyết"):
+            continue
+        org = by_start.get(m.end())
+        if org is None or org.attrs.get("base", {}).get("head") == "Đảng bộ" and "place" not in org.attrs["base"]:
+            continue
+        tail = _CONGRESS_TAIL.match(key, org.end)
+        end = tail.end() if tail else org.end
+        out.append(
+            Mention(
+                EVENT,
+                text[m.start() : end],
+                m.start(),
+                end,
+                _expand(" ".join(text[m.start() : end].split())),
+                attrs={
+                    "event_type": "Đại hội",
+                    "org_span": (org.start, org.end),
+                    "suffix": " ".join(text[org.end : end].split()),
+                },
+            )
+        )
+    for m in _FESTIVAL.finditer(text):
+        if text[m.end()] in '“"':
+            from kg.extract.resolutions import _quoted
+
+            title, end = _quoted(text, m.end())
+            if not title:
+                continue
+        else:
+            stop = re.compile(r"[,.;:()\n]|\s+(?:và|của|tại|với|được|đã|sẽ|là|cho|diễn|năm nay|vào)\s").search(
+                text, m.end(), m.end() + 100
+            )
+            end = stop.start() if stop else m.end()
+        label = " ".join(text[m.start() : end].split())
+        if len(label.split()) >= 3:
+            out.append(Mention(EVENT, text[m.start() : end], m.start(), end, label, attrs={"event_type": m.group(1)}))
+    return out

@@ -326,8 +326,13 @@ def _name_tokens(text: str, pos: int, limit: int = 14, head: str = "") -> int:
             end, after_cap, i = e, False, i + 1
             continue
         j = i  # a lower-case run: kept only if a capitalised word or "của Quốc hội" closes it
-        while j < len(toks) and j - i < 4 and toks[j][2][:1].isalpha() and toks[j][2][:1].islower() \
-                and toks[j][2] not in stop:
+        while (
+            j < len(toks)
+            and j - i < 4
+            and toks[j][2][:1].isalpha()
+            and toks[j][2][:1].islower()
+            and toks[j][2] not in stop
+        ):
             j += 1
         closed = j > i and (cap(j) or text.startswith(" của Quốc hội", toks[j - 1][1]))
         if closed and "\n" not in text[toks[j - 1][1] : toks[j][0] if j < len(toks) else toks[j - 1][1]]:

@@ -19,7 +19,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract.events import find_events, organisers_and_chairs
+from kg.extract.events import find_events, find_occasions, organisers_and_chairs
 from kg.extract.gazetteer import find_places
 from kg.extract.organizations import find_organizations, org_mention, parse_org
 from kg.extract.people import byline_mentions, find_people
@@ -128,8 +128,13 @@ def kg_events(doc: Doc) -> Doc:
         for e in find_events(doc._.kg_text, doc._.kg_key, sentences)
         if not any(m.start <= e.start < m.end for m in doc._.kg_mentions if m.kind == "Event")
     ]
-    doc._.kg_mentions.extend(events)
     orgs = [m for m in doc._.kg_mentions if m.kind == ORGANIZATION]
+    taken = [(m.start, m.end) for m in doc._.kg_mentions if m.kind == "Event"] + [(e.start, e.end) for e in events]
+    for occasion in find_occasions(doc._.kg_text, doc._.kg_key, orgs):
+        if not any(s < occasion.end and occasion.start < e for s, e in taken):
+            events.append(occasion)
+            taken.append((occasion.start, occasion.end))
+    doc._.kg_mentions.extend(events)
     people = [m for m in doc._.kg_mentions if m.kind == PERSON]
     for relation, event, agent in organisers_and_chairs(doc._.kg_key, sentences, events, orgs, people):
         doc._.kg_links.append((relation, event, agent, {}))
@@ -156,8 +161,16 @@ def to_extraction(doc: Doc, article: Article) -> Extraction:
     if article.publisher:
         at = article.text.find(article.publisher)
         if at >= 0:  # "Điện Biên TV - Qua 5 năm…", "(TUAG)- Quán triệt…"
-            mentions.append(Mention(ORGANIZATION, article.publisher, at, at + len(article.publisher),
-                                    article.publisher, attrs={"publisher": True}))
+            mentions.append(
+                Mention(
+                    ORGANIZATION,
+                    article.publisher,
+                    at,
+                    at + len(article.publisher),
+                    article.publisher,
+                    attrs={"publisher": True},
+                )
+            )
     text = article.text
     for m in mentions:  # evidence is exactly text[start:end], without surrounding spaces
         while m.end > m.start and text[m.end - 1].isspace():
