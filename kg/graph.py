@@ -139,9 +139,10 @@ def add_article(ds: Dataset, ra: ResolvedArticle, entities: dict[str, Entity]) -
         if relation == "holds":
             org = entities[obj]
             title = attrs["title"]
+            post_label = attrs.get("post_label") or f"{title} {org.label}"
             post = ID[f"post/{key_slug(org.label)}/{key_slug(title)}"]
             g.add((post, RDF.type, ORG.Post))
-            g.add((post, RDFS.label, vi(f"{title} {org.label}")))
+            g.add((post, RDFS.label, vi(post_label)))
             g.add((post, ORG.postIn, iri(obj)))
             g.add((s, ORG.holds, post))
         else:

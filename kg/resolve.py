@@ -401,9 +401,14 @@ class Resolver:
         for m, key in zip(ex.mentions, keys, strict=True):
             if key:
                 out.mentions.append(ResolvedMention(m, key))
+        post_orgs = lexicon().raw["standalone_post_orgs"]
         for f in ex.facts:
             s, o = keys[f.subject], keys[f.object]
-            if s and o and s != o:
+            if f.relation == "holds_standalone" and s:
+                post = f.attrs["post"]
+                org = self._org(OrgName(post_orgs[post], parent=None))
+                out.facts.append((s, "holds", org, {"title": post, "post_label": post}))
+            elif s and o and s != o:
                 out.facts.append((s, f.relation, o, dict(f.attrs)))
         for rm in out.mentions:
             ent = self.result.entities[rm.entity_key]

@@ -14,7 +14,7 @@ from functools import cache
 from kg.extract.lexicon import alternation, lexicon
 from kg.extract.organizations import org_mention, parse_org
 from kg.records import PERSON, Fact, Mention
-from kg.textnorm import LOWER, UPPER
+from kg.textnorm import LOWER, UPPER, match_key
 
 _WORD = re.compile(r"[" + UPPER + r"][" + LOWER + r"]*(?:-[" + LOWER + r"]+)?(?!\w)")
 _SEP = re.compile(r"\s*(?:,|;|–|—|-|:)\s*|\s+")
@@ -24,18 +24,18 @@ _NOT_NAME = frozenset(
 )
 
 
-# titles that name a post without an organisation after them
-_STANDALONE_TITLES = frozenset(
-    {
-        "Tổng Bí thư",
-        "Thủ tướng",
-        "Chủ tịch nước",
-        "Thủ tướng Chính phủ",
-        "Phó Thủ tướng",
-        "Phó Chủ tịch nước",
-        "Đại biểu Quốc hội",
-    }
-)
+def _title(key_text: str) -> str:
+    """The post title as written in the lexicon ("ủy viên" → "Ủy viên", "uv bct" → "UV BCT")."""
+    k = re.sub(r"\s+", " ", key_text)
+    lex = lexicon()
+    if k in lex.post_titles:
+        return lex.post_titles[k]
+    return next(t for t in lex.raw["standalone_posts"] if match_key(t) == k)
+
+
+def standalone_post(title: str) -> str | None:
+    """The full post a title names by itself ("Thủ tướng" → "Thủ tướng Chính phủ"), if it does."""
+    return lexicon().raw["standalone_posts"].get(title)
 
 
 @cache
@@ -43,7 +43,7 @@ def _triggers() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     lex = lexicon()
     honor = alternation(list(lex.raw["honorifics"]))
     trig = alternation(lex.raw["person_triggers"])
-    posts = alternation(list(lex.raw["post_titles"]))
+    posts = alternation(list(lex.raw["post_titles"]) + list(lex.raw["standalone_posts"]))
     return (
         re.compile(r"(?<!\w)(?:(" + trig + r")\s+(?:(" + honor + r")\s+)?|(" + honor + r")\s+)"),
         re.compile(r"(?:" + posts + r")(?!\w)"),
@@ -87,7 +87,7 @@ def _posts_after(text: str, key: str, pos: int) -> tuple[list[tuple[str, Mention
         m = post_re.match(key, start)
         if not m or not text[start : start + 1].isupper():
             break
-        title = lexicon().post_titles[re.sub(r"\s+", " ", key[m.start() : m.end()])]
+        title = _title(key[m.start() : m.end()])
         after = m.end()
         org = None
         nxt = re.compile(r"\s+").match(key, after)
@@ -96,7 +96,7 @@ def _posts_after(text: str, key: str, pos: int) -> tuple[list[tuple[str, Mention
             if parsed:
                 org = org_mention(text, parsed)
                 after = parsed.end
-        if org is None and title not in _STANDALONE_TITLES:
+        if org is None and standalone_post(title) is None:
             break
         posts.append((title, org, start, after))
         cur = after
@@ -141,7 +141,7 @@ def find_people(
     for m in post_re.finditer(key):
         if not text[m.start() : m.start() + 1].isupper() or (m.start() and key[m.start() - 1].isalpha()):
             continue
-        title = lex.post_titles[re.sub(r"\s+", " ", key[m.start() : m.end()])]
+        title = _title(key[m.start() : m.end()])
         cur, org = m.end(), None
         nxt = re.compile(r"\s+").match(key, cur)
         if nxt:
@@ -149,7 +149,7 @@ def find_people(
             if parsed:
                 org, cur = org_mention(text, parsed), parsed.end
         gap = re.compile(r"\s+").match(text, cur)
-        if not gap or (org is None and title not in _STANDALONE_TITLES):
+        if not gap or (org is None and standalone_post(title) is None):
             continue
         name = _name_at(text, gap.end(), lex.surnames, need_surname=True)
         if not name or not free(gap.end(), name[1]) or any(p.start == gap.end() for p in people):

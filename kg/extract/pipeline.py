@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 from kg.extract.events import find_events, find_occasions, organisers_and_chairs
 from kg.extract.gazetteer import find_places
 from kg.extract.organizations import find_organizations, org_mention, parse_org
-from kg.extract.people import byline_mentions, find_people
+from kg.extract.people import byline_mentions, find_people, standalone_post
 from kg.extract.resolutions import find_implements, find_plenums, find_resolutions
 from kg.extract.sentences import split_sentences
 from kg.records import ORGANIZATION, PERSON, Article, Extraction, Fact, Mention
@@ -107,7 +107,10 @@ def kg_people(doc: Doc) -> Doc:
     people, posts = find_people(doc._.kg_text, doc._.kg_key, taken)
     doc._.kg_mentions.extend(people)
     for person, title, org, title_start in posts:
-        if org is None:
+        if org is None:  # "Thủ tướng Phạm Minh Chính": the title names the whole post
+            full = standalone_post(title)
+            if full:
+                doc._.kg_links.append(("holds_standalone", person, person, {"post": full}))
             continue
         # an organisation read inside the post title ("Phó Bí thư [Thường trực Tỉnh ủy]") was misread
         doc._.kg_mentions = [
