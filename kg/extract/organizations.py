@@ -275,6 +275,8 @@ _TOKEN = re.compile(r"[\w&'’.]+(?<!\.)|[^\w\s]")
 _LEVEL_AFTER = re.compile(r"\s+(tỉnh|thành phố|tp\.?|huyện|quận|thị xã|xã|phường|thị trấn)(?!\w)")
 
 
+# bodies often named after a person: "Trường THPT Hoàng Văn Thụ", "Công ty TNHH Trần Liên Hưng"
+_NAMED_AFTER_PEOPLE = frozenset({"Trường", "Công ty", "Tổng công ty", "Tập đoàn", "Quỹ", "Bệnh viện", "Nhà máy"})
 _LEVEL_WORDS = frozenset({"tỉnh", "huyện", "quận", "xã", "phường", "thị", "thành"})
 _NAME_FINAL = frozenset({"việt nam", "trung ương", "quốc hội"})
 
@@ -301,7 +303,7 @@ def _name_tokens(text: str, pos: int, limit: int = 14, head: str = "") -> int:
         n = 0
         while cap(j + n) and toks[j + n][2][:1].isupper():
             n += 1
-        return n >= 3 and toks[j][2] in lex.surnames and head != "Trường"
+        return n >= 3 and toks[j][2] in lex.surnames and head not in _NAMED_AFTER_PEOPLE
 
     while i < len(toks) and i < limit:
         s, e, w = toks[i]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from kg.extract.lexicon import alternation, lexicon
+from kg.extract.lexicon import alternation, lexicon, place_at
 from kg.extract.organizations import org_mention, parse_org
 from kg.records import PERSON, Fact, Mention
 from kg.textnorm import LOWER, UPPER, match_key
@@ -21,6 +21,58 @@ _SEP = re.compile(r"\s*(?:,|;|–|—|-|:)\s*|\s+")
 # words that end a name even when capitalised (sentence-initial verbs, places)
 _NOT_NAME = frozenset(
     {"Phó", "Bí", "Chủ", "Ủy", "Uỷ", "Tỉnh", "Huyện", "Ban", "Tại", "Cùng", "Và", "Đồng", "Thường", "Viện", "Giám"}
+)
+
+
+_BARE_NAME = re.compile(r"(?<![\w.])[" + UPPER + r"]\w*(?: [" + UPPER + r"]\w*){2,4}(?!\w)")
+# words after which a capitalised name is a street, school, prize… named after a person
+_NOT_BEFORE_NAME = frozenset(
+    {
+        "đường",
+        "phố",
+        "trường",
+        "thpt",
+        "thcs",
+        "học",
+        "cầu",
+        "quỹ",
+        "giải",
+        "viện",
+        "xã",
+        "phường",
+        "quận",
+        "huyện",
+        "tỉnh",
+        "bệnh",
+        "công",
+        "khu",
+        "làng",
+        "chợ",
+        "bến",
+        "hẻm",
+        "ngõ",
+        "lăng",
+        "đền",
+        "tượng",
+        "tên",
+        "hiệu",
+        "thôn",
+        "ấp",
+        "bản",
+        "trại",
+        "mộ",
+        "nhà",
+        "số",
+        "tuyến",
+        "đại",
+        "tiểu",
+        "dự",
+        "tại",
+        "trận",
+        "sông",
+        "núi",
+        "đảo",
+    }
 )
 
 
@@ -158,6 +210,25 @@ def find_people(
         people.append(person)
         if org is not None:
             posts.append((person, title, org, m.start()))
+    # full names without a trigger: three to five capitalised syllables that open with a family
+    # name ("… do Phan Ngọc Hiển lãnh đạo", "Vũ Tiến Lộc - Chủ tịch …", "Ngô Thị Lục (sinh năm 1979)")
+    for m in _BARE_NAME.finditer(text):
+        if any(p.start <= m.start() < p.end for p in people) or not free(m.start(), m.end()):
+            continue
+        before = text[max(0, m.start() - 16) : m.start()].lower().split()
+        if before and before[-1] in _NOT_BEFORE_NAME:
+            continue
+        name = _name_at(text, m.start(), lex.surnames, need_surname=True)
+        if not name or len(name[0].split()) < 3 or not free(m.start(), name[1]):
+            continue
+        if place_at(text, m.start()):  # "Nông Cống, Như Thanh…": a list of places
+            continue
+        label, end = name
+        person = Mention(PERSON, text[m.start() : end], m.start(), end, label)
+        people.append(person)
+        chain, _ = _posts_after(text, key, end)
+        for title, org, title_start, _ in chain:
+            posts.append((person, title, org, title_start))
     # famous names without a trigger: "tư tưởng … Hồ Chí Minh"
     for m in _famous_re().finditer(key):
         if free(m.start(), m.end()) and not any(p.start <= m.start() < p.end for p in people):
