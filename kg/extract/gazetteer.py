@@ -15,7 +15,7 @@ from kg.places import admin_map
 from kg.records import DISTRICT, PROVINCE, Mention
 from kg.textnorm import match_key
 
-_BEFORE = re.compile(r"(tỉnh ủy|thành ủy|huyện ủy|thị ủy|quận ủy|tỉnh|thành phố|tp\.?|huyện|quận|thị xã|tx\.)\s*$")
+_BEFORE = re.compile(r"(tỉnh ủy|thành ủy|huyện ủy|thị ủy|quận ủy|tỉnh|thành phố|tp\.?|huyện|quận|thị xã|tx\.)\s*:?\s*$")
 _DISTRICT_WORDS = {
     "thành ủy": "thành phố",
     "huyện ủy": "huyện",
@@ -32,38 +32,47 @@ _DISTRICT_WORDS = {
 _PERSON_ONLY = {match_key("Hồ Chí Minh")}  # bare, it is the person; the city needs "Thành phố"/"TP."
 
 
+_LIST_GAP = re.compile(r"\s*(?:,|;|và|,\s*và)?\s*")
+
+
 def find_places(text: str, key: str) -> list[Mention]:
+    """Province and district mentions; a list after a district word ("các huyện: Quảng Xương,
+    Nông Cống và Như Xuân", "3 quận: Hoàn Kiếm, Ba Đình, Tây Hồ") names districts throughout."""
     amap = admin_map()
     out: list[Mention] = []
+    list_type, list_end = None, -1  # the district list being read, and where its last name ended
     for start, end in place_spans(text):
         words = text[start:end].split()
         name_key = match_key(" ".join(words))
-        before = _BEFORE.search(key, max(0, start - 12), start)
-        word = before.group(1) if before else ""
+        before = _BEFORE.search(key, max(0, start - 14), start)
+        word = before.group(1).rstrip(":").strip() if before else ""
         province = amap.province_by_name.get(name_key)
         central_city = province is not None and province.type_word == "thành phố"
         surface = text[start:end]
+        in_list = list_type is not None and not word and _LIST_GAP.fullmatch(key, list_end, start) is not None
+        if in_list and name_key in amap.districts_by_name:
+            word = next(w for w, t in _DISTRICT_WORDS.items() if t == list_type)
         if (
             word in ("tỉnh", "tỉnh ủy")
             or (not word and province is not None)
             or (central_city and word in _DISTRICT_WORDS and word.startswith(("thành", "tp")))
         ):
+            list_type = None
             if province is None or (not word and name_key in _PERSON_ONLY):
                 continue
             out.append(Mention(PROVINCE, surface, start, end, province.label, attrs={"code": province.code}))
         elif word in _DISTRICT_WORDS:
             type_word = _DISTRICT_WORDS[word]
             if name_key not in amap.districts_by_name:
+                list_type = None
                 continue
+            list_type, list_end = type_word, end
+            name = " ".join(words)
             out.append(
                 Mention(
-                    DISTRICT,
-                    surface,
-                    start,
-                    end,
-                    " ".join(words),
-                    scope="province",
-                    attrs={"name": " ".join(words), "type_word": type_word},
+                    DISTRICT, surface, start, end, name, scope="province", attrs={"name": name, "type_word": type_word}
                 )
             )
+        else:
+            list_type = None
     return out
