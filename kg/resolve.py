@@ -333,6 +333,12 @@ def _resolution_entity(
         else:
             key = f"resolution/{key_slug(symbol)}"
         return key, label, attrs
+    if "congress_org" in attrs:  # "Nghị quyết Đại hội XVII Đảng bộ thành phố Hà Nội"
+        name = org_name(attrs.pop("congress_org"), ctx)
+        if name is None:
+            return None
+        label = f"{m.label} {name.label}"
+        return f"resolution/{key_slug(label)}", label, attrs
     return f"resolution/{key_slug(m.label)}", m.label, attrs
 
 

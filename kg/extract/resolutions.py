@@ -13,7 +13,7 @@ import re
 from functools import cache
 
 from kg.extract.lexicon import alternation, lexicon
-from kg.extract.organizations import parse_org
+from kg.extract.organizations import org_mention, parse_org
 from kg.records import EVENT, RESOLUTION, Mention
 from kg.textnorm import UPPER, match_key
 
@@ -193,6 +193,7 @@ def find_resolutions(text: str, key: str) -> list[Mention]:
         )
         taken.append((start, m.end()))
     found += _named(text, key, taken)
+    found += _laws_and_charters(text, key, taken)
     found += _short_forms(text, key, taken)
     found.sort(key=lambda mm: (mm.start, mm.end))
     return found
@@ -204,7 +205,7 @@ _NAMED_TW = re.compile(
 )
 _NAMED_CONGRESS = re.compile(
     r"(?<!\w)nghị quyết\s+đại hội\s+(?:đại biểu\s+)?(?:đảng\s+)?(?:toàn quốc\s+)?(?:lần thứ\s+)?"
-    r"([ivxl]+|\d{1,2})(?!\w)(?:\s+của\s+đảng)?"
+    r"([ivxl]+|\d{1,2})(?!\w)(?:\s+của\s+đảng(?!\s+bộ))?"
 )
 _PLENUM = re.compile(
     r"(?<!\w)hội nghị\s+(?:lần thứ\s+)?(?:ban chấp hành\s+)?trung ương\s+(?:đảng\s+)?(\d{1,2}|[ivx]+)"
@@ -241,21 +242,21 @@ def _named(text: str, key: str, taken: list[tuple[int, int]]) -> list[Mention]:
             out.append(Mention(RESOLUTION, text[m.start() : end].rstrip(), m.start(), end, label, attrs=attrs))
         taken.append((m.start(), end))
     for m in _NAMED_CONGRESS.finditer(key):
-        if key.startswith(" đảng bộ", m.end()) or _overlaps(taken, m.start(), m.end()):
+        if _overlaps(taken, m.start(), m.end()):
             continue
         term = term_number(m.group(1))
+        attrs = {"type": "Nghị quyết", "congress": term, "term": term, "named": True}
+        end = m.end()
+        local = re.compile(r"\s+(?:của\s+)?(?=đảng bộ)").match(key, m.end())
+        if local:  # "Nghị quyết Đại hội XVII (của) Đảng bộ thành phố": a local congress's resolution
+            org = parse_org(text, key, local.end(), allow_generic=True)
+            if org is None:
+                continue
+            attrs["congress_org"] = org_mention(text, org)
+            end = org.end
         label = f"Nghị quyết Đại hội {term}"
-        out.append(
-            Mention(
-                RESOLUTION,
-                text[m.start() : m.end()],
-                m.start(),
-                m.end(),
-                label,
-                attrs={"type": "Nghị quyết", "congress": term, "term": term, "named": True},
-            )
-        )
-        taken.append((m.start(), m.end()))
+        out.append(Mention(RESOLUTION, text[m.start() : end], m.start(), end, label, attrs=attrs))
+        taken.append((m.start(), end))
     return out
 
 
@@ -275,20 +276,107 @@ _SHORT = re.compile(
 )
 
 
+_CENTRAL_ISSUER = re.compile(
+    r"\s*,?\s*(?:ngày\s+[\d/.-]+\s+)?(?:năm\s+\d{4}\s+)?của\s+"
+    r"(bộ chính trị|ban bí thư|ban chấp hành trung ương|bch trung ương|trung ương|thủ tướng chính phủ|thủ tướng)(?!\w)"
+)
+_PARTY_CODES = {
+    "Nghị quyết": "NQ",
+    "Chỉ thị": "CT",
+    "Kết luận": "KL",
+    "Quy định": "QĐi",
+    "Quyết định": "QĐ",
+    "Hướng dẫn": "HD",
+    "Kế hoạch": "KH",
+}
+
+
 def _short_forms(text: str, key: str, taken: list[tuple[int, int]]) -> list[Mention]:
+    """ "Chỉ thị 39" (the resolver ties it to a symbol the article gave), and short forms whose
+    issuer makes the symbol: "Nghị quyết số 37 của Bộ Chính trị" = 37-NQ/TW,
+    "Quyết định 281 của Thủ tướng" = 281/QĐ-TTg."""
     out = []
     for m in _SHORT.finditer(key):
         if _overlaps(taken, m.start(), m.end()):
             continue
         type_word = lexicon().instrument_types[re.sub(r"\s+", " ", m.group(1))]
+        number = int(m.group(2))
+        attrs = {"type": type_word, "number": number, "short": True}
+        issuer = _CENTRAL_ISSUER.match(key, m.end())
+        if issuer and issuer.group(1).startswith("thủ tướng") and type_word == "Quyết định":
+            attrs.update(symbol=f"{number}/QĐ-TTg", short=False, issuer_code="TTG", state=True)
+        elif issuer and not issuer.group(1).startswith("thủ tướng") and type_word in _PARTY_CODES:
+            attrs.update(symbol=f"{number:02d}-{_PARTY_CODES[type_word]}/TW", short=False, issuer_code="TW")
+        label = f"{type_word} số {attrs['symbol']}" if "symbol" in attrs else f"{type_word} {m.group(2)}"
+        out.append(Mention(RESOLUTION, text[m.start() : m.end()], m.start(), m.end(), label, attrs=attrs))
+    return out
+
+
+_LAW_STOP = frozenset(
+    "của đã là có được cho với tại về trong để sẽ này vừa cũng đang khi theo từ đến năm số ngày thì mà do bị vì "
+    "quy định và hoặc hay nên như các những một sửa đổi bổ sung hiện hành mới".split()
+)
+_LAW = re.compile(r"(?<!\w)(Bộ luật|Luật)\s+(?=[" + UPPER + r"])")
+_STRATEGY = re.compile(r"(?<!\w)chiến lược phát triển kinh tế\s*-\s*xã hội\s+(?:\d+\s+năm\s+)?\d{4}\s*-\s*\d{4}")
+
+
+def _laws_and_charters(text: str, key: str, taken: list[tuple[int, int]]) -> list[Mention]:
+    """Laws named without a number ("Luật Tổ chức chính quyền địa phương", "Luật Phòng, chống tham
+    nhũng"), the Party's Statute and Platform, the Constitution, the ten-year strategy."""
+    out = []
+    for m in _LAW.finditer(text):
+        if _overlaps(taken, m.start(), m.end()):
+            continue
+        end, count, prev = m.end(), 0, m.end()
+        for w in re.finditer(r"\w+|,", text[m.end() : m.end() + 120]):
+            token, start = w.group(), m.end() + w.start()
+            if text[prev:start].strip():  # any other punctuation ends the name
+                break
+            if token == ",":
+                if not re.match(r",\s*chống\b", text[start : start + 12]):
+                    break
+            elif count and (token in _LAW_STOP or token[:1].isupper() and token in ("Luật", "Nghị", "Bộ")):
+                break
+            prev = m.end() + w.end()
+            if token != ",":
+                end, count = prev, count + 1
+            if count >= 10:
+                break
+        if not count:
+            continue
+        label = f"{m.group(1)} " + re.sub(r"\s+,", ",", " ".join(text[m.end() : end].split()))
+        out.append(
+            Mention(RESOLUTION, text[m.start() : end], m.start(), end, label, attrs={"type": m.group(1), "named": True})
+        )
+    for entry in lexicon().raw["named_instruments"]:
+        for name in entry["names"]:
+            for m in re.finditer(r"(?<!\w)" + re.escape(match_key(name)) + r"(?!\w)", key):
+                if text[m.start()].isupper() and not _overlaps(
+                    taken + [(o.start, o.end) for o in out], m.start(), m.end()
+                ):
+                    out.append(
+                        Mention(
+                            RESOLUTION,
+                            text[m.start() : m.end()],
+                            m.start(),
+                            m.end(),
+                            entry["label"],
+                            attrs={"type": entry["label"].split()[0], "named": True},
+                        )
+                    )
+    for m in _STRATEGY.finditer(key):
+        label = (
+            "Chiến lược phát triển kinh tế - xã hội "
+            + " ".join(text[m.start() : m.end()].split()).split("hội", 1)[1].strip()
+        )
         out.append(
             Mention(
                 RESOLUTION,
                 text[m.start() : m.end()],
                 m.start(),
                 m.end(),
-                f"{type_word} {m.group(2)}",
-                attrs={"type": type_word, "number": int(m.group(2)), "short": True},
+                label,
+                attrs={"type": "Chiến lược", "named": True},
             )
         )
     return out
