@@ -178,6 +178,11 @@ def _base_name(base: dict, ctx: Context) -> OrgName | None:
         p = amap.provinces[district.province_code]
         parent = OrgName(f"{'Thành ủy' if p.type_word == 'thành phố' else 'Tỉnh ủy'} {p.name}", province=p.code)
         return OrgName(f"{head} {district.name}", province=p.code, district=district.code, parent=parent)
+    if base.get("commune"):  # "Ủy ban nhân dân phường Bắc Sơn"
+        p, d = ctx.province, ctx.district
+        return OrgName(
+            f"{head} {level} {base['commune']}", province=p.code if p else None, district=d.code if d else None
+        )
     # level bodies: HĐND / UBND / Đảng bộ / Ủy ban MTTQ … + level + place
     central_city = (province is not None and province.type_word == "thành phố") or (
         not explicit and ctx.province is not None and ctx.province.type_word == "thành phố" and not ctx.district
@@ -248,6 +253,8 @@ def org_name(m: Mention, ctx: Context) -> OrgName | None:
     base = _base_name(m.attrs["base"], ctx)
     if base is None:
         return None
+    if m.attrs["base"].get("prefix"):  # "Đảng ủy" + "Trường Đại học Đồng Nai"
+        base = OrgName(f"{m.attrs['base']['prefix']} {base.label}", province=base.province, district=base.district)
     name = base
     for dept in reversed(m.attrs["departments"]):
         name = OrgName(f"{dept} {name.label}", province=name.province, district=name.district, parent=name)

@@ -150,6 +150,8 @@ def parse_org(text: str, key: str, pos: int, allow_generic: bool = False) -> Org
                 else:
                     departments.append(last)
     if base is None and _capitalised(text, cur):
+        base = _party_organ(text, key, cur)
+    if base is None and _capitalised(text, cur):
         base = _committee(text, key, cur) or _level_body(text, key, cur) or _press(text, key, cur)
         if base is None and not (central and not departments):
             base = _named(text, key, cur)
@@ -200,6 +202,12 @@ def _level_body(text: str, key: str, pos: int) -> OrgParse | None:
         base["level"] = lexicon().levels.get(word, "thành phố" if word.startswith("tp") else "thị xã")
         end = lv.end()
         nxt = _skip_ws(key, end)
+        if base["level"] in ("xã", "phường", "thị trấn"):  # "UBND phường Bắc Sơn": communes have no code
+            commune_end = _name_tokens(text, nxt, limit=4) if nxt > end and _capitalised(text, nxt) else nxt
+            if commune_end <= nxt:
+                return None  # "HĐND phường": which one?
+            base["commune"] = " ".join(text[nxt:commune_end].split())
+            return OrgParse(pos, commune_end, [], base)
         place = _place_at(text, key, nxt)
         if place:
             base["place"], end = place
@@ -216,6 +224,33 @@ def _level_body(text: str, key: str, pos: int) -> OrgParse | None:
     if head.startswith("Đảng ủy Khối") and "level" not in base:
         return None
     return OrgParse(pos, end, [], base)
+
+
+_PARTY_ORGAN = re.compile(r"(ban cán sự đảng|đảng đoàn|đảng ủy cơ quan|đảng ủy|đảng bộ|chi bộ|công đoàn|quân ủy)\s+")
+
+
+def _party_organ(text: str, key: str, pos: int) -> OrgParse | None:
+    """A Party organ (or trade union) of another body: "Đảng ủy Trường Đại học Đồng Nai",
+    "Ban Cán sự Đảng Bộ Y tế", "Đảng đoàn Liên đoàn Lao động tỉnh Thanh Hóa"."""
+    m = _PARTY_ORGAN.match(key, pos)
+    if not m or not _capitalised(text, m.end()):
+        return None
+    inner = parse_org(text, key, m.end(), allow_generic=True)
+    if inner is None or inner.base.get("kind") == "committee":
+        return None
+    prefix = {
+        "ban cán sự đảng": "Ban Cán sự Đảng",
+        "đảng đoàn": "Đảng đoàn",
+        "đảng ủy cơ quan": "Đảng ủy cơ quan",
+        "đảng ủy": "Đảng ủy",
+        "đảng bộ": "Đảng bộ",
+        "chi bộ": "Chi bộ",
+        "công đoàn": "Công đoàn",
+        "quân ủy": "Quân ủy",
+    }[_WS.sub(" ", m.group(1))]
+    base = dict(inner.base)
+    base["prefix"] = " ".join(filter(None, [prefix, base.get("prefix", "")] + inner.departments))
+    return OrgParse(pos, inner.end, [], base)
 
 
 def _press(text: str, key: str, pos: int) -> OrgParse | None:
