@@ -42,6 +42,15 @@ class Context:
 
     province: Place | None = None
     district: Place | None = None
+    by_type: dict[str, Place] = field(default_factory=dict)  # most mentioned district of each kind
+
+    def district_of_type(self, type_word: str | None) -> Place | None:
+        """The district an implicit "Huyện ủy", "Thị ủy", "UBND thị xã" means: one of that kind."""
+        if type_word is None:
+            return self.district
+        if self.district is not None and self.district.type_word == type_word:
+            return self.district
+        return self.by_type.get(type_word)
 
 
 @dataclass
@@ -114,6 +123,10 @@ def article_context(ex: Extraction) -> Context:
             (code, n), *rest = sorted(dvotes.items(), key=lambda kv: (-kv[1], kv[0]))
             if n >= 3 and (not rest or rest[0][1] < n):
                 district = amap.districts[code]
+        by_type: dict[str, Place] = {}
+        for code, _ in sorted(dvotes.items(), key=lambda kv: (-kv[1], kv[0])):
+            by_type.setdefault(amap.districts[code].type_word, amap.districts[code])
+        return Context(province, district, by_type)
     return Context(province, district)
 
 
@@ -172,7 +185,8 @@ def _base_name(base: dict, ctx: Context) -> OrgName | None:
             and not ctx.district
         ):
             return OrgName(f"Thành ủy {ctx.province.name}", province=ctx.province.code)
-        district = _district_named(explicit, ctx) if explicit else ctx.district
+        kind_of = {"Huyện ủy": "huyện", "Thị ủy": "thị xã", "Quận ủy": "quận", "Thành ủy": "thành phố"}.get(head)
+        district = _district_named(explicit, ctx, kind_of) if explicit else ctx.district_of_type(kind_of)
         if district is None:
             return None
         p = amap.provinces[district.province_code]
@@ -193,7 +207,7 @@ def _base_name(base: dict, ctx: Context) -> OrgName | None:
             return None
         word = "thành phố" if p.type_word == "thành phố" else "tỉnh"
         return OrgName(f"{head} {word} {p.name}", province=p.code)
-    district = _district_named(explicit, ctx, level) if explicit else ctx.district
+    district = _district_named(explicit, ctx, level) if explicit else ctx.district_of_type(level)
     if district is None:
         return None
     return OrgName(
