@@ -176,7 +176,7 @@ def _base_name(base: dict, ctx: Context) -> OrgName | None:
             p = province or (None if explicit else ctx.province)
             return OrgName(f"Tỉnh ủy {p.name}", province=p.code) if p else None
         if level == "city" and (province and province.type_word == "thành phố"):
-            return OrgName(f"Thành ủy {province.name}", province=province.code)
+            return OrgName(f"Thành ủy {city_name(province)}", province=province.code)
         if (
             level == "city"
             and not explicit
@@ -184,7 +184,7 @@ def _base_name(base: dict, ctx: Context) -> OrgName | None:
             and ctx.province.type_word == "thành phố"
             and not ctx.district
         ):
-            return OrgName(f"Thành ủy {ctx.province.name}", province=ctx.province.code)
+            return OrgName(f"Thành ủy {city_name(ctx.province)}", province=ctx.province.code)
         kind_of = {"Huyện ủy": "huyện", "Thị ủy": "thị xã", "Quận ủy": "quận", "Thành ủy": "thành phố"}.get(head)
         district = _district_named(explicit, ctx, kind_of) if explicit else ctx.district_of_type(kind_of)
         if district is None:

@@ -357,26 +357,47 @@ def _name_tokens(text: str, pos: int, limit: int = 14, head: str = "") -> int:
         if w == "và" and cap(i + 1):
             i += 1
             continue
-        if not w[:1].isalpha() or w in stop:
+        if not w[:1].isalpha() or w in stop and w != "và" and not _level_is_word(toks, i):
             break
         if after_cap:  # second syllable of a capitalised word
             end, after_cap, i = e, False, i + 1
             continue
-        j = i  # a lower-case run: kept only if a capitalised word or "của Quốc hội" closes it
-        while (
-            j < len(toks)
-            and j - i < 4
-            and toks[j][2][:1].isalpha()
-            and toks[j][2][:1].islower()
-            and toks[j][2] not in stop
-        ):
-            j += 1
-        closed = j > i and (cap(j) or text.startswith(" của Quốc hội", toks[j - 1][1]))
-        if closed and "\n" not in text[toks[j - 1][1] : toks[j][0] if j < len(toks) else toks[j - 1][1]]:
-            end, i = toks[j - 1][1], j
+        j = i  # a lower-case run (maybe with "và") that a capitalised word, a level word or a short end closes
+        while j < len(toks) and j - i < 7:
+            t = toks[j][2]
+            if t == "và" or t[:1].isalpha() and t[:1].islower() and (t not in stop or _level_is_word(toks, j)):
+                j += 1
+                continue
+            break
+        k = j
+        while k > i and toks[k - 1][2] == "và":
+            k -= 1
+        nxt = toks[j][2] if j < len(toks) else ""
+        closed = k > i and (
+            cap(j)
+            or text.startswith(" của Quốc hội", toks[k - 1][1])
+            or nxt in ("tỉnh", "huyện", "quận", "thị", "thành")
+            and (cap(j + 1) or cap(j + 2))
+            or k == j
+            and k - i <= 2
+            and nxt in (";", ",", ".", ")", "")
+        )
+        if closed and "\n" not in text[toks[i - 1][1] if i else pos : toks[k - 1][1]]:
+            end, i = toks[k - 1][1], k
             continue
         break
     return end
+
+
+def _level_is_word(toks: list[tuple[int, int, str]], j: int) -> bool:
+    """A level word that is part of an ordinary word here: "xã hội", "thành công", "tỉnh táo"."""
+    w = toks[j][2]
+    if w not in _LEVEL_WORDS or j + 1 >= len(toks):
+        return False
+    nxt = toks[j + 1][2]
+    if w in ("thị", "thành"):
+        return nxt not in ("xã", "trấn", "phố")
+    return nxt[:1].islower() and nxt not in ("xã", "phường")
 
 
 def place_at_end(text: str, start: int, end: int) -> bool:
