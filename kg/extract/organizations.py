@@ -59,7 +59,7 @@ def _patterns() -> _Patterns:
     level_bodies = [a for a, _ in raw["level_bodies"]]
     press = raw["press_heads"]
     named = raw["named_heads"]
-    starts = central_names + departments + committees + level_bodies + press + named
+    starts = central_names + departments + committees + level_bodies + press + named + raw["party_organ_starts"]
     return _Patterns(
         central_body=anchored(central_names),
         department=anchored(departments),
