@@ -242,7 +242,18 @@ def _named_name(base: dict, province: Place | None, ctx: Context) -> OrgName | N
     trailing = next((p for k, p in amap.province_by_name.items() if match_key(label).endswith(" " + k)), None)
     if trailing:  # "Sở Quy hoạch - Kiến trúc Hà Nội"
         return OrgName(label, province=trailing.code)
-    scoped = base["head"] in lexicon().raw["province_scoped_heads"] or level == "tỉnh"
+    if (
+        level in ("huyện", "quận", "thị xã")
+        or level == "thành phố"
+        and not (ctx.province and ctx.province.type_word == level)
+    ):
+        district = ctx.district_of_type(level)  # "Phòng GD-ĐT quận" in a Liên Chiểu article
+        if district is None:
+            return None
+        return OrgName(
+            f"{label} {district.type_word} {district.name}", province=district.province_code, district=district.code
+        )
+    scoped = base["head"] in lexicon().raw["province_scoped_heads"] or level in ("tỉnh", "thành phố")
     if scoped:
         if ctx.province is None:
             return None if level == "tỉnh" else OrgName(label)

@@ -419,7 +419,7 @@ def _named(text: str, key: str, pos: int) -> OrgParse | None:
     if before and before.group(1)[:1].isupper() and before.group(1) not in ("Tại", "Theo", "Của", "Và"):
         return None  # "Lê Trường Lưu": a head word inside a personal name
     nxt = _skip_ws(key, m.end())
-    if nxt == m.end() or not _capitalised(text, nxt):
+    if nxt == m.end() or not (_capitalised(text, nxt) or text[nxt : nxt + 1].isdigit()):
         return None
     head = _WS.sub(" ", text[m.start() : m.end()])
     end = _name_tokens(text, nxt, head=head)
@@ -429,6 +429,8 @@ def _named(text: str, key: str, pos: int) -> OrgParse | None:
     if q:
         end = q.end()
     name = " ".join(text[pos:end].split())
+    for short, full in lexicon().raw["name_abbreviations"].items():  # "Phòng GD-ĐT" → "Phòng Giáo dục và Đào tạo"
+        name = re.sub(rf"(?<!\w){re.escape(short)}(?!\w)", full, name)
     base = {"kind": "named", "label": name, "head": head}
     lv = _LEVEL_AFTER.match(key, end)
     if lv:
@@ -443,7 +445,7 @@ def _named(text: str, key: str, pos: int) -> OrgParse | None:
             if commune_end > after:
                 base.update(level=word, commune=" ".join(text[after:commune_end].split()))
                 end = commune_end
-        elif word == "tỉnh":  # "Sở Y tế tỉnh" in a Hà Nam article
+        elif word in ("tỉnh", "huyện", "quận", "thị xã", "thành phố"):  # "Sở Y tế tỉnh", "Phòng GD-ĐT quận"
             base.update(level=word)
             end = lv.end()
     return OrgParse(pos, end, [], base)

@@ -160,7 +160,9 @@ def nlp() -> Language:
 def to_extraction(doc: Doc, article: Article) -> Extraction:
     """Collect a processed Doc into an Extraction with sentence offsets and fact indices."""
     mentions: list[Mention] = list(doc._.kg_mentions)
-    mentions += byline_mentions(article.text, article.authors)
+    bylines = byline_mentions(article.text, article.authors)
+    # a pen name in the byline ("Trường Thịnh", "Khoa Nam") is not a body named "Trường …"
+    mentions = [m for m in mentions if not any(b.start < m.end and m.start < b.end for b in bylines)] + bylines
     if article.publisher:
         at = article.text.find(article.publisher)
         if at >= 0:  # "Điện Biên TV - Qua 5 năm…", "(TUAG)- Quán triệt…"
