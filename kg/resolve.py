@@ -442,7 +442,11 @@ class Resolver:
         post_orgs = lexicon().raw["standalone_post_orgs"]
         for f in ex.facts:
             s, o = keys[f.subject], keys[f.object]
-            if f.relation == "holds_standalone" and s:
+            if f.relation == "holds_derived" and s:
+                name = org_name(f.attrs["org"], ctx)
+                if name is not None:
+                    out.facts.append((s, "holds", self._org(name), {"title": f.attrs["title"]}))
+            elif f.relation == "holds_standalone" and s:
                 post = f.attrs["post"]
                 org = self._org(OrgName(post_orgs[post], parent=None))
                 out.facts.append((s, "holds", org, {"title": post, "post_label": post}))

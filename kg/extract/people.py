@@ -126,13 +126,28 @@ def _name_at(text: str, pos: int, surnames: frozenset[str], need_surname: bool) 
     return " ".join(words), end
 
 
+_CHAIN_SEP = re.compile(
+    r"(?:\s*\((?:sinh|sn)[^)]{0,30}\))?(?:\s*(?:,|;|–|—|-|:)\s*|\s+)"
+    r"(?:(?:và|kiêm|hiện là|hiện|đồng thời là|nguyên|là|cũng là)\s+)*",
+    re.IGNORECASE,
+)
+_AFTER_POST = re.compile(r"(?:\s+nhiệm kỳ\s+\d{4}\s*-\s*\d{4}|\s+khóa\s+[ivxl]+(?!\w))+")
+_BARE_PARTY = re.compile(r"\s+(đảng ủy cơ quan|đảng ủy|chi bộ)(?=\s*(?:,|;|\s+nhiệm|\s+và|\s+kiêm|$))")
+
+
 def _posts_after(text: str, key: str, pos: int) -> tuple[list[tuple[str, Mention | None, int, int]], int]:
-    """The chain of posts after a name: [(title, org mention or None, start, end)]."""
+    """The chain of posts after a name: [(title, org mention or None, start, end)].
+
+    "ông X - Phó Bí thư Đảng ủy nhiệm kỳ 2015-2020 và hiện là Hiệu trưởng Trường Đại học Đồng Nai";
+    "Ông Y (Sinh năm 1972), Bí thư Đảng ủy, Cục trưởng Cục Thi hành án dân sự tỉnh Thanh Hóa": a bare
+    "Đảng ủy" is the Party committee of the body named next in the chain.
+    """
     _, post_re, _ = _triggers()
-    posts = []
+    posts: list[tuple[str, Mention | None, int, int]] = []
+    pending: list[tuple[str, str, int, int]] = []  # (title, "Đảng ủy", start, end) waiting for a body
     cur = pos
     while True:
-        sep = _SEP.match(text, cur)
+        sep = _CHAIN_SEP.match(text, cur)
         if not sep or sep.end() == cur and cur != pos:
             break
         start = sep.end()
@@ -142,6 +157,14 @@ def _posts_after(text: str, key: str, pos: int) -> tuple[list[tuple[str, Mention
         title = _title(key[m.start() : m.end()])
         after = m.end()
         org = None
+        bare = _BARE_PARTY.match(key, after)
+        if bare:
+            organ = {"đảng ủy cơ quan": "Đảng ủy cơ quan", "đảng ủy": "Đảng ủy", "chi bộ": "Chi bộ"}[bare.group(1)]
+            pending.append((title, organ, start, bare.end()))
+            cur = bare.end()
+            tail = _AFTER_POST.match(key, cur)
+            cur = tail.end() if tail else cur
+            continue
         nxt = re.compile(r"\s+").match(key, after)
         if nxt:
             parsed = parse_org(text, key, nxt.end(), allow_generic=True)
@@ -150,8 +173,23 @@ def _posts_after(text: str, key: str, pos: int) -> tuple[list[tuple[str, Mention
                 after = parsed.end
         if org is None and standalone_post(title) is None:
             break
+        if org is not None and pending:
+            for p_title, organ, p_start, _ in pending:
+                party = org_mention(text, parse_org(text, key, org.start, allow_generic=True))
+                party.attrs["base"] = dict(
+                    party.attrs["base"],
+                    prefix=" ".join(
+                        filter(None, [organ, party.attrs["base"].get("prefix", "")] + party.attrs["departments"])
+                    ),
+                )
+                party.attrs["departments"] = []
+                party.attrs["derived"] = True  # names a body the text implies, not a span of its own
+                posts.append((p_title, party, p_start, after))
+            pending = []
         posts.append((title, org, start, after))
         cur = after
+        tail = _AFTER_POST.match(key, cur)
+        cur = tail.end() if tail else cur
     return posts, cur
 
 

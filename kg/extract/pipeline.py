@@ -116,6 +116,9 @@ def kg_people(doc: Doc) -> Doc:
         doc._.kg_mentions = [
             m for m in doc._.kg_mentions if not (m.kind == ORGANIZATION and title_start <= m.start < org.start)
         ]
+        if org.attrs.get("derived"):  # "Bí thư Đảng ủy, Cục trưởng Cục X": Đảng ủy Cục X, no span of its own
+            doc._.kg_links.append(("holds_derived", person, person, {"title": title, "org": org}))
+            continue
         org = _org_at(doc, org.start, org.end) or org
         if org not in doc._.kg_mentions:
             doc._.kg_mentions.append(org)
