@@ -15,7 +15,7 @@ from functools import cache
 
 from kg.extract.lexicon import alternation, lexicon, place_at, place_key
 from kg.records import ORGANIZATION, Mention
-from kg.textnorm import UPPER, match_key
+from kg.textnorm import LOWER, UPPER, match_key
 
 _WS = re.compile(r"\s+")
 _GENERIC_BEFORE = re.compile(r"(?:các|những|mỗi|từng|cấp)\s+$")
@@ -409,6 +409,15 @@ def place_at_end(text: str, start: int, end: int) -> bool:
     return False
 
 
+_LOWER_NAME_HEADS = frozenset(
+    {"Cục", "Chi cục", "Tổng cục", "Trung tâm", "Viện", "Sở", "Ban Quản lý", "Hạt Kiểm lâm", "Vụ", "Phòng"}
+)
+_LOWER_NAME = re.compile(
+    r"(?!trưởng|phó)((?:[" + LOWER + r"0-9-]+,?\s+){1,7}?)(?=(?:tỉnh|huyện|quận|thị xã|thành phố|tp\.?)\s+)"
+    r"(?:tỉnh|huyện|quận|thị xã|thành phố|tp\.?)\s+()"
+)
+
+
 def _named(text: str, key: str, pos: int) -> OrgParse | None:
     """A body with a head and a proper name: "Trường Đại học Đồng Nai", "Sở Y tế tỉnh Hà Nam",
     "Ủy ban Pháp luật của Quốc hội", "Hội Khuyến học tỉnh Bạc Liêu"."""
@@ -419,10 +428,17 @@ def _named(text: str, key: str, pos: int) -> OrgParse | None:
     if before and before.group(1)[:1].isupper() and before.group(1) not in ("Tại", "Theo", "Của", "Và"):
         return None  # "Lê Trường Lưu": a head word inside a personal name
     nxt = _skip_ws(key, m.end())
-    if nxt == m.end() or not (_capitalised(text, nxt) or text[nxt : nxt + 1].isdigit()):
-        return None
     head = _WS.sub(" ", text[m.start() : m.end()])
-    end = _name_tokens(text, nxt, head=head)
+    if nxt == m.end():
+        return None
+    if not (_capitalised(text, nxt) or text[nxt : nxt + 1].isdigit()):
+        # "Cục thi hành án dân sự tỉnh Thanh Hóa": a lower-case name only where a place closes it
+        lower = _LOWER_NAME.match(text, nxt) if head in _LOWER_NAME_HEADS else None
+        if lower is None or not _place_at(text, key, lower.end(2)):
+            return None
+        end = lower.start(1) + len(lower.group(1).rstrip())
+    else:
+        end = _name_tokens(text, nxt, head=head)
     if end <= nxt:
         return None
     q = re.compile(r"\s+của\s+Quốc hội").match(text, end)
