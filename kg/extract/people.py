@@ -242,12 +242,13 @@ def find_people(
         if not gap or (org is None and standalone_post(title) is None):
             continue
         name = _name_at(text, gap.end(), lex.surnames, need_surname=True)
-        if not name or not free(gap.end(), name[1]) or any(p.start == gap.end() for p in people):
+        if not name or not free(gap.end(), name[1]):
             continue
-        person = Mention(PERSON, text[gap.end() : name[1]], gap.end(), name[1], name[0])
-        people.append(person)
-        if org is not None:
-            posts.append((person, title, org, m.start()))
+        person = next((p for p in people if p.start == gap.end()), None)
+        if person is None:
+            person = Mention(PERSON, text[gap.end() : name[1]], gap.end(), name[1], name[0])
+            people.append(person)
+        posts.append((person, title, org, m.start()))
     # full names without a trigger: three to five capitalised syllables that open with a family
     # name ("… do Phan Ngọc Hiển lãnh đạo", "Vũ Tiến Lộc - Chủ tịch …", "Ngô Thị Lục (sinh năm 1979)")
     for m in _BARE_NAME.finditer(text):
