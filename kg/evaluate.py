@@ -33,7 +33,7 @@ class GoldError(ValueError):
 def norm(text: str) -> str:
     """Comparison form: tone-placement-independent lower case, plain quotes, single spaces."""
     text = re.sub(r"[“”„‟\"«»]", '"', text)
-    text = re.sub(r"\s+", " ", text).strip(" .,;:")
+    text = re.sub(r"\s+", " ", text).strip(' .,;:"')
     return match_key(text)
 
 

@@ -81,13 +81,13 @@ def test_seed_scores_reach_the_bar(seed_store):
 # Measured on the 24 annotated corpus articles when this floor was set; the aim is 0.90 for
 # every type. A change that lowers any of them fails here.
 CORPUS_FLOOR = {
-    "Person": 0.93,
-    "Organization": 0.75,
-    "Province": 0.95,
-    "District": 0.90,
-    "Resolution": 0.83,
-    "Event": 0.50,
-    "posts": 0.37,
+    "Person": 0.94,
+    "Organization": 0.77,
+    "Province": 0.96,
+    "District": 0.92,
+    "Resolution": 0.85,
+    "Event": 0.60,
+    "posts": 0.62,
 }
 
 

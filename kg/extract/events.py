@@ -180,6 +180,17 @@ def _expand(label: str) -> str:
     return label[:1].upper() + label[1:]
 
 
+_FESTIVAL_STOP = re.compile(
+    r"[,.;:()\n“”\"]|\s+[-–]\s+|\s+(?:và|của|tại|với|được|đã|sẽ|là|cho|diễn|năm nay|vào|để|cũng|nhằm|có|với chủ đề)\s"
+)
+_CONSULTATION = re.compile(r"(?<!\w)hội nghị hiệp thương\s+lần\s+(?:thứ\s+)?(\d+|nhất|hai|ba)(?!\w)")
+
+
+def _festival_end(text: str, start: int) -> int:
+    stop = _FESTIVAL_STOP.search(text, start, start + 100)
+    return stop.start() if stop else start
+
+
 def find_occasions(text: str, key: str, orgs: list[Mention]) -> list[Mention]:
     """Sessions ("kỳ họp thứ 6 của UBKT Tỉnh ủy Phú Yên"), elections, Party congresses,
     congresses of bodies, anniversaries and festivals."""
@@ -201,6 +212,18 @@ def find_occasions(text: str, key: str, orgs: list[Mention]) -> list[Mention]:
             continue  # "tại kỳ họp thứ 5" with no body named: not enough to name it
         label = f"{attrs['event_type']} thứ {attrs['number']}"
         out.append(Mention(EVENT, text[m.start() : end], m.start(), end, label, attrs=attrs | {"session": True}))
+    for m in _CONSULTATION.finditer(key):  # "hội nghị hiệp thương lần thứ 2": candidate lists for elections
+        number = {"nhất": "1", "hai": "2", "ba": "3"}.get(m.group(1), m.group(1))
+        out.append(
+            Mention(
+                EVENT,
+                text[m.start() : m.end()],
+                m.start(),
+                m.end(),
+                f"Hội nghị hiệp thương lần thứ {number}",
+                attrs={"event_type": "Hội nghị"},
+            )
+        )
     for m in _ELECTION.finditer(key):
         label = _expand(" ".join(text[m.start() : m.end()].split()))
         out.append(
@@ -260,11 +283,8 @@ def find_occasions(text: str, key: str, orgs: list[Mention]) -> list[Mention]:
             if not title:
                 continue
         else:
-            stop = re.compile(r"[,.;:()\n]|\s+(?:và|của|tại|với|được|đã|sẽ|là|cho|diễn|năm nay|vào)\s").search(
-                text, m.end(), m.end() + 100
-            )
-            end = stop.start() if stop else m.end()
-        label = " ".join(text[m.start() : end].split())
+            end = _festival_end(text, m.end())
+        label = " ".join(text[m.start() : end].split()).strip('“”"')
         if len(label.split()) >= 3:
             out.append(Mention(EVENT, text[m.start() : end], m.start(), end, label, attrs={"event_type": m.group(1)}))
     return out
