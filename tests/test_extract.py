@@ -143,7 +143,10 @@ def test_post_before_the_name():
         for s, r, o, a in resolved.articles[0].facts
         if r == "holds"
     }
-    assert posts == {("Nguyễn Văn Hùng", "Bí thư", "Tỉnh ủy Bắc Ninh")}
+    assert posts == {
+        ("Nguyễn Văn Hùng", "Bí thư", "Tỉnh ủy Bắc Ninh"),
+        ("Phạm Minh Chính", "Thủ tướng Chính phủ", "Chính phủ"),
+    }
     assert entities(text)[PERSON] == {"Nguyễn Văn Hùng", "Phạm Minh Chính"}
 
 
