@@ -6,6 +6,7 @@ listed); 1 nothing could be built, or the query failed; 2 wrong usage.
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -35,8 +36,14 @@ def cli() -> None:
     help="Folder for graph.ttl, graph.trig, graph.html and report.json.",
 )
 @click.option("--progress/--no-progress", default=None, help="Progress bars (default: on a terminal, for many files).")
+@click.option(
+    "--store",
+    "store_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Also load the graph into a persistent pyoxigraph store in this folder (for large graphs and kg serve).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but problems.")
-def build(paths: tuple[Path, ...], out: Path, progress: bool | None, quiet: bool) -> None:
+def build(paths: tuple[Path, ...], out: Path, progress: bool | None, store_dir: Path | None, quiet: bool) -> None:
     """Build the graph from article files and folders (default: seeds/)."""
     from kg.builder import BuildError
     from kg.builder import build as run_build
@@ -49,6 +56,10 @@ def build(paths: tuple[Path, ...], out: Path, progress: bool | None, quiet: bool
     except BuildError as exc:
         _err(f"nothing built: {exc}")
         sys.exit(1)
+    if store_dir is not None:
+        from kg.store import write_store
+
+        write_store(out, store_dir)
     report = result.report
     counts = report["counts"]
     violations = report["validation"]["violations"]
@@ -67,9 +78,8 @@ def build(paths: tuple[Path, ...], out: Path, progress: bool | None, quiet: bool
         f"triples: {counts['triples']} in {counts['named_graphs']} article graph(s); "
         f"SHACL: {'conforms' if report['validation']['conforms'] else 'violations, see report'}"
     )
-    click.echo(
-        "wrote " + ", ".join(str(p) for p in result.outputs.values()) + f" in {report['timings']['total_s']:.1f} s"
-    )
+    written = [str(p) for p in result.outputs.values()] + ([f"{store_dir}/ (store)"] if store_dir else [])
+    click.echo("wrote " + ", ".join(written) + f" in {report['timings']['total_s']:.1f} s")
 
 
 def _binding(spec: str):
@@ -80,6 +90,12 @@ def _binding(spec: str):
         raise click.BadParameter(f"{spec!r}: expected NAME=VALUE", param_hint="--bind")
     if value.startswith("<") and value.endswith(">"):
         return name.lstrip("?$"), ox.NamedNode(value[1:-1])
+    literal = re.fullmatch(r'"(.*)"(?:@([A-Za-z-]+)|\^\^<([^>]+)>)?', value, re.S)
+    if literal:  # '"Lạng Sơn"@vi', '"2022-05-27"^^<http://www.w3.org/2001/XMLSchema#date>'
+        text, lang, datatype = literal.groups()
+        if lang:
+            return name.lstrip("?$"), ox.Literal(text, language=lang)
+        return name.lstrip("?$"), ox.Literal(text, datatype=ox.NamedNode(datatype) if datatype else None)
     if value.startswith(("http://", "https://")):
         return name.lstrip("?$"), ox.NamedNode(value)
     return name.lstrip("?$"), ox.Literal(value)
@@ -98,6 +114,12 @@ def _binding(spec: str):
 @click.option(
     "--data", default="out", show_default=True, type=click.Path(path_type=Path), help="The folder `kg build` wrote."
 )
+@click.option(
+    "--store",
+    "store_dir",
+    type=click.Path(path_type=Path),
+    help="Query the persistent store `kg build --store DIR` wrote instead of --data.",
+)
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
 @click.option(
     "--bind",
@@ -112,12 +134,13 @@ def query(
     name: str | None,
     list_queries: bool,
     data: Path,
+    store_dir: Path | None,
     fmt: str,
     binds: tuple[str, ...],
 ) -> None:
     """Run a SPARQL query over the built graph (all graphs form the default graph)."""
     from kg.sparql import QueryError, format_result, named_queries, named_query, run_query
-    from kg.store import StoreError, load_store
+    from kg.store import StoreError, load_store, open_store
 
     if list_queries:
         for q in named_queries().values():
@@ -134,7 +157,7 @@ def query(
         else:
             text = sparql or ""
         bindings = dict(_binding(b) for b in binds)
-        store = load_store(data)
+        store = open_store(store_dir) if store_dir else load_store(data)
         result = run_query(store, text, bindings)
     except (QueryError, StoreError) as exc:
         _err(str(exc))

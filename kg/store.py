@@ -5,12 +5,14 @@ Every output is written atomically (a temporary file in the same folder, then
 querying, the named graphs of ``graph.trig`` are loaded into an in-memory
 pyoxigraph store: the named graphs from ``graph.trig`` and, as the default graph,
 the union graph of ``graph.ttl`` (a set: a triple stated by three articles is one
-triple there, so queries need no DISTINCT to undo the named graphs).
+triple there, so queries need no DISTINCT to undo the named graphs). ``kg build --store
+DIR`` keeps the same on disk, for large graphs and for ``kg serve``.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -57,6 +59,46 @@ def load_store(data_dir: str | os.PathLike[str]) -> ox.Store:
         except (SyntaxError, ValueError, OSError) as exc:
             raise StoreError(f"cannot read {path}: {exc}") from exc
     return store
+
+
+def write_store(data_dir: str | os.PathLike[str], store_dir: str | os.PathLike[str]) -> Path:
+    """Load the built graph into a persistent pyoxigraph store at ``store_dir``.
+
+    The new store is built beside the old one and swapped in by renames, so a failed or
+    interrupted load leaves the previous store as it was.
+    """
+    target = Path(store_dir)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fresh = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
+    try:
+        store = ox.Store(str(fresh))
+        for name, fmt in ((GRAPH_TRIG, ox.RdfFormat.TRIG), (GRAPH_TTL, ox.RdfFormat.TURTLE)):
+            store.bulk_load(path=str(Path(data_dir) / name), format=fmt)
+        store.optimize()
+        store.flush()
+        del store
+        old = target.with_name(f".{target.name}.old")
+        if old.exists():
+            shutil.rmtree(old)
+        if target.exists():
+            os.replace(target, old)
+        os.replace(fresh, target)
+        shutil.rmtree(old, ignore_errors=True)
+    except BaseException:
+        shutil.rmtree(fresh, ignore_errors=True)
+        raise
+    return target
+
+
+def open_store(store_dir: str | os.PathLike[str]) -> ox.Store:
+    """A persistent store written by ``kg build --store``, opened read-only."""
+    path = Path(store_dir)
+    if not path.is_dir():
+        raise StoreError(f"no store at {path}: run `kg build --store {path}` first")
+    try:
+        return ox.Store.read_only(str(path))
+    except OSError as exc:
+        raise StoreError(f"cannot open the store at {path}: {exc}") from exc
 
 
 def query_prefixes() -> dict[str, str]:
