@@ -4,6 +4,8 @@
     >>> result = kg.build(["seeds"], "out")          # ingest → extract → resolve → graph → files
     >>> store = kg.load("out")                        # the built graph, ready to query
     >>> kg.query(store, "SELECT ?s WHERE { ?s a vnkg:Resolution }").rows
+    >>> kg.query_df(store, kg.named_query("posts"))  # a pandas DataFrame
+    >>> kg.query_df(store, kg.named_query("provinces_citing"), symbol="21-KL/TW")
 
 The stage modules (``kg.ingest``, ``kg.extract``, ``kg.resolve``, ``kg.graph``,
 ``kg.store``, ``kg.sparql``, ``kg.viz``) can be used one by one.
@@ -12,7 +14,7 @@ The stage modules (``kg.ingest``, ``kg.extract``, ``kg.resolve``, ``kg.graph``,
 from __future__ import annotations
 
 __version__ = "0.1.0"
-__all__ = ["__version__", "build", "load", "query"]
+__all__ = ["__version__", "build", "load", "named_query", "query", "query_df"]
 
 
 def build(*args, **kwargs):
@@ -22,11 +24,12 @@ def build(*args, **kwargs):
     return _build(*args, **kwargs)
 
 
-def load(data_dir="out"):
-    """The built graph of ``data_dir`` as a pyoxigraph store: see :func:`kg.store.load_store`."""
-    from kg.store import load_store
+def load(data_dir="out", store=None):
+    """The built graph as a pyoxigraph store: from the folder ``kg build`` wrote (in memory), or
+    from a persistent store written by ``kg build --store`` when ``store`` is given."""
+    from kg.store import load_store, open_store
 
-    return load_store(data_dir)
+    return open_store(store) if store is not None else load_store(data_dir)
 
 
 def query(store, sparql, bindings=None):
@@ -34,3 +37,24 @@ def query(store, sparql, bindings=None):
     from kg.sparql import run_query
 
     return run_query(store, sparql, bindings)
+
+
+def named_query(name):
+    """The SPARQL text of a named query (``kg query --list`` lists them)."""
+    from kg.sparql import named_query as _named
+
+    return _named(name).text
+
+
+def query_df(store, sparql, **bindings):
+    """Run SPARQL and return a pandas DataFrame. Keyword arguments bind variables safely:
+    strings become literals (``symbol="21-KL/TW"``), pyoxigraph terms are used as they are."""
+    import pyoxigraph as ox
+
+    from kg.sparql import run_query, to_dataframe
+
+    terms = {
+        k: v if isinstance(v, (ox.NamedNode, ox.Literal, ox.BlankNode)) else ox.Literal(str(v))
+        for k, v in bindings.items()
+    }
+    return to_dataframe(run_query(store, sparql, terms))

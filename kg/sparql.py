@@ -7,6 +7,7 @@ describes them (``# Resolutions cited, with the number of articles citing each``
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 from dataclasses import dataclass
@@ -137,6 +138,51 @@ def format_result(result: Result, fmt: str = "table") -> str:
     return f"{table}\n({len(rows)} row{'s' if len(rows) != 1 else ''})"
 
 
+_TABLE_PREFIXES = (
+    ("https://w3id.org/vnkg/id/", "vid:"),
+    ("https://w3id.org/vnkg/ontology#", "vnkg:"),
+    ("http://www.w3.org/2000/01/rdf-schema#", "rdfs:"),
+    ("http://www.w3.org/1999/02/22-rdf-syntax-ns#", "rdf:"),
+    ("http://purl.org/dc/terms/", "dcterms:"),
+    ("http://www.w3.org/2004/02/skos/core#", "skos:"),
+    ("http://www.w3.org/ns/org#", "org:"),
+)
+
+
 def _short(text: str, limit: int = 90) -> str:
-    text = text.replace("https://w3id.org/vnkg/id/", "vid:").replace("\n", " ")
+    """A cell for the table: IRIs with their usual prefixes, one line, cut at ``limit``."""
+    for long, short in _TABLE_PREFIXES:
+        if text.startswith(long):
+            text = short + text[len(long) :]
+            break
+    text = text.replace("\n", " ")
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def term_value(term: ox.Term | None):
+    """A term as a Python value: numbers and dates as such, everything else as a string."""
+    if term is None:
+        return None
+    if isinstance(term, ox.Literal):
+        datatype = term.datatype.value if term.datatype else ""
+        try:
+            if datatype.endswith(("#integer", "#int", "#long", "#nonNegativeInteger")):
+                return int(term.value)
+            if datatype.endswith(("#decimal", "#double", "#float")):
+                return float(term.value)
+            if datatype.endswith("#date"):
+                return dt.date.fromisoformat(term.value)
+            if datatype.endswith("#boolean"):
+                return term.value == "true"
+        except ValueError:
+            return term.value
+    return term_text(term)
+
+
+def to_dataframe(result: Result):
+    """A SELECT result as a pandas DataFrame (one column per variable, Python values)."""
+    import pandas as pd
+
+    if result.boolean is not None:
+        return pd.DataFrame({"result": [result.boolean]})
+    return pd.DataFrame([[term_value(t) for t in row] for row in result.rows], columns=result.variables)

@@ -103,4 +103,7 @@ def open_store(store_dir: str | os.PathLike[str]) -> ox.Store:
 
 def query_prefixes() -> dict[str, str]:
     """Prefixes every query may use without declaring them."""
-    return {name: str(ns) for name, ns in PREFIXES.items()}
+    prefixes = {name: str(ns) for name, ns in PREFIXES.items()}
+    prefixes.setdefault("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#")
+    prefixes.setdefault("owl", "http://www.w3.org/2002/07/owl#")
+    return prefixes
