@@ -14,7 +14,7 @@ The stage modules (``kg.ingest``, ``kg.extract``, ``kg.resolve``, ``kg.graph``,
 from __future__ import annotations
 
 __version__ = "0.1.0"
-__all__ = ["__version__", "build", "load", "named_query", "query", "query_df"]
+__all__ = ["__version__", "build", "load", "named_query", "query", "query_df", "subgraph"]
 
 
 def build(*args, **kwargs):
@@ -58,3 +58,14 @@ def query_df(store, sparql, **bindings):
         for k, v in bindings.items()
     }
     return to_dataframe(run_query(store, sparql, terms))
+
+
+def subgraph(store, construct, **bindings):
+    """The triples of a CONSTRUCT query as an rdflib Graph (to draw with :mod:`kg.viz`, or export)."""
+    import pyoxigraph as ox
+
+    from kg.store import construct_graph
+
+    terms = {k: v if isinstance(v, (ox.NamedNode, ox.Literal, ox.BlankNode)) else ox.Literal(str(v))
+             for k, v in bindings.items()}
+    return construct_graph(store, construct, terms)

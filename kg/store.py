@@ -107,3 +107,20 @@ def query_prefixes() -> dict[str, str]:
     prefixes.setdefault("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#")
     prefixes.setdefault("owl", "http://www.w3.org/2002/07/owl#")
     return prefixes
+
+
+def construct_graph(store: ox.Store, sparql: str, bindings: dict[str, ox.Term] | None = None):
+    """Run a CONSTRUCT (or DESCRIBE) query and return its triples as an rdflib Graph:
+    a subgraph to draw, analyse or export."""
+    from rdflib import Graph
+
+    from kg.vocab import bind_prefixes
+
+    subs = {ox.Variable(k): v for k, v in (bindings or {}).items()}
+    triples = store.query(sparql, prefixes=query_prefixes(), substitutions=subs or None)
+    if not isinstance(triples, ox.QueryTriples):
+        raise ValueError("construct_graph needs a CONSTRUCT or DESCRIBE query")
+    data = triples.serialize(format=ox.RdfFormat.N_TRIPLES)
+    graph = bind_prefixes(Graph())
+    graph.parse(data=data.decode("utf-8") if isinstance(data, bytes) else data, format="nt")
+    return graph
