@@ -26,13 +26,10 @@ same graph gives a byte-identical file.
 
 from __future__ import annotations
 
-import contextlib
 import html
 import json
 import math
-import os
 import re
-import tempfile
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -43,6 +40,8 @@ import pyvis
 from pyvis.network import Network
 from rdflib import RDF, RDFS, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, SKOS
+
+from kg.store import atomic_write
 
 VNKG = Namespace("https://w3id.org/vnkg/ontology#")
 ORG = Namespace("http://www.w3.org/ns/org#")
@@ -405,22 +404,6 @@ def render_html(net: Network, *, title: str = "kg") -> str:
     return "".join(parts)
 
 
-def _write_atomic(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
-
-
 def write_html(graph: Graph, path: Path, *, title: str = "kg") -> int:
     """Write a self-contained interactive page of ``graph`` to ``path``.
 
@@ -428,5 +411,5 @@ def write_html(graph: Graph, path: Path, *, title: str = "kg") -> int:
     nodes and posts are not drawn, posts become person → organisation edges).
     """
     net = build_network(graph)
-    _write_atomic(Path(path), render_html(net, title=title))
+    atomic_write(Path(path), render_html(net, title=title))
     return len(net.nodes)

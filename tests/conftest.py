@@ -9,6 +9,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 CORPUS = ROOT.parent / "shared" / "corpora" / "vi-news-unc"
+A000, A001, A002, A003, A004 = sorted(p.name for p in SEEDS.glob("*.txt"))
 
 
 @pytest.fixture(scope="session")

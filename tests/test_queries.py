@@ -7,20 +7,12 @@ import sys
 
 import pyoxigraph as ox
 import pytest
-from conftest import ROOT
+from conftest import A000, A001, A002, A003, A004, ROOT
 from rdflib import Graph, URIRef
 
 import kg
 from kg.sparql import named_queries, named_query
 from kg.store import query_prefixes
-
-A000, A001, A002, A003, A004 = (
-    "000_002c34a5c64d9462.txt",
-    "001_d02a4aebf5640c3b.txt",
-    "002_9d8adebab4f2fed4.txt",
-    "003_a8df968c534587e9.txt",
-    "004_1662b94e697a07bc.txt",
-)
 
 
 def named(ask, name, **bindings):

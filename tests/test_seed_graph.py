@@ -5,19 +5,11 @@ from __future__ import annotations
 import json
 
 import pyoxigraph as ox
-from conftest import SEEDS
+from conftest import A000, A001, A002, A003, A004, SEEDS
 from rdflib import Graph
 
 from kg.ingest import read_article
 from kg.shapes import validate
-
-A000, A001, A002, A003, A004 = (
-    "000_002c34a5c64d9462.txt",
-    "001_d02a4aebf5640c3b.txt",
-    "002_9d8adebab4f2fed4.txt",
-    "003_a8df968c534587e9.txt",
-    "004_1662b94e697a07bc.txt",
-)
 
 
 def docs_citing(ask, symbol: str) -> tuple[set[str], set[str]]:
