@@ -66,6 +66,8 @@ def subgraph(store, construct, **bindings):
 
     from kg.store import construct_graph
 
-    terms = {k: v if isinstance(v, (ox.NamedNode, ox.Literal, ox.BlankNode)) else ox.Literal(str(v))
-             for k, v in bindings.items()}
+    terms = {
+        k: v if isinstance(v, (ox.NamedNode, ox.Literal, ox.BlankNode)) else ox.Literal(str(v))
+        for k, v in bindings.items()
+    }
     return construct_graph(store, construct, terms)
