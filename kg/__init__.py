@@ -6,6 +6,8 @@
     >>> kg.query(store, "SELECT ?s WHERE { ?s a vnkg:Resolution }").rows
     >>> kg.query_df(store, kg.named_query("posts"))  # a pandas DataFrame
     >>> kg.query_df(store, kg.named_query("provinces_citing"), symbol="21-KL/TW")
+    >>> G = kg.entity_graph(store)                   # networkx: people, bodies, places, instruments
+    >>> kg.export_graph(store, "graph.jsonld")       # also .nq, .graphml, .gexf
 
 The stage modules (``kg.ingest``, ``kg.extract``, ``kg.resolve``, ``kg.graph``,
 ``kg.store``, ``kg.sparql``, ``kg.viz``) can be used one by one.
@@ -14,7 +16,17 @@ The stage modules (``kg.ingest``, ``kg.extract``, ``kg.resolve``, ``kg.graph``,
 from __future__ import annotations
 
 __version__ = "0.1.0"
-__all__ = ["__version__", "build", "load", "named_query", "query", "query_df", "subgraph"]
+__all__ = [
+    "__version__",
+    "build",
+    "entity_graph",
+    "export_graph",
+    "load",
+    "named_query",
+    "query",
+    "query_df",
+    "subgraph",
+]
 
 
 def build(*args, **kwargs):
@@ -71,3 +83,17 @@ def subgraph(store, construct, **bindings):
         for k, v in bindings.items()
     }
     return construct_graph(store, construct, terms)
+
+
+def entity_graph(store, include_documents=False):
+    """The entities and their relations as a networkx MultiDiGraph: see :func:`kg.network.entity_graph`."""
+    from kg.network import entity_graph as _entity_graph
+
+    return _entity_graph(store, include_documents=include_documents)
+
+
+def export_graph(store, path, fmt=None, include_documents=False):
+    """Write JSON-LD, N-Quads, GraphML or GEXF (by ``fmt`` or the file's extension): see :mod:`kg.export`."""
+    from kg.export import export as _export
+
+    return _export(store, path, fmt, include_documents=include_documents)

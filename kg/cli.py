@@ -1,4 +1,5 @@
-"""Command line: ``kg build``, ``kg query`` and ``kg eval`` (``python -m kg`` works the same).
+"""Command line: ``kg build``, ``kg query``, ``kg serve``, ``kg export`` and ``kg eval``
+(``python -m kg`` works the same).
 
 Exit codes: 0 success (a build that skipped some files still succeeds; they are
 listed); 1 nothing could be built, or the query failed; 2 wrong usage.
@@ -218,6 +219,110 @@ def eval_command(gold: tuple[Path, ...], data: Path, baseline: bool, fmt: str, d
     else:
         click.echo(f"{len(gold_articles)} gold article(s); kg" + (" vs underthesea NER" if theirs else ""))
         click.echo(format_report(ours, theirs, details))
+
+
+@cli.command()
+@click.option(
+    "--data", default="out", show_default=True, type=click.Path(path_type=Path), help="The folder `kg build` wrote."
+)
+@click.option(
+    "--store",
+    "store_dir",
+    type=click.Path(path_type=Path),
+    help="Serve the persistent store `kg build --store DIR` wrote (opened read-only) instead of --data.",
+)
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=7878, show_default=True, type=click.IntRange(0, 65535), help="Port (0: any free one).")
+@click.option(
+    "--timeout",
+    default=10.0,
+    show_default=True,
+    type=click.FloatRange(min=0, min_open=True),
+    help="Seconds a query may run before it is stopped (503).",
+)
+@click.option(
+    "--max-results",
+    default=100_000,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Rows (or triples) per answer; longer answers are cut and marked X-SPARQL-MaxRows.",
+)
+@click.option(
+    "--workers", default=2, show_default=True, type=click.IntRange(1, 64), help="Query processes, each with the graph."
+)
+@click.option("-q", "--quiet", is_flag=True, help="Do not log requests.")
+def serve(
+    data: Path,
+    store_dir: Path | None,
+    host: str,
+    port: int,
+    timeout: float,
+    max_results: int,
+    workers: int,
+    quiet: bool,
+) -> None:
+    """Serve the graph read-only over the SPARQL 1.1 Protocol at http://HOST:PORT/sparql."""
+    from kg.serve import ServeError
+    from kg.serve import serve as run_serve
+
+    try:
+        run_serve(
+            data=data,
+            store=store_dir,
+            host=host,
+            port=port,
+            timeout=timeout,
+            max_results=max_results,
+            workers=workers,
+            quiet=quiet,
+        )
+    except ServeError as exc:
+        _err(str(exc))
+        sys.exit(1)
+
+
+@cli.command("export")
+@click.option(
+    "--data", default="out", show_default=True, type=click.Path(path_type=Path), help="The folder `kg build` wrote."
+)
+@click.option(
+    "--store",
+    "store_dir",
+    type=click.Path(path_type=Path),
+    help="Export the persistent store `kg build --store DIR` wrote instead of --data.",
+)
+@click.option(
+    "-o", "--out", "out_file", required=True, type=click.Path(dir_okay=False, path_type=Path), help="File to write."
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonld", "nquads", "graphml", "gexf"]),
+    help="jsonld: union graph with @context; nquads: all named graphs; graphml/gexf: the entity network. "
+    "Default: from the extension (.jsonld .json .nq .graphml .gexf).",
+)
+@click.option("--include-documents", is_flag=True, help="Add the articles to the GraphML/GEXF network.")
+def export_command(
+    data: Path, store_dir: Path | None, out_file: Path, fmt: str | None, include_documents: bool
+) -> None:
+    """Export the graph as JSON-LD or N-Quads, or its entity network as GraphML or GEXF."""
+    from kg.export import ExportError, export, format_for_path
+    from kg.store import StoreError, load_store, open_store
+
+    try:
+        fmt = format_for_path(out_file, fmt)
+    except ExportError as exc:
+        raise click.UsageError(str(exc)) from exc
+    try:
+        store = open_store(store_dir) if store_dir else load_store(data)
+        path = export(store, out_file, fmt, include_documents=include_documents)
+    except (ExportError, StoreError) as exc:
+        _err(str(exc))
+        sys.exit(1)
+    except OSError as exc:
+        _err(f"cannot write {out_file}: {exc.strerror or exc}")
+        sys.exit(1)
+    click.echo(f"wrote {path} ({fmt}, {path.stat().st_size:,} bytes)")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -182,3 +182,15 @@ def test_query_df_binds_values_safely(seed_store):
     assert list(df["province"]) == ["An Giang", "Lạng Sơn"]
     injected = kg.query_df(seed_store, kg.named_query("provinces_citing"), symbol='21-KL/TW" } UNION { ?s ?p ?o')
     assert injected.empty  # a value is a literal, never query text
+
+
+def test_python_api_names_stay_functions(seed_store, tmp_path):
+    """`kg.build`, `kg.query`, `kg.export_graph`… are functions even after their modules are imported."""
+    import kg.builder  # noqa: F401
+    import kg.export  # noqa: F401
+    import kg.network  # noqa: F401
+
+    assert callable(kg.build) and callable(kg.query) and callable(kg.entity_graph) and callable(kg.export_graph)
+    path = kg.export_graph(seed_store, tmp_path / "g.graphml")
+    assert path.read_text(encoding="utf-8").startswith("<?xml")
+    assert kg.entity_graph(seed_store).number_of_nodes() > 50
