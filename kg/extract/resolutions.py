@@ -320,6 +320,16 @@ _LAW = re.compile(r"(?<!\w)(Bộ luật|Luật)\s+(?=[" + UPPER + r"])")
 _STRATEGY = re.compile(r"(?<!\w)chiến lược phát triển kinh tế\s*-\s*xã hội\s+(?:\d+\s+năm\s+)?\d{4}\s*-\s*\d{4}")
 
 
+@cache
+def _law_labels() -> dict[str, str]:
+    return {match_key(name): entry["label"] for entry in lexicon().raw["laws"] for name in entry["names"]}
+
+
+@cache
+def _law_names_re() -> re.Pattern:
+    return re.compile(r"(?<!\w)(?:" + alternation(list(_law_labels())) + r")(?!\w)")
+
+
 def _laws_and_charters(text: str, key: str, taken: list[tuple[int, int]]) -> list[Mention]:
     """Laws named without a number ("Luật Tổ chức chính quyền địa phương", "Luật Phòng, chống tham
     nhũng"), the Party's Statute and Platform, the Constitution, the ten-year strategy."""
@@ -348,6 +358,19 @@ def _laws_and_charters(text: str, key: str, taken: list[tuple[int, int]]) -> lis
         out.append(
             Mention(RESOLUTION, text[m.start() : end], m.start(), end, label, attrs={"type": m.group(1), "named": True})
         )
+    for m in _law_names_re().finditer(key):  # "Luật đất đai", "luật Bầu cử": known laws however written
+        if not _overlaps(taken + [(o.start, o.end) for o in out], m.start(), m.end()):
+            label = _law_labels()[re.sub(r"\s+", " ", m.group())]
+            out.append(
+                Mention(
+                    RESOLUTION,
+                    text[m.start() : m.end()],
+                    m.start(),
+                    m.end(),
+                    label,
+                    attrs={"type": label.rsplit(" ", 1)[0] if label.startswith("Bộ luật") else "Luật", "named": True},
+                )
+            )
     for entry in lexicon().raw["named_instruments"]:
         for name in entry["names"]:
             for m in re.finditer(r"(?<!\w)" + re.escape(match_key(name)) + r"(?!\w)", key):
