@@ -436,6 +436,7 @@ class Resolver:
             keys[i] = self._resolve_mention(m, ctx, numbered, article)
             if keys[i] and m.kind == ORGANIZATION:
                 self._span_keys[(m.start, m.end)] = keys[i]
+        keys = self._merge_event_names(keys)
         for m, key in zip(ex.mentions, keys, strict=True):
             if key:
                 out.mentions.append(ResolvedMention(m, key))
@@ -468,6 +469,18 @@ class Resolver:
         out.facts = [(s, r, o, dict(a)) for s, r, o, a in out.facts]
         self.result.articles.append(out)
         return out
+
+    def _merge_event_names(self, keys: list[str | None]) -> list[str | None]:
+        """Within one article, "Lễ hội Hoa phượng đỏ" is the "Lễ hội Hoa phượng đỏ 2021" it named
+        before: an event whose name begins another's (three words or more) is that event."""
+        events = sorted({k for k in keys if k and k.startswith("event/")})
+        labels = {k: match_key(self.result.entities[k].label) for k in events}
+        alias: dict[str, str] = {}
+        for short in events:
+            longer = [k for k in events if k != short and labels[k].startswith(labels[short] + " ")]
+            if longer and len(labels[short].split()) >= 3:
+                alias[short] = sorted(longer, key=lambda k: (len(labels[k]), k))[0]
+        return [alias.get(k, k) if k else k for k in keys]
 
     def _publisher(self, publisher: str) -> str:
         province = _publisher_province(publisher)

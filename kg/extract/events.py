@@ -163,6 +163,9 @@ _ELECTION = re.compile(
     r"(?:khóa\s+[ivxl]+|nhiệm kỳ\s+\d{4}\s*-\s*\d{4})"
     r"(?:\s+và\s+(?:đại biểu\s+)?(?:hội đồng nhân dân|hđnd)(?:\s+các cấp)?(?:\s+nhiệm kỳ\s+\d{4}\s*-\s*\d{4})?)?"
 )
+_CANDIDACY = re.compile(
+    r"(?<!\w)ứng cử\s+(?:đại biểu quốc hội|đbqh)(?:\s+khóa mới)?\s*\(?\s*khóa\s+([ivxl]+)(?!\w)\s*\)?"
+)
 _NATIONAL_CONGRESS = re.compile(
     r"(?<!\w)đại hội\s+(?:đại biểu\s+)?(?:toàn quốc\s+)?(?:lần thứ\s+)?([ivxl]+|\d{1,2})\s+(?:của\s+)?đảng(?!\s+bộ)"
     r"(?:\s+cộng sản việt nam)?|(?<!\w)đại hội\s+(?:đại biểu toàn quốc\s+)?(?:của\s+)?đảng cộng sản việt nam"
@@ -222,6 +225,18 @@ def find_occasions(text: str, key: str, orgs: list[Mention]) -> list[Mention]:
                 m.end(),
                 f"Hội nghị hiệp thương lần thứ {number}",
                 attrs={"event_type": "Hội nghị"},
+            )
+        )
+    for m in _CANDIDACY.finditer(key):  # "ứng cử đại biểu Quốc hội khóa mới (khóa XV)": that election
+        term = m.group(1).upper()
+        out.append(
+            Mention(
+                EVENT,
+                text[m.start() : m.end()],
+                m.start(),
+                m.end(),
+                f"Bầu cử đại biểu Quốc hội khóa {term}",
+                attrs={"event_type": "Bầu cử", "central": True},
             )
         )
     for m in _ELECTION.finditer(key):

@@ -374,7 +374,8 @@ def _name_tokens(text: str, pos: int, limit: int = 14, head: str = "") -> int:
             k -= 1
         nxt = toks[j][2] if j < len(toks) else ""
         closed = k > i and (
-            cap(j)
+            j < len(toks)
+            and toks[j][2][:1].isupper()
             or text.startswith(" của Quốc hội", toks[k - 1][1])
             or nxt in ("tỉnh", "huyện", "quận", "thị", "thành")
             and (cap(j + 1) or cap(j + 2))
@@ -389,15 +390,18 @@ def _name_tokens(text: str, pos: int, limit: int = 14, head: str = "") -> int:
     return end
 
 
+_LEVEL_COMPOUNDS = frozenset({("xã", "hội"), ("tỉnh", "táo"), ("tỉnh", "lộ"), ("tỉnh", "thành"), ("huyện", "lộ")})
+
+
 def _level_is_word(toks: list[tuple[int, int, str]], j: int) -> bool:
-    """A level word that is part of an ordinary word here: "xã hội", "thành công", "tỉnh táo"."""
+    """A level word that is part of an ordinary word here: "xã hội", "thành công", "thị trường"."""
     w = toks[j][2]
     if w not in _LEVEL_WORDS or j + 1 >= len(toks):
         return False
     nxt = toks[j + 1][2]
     if w in ("thị", "thành"):
         return nxt not in ("xã", "trấn", "phố")
-    return nxt[:1].islower() and nxt not in ("xã", "phường")
+    return (w, nxt) in _LEVEL_COMPOUNDS
 
 
 def place_at_end(text: str, start: int, end: int) -> bool:
