@@ -85,8 +85,8 @@ CORPUS_FLOOR = {
     "Organization": 0.77,
     "Province": 0.96,
     "District": 0.92,
-    "Resolution": 0.85,
-    "Event": 0.60,
+    "Resolution": 0.92,
+    "Event": 0.66,
     "posts": 0.62,
 }
 
