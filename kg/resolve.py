@@ -483,6 +483,9 @@ class Resolver:
         return [alias.get(k, k) if k else k for k in keys]
 
     def _publisher(self, publisher: str) -> str:
+        outlet = lexicon().raw["press_hosts"].get(publisher.lower().removeprefix("www."))
+        if outlet:  # "dantri.com.vn" → "Báo Dân trí"
+            return self._org(OrgName(outlet), publisher)
         province = _publisher_province(publisher)
         if province and re.fullmatch(r"TU[A-ZĐ]+", publisher.strip("() ")):
             return self._org(OrgName(f"Tỉnh ủy {province.name}", province=province.code), publisher)

@@ -449,6 +449,8 @@ def _named(text: str, key: str, pos: int) -> OrgParse | None:
     if q:
         end = q.end()
     name = " ".join(text[pos:end].split())
+    if name in lexicon().raw["not_organizations"] or place_key(name) in lexicon().place_names:
+        return None  # "Đài Loan", "Hội An": a place whose name starts like a body
     for short, full in lexicon().raw["name_abbreviations"].items():  # "Phòng GD-ĐT" → "Phòng Giáo dục và Đào tạo"
         name = re.sub(rf"(?<!\w){re.escape(short)}(?!\w)", full, name)
     base = {"kind": "named", "label": name, "head": head}
