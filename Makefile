@@ -12,7 +12,7 @@ run: install
 	$(BIN)/kg build seeds -o out
 
 test: install-dev
-	$(BIN)/ruff check kg tests
+	$(BIN)/ruff check kg tests bench
 	$(BIN)/python -m pytest
 
 install: $(VENV)/.installed
@@ -30,8 +30,8 @@ $(VENV)/.installed-dev: $(VENV)/.installed
 	touch $@
 
 lint: install-dev
-	$(BIN)/ruff check kg tests
-	$(BIN)/ruff format --check kg tests
+	$(BIN)/ruff check kg tests bench
+	$(BIN)/ruff format --check kg tests bench
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .ruff_cache

@@ -1,0 +1,171 @@
+"""Benchmark: the whole build, the extraction stage, the practical floor and the NER baseline.
+
+    python bench/run.py [--corpus DIR] [--ner-articles 200] [--out bench]
+
+Measures side by side, in one run (machines here are noisy: compare ratios, not seconds):
+the full ``kg build`` of the corpus (in a subprocess, with its peak resident memory), the
+extraction stage alone, a plain read + NFC + one regular expression over the same files (the
+floor), underthesea's NER on a fixed subset, and the median latency of every named query on the
+built store. Writes ``bench/results.json`` and ``bench/results.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import unicodedata
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def _floor(files: list[Path]) -> dict:
+    pattern = re.compile(r"\d+\s*-\s*[A-ZĐ]{1,4}/[A-ZĐ]{1,6}")
+    t = time.perf_counter()
+    chars = hits = 0
+    for f in files:
+        text = unicodedata.normalize("NFC", f.read_text(encoding="utf-8", errors="replace"))
+        chars += len(text)
+        hits += len(pattern.findall(text))
+    return {"seconds": time.perf_counter() - t, "characters": chars, "symbol_hits": hits}
+
+
+def _extraction(files: list[Path]) -> dict:
+    from kg.extract import extract
+    from kg.ingest import read_article
+
+    articles = [read_article(f) for f in files]
+    list(extract(articles[:20]))  # warm the lexicons
+    t = time.perf_counter()
+    mentions = sum(len(ex.mentions) for ex in extract(articles))
+    return {"seconds": time.perf_counter() - t, "mentions": mentions, "characters": sum(len(a.text) for a in articles)}
+
+
+def _full_build(corpus: Path, work: Path) -> dict:
+    code = (
+        "import resource, sys, time; from kg.builder import build; t = time.perf_counter(); "
+        f"r = build([{str(corpus)!r}], {str(work / 'out')!r}, show_progress=False); "
+        "rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss; "
+        "print(time.perf_counter() - t, rss, r.report['counts']['triples'])"
+    )
+    t = time.perf_counter()
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    wall = time.perf_counter() - t
+    seconds, rss_kb, triples = run.stdout.split()
+    report = json.loads((work / "out" / "report.json").read_text(encoding="utf-8"))
+    return {
+        "seconds": float(seconds),
+        "wall_seconds": wall,
+        "peak_rss_mb": int(rss_kb) / 1024,
+        "triples": int(triples),
+        "timings": report["timings"],
+    }
+
+
+def _queries(work: Path) -> dict:
+    from kg.sparql import named_queries, run_query
+    from kg.store import load_store, write_store
+
+    store = load_store(work / "out")
+    write_store(work / "out", work / "store")
+    out = {}
+    for name, q in named_queries().items():
+        if "?entity" in q.text:
+            continue
+        times = []
+        for _ in range(5):
+            t = time.perf_counter()
+            run_query(store, q.text)
+            times.append(time.perf_counter() - t)
+        out[name] = statistics.median(times) * 1000
+    return out
+
+
+def _ner(files: list[Path], n: int) -> dict | None:
+    try:
+        from underthesea import ner
+    except ImportError:
+        return None
+    from kg.ingest import read_article
+
+    texts = [read_article(f).text for f in files[:n]]
+    ner("Khởi động.")
+    t = time.perf_counter()
+    for text in texts:
+        for line in text.splitlines():
+            if line.strip():
+                ner(line)
+    return {"seconds": time.perf_counter() - t, "articles": len(texts), "characters": sum(map(len, texts))}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpora" / "vi-news-unc")
+    parser.add_argument("--ner-articles", type=int, default=200)
+    parser.add_argument("--out", type=Path, default=ROOT / "bench")
+    args = parser.parse_args()
+    files = sorted(args.corpus.glob("*.txt"))
+    if not files:
+        sys.exit(f"no .txt files in {args.corpus}")
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        results = {
+            "date": time.strftime("%Y-%m-%d"),
+            "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
+            "articles": len(files),
+            "floor": _floor(files),
+            "extraction": _extraction(files),
+            "full_build": _full_build(args.corpus, work),
+            "query_median_ms": _queries(work),
+            "underthesea_ner": _ner(files, args.ner_articles),
+            "bench_peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        }
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / "results.json").write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    (args.out / "results.md").write_text(table(results), encoding="utf-8")
+    print(table(results))
+
+
+def table(r: dict) -> str:
+    chars = r["floor"]["characters"]
+    rows = [
+        ("read + NFC + one regex (floor)", r["floor"]["seconds"], r["articles"]),
+        ("extraction stage (kg)", r["extraction"]["seconds"], r["articles"]),
+        ("full kg build, outputs written", r["full_build"]["seconds"], r["articles"]),
+    ]
+    if r["underthesea_ner"]:
+        ner = r["underthesea_ner"]
+        rows.append((f"underthesea NER ({ner['articles']} articles)", ner["seconds"], ner["articles"]))
+    lines = [
+        f"Benchmark of {r['date']} on {r['machine']}: {r['articles']} articles, {chars:,} characters.",
+        "",
+        "| stage | seconds | articles/s | × floor |",
+        "|---|---|---|---|",
+    ]
+    floor = r["floor"]["seconds"] / r["articles"]
+    for name, seconds, n in rows:
+        lines.append(f"| {name} | {seconds:.2f} | {n / seconds:,.0f} | {seconds / n / floor:,.0f} |")
+    lines += [
+        "",
+        f"Full build peak RSS: {r['full_build']['peak_rss_mb']:.0f} MB; "
+        f"{r['full_build']['triples']:,} triples; stage timings {r['full_build']['timings']}.",
+        "",
+        "| named query | median ms |",
+        "|---|---|",
+    ]
+    lines += [f"| {k} | {v:.1f} |" for k, v in sorted(r["query_median_ms"].items())]
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    main()
