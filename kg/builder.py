@@ -27,7 +27,7 @@ from kg.records import KINDS, Article, Rejected
 from kg.resolve import resolve
 from kg.shapes import validate
 from kg.store import GRAPH_HTML, GRAPH_TRIG, GRAPH_TTL, REPORT_JSON, atomic_write
-from kg.viz import write_html
+from kg.viz import write_page
 
 PROGRESS_MIN_FILES = 50
 
@@ -137,8 +137,9 @@ def build(
         atomic_write(outputs["ttl"], graph.serialize(format="turtle"))
         # the page shows what the articles say: reference provinces nobody mentions stay out
         articles_only = union_graph(dataset, include_reference=False)
-        nodes = write_html(articles_only, outputs["html"], title="kg — đồ thị tri thức / knowledge graph")
-        report["counts"]["nodes_drawn"] = nodes
+        page = write_page(articles_only, outputs["html"], title="kg — đồ thị tri thức / knowledge graph")
+        report["counts"]["nodes_drawn"] = page.nodes
+        report["counts"]["nodes_in_graph"] = page.total  # the page draws the most-mentioned when there are many
         timings["write_s"] = time.perf_counter() - t
     timings["total_s"] = time.perf_counter() - t0
     report["timings"] = {k: round(v, 3) for k, v in timings.items()}

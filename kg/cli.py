@@ -1,4 +1,4 @@
-"""Command line: ``kg build``, ``kg query``, ``kg serve``, ``kg export`` and ``kg eval``
+"""Command line: ``kg build``, ``kg query``, ``kg viz``, ``kg serve``, ``kg export`` and ``kg eval``
 (``python -m kg`` works the same).
 
 Exit codes: 0 success (a build that skipped some files still succeeds; they are
@@ -79,6 +79,11 @@ def build(paths: tuple[Path, ...], out: Path, progress: bool | None, store_dir: 
         f"triples: {counts['triples']} in {counts['named_graphs']} article graph(s); "
         f"SHACL: {'conforms' if report['validation']['conforms'] else 'violations, see report'}"
     )
+    if counts.get("nodes_drawn", 0) < counts.get("nodes_in_graph", 0):
+        click.echo(
+            f"graph.html draws the {counts['nodes_drawn']} most-mentioned of {counts['nodes_in_graph']} nodes; "
+            "use `kg viz --focus NAME` for any part of the graph"
+        )
     written = [str(p) for p in result.outputs.values()] + ([f"{store_dir}/ (store)"] if store_dir else [])
     click.echo("wrote " + ", ".join(written) + f" in {report['timings']['total_s']:.1f} s")
 
@@ -323,6 +328,82 @@ def export_command(
         _err(f"cannot write {out_file}: {exc.strerror or exc}")
         sys.exit(1)
     click.echo(f"wrote {path} ({fmt}, {path.stat().st_size:,} bytes)")
+
+
+@cli.command("viz")
+@click.option(
+    "--data", default="out", show_default=True, type=click.Path(path_type=Path), help="The folder `kg build` wrote."
+)
+@click.option(
+    "--store",
+    "store_dir",
+    type=click.Path(path_type=Path),
+    help="Draw the persistent store `kg build --store DIR` wrote instead of --data.",
+)
+@click.option(
+    "-o",
+    "--out",
+    "out_file",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="HTML file to write.",
+)
+@click.option(
+    "--focus",
+    metavar="NAME_OR_IRI",
+    help="Draw this entity (its IRI, or its name ignoring case and diacritics) and its neighbourhood only.",
+)
+@click.option(
+    "--hops", default=2, show_default=True, type=click.IntRange(0, 20), help="With --focus: how many steps out."
+)
+@click.option(
+    "--max-nodes",
+    default=1500,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Draw at most this many nodes: the most mentioned (nearest the focus first).",
+)
+@click.option("--no-documents", is_flag=True, help="Leave the articles out: the entity network only.")
+@click.option("--title", help="Page title (default: the focus, or the whole graph's title).")
+def viz_command(
+    data: Path,
+    store_dir: Path | None,
+    out_file: Path,
+    focus: str | None,
+    hops: int,
+    max_nodes: int,
+    no_documents: bool,
+    title: str | None,
+) -> None:
+    """Write the interactive, offline graph page for the whole graph or a part of it."""
+    from kg.store import StoreError, load_store, open_store
+    from kg.viz import FocusError, graph_from_store, write_page
+
+    try:
+        store = open_store(store_dir) if store_dir else load_store(data)
+        graph = graph_from_store(store)
+        result = write_page(
+            graph,
+            out_file,
+            title=title,
+            focus=focus,
+            hops=hops,
+            max_nodes=max_nodes,
+            documents=not no_documents,
+        )
+    except (StoreError, FocusError) as exc:
+        _err(str(exc))
+        sys.exit(1)
+    except OSError as exc:
+        _err(f"cannot write {out_file}: {exc.strerror or exc}")
+        sys.exit(1)
+    if result.truncated:
+        _err(
+            f"showing the {result.nodes} most-mentioned of {result.total} nodes "
+            "(raise --max-nodes, or narrow with --focus/--no-documents)"
+        )
+    around = f" around {result.focus!r} ({hops} hop{'' if hops == 1 else 's'})" if result.focus else ""
+    click.echo(f"wrote {out_file}: {result.nodes} nodes, {result.edges} edges{around}")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -156,7 +156,9 @@ def test_names_that_differ_only_in_diacritics_are_two_people():
 
 
 def test_places_that_look_like_bodies_and_bodies_named_with_lower_case():
-    found = entities("Tiêu đề\nĐài Loan và Hội An đón khách. Cục Hàng không Việt Nam cho biết. Ông Bùi Mạnh Khoa, "
-                     "Cục trưởng Cục thi hành án dân sự tỉnh Thanh Hóa, phát biểu.")
+    found = entities(
+        "Tiêu đề\nĐài Loan và Hội An đón khách. Cục Hàng không Việt Nam cho biết. Ông Bùi Mạnh Khoa, "
+        "Cục trưởng Cục thi hành án dân sự tỉnh Thanh Hóa, phát biểu."
+    )
     assert "Đài Loan" not in found.get(ORGANIZATION, set()) and "Hội An" not in found.get(ORGANIZATION, set())
     assert {"Cục Hàng không Việt Nam", "Cục thi hành án dân sự tỉnh Thanh Hóa"} <= found[ORGANIZATION]
