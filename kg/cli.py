@@ -20,6 +20,34 @@ def _err(message: str) -> None:
     click.echo(f"kg: {message}", err=True)
 
 
+def graph_source(verb: str):
+    """The ``--data OUT`` / ``--store DIR`` pair every command that reads the graph takes."""
+
+    def add(command):
+        command = click.option(
+            "--store",
+            "store_dir",
+            type=click.Path(path_type=Path),
+            help=f"{verb} the persistent store `kg build --store DIR` wrote instead of --data.",
+        )(command)
+        return click.option(
+            "--data",
+            default="out",
+            show_default=True,
+            type=click.Path(path_type=Path),
+            help="The folder `kg build` wrote.",
+        )(command)
+
+    return add
+
+
+def open_graph(data: Path, store_dir: Path | None):
+    """The built graph: the persistent store when given, else the files of ``data``."""
+    from kg.store import load_store, open_store
+
+    return open_store(store_dir) if store_dir else load_store(data)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="kg")
 def cli() -> None:
@@ -117,15 +145,7 @@ def _binding(spec: str):
 )
 @click.option("--name", help="Run a named query (see --list).")
 @click.option("--list", "list_queries", is_flag=True, help="List the named queries.")
-@click.option(
-    "--data", default="out", show_default=True, type=click.Path(path_type=Path), help="The folder `kg build` wrote."
-)
-@click.option(
-    "--store",
-    "store_dir",
-    type=click.Path(path_type=Path),
-    help="Query the persistent store `kg build --store DIR` wrote instead of --data.",
-)
+@graph_source("Query")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
 @click.option(
     "--bind",
@@ -146,7 +166,7 @@ def query(
 ) -> None:
     """Run a SPARQL query over the built graph (all graphs form the default graph)."""
     from kg.sparql import QueryError, format_result, named_queries, named_query, run_query
-    from kg.store import StoreError, load_store, open_store
+    from kg.store import StoreError
 
     if list_queries:
         for q in named_queries().values():
@@ -163,7 +183,7 @@ def query(
         else:
             text = sparql or ""
         bindings = dict(_binding(b) for b in binds)
-        store = open_store(store_dir) if store_dir else load_store(data)
+        store = open_graph(data, store_dir)
         result = run_query(store, text, bindings)
     except (QueryError, StoreError) as exc:
         _err(str(exc))
@@ -227,15 +247,7 @@ def eval_command(gold: tuple[Path, ...], data: Path, baseline: bool, fmt: str, d
 
 
 @cli.command()
-@click.option(
-    "--data", default="out", show_default=True, type=click.Path(path_type=Path), help="The folder `kg build` wrote."
-)
-@click.option(
-    "--store",
-    "store_dir",
-    type=click.Path(path_type=Path),
-    help="Serve the persistent store `kg build --store DIR` wrote (opened read-only) instead of --data.",
-)
+@graph_source("Serve")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=7878, show_default=True, type=click.IntRange(0, 65535), help="Port (0: any free one).")
 @click.option(
@@ -287,15 +299,7 @@ def serve(
 
 
 @cli.command("export")
-@click.option(
-    "--data", default="out", show_default=True, type=click.Path(path_type=Path), help="The folder `kg build` wrote."
-)
-@click.option(
-    "--store",
-    "store_dir",
-    type=click.Path(path_type=Path),
-    help="Export the persistent store `kg build --store DIR` wrote instead of --data.",
-)
+@graph_source("Export")
 @click.option(
     "-o", "--out", "out_file", required=True, type=click.Path(dir_okay=False, path_type=Path), help="File to write."
 )
@@ -312,14 +316,14 @@ def export_command(
 ) -> None:
     """Export the graph as JSON-LD or N-Quads, or its entity network as GraphML or GEXF."""
     from kg.export import ExportError, export, format_for_path
-    from kg.store import StoreError, load_store, open_store
+    from kg.store import StoreError
 
     try:
         fmt = format_for_path(out_file, fmt)
     except ExportError as exc:
         raise click.UsageError(str(exc)) from exc
     try:
-        store = open_store(store_dir) if store_dir else load_store(data)
+        store = open_graph(data, store_dir)
         path = export(store, out_file, fmt, include_documents=include_documents)
     except (ExportError, StoreError) as exc:
         _err(str(exc))
@@ -331,15 +335,7 @@ def export_command(
 
 
 @cli.command("viz")
-@click.option(
-    "--data", default="out", show_default=True, type=click.Path(path_type=Path), help="The folder `kg build` wrote."
-)
-@click.option(
-    "--store",
-    "store_dir",
-    type=click.Path(path_type=Path),
-    help="Draw the persistent store `kg build --store DIR` wrote instead of --data.",
-)
+@graph_source("Draw")
 @click.option(
     "-o",
     "--out",
@@ -376,11 +372,11 @@ def viz_command(
     title: str | None,
 ) -> None:
     """Write the interactive, offline graph page for the whole graph or a part of it."""
-    from kg.store import StoreError, load_store, open_store
+    from kg.store import StoreError
     from kg.viz import FocusError, graph_from_store, write_page
 
     try:
-        store = open_store(store_dir) if store_dir else load_store(data)
+        store = open_graph(data, store_dir)
         graph = graph_from_store(store)
         result = write_page(
             graph,
