@@ -68,7 +68,7 @@ def find_events(text: str, key: str, sentences: list[tuple[int, int]]) -> list[M
                 continue
             if not (
                 re.match(r"\s+(?:" + _NAME_STARTERS + r")(?!\w)", after)
-                or re.match(r"\s+[A-ZĐ]", text[m.end() : s_end])
+                or re.match(r"\s+[" + UPPER + "]", text[m.end() : s_end])
             ):
                 continue
             stop = _LABEL_STOP.search(text[m.end() : s_end])
