@@ -21,7 +21,7 @@ from rdflib import Dataset, Graph
 
 from kg import __version__
 from kg.extract import PIPELINE_VERSION, extract
-from kg.graph import build_dataset, serialize_trig, union_graph
+from kg.graph import build_dataset, serialize_trig, serialize_turtle, union_graph
 from kg.ingest import ingest
 from kg.records import KINDS, Article, Rejected
 from kg.resolve import resolve
@@ -134,7 +134,7 @@ def build(
     if write:
         t = time.perf_counter()
         atomic_write(outputs["trig"], serialize_trig(dataset))
-        atomic_write(outputs["ttl"], graph.serialize(format="turtle"))
+        atomic_write(outputs["ttl"], serialize_turtle(graph))
         # the page shows what the articles say: reference provinces nobody mentions stay out
         articles_only = union_graph(dataset, include_reference=False)
         page = write_page(articles_only, outputs["html"], title="kg — đồ thị tri thức / knowledge graph")

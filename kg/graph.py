@@ -8,6 +8,8 @@ the facts it states and one ``vnkg:Mention`` evidence node per mention. Referenc
 
 from __future__ import annotations
 
+import re
+from collections import defaultdict
 from collections.abc import Iterable
 
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
@@ -201,32 +203,75 @@ def _new_graph() -> Graph:
     return g
 
 
+_LOCAL_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+class _Prefixes:
+    """The prefixes a Turtle text may use, and the ones it did use (for its header)."""
+
+    def __init__(self) -> None:
+        pairs = {p: str(ns) for p, ns in _new_graph().namespaces() if p}
+        self.pairs = sorted(pairs.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+        self.used: set[tuple[str, str]] = set()
+
+    def iri(self, iri: str) -> str:
+        for prefix, ns in self.pairs:
+            if iri.startswith(ns) and _LOCAL_NAME.fullmatch(iri[len(ns) :]):
+                self.used.add((prefix, ns))
+                return f"{prefix}:{iri[len(ns) :]}"
+        return "<" + iri.replace(">", "%3E").replace(" ", "%20") + ">"
+
+    def header(self) -> str:
+        return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(self.used)) + "\n"
+
+
+def _term(t, prefixes: _Prefixes) -> str:
+    """Turtle for one term: a prefixed name where the local part is a plain name, else <IRI>."""
+    if isinstance(t, URIRef):
+        return prefixes.iri(str(t))
+    if isinstance(t, Literal) and t.datatype is not None and t.language is None:
+        return f"{Literal(str(t)).n3()}^^{prefixes.iri(str(t.datatype))}"
+    return t.n3()
+
+
+def _turtle_statements(triples: Iterable[tuple], prefixes: _Prefixes) -> list[str]:
+    """Triples grouped by subject, subjects, predicates (rdf:type first) and objects sorted: the
+    same graph always gives the same text (and fast: no pretty-printer's graph analysis)."""
+    by_subject: dict = defaultdict(lambda: defaultdict(set))
+    for s, p, o in triples:
+        by_subject[s][p].add(o)
+    out = []
+    for s in sorted(by_subject, key=lambda t: (type(t).__name__, str(t))):
+        preds = by_subject[s]
+        parts = []
+        for p in sorted(preds, key=lambda p: (p != RDF.type, str(p))):
+            objects = sorted(_term(o, prefixes) for o in preds[p])
+            parts.append(("a" if p == RDF.type else _term(p, prefixes)) + " " + " , ".join(objects))
+        out.append(_term(s, prefixes) + " " + " ;\n    ".join(parts) + " .")
+    return out
+
+
+def serialize_turtle(graph: Graph) -> str:
+    """Deterministic Turtle of a graph without blank nodes."""
+    prefixes = _Prefixes()
+    body = "\n\n".join(_turtle_statements(graph, prefixes))
+    return prefixes.header() + body + "\n"
+
+
 def serialize_trig(ds: Dataset) -> str:
     """TriG with graphs in IRI order and blank nodes canonicalised: same data, same bytes.
 
     (rdflib's TriG writer orders graphs as its store happens to hold them.)
     """
-    header: dict[str, str] = {}
+    prefixes = _Prefixes()
     blocks: list[str] = []
     for ctx in sorted(ds.graphs(), key=lambda c: str(c.identifier)):
         if len(ctx) == 0:
             continue
-        g = _new_graph()
         triples = to_canonical_graph(ctx) if any(isinstance(t, BNode) for tr in ctx for t in tr) else ctx
-        for triple in triples:
-            g.add(triple)
-        body = []
-        for line in g.serialize(format="turtle").splitlines():
-            if line.startswith("@prefix"):
-                header[line.split()[1]] = line
-            elif line.strip():
-                body.append("    " + line)
-            elif body:
-                body.append("")
-        while body and not body[-1]:
-            body.pop()
-        blocks.append(f"<{ctx.identifier}> {{\n" + "\n".join(body) + "\n}\n")
-    return "\n".join(header[k] for k in sorted(header)) + "\n\n" + "\n".join(blocks)
+        body = "\n\n".join("    " + st.replace("\n", "\n    ") for st in _turtle_statements(triples, prefixes))
+        blocks.append(f"<{ctx.identifier}> {{\n{body}\n}}\n")
+    return prefixes.header() + "\n".join(blocks)
 
 
 def union_graph(ds: Dataset, include_ontology: bool = False, include_reference: bool = True) -> Graph:
