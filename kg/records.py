@@ -67,6 +67,11 @@ class Mention:
     scope: str = ""
     attrs: dict = field(default_factory=dict)
 
+    @classmethod
+    def at(cls, text: str, kind: str, start: int, end: int, label: str, **fields) -> Mention:
+        """The mention of ``text[start:end]``: its text is always the slice its offsets name."""
+        return cls(kind, text[start:end], start, end, label, **fields)
+
 
 @dataclass
 class Fact:

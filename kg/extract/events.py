@@ -54,9 +54,9 @@ def find_events(text: str, key: str, sentences: list[tuple[int, int]]) -> list[M
                     qual = text[m.end() : m.end() + len(q.group(1))].strip()
                     label = " ".join(filter(None, [head, qual])) + f" “{title}”"
                     out.append(
-                        Mention(
+                        Mention.at(
+                            text,
                             EVENT,
-                            text[m.start() : end],
                             m.start(),
                             end,
                             label,
@@ -78,9 +78,9 @@ def find_events(text: str, key: str, sentences: list[tuple[int, int]]) -> list[M
                 continue
             end = m.start() + len(label)
             out.append(
-                Mention(
+                Mention.at(
+                    text,
                     EVENT,
-                    text[m.start() : end],
                     m.start(),
                     end,
                     label,
@@ -214,13 +214,13 @@ def find_occasions(text: str, key: str, orgs: list[Mention]) -> list[Mention]:
         elif not re.match(r"\s+(?:của\s+)?(?:hđnd|hội đồng|quốc hội|ủy ban|ubkt)", key[m.end() : m.end() + 20]):
             continue  # "tại kỳ họp thứ 5" with no body named: not enough to name it
         label = f"{attrs['event_type']} thứ {attrs['number']}"
-        out.append(Mention(EVENT, text[m.start() : end], m.start(), end, label, attrs=attrs | {"session": True}))
+        out.append(Mention.at(text, EVENT, m.start(), end, label, attrs=attrs | {"session": True}))
     for m in _CONSULTATION.finditer(key):  # "hội nghị hiệp thương lần thứ 2": candidate lists for elections
         number = {"nhất": "1", "hai": "2", "ba": "3"}.get(m.group(1), m.group(1))
         out.append(
-            Mention(
+            Mention.at(
+                text,
                 EVENT,
-                text[m.start() : m.end()],
                 m.start(),
                 m.end(),
                 f"Hội nghị hiệp thương lần thứ {number}",
@@ -230,9 +230,9 @@ def find_occasions(text: str, key: str, orgs: list[Mention]) -> list[Mention]:
     for m in _CANDIDACY.finditer(key):  # "ứng cử đại biểu Quốc hội khóa mới (khóa XV)": that election
         term = m.group(1).upper()
         out.append(
-            Mention(
+            Mention.at(
+                text,
                 EVENT,
-                text[m.start() : m.end()],
                 m.start(),
                 m.end(),
                 f"Bầu cử đại biểu Quốc hội khóa {term}",
@@ -242,9 +242,9 @@ def find_occasions(text: str, key: str, orgs: list[Mention]) -> list[Mention]:
     for m in _ELECTION.finditer(key):
         label = _expand(" ".join(text[m.start() : m.end()].split()))
         out.append(
-            Mention(
+            Mention.at(
+                text,
                 EVENT,
-                text[m.start() : m.end()],
                 m.start(),
                 m.end(),
                 label,
@@ -259,9 +259,9 @@ def find_occasions(text: str, key: str, orgs: list[Mention]) -> list[Mention]:
         term = term_number(m.group(1) or m.group(2))
         label = f"Đại hội đại biểu toàn quốc lần thứ {term} của Đảng"
         out.append(
-            Mention(
+            Mention.at(
+                text,
                 EVENT,
-                text[m.start() : m.end()],
                 m.start(),
                 m.end(),
                 label,
@@ -277,9 +277,9 @@ def find_occasions(text: str, key: str, orgs: list[Mention]) -> list[Mention]:
         tail = _CONGRESS_TAIL.match(key, org.end)
         end = tail.end() if tail else org.end
         out.append(
-            Mention(
+            Mention.at(
+                text,
                 EVENT,
-                text[m.start() : end],
                 m.start(),
                 end,
                 _expand(" ".join(text[m.start() : end].split())),
@@ -301,5 +301,5 @@ def find_occasions(text: str, key: str, orgs: list[Mention]) -> list[Mention]:
             end = _festival_end(text, m.end())
         label = " ".join(text[m.start() : end].split()).strip('“”"')
         if len(label.split()) >= 3:
-            out.append(Mention(EVENT, text[m.start() : end], m.start(), end, label, attrs={"event_type": m.group(1)}))
+            out.append(Mention.at(text, EVENT, m.start(), end, label, attrs={"event_type": m.group(1)}))
     return out

@@ -48,7 +48,6 @@ def find_places(text: str, key: str) -> list[Mention]:
         word = before.group(1).rstrip(":").strip() if before else ""
         province = amap.province_by_name.get(name_key)
         central_city = province is not None and province.type_word == "thành phố"
-        surface = text[start:end]
         in_list = list_type is not None and not word and _LIST_GAP.fullmatch(key, list_end, start) is not None
         if in_list and name_key in amap.districts_by_name:
             word = next(w for w, t in _DISTRICT_WORDS.items() if t == list_type)
@@ -60,7 +59,7 @@ def find_places(text: str, key: str) -> list[Mention]:
             list_type = None
             if province is None or (not word and name_key in _PERSON_ONLY):
                 continue
-            out.append(Mention(PROVINCE, surface, start, end, province.label, attrs={"code": province.code}))
+            out.append(Mention.at(text, PROVINCE, start, end, province.label, attrs={"code": province.code}))
         elif word in _DISTRICT_WORDS:
             type_word = _DISTRICT_WORDS[word]
             if name_key not in amap.districts_by_name:
@@ -69,8 +68,8 @@ def find_places(text: str, key: str) -> list[Mention]:
             list_type, list_end = type_word, end
             name = " ".join(words)
             out.append(
-                Mention(
-                    DISTRICT, surface, start, end, name, scope="province", attrs={"name": name, "type_word": type_word}
+                Mention.at(
+                    text, DISTRICT, start, end, name, scope="province", attrs={"name": name, "type_word": type_word}
                 )
             )
         else:

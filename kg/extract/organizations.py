@@ -303,7 +303,7 @@ def org_mention(text: str, org: OrgParse) -> Mention:
             else "province"
         )
     label = " ".join(org.departments + [org.base.get("label") or org.base.get("head", "")])
-    return Mention(ORGANIZATION, text[org.start : org.end], org.start, org.end, label, scope=scope, attrs=attrs)
+    return Mention.at(text, ORGANIZATION, org.start, org.end, label, scope=scope, attrs=attrs)
 
 
 _TOKEN = re.compile(r"[\w&'’.]+(?<!\.)|[^\w\s]")

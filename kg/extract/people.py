@@ -219,9 +219,7 @@ def find_people(
         if not name or not free(m.end(), name[1]):
             continue
         label, end = name
-        person = Mention(
-            PERSON, text[m.end() : end], m.end(), end, label, attrs={"honorific": honorific} if honorific else {}
-        )
+        person = Mention.at(text, PERSON, m.end(), end, label, attrs={"honorific": honorific} if honorific else {})
         people.append(person)
         chain, pos = _posts_after(text, key, end)
         for title, org, title_start, _ in chain:
@@ -246,7 +244,7 @@ def find_people(
             continue
         person = next((p for p in people if p.start == gap.end()), None)
         if person is None:
-            person = Mention(PERSON, text[gap.end() : name[1]], gap.end(), name[1], name[0])
+            person = Mention.at(text, PERSON, gap.end(), name[1], name[0])
             people.append(person)
         posts.append((person, title, org, m.start()))
     # full names without a trigger: three to five capitalised syllables that open with a family
@@ -263,7 +261,7 @@ def find_people(
         if place_at(text, m.start()):  # "Nông Cống, Như Thanh…": a list of places
             continue
         label, end = name
-        person = Mention(PERSON, text[m.start() : end], m.start(), end, label)
+        person = Mention.at(text, PERSON, m.start(), end, label)
         people.append(person)
         chain, _ = _posts_after(text, key, end)
         for title, org, title_start, _ in chain:
@@ -272,7 +270,7 @@ def find_people(
     for m in _famous_re().finditer(key):
         if free(m.start(), m.end()) and not any(p.start <= m.start() < p.end for p in people):
             entry = lex.famous[re.sub(r"\s+", " ", key[m.start() : m.end()])]
-            people.append(Mention(PERSON, text[m.start() : m.end()], m.start(), m.end(), entry["label"]))
+            people.append(Mention.at(text, PERSON, m.start(), m.end(), entry["label"]))
     people.sort(key=lambda p: p.start)
     return people, posts
 
@@ -297,9 +295,7 @@ def byline_mentions(text: str, authors: tuple[str, ...]) -> list[Mention]:
             if idx >= 0:
                 break
         if idx >= 0:
-            out.append(
-                Mention(PERSON, text[idx : idx + len(author)], idx, idx + len(author), author, attrs={"byline": True})
-            )
+            out.append(Mention.at(text, PERSON, idx, idx + len(author), author, attrs={"byline": True}))
     return out
 
 

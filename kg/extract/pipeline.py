@@ -170,9 +170,9 @@ def to_extraction(doc: Doc, article: Article) -> Extraction:
         at = article.text.find(article.publisher)
         if at >= 0:  # "Điện Biên TV - Qua 5 năm…", "(TUAG)- Quán triệt…"
             mentions.append(
-                Mention(
+                Mention.at(
+                    article.text,
                     ORGANIZATION,
-                    article.publisher,
                     at,
                     at + len(article.publisher),
                     article.publisher,

@@ -157,7 +157,7 @@ def find_resolutions(text: str, key: str) -> list[Mention]:
         }
         end = _tail(text, key, m.end(), attrs)
         label = f"{attrs['type']} số {attrs['symbol']}"
-        found.append(Mention(RESOLUTION, text[start : m.end()], start, m.end(), label, attrs=attrs | {"tail_end": end}))
+        found.append(Mention.at(text, RESOLUTION, start, m.end(), label, attrs=attrs | {"tail_end": end}))
         taken.append((start, m.end()))
     for m in _STATE_SYMBOL.finditer(text):
         num, year, code, course, issuer = m.groups()
@@ -182,9 +182,9 @@ def find_resolutions(text: str, key: str) -> list[Mention]:
         }
         end = _tail(text, key, m.end(), attrs)
         found.append(
-            Mention(
+            Mention.at(
+                text,
                 RESOLUTION,
-                text[start : m.end()],
                 start,
                 m.end(),
                 f"{attrs['type']} số {symbol}",
@@ -239,7 +239,7 @@ def _named(text: str, key: str, taken: list[tuple[int, int]]) -> list[Mention]:
             _tail(text, key, end, tail)
             if "title" in tail and len(terms) == 1:
                 attrs["title"] = tail["title"]
-            out.append(Mention(RESOLUTION, text[m.start() : end].rstrip(), m.start(), end, label, attrs=attrs))
+            out.append(Mention.at(text, RESOLUTION, m.start(), end, label, attrs=attrs))
         taken.append((m.start(), end))
     for m in _NAMED_CONGRESS.finditer(key):
         if _overlaps(taken, m.start(), m.end()):
@@ -255,7 +255,7 @@ def _named(text: str, key: str, taken: list[tuple[int, int]]) -> list[Mention]:
             attrs["congress_org"] = org_mention(text, org)
             end = org.end
         label = f"Nghị quyết Đại hội {term}"
-        out.append(Mention(RESOLUTION, text[m.start() : end], m.start(), end, label, attrs=attrs))
+        out.append(Mention.at(text, RESOLUTION, m.start(), end, label, attrs=attrs))
         taken.append((m.start(), end))
     return out
 
@@ -308,7 +308,7 @@ def _short_forms(text: str, key: str, taken: list[tuple[int, int]]) -> list[Ment
         elif issuer and not issuer.group(1).startswith("thủ tướng") and type_word in _PARTY_CODES:
             attrs.update(symbol=f"{number:02d}-{_PARTY_CODES[type_word]}/TW", short=False, issuer_code="TW")
         label = f"{type_word} số {attrs['symbol']}" if "symbol" in attrs else f"{type_word} {m.group(2)}"
-        out.append(Mention(RESOLUTION, text[m.start() : m.end()], m.start(), m.end(), label, attrs=attrs))
+        out.append(Mention.at(text, RESOLUTION, m.start(), m.end(), label, attrs=attrs))
     return out
 
 
@@ -355,16 +355,14 @@ def _laws_and_charters(text: str, key: str, taken: list[tuple[int, int]]) -> lis
         if not count:
             continue
         label = f"{m.group(1)} " + re.sub(r"\s+,", ",", " ".join(text[m.end() : end].split()))
-        out.append(
-            Mention(RESOLUTION, text[m.start() : end], m.start(), end, label, attrs={"type": m.group(1), "named": True})
-        )
+        out.append(Mention.at(text, RESOLUTION, m.start(), end, label, attrs={"type": m.group(1), "named": True}))
     for m in _law_names_re().finditer(key):  # "Luật đất đai", "luật Bầu cử": known laws however written
         if not _overlaps(taken + [(o.start, o.end) for o in out], m.start(), m.end()):
             label = _law_labels()[re.sub(r"\s+", " ", m.group())]
             out.append(
-                Mention(
+                Mention.at(
+                    text,
                     RESOLUTION,
-                    text[m.start() : m.end()],
                     m.start(),
                     m.end(),
                     label,
@@ -378,9 +376,9 @@ def _laws_and_charters(text: str, key: str, taken: list[tuple[int, int]]) -> lis
                     taken + [(o.start, o.end) for o in out], m.start(), m.end()
                 ):
                     out.append(
-                        Mention(
+                        Mention.at(
+                            text,
                             RESOLUTION,
-                            text[m.start() : m.end()],
                             m.start(),
                             m.end(),
                             entry["label"],
@@ -393,9 +391,9 @@ def _laws_and_charters(text: str, key: str, taken: list[tuple[int, int]]) -> lis
             + " ".join(text[m.start() : m.end()].split()).split("hội", 1)[1].strip()
         )
         out.append(
-            Mention(
+            Mention.at(
+                text,
                 RESOLUTION,
-                text[m.start() : m.end()],
                 m.start(),
                 m.end(),
                 label,
@@ -416,9 +414,9 @@ def find_plenums(text: str, key: str) -> list[Mention]:
         for term in terms:
             label = f"Hội nghị Trung ương {plenum}{' lần ' + m.group(2) if m.group(2) else ''} khóa {term}"
             out.append(
-                Mention(
+                Mention.at(
+                    text,
                     EVENT,
-                    text[m.start() : end].rstrip(),
                     m.start(),
                     end,
                     label,
