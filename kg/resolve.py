@@ -240,7 +240,11 @@ def _named_name(base: dict, province: Place | None, ctx: Context) -> OrgName | N
         district = ctx.district.code if ctx.district else None
         return OrgName(f"{label} {level} {base['commune']}", province=code, district=district)
     trailing = next((p for k, p in amap.province_by_name.items() if match_key(label).endswith(" " + k)), None)
-    if trailing:  # "Sở Quy hoạch - Kiến trúc Hà Nội"
+    if trailing:  # "Sở Quy hoạch - Kiến trúc Hà Nội"; "Sở GD&ĐT Lào Cai" → "Sở Giáo dục và Đào tạo tỉnh Lào Cai"
+        if trailing.type_word == "tỉnh" and base["head"] in lexicon().raw["province_scoped_heads"]:
+            stem = label[: len(label) - len(trailing.name)].rstrip()
+            if not stem.endswith(" tỉnh"):
+                label = f"{stem} tỉnh {trailing.name}"
         return OrgName(label, province=trailing.code)
     if (
         level in ("huyện", "quận", "thị xã")
@@ -271,6 +275,11 @@ def _district_named(name: str, ctx: Context, type_word: str | None = None) -> Pl
             typed = [d for d in local if d.type_word == type_word]
             return (typed or local)[0]
     return cands[0] if len(cands) == 1 else None
+
+
+@cache
+def _central_labels() -> frozenset[str]:
+    return frozenset(e["label"] for e in lexicon().raw["central_bodies"])
 
 
 def org_name(m: Mention, ctx: Context) -> OrgName | None:
@@ -443,11 +452,7 @@ class Resolver:
         post_orgs = lexicon().raw["standalone_post_orgs"]
         for f in ex.facts:
             s, o = keys[f.subject], keys[f.object]
-            if f.relation == "holds_derived" and s:
-                name = org_name(f.attrs["org"], ctx)
-                if name is not None:
-                    out.facts.append((s, "holds", self._org(name), {"title": f.attrs["title"]}))
-            elif f.relation == "holds_standalone" and s:
+            if f.relation == "holds_standalone" and s:
                 post = f.attrs["post"]
                 org = self._org(OrgName(post_orgs[post], parent=None))
                 out.facts.append((s, "holds", org, {"title": post, "post_label": post}))
@@ -472,14 +477,28 @@ class Resolver:
 
     def _merge_event_names(self, keys: list[str | None]) -> list[str | None]:
         """Within one article, "Lễ hội Hoa phượng đỏ" is the "Lễ hội Hoa phượng đỏ 2021" it named
-        before: an event whose name begins another's (three words or more) is that event."""
+        before: an event whose name begins another's (three words or more) is that event.
+        Likewise a named body cut short ("Ủy ban Thường vụ" after "Ủy ban Thường vụ Quốc hội") is
+        the one longer body of the article it begins, when there is only one."""
+        alias: dict[str, str] = {}
         events = sorted({k for k in keys if k and k.startswith("event/")})
         labels = {k: match_key(self.result.entities[k].label) for k in events}
-        alias: dict[str, str] = {}
         for short in events:
             longer = [k for k in events if k != short and labels[k].startswith(labels[short] + " ")]
             if longer and len(labels[short].split()) >= 3:
                 alias[short] = sorted(longer, key=lambda k: (len(labels[k]), k))[0]
+        orgs = sorted({k for k in keys if k and k.startswith("org/")})
+        ents = self.result.entities
+        labels = {k: match_key(ents[k].label).lower() for k in orgs}
+        central = _central_labels()
+        for short in orgs:
+            if len(labels[short].split()) < 2 or ents[short].attrs.get("province") or ents[short].attrs.get("district"):
+                continue
+            if ents[short].label in central:  # "Bộ Quốc phòng" is not "Bộ Quốc phòng Trung Quốc"
+                continue
+            longer = [k for k in orgs if k != short and labels[k].startswith(labels[short] + " ")]
+            if len(longer) == 1 and ents[longer[0]].attrs.get("parent") != short:
+                alias[short] = longer[0]
         return [alias.get(k, k) if k else k for k in keys]
 
     def _publisher(self, publisher: str) -> str:

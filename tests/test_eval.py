@@ -78,16 +78,16 @@ def test_seed_scores_reach_the_bar(seed_store):
         assert scores[category].f1 >= 0.95, (category, scores[category].misses, scores[category].false_hits)
 
 
-# Measured on the 24 annotated corpus articles when this floor was set; the aim is 0.90 for
-# every type. A change that lowers any of them fails here.
+# Measured on the 34 annotated corpus articles (batches A-D) when this floor was set; the bar is
+# 0.90 for every type. A change that lowers any of them fails here.
 CORPUS_FLOOR = {
-    "Person": 0.94,
-    "Organization": 0.77,
+    "Person": 0.95,
+    "Organization": 0.90,
     "Province": 0.96,
-    "District": 0.92,
+    "District": 0.91,
     "Resolution": 0.92,
-    "Event": 0.66,
-    "posts": 0.62,
+    "Event": 0.63,
+    "posts": 0.72,
 }
 
 

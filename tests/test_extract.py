@@ -162,3 +162,91 @@ def test_places_that_look_like_bodies_and_bodies_named_with_lower_case():
     )
     assert "Đài Loan" not in found.get(ORGANIZATION, set()) and "Hội An" not in found.get(ORGANIZATION, set())
     assert {"Cục Hàng không Việt Nam", "Cục thi hành án dân sự tỉnh Thanh Hóa"} <= found[ORGANIZATION]
+
+
+def posts_of(text: str) -> set[tuple[str, str, str]]:
+    """(person, title, organisation) for every post the article gives."""
+    resolved = resolve(extract([build_article(text, "t.txt")]))
+    return {
+        (resolved.entities[s].label, a.get("title"), resolved.entities[o].label)
+        for s, r, o, a in resolved.articles[0].facts
+        if r == "holds"
+    }
+
+
+def test_a_bare_party_organ_in_a_chain_belongs_to_the_next_body():
+    # news_education_054 and news_society_056 of vi-news-unc
+    text = (
+        "Tiêu đề\nKhiển trách đối với ông Đinh Quang Minh - Ủy viên Ban Thường vụ Đảng ủy, Chủ nhiệm Ủy ban "
+        "Kiểm tra Đảng ủy, Phó Hiệu trưởng Trường Đại học Đồng Nai. Ông Võ Mạnh Sơn (Sinh năm 1971), Bí thư "
+        "Đảng đoàn, Bí thư Đảng ủy cơ quan, Chủ tịch Liên đoàn lao động tỉnh Thanh Hóa."
+    )
+    assert {
+        "Ban Thường vụ Đảng ủy Trường Đại học Đồng Nai",
+        "Ủy ban Kiểm tra Đảng ủy Trường Đại học Đồng Nai",
+        "Đảng đoàn Liên đoàn Lao động tỉnh Thanh Hóa",
+        "Đảng ủy cơ quan Liên đoàn Lao động tỉnh Thanh Hóa",
+    } <= entities(text)[ORGANIZATION]
+    assert ("Võ Mạnh Sơn", "Bí thư", "Đảng đoàn Liên đoàn Lao động tỉnh Thanh Hóa") in posts_of(text)
+
+
+def test_bodies_named_by_post_titles_and_shorthand():
+    text = (
+        "Tiêu đề\nDự lễ có ông Đinh Tiến Dũng, UV BCT, Bí thư Thành ủy Hà Nội; ông Vũ Đức Đam, UVTƯ Đảng. "
+        "Ông Nguyễn Duy Phương, Bí thư phường Bắc Sơn (thị xã Bỉm Sơn, Thanh Hóa) xác nhận. Bà Lê Thị Lan, "
+        "Phó phòng Nội vụ Thị xã Bỉm Sơn. Ông Bùi Thiện Ngộ từng là Bộ trưởng Công an."
+    )
+    orgs = entities(text)[ORGANIZATION]
+    assert {"Bộ Chính trị", "Ban Chấp hành Trung ương", "Đảng ủy phường Bắc Sơn", "Bộ Công an"} <= orgs
+    assert "Phòng Nội vụ thị xã Bỉm Sơn" in orgs
+    posts = posts_of(text)
+    assert ("Nguyễn Duy Phương", "Bí thư", "Đảng ủy phường Bắc Sơn") in posts
+    assert ("Bùi Thiện Ngộ", "Bộ trưởng", "Bộ Công an") in posts
+
+
+def test_lower_case_names_after_a_post_title():
+    # news_society_022 and news_society_237 of vi-news-unc
+    text = (
+        "Tiêu đề\nBà Khương Thị Mai, Giám đốc điều hành công ty TNHH nhôm Namsung Việt Nam, tự ứng cử tại Nam "
+        "Định. Ông Nguyễn Thiện Chức, Giám đốc điều hành trung tâm dạy nghề Thanh Phúc. Ông Lương Thế Huy, "
+        "Viện trưởng Viện nghiên cứu xã hội, kinh tế và môi trường, tự ứng cử tại Hà Nội."
+    )
+    orgs = entities(text)[ORGANIZATION]
+    assert {
+        "Công ty TNHH nhôm Namsung Việt Nam",
+        "Trung tâm dạy nghề Thanh Phúc",
+        "Viện nghiên cứu xã hội, kinh tế và môi trường",
+    } <= orgs
+    assert ("Khương Thị Mai", "Giám đốc điều hành", "Công ty TNHH nhôm Namsung Việt Nam") in posts_of(text)
+
+
+def test_names_end_where_the_sentence_goes_on():
+    found = entities(
+        "Tiêu đề\nBộ Giao thông vận tải phải báo cáo. Bệnh viện Chợ Rẫy phối hợp Bộ Y tế. Ủy ban Kiểm tra "
+        "(UBKT) Tỉnh ủy Phú Yên thông tin. Trạm ra đa 595 và Trạm Hải đăng Hòn Khoai. Bộ Tư lệnh Bộ đội Biên "
+        "phòng Việt Nam nghiên cứu phương án. Sở Y tế, giáo dục và các ngành."
+    )[ORGANIZATION]
+    assert {
+        "Bộ Giao thông vận tải",
+        "Bệnh viện Chợ Rẫy",
+        "Bộ Y tế",
+        "Ủy ban Kiểm tra Tỉnh ủy Phú Yên",
+        "Trạm Hải đăng Hòn Khoai",
+        "Bộ Tư lệnh Bộ đội Biên phòng Việt Nam",
+    } <= found
+    assert not any(label.endswith((" phải", " phối", " và", " nghiên cứu")) or "giáo dục" in label for label in found)
+
+
+def test_party_of_a_place_and_foreign_ministries():
+    found = entities(
+        "Tiêu đề\nÔng Nguyễn Thiện Nhân cảm ơn Đảng bộ, chính quyền và nhân dân TPHCM. Bộ trưởng Quốc phòng "
+        "Phan Văn Giang đón Bộ trưởng Quốc phòng Trung Quốc Ngụy Phượng Hòa."
+    )
+    assert {"Đảng bộ thành phố Hồ Chí Minh", "Bộ Quốc phòng", "Bộ Quốc phòng Trung Quốc"} <= found[ORGANIZATION]
+    assert found[PERSON] == {"Nguyễn Thiện Nhân", "Phan Văn Giang", "Ngụy Phượng Hòa"}
+
+
+def test_a_place_at_the_end_of_a_personal_name_is_not_a_place():
+    found = entities("Tiêu đề\nPhó Thủ tướng Thường trực Chính phủ Trương Hòa Bình đến thăm An Giang.")
+    assert found[PERSON] == {"Trương Hòa Bình"}
+    assert {p for p in found[PROVINCE]} == {"An Giang"}

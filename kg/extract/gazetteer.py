@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.lexicon import place_spans
+from kg.extract.lexicon import lexicon, place_spans
 from kg.places import admin_map
 from kg.records import DISTRICT, PROVINCE, Mention
 from kg.textnorm import match_key
@@ -32,6 +32,7 @@ _DISTRICT_WORDS = {
 _PERSON_ONLY = {match_key("Hồ Chí Minh")}  # bare, it is the person; the city needs "Thành phố"/"TP."
 
 
+_PREV_WORD = re.compile(r"(\w+) $")
 _LIST_GAP = re.compile(r"\s*(?:,|;|và|,\s*và)?\s*")
 
 
@@ -41,7 +42,11 @@ def find_places(text: str, key: str) -> list[Mention]:
     amap = admin_map()
     out: list[Mention] = []
     list_type, list_end = None, -1  # the district list being read, and where its last name ended
+    surnames = lexicon().surnames
     for start, end in place_spans(text):
+        prev = _PREV_WORD.search(text, max(0, start - 12), start)
+        if prev and prev.group(1) in surnames:
+            continue  # "Trương Hòa Bình", "Đinh La Thăng": the end of a personal name
         words = text[start:end].split()
         name_key = match_key(" ".join(words))
         before = _BEFORE.search(key, max(0, start - 14), start)

@@ -30,6 +30,7 @@ class OrgParse:
     departments: list[str] = field(default_factory=list)
     base: dict = field(default_factory=dict)
     qualifier: OrgParse | None = None  # a parent named after the name, in apposition
+    inner_start: int | None = None  # where the body this one belongs to starts ("Đảng ủy [Sở Y tế]")
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,15 @@ def _skip_ws(key: str, pos: int) -> int:
     return m.end() if m else pos
 
 
+_ABBR_AFTER = re.compile(r"\s*\(\s*[A-ZĐ][A-ZĐ&-]{1,9}\s*\)(?=\s)")
+
+
+def _skip_abbreviation(text: str, pos: int) -> int:
+    """Past an abbreviation in brackets: "Ủy ban Kiểm tra (UBKT) Tỉnh ủy", "Kho bạc Nhà nước (KBNN) tỉnh"."""
+    m = _ABBR_AFTER.match(text, pos)
+    return m.end() if m else pos
+
+
 def _capitalised(text: str, start: int) -> bool:
     return text[start : start + 1].isupper()
 
@@ -102,10 +112,22 @@ def _central_body(text: str, key: str, pos: int) -> OrgParse | None:
                 end = inner.end
                 if key[end : end + 1] == ")" and "(" in key[m.end() : q.end()]:
                     end += 1
-    org = OrgParse(m.start(), end, [], {"kind": "central", "label": entry["label"], "parent": parent})
-    if end > m.end():
+    label = entry["label"]
+    country = _COUNTRY_AFTER().match(text, end) if end == m.end() else None
+    if country:  # "Bộ Quốc phòng Trung Quốc" is China's; "Bộ Quốc phòng Việt Nam" is the one in the lexicon
+        if country.group(1) != "Việt Nam":
+            label, parent = f"{label} {country.group(1)}", None
+        end = country.end()
+    org = OrgParse(m.start(), end, [], {"kind": "central", "label": label, "parent": parent})
+    if end > m.end() and not country:
         org.qualifier = inner  # "…, Ban Tổ chức Trung ương": a mention of the parent too
     return org
+
+
+@cache
+def _COUNTRY_AFTER() -> re.Pattern:  # noqa: N802
+    countries = ["Việt Nam", *lexicon().raw["countries"]]
+    return re.compile(r"\s+(" + "|".join(sorted(map(re.escape, countries), key=len, reverse=True)) + r")(?!\w)")
 
 
 def _base_label(org: OrgParse) -> str | None:
@@ -115,10 +137,17 @@ def _base_label(org: OrgParse) -> str | None:
     return None
 
 
-def parse_org(text: str, key: str, pos: int, allow_generic: bool = False) -> OrgParse | None:
-    """Parse the longest organisation name starting exactly at ``pos``."""
+def parse_org(text: str, key: str, pos: int, allow_generic: bool = False, after_post: bool = False) -> OrgParse | None:
+    """Parse the longest organisation name starting exactly at ``pos``.
+
+    ``after_post``: the name follows a post title ("Giám đốc điều hành công ty TNHH nhôm
+    Namsung Việt Nam", "Trưởng ban Công tác đại biểu"), where writers often leave the head
+    word in lower case, so a lower-case head is read as the start of a name.
+    """
     if not _capitalised(text, pos):
-        return None
+        if not after_post or not text[pos : pos + 1].isalpha():
+            return None
+        return _central_body(text, key, pos) or _named(text, key, pos, after_post=True)
     if not allow_generic and _GENERIC_BEFORE.search(key, max(0, pos - 8), pos):
         return None
     pats = _patterns()
@@ -131,7 +160,7 @@ def parse_org(text: str, key: str, pos: int, allow_generic: bool = False) -> Org
         if not m or not _capitalised(text, cur):
             break
         departments.append(lex.departments[match_key(_WS.sub(" ", key[m.start() : m.end()]))])
-        cur = _skip_ws(key, m.end())
+        cur = _skip_ws(key, _skip_abbreviation(text, m.end()))
     base: OrgParse | None = None
     if departments:
         inner = _central_body(text, key, cur) if _capitalised(text, cur) else None
@@ -154,16 +183,22 @@ def parse_org(text: str, key: str, pos: int, allow_generic: bool = False) -> Org
     if base is None and _capitalised(text, cur):
         base = _committee(text, key, cur) or _level_body(text, key, cur) or _press(text, key, cur)
         if base is None and not (central and not departments):
-            base = _named(text, key, cur)
+            base = _named(text, key, cur, after_post=after_post and cur == pos)
     if base is None:
         if central and not departments:
             return central
         if departments and central:
             return central
-        return None
+        return _level_body(text, key, pos) if departments else None  # "Trường Chính trị tỉnh Cà Mau"
     org = OrgParse(pos, base.end, departments + base.departments, base.base)
     if central and central.end >= org.end:
         return central
+    if departments and base.start > pos and base.base.get("kind") in ("named", "central") and "prefix" not in base.base:
+        # "Ban Chấp hành [Tổng Liên đoàn Lao động Việt Nam]"; a Party committee's own departments
+        # ("Ban Tổ chức Tỉnh ủy", "Ban Thường vụ Đảng ủy …") are read as one name
+        org.inner_start = base.start
+    elif base.inner_start is not None:
+        org.inner_start = base.inner_start
     return org
 
 
@@ -194,7 +229,7 @@ def _level_body(text: str, key: str, pos: int) -> OrgParse | None:
         return None
     head = lexicon().level_bodies[match_key(_WS.sub(" ", key[m.start() : m.end()]))]
     end = m.end()
-    nxt = _skip_ws(key, end)
+    nxt = _skip_ws(key, _skip_abbreviation(text, end))
     lv = pats.level.match(key, nxt)
     base = {"kind": "level_body", "head": head}
     if lv:
@@ -250,7 +285,7 @@ def _party_organ(text: str, key: str, pos: int) -> OrgParse | None:
     }[_WS.sub(" ", m.group(1))]
     base = dict(inner.base)
     base["prefix"] = " ".join(filter(None, [prefix, base.get("prefix", "")] + inner.departments))
-    return OrgParse(pos, inner.end, [], base)
+    return OrgParse(pos, inner.end, [], base, inner_start=inner.start)
 
 
 def _press(text: str, key: str, pos: int) -> OrgParse | None:
@@ -270,9 +305,32 @@ def _press(text: str, key: str, pos: int) -> OrgParse | None:
     return None
 
 
+_PARTY_AND_PEOPLE = re.compile(
+    r"(?<!\w)(đảng bộ)\s*,\s*chính quyền\s*(?:,|và)\s*(?:các tầng lớp\s+)?nhân dân\s+"
+    r"(?:các dân tộc\s+)?((?:tỉnh|thành phố|tp\.?|huyện|quận|thị xã)\s+)?"
+)
+
+
+def _party_of_people(text: str, key: str) -> list[Mention]:
+    """ "Đảng bộ, chính quyền và nhân dân tỉnh Ninh Bình": the Đảng bộ is that of the place named."""
+    out = []
+    for m in _PARTY_AND_PEOPLE.finditer(key):
+        if not _capitalised(text, m.end()):
+            continue
+        place = _place_at(text, key, m.end())
+        if place is None:
+            continue
+        base = {"kind": "level_body", "head": "Đảng bộ", "place": place[0]}
+        if m.group(2):
+            level = match_key(m.group(2).strip())
+            base["level"] = lexicon().levels.get(level, "thành phố" if level.startswith("tp") else level)
+        out.append(org_mention(text, OrgParse(m.start(1), m.end(1), [], base)))
+    return out
+
+
 def find_organizations(text: str, key: str) -> list[Mention]:
     """All organisation mentions, longest first at each position, not overlapping."""
-    mentions: list[Mention] = []
+    mentions: list[Mention] = _party_of_people(text, key)
     pos = 0
     start_re = _patterns().start
     while True:
@@ -280,7 +338,7 @@ def find_organizations(text: str, key: str) -> list[Mention]:
         if not m:
             break
         org = parse_org(text, key, m.start())
-        if org is None:
+        if org is None or _status_phrase(key, org):
             pos = m.start() + 1
             continue
         mentions.append(org_mention(text, org))
@@ -288,8 +346,36 @@ def find_organizations(text: str, key: str) -> list[Mention]:
             parent = org_mention(text, org.qualifier)
             parent.attrs["qualifier"] = True  # names the body above, not an actor of the sentence
             mentions.append(parent)
+        mentions.extend(_bodies_within(text, key, org))
         pos = org.end
     return mentions
+
+
+_STATUS_BEFORE = re.compile(r"(?:đại biểu|bầu cử|ứng cử)\s+$")
+
+
+def _status_phrase(key: str, org: OrgParse) -> bool:
+    """ "đại biểu Quốc hội", "bầu cử Quốc hội khóa XV": a status or an election, not the body acting."""
+    return (
+        org.base.get("label") == "Quốc hội"
+        and not org.departments
+        and bool(_STATUS_BEFORE.search(key, max(0, org.start - 12), org.start))
+    )
+
+
+def _bodies_within(text: str, key: str, org: OrgParse) -> list[Mention]:
+    """The bodies a name names inside itself: "Ban Thường vụ Đảng ủy Trường Đại học Đồng Nai" also
+    names Đảng ủy Trường Đại học Đồng Nai and Trường Đại học Đồng Nai."""
+    out = []
+    while org.inner_start is not None and len(out) < 3:
+        inner = parse_org(text, key, org.inner_start, allow_generic=True)
+        if inner is None or inner.end != org.end:
+            break
+        mention = org_mention(text, inner)
+        mention.attrs["qualifier"] = True
+        out.append(mention)
+        org = inner
+    return out
 
 
 def org_mention(text: str, org: OrgParse) -> Mention:
@@ -340,12 +426,17 @@ def _name_tokens(text: str, pos: int, limit: int = 14, head: str = "") -> int:
             n += 1
         return n >= 3 and toks[j][2] in lex.surnames and head not in _NAMED_AFTER_PEOPLE
 
+    def key_of(s: int) -> str:
+        return match_key(text[s : s + 40]).lower()
+
     while i < len(toks) and i < limit:
         s, e, w = toks[i]
         if "\n" in text[(toks[i - 1][1] if i else pos) : s]:
             break
         if cap(i):
             if i and person_at(i):
+                break
+            if i and _LEVEL_BEFORE_PLACE.match(key_of(s)):  # "Phòng Nội vụ Thị xã Bỉm Sơn": the place follows
                 break
             end, i = e, i + 1
             words = match_key(text[pos:end])
@@ -355,18 +446,43 @@ def _name_tokens(text: str, pos: int, limit: int = 14, head: str = "") -> int:
             i += 1
             continue
         if w == "và" and cap(i + 1):
+            if i + 1 < len(toks) and _patterns().named_head.match(match_key(toks[i + 1][2])):
+                break  # "Trạm ra đa 595 và Trạm Hải đăng Hòn Khoai": two bodies
             i += 1
             continue
-        if not w[:1].isalpha() or w in stop and w != "và" and not _level_is_word(toks, i):
-            break
-        if after_cap:  # second syllable of a capitalised word
+        if after_cap and w in _SECOND_SYLLABLES:  # "Hội nghị", "Phát triển", "Tổ chức"
             end, after_cap, i = e, False, i + 1
             continue
+        if (
+            w == ","
+            and i > 1
+            and end == toks[i - 1][1]
+            and toks[i - 1][2][:1].islower()
+            and toks[i - 2][2][:1].islower()
+        ):
+            listed = _lower_list_end(toks, i + 1)  # "Viện Nghiên cứu xã hội, kinh tế và môi trường"
+            if listed:
+                end, i = toks[listed - 1][1], listed
+                continue
+        hyphen_run = w in ("-", "–") and i + 1 < len(toks) and toks[i + 1][2][:1].islower()
+        if not hyphen_run and (not w[:1].isalpha() or w in stop and w != "và" and not _level_is_word(toks, i)):
+            break
+        if after_cap and w != "và":  # second syllable of a capitalised word
+            end, after_cap, i = e, False, i + 1
+            continue
+        if any(match_key(text[pos:end]).lower().endswith(f) for f in _NAME_FINAL) or place_at_end(text, pos, end):
+            break  # "Bộ Tư lệnh Bộ đội Biên phòng Việt Nam nghiên cứu …": the name has ended
         j = i  # a lower-case run (maybe with "và") that a capitalised word, a level word or a short end closes
-        while j < len(toks) and j - i < 7:
+        while j < len(toks) and j - i < 9:
             t = toks[j][2]
             if t == "và" or t[:1].isalpha() and t[:1].islower() and (t not in stop or _level_is_word(toks, j)):
                 j += 1
+                continue
+            if j > i and t in _SECOND_SYLLABLES and toks[j - 1][2][:1].islower():  # "phát triển"
+                j += 1
+                continue
+            if t in ("-", "–") and j + 1 < len(toks) and toks[j + 1][2][:1].islower():
+                j += 1  # "Ủy ban Tài chính - ngân sách của Quốc hội", "kinh tế - xã hội"
                 continue
             break
         k = j
@@ -376,12 +492,17 @@ def _name_tokens(text: str, pos: int, limit: int = 14, head: str = "") -> int:
         closed = k > i and (
             j < len(toks)
             and toks[j][2][:1].isupper()
+            and not _patterns().start.match(key_of(toks[j][0]))  # "… phối hợp Bộ Y tế"
             or text.startswith(" của Quốc hội", toks[k - 1][1])
             or nxt in ("tỉnh", "huyện", "quận", "thị", "thành")
             and (cap(j + 1) or cap(j + 2))
             or k == j
             and k - i <= 2
             and nxt in (";", ",", ".", ")", "")
+            or nxt == ","
+            and k == j
+            and k - i >= 2
+            and _lower_list_end(toks, j + 1) is not None
         )
         if closed and "\n" not in text[toks[i - 1][1] if i else pos : toks[k - 1][1]]:
             end, i = toks[k - 1][1], k
@@ -390,6 +511,25 @@ def _name_tokens(text: str, pos: int, limit: int = 14, head: str = "") -> int:
     return end
 
 
+def _lower_list_end(toks: list[tuple[int, int, str]], i: int) -> int | None:
+    """End index of "kinh tế và môi trường" (lower-case words, one "và" before the last item, then
+    punctuation) that closes a name's list of fields after a comma; None if there is none."""
+    j = i
+    while j < len(toks) and j - i < 6 and toks[j][2][:1].isalpha() and toks[j][2][:1].islower():
+        j += 1
+    words = [t[2] for t in toks[i:j]]
+    if any(w in lexicon().name_stopwords and w != "và" for w in words):
+        return None
+    if "và" not in words or words.count("và") != 1 or words[0] == "và" or words[-1] == "và":
+        return None
+    if j < len(toks) and toks[j][2] not in (",", ".", ";", ")"):
+        return None
+    return j
+
+
+# second syllables that are stop words on their own but continue a capitalised word
+_SECOND_SYLLABLES = frozenset({"nghị", "triển", "quyết", "thiệu", "chức", "giới", "xác", "tục", "thông"})
+_LEVEL_BEFORE_PLACE = re.compile(r"(?:tỉnh|thành phố|huyện|quận|thị xã)\s+[^\W\d_]")
 _LEVEL_COMPOUNDS = frozenset({("xã", "hội"), ("tỉnh", "táo"), ("tỉnh", "lộ"), ("tỉnh", "thành"), ("huyện", "lộ")})
 
 
@@ -413,6 +553,82 @@ def place_at_end(text: str, start: int, end: int) -> bool:
     return False
 
 
+_COMMITTEE_OF_LEVEL = {
+    "tỉnh": "Tỉnh ủy",
+    "thành phố": "Thành ủy",
+    "tp.": "Thành ủy",
+    "tp": "Thành ủy",
+    "huyện": "Huyện ủy",
+    "quận": "Quận ủy",
+    "thị xã": "Thị ủy",
+}
+_LEVEL_AT = re.compile(r"(tỉnh|thành phố|tp\.?|huyện|quận|thị xã|xã|phường|thị trấn)\s+(?=\S)")
+# a title that names the head of its body: "Phó phòng Nội vụ" is a deputy head of Phòng Nội vụ
+_TITLE_HEADS = {
+    "trưởng phòng": "Phòng",
+    "phó trưởng phòng": "Phòng",
+    "phó phòng": "Phòng",
+    "bộ trưởng": "Bộ",
+    "thứ trưởng": "Bộ",
+    "viện trưởng": "Viện",
+    "phó viện trưởng": "Viện",
+    "quyền viện trưởng": "Viện",
+    "cục trưởng": "Cục",
+    "phó cục trưởng": "Cục",
+    "vụ trưởng": "Vụ",
+    "phó vụ trưởng": "Vụ",
+    "trưởng khoa": "Khoa",
+    "phó trưởng khoa": "Khoa",
+    "hiệu trưởng": "Trường",
+    "phó hiệu trưởng": "Trường",
+}
+
+
+def _shifted(text: str, pos: int, prefix: str) -> OrgParse | None:
+    """Parse ``prefix`` + the text at ``pos`` as one name and map it back onto the text."""
+    synth = prefix + " " + text[pos : pos + 240]
+    org = parse_org(synth, match_key(synth), 0, allow_generic=True)
+    shift = len(prefix) + 1
+    if org is None or org.end <= shift:
+        return None
+    org.start, org.end, org.qualifier = pos, pos + org.end - shift, None
+    return org
+
+
+def implied_org(text: str, key: str, pos: int, title: str) -> OrgParse | None:
+    """A body the post title implies together with what follows it:
+    "Bí thư phường Bắc Sơn" → Đảng ủy phường Bắc Sơn; "Bí thư tỉnh Lạng Sơn" → Tỉnh ủy Lạng Sơn;
+    "Chủ tịch tỉnh Điện Biên" → Ủy ban nhân dân tỉnh Điện Biên; "Phó phòng Nội vụ thị xã Bỉm Sơn"
+    → Phòng Nội vụ thị xã Bỉm Sơn; "Bộ trưởng Công an" → Bộ Công an."""
+    t = match_key(title).lower()
+    lv = _LEVEL_AT.match(key, pos)
+    if lv and t in ("bí thư", "phó bí thư", "phó bí thư thường trực"):
+        level = lv.group(1)
+        if level in _COMMITTEE_OF_LEVEL:
+            org = _shifted(text, lv.end(), _COMMITTEE_OF_LEVEL[level])
+            if org is not None:
+                org.start = pos
+            return org
+        return _shifted(text, pos, "Đảng ủy")
+    if lv and t in ("chủ tịch", "phó chủ tịch"):
+        return _shifted(text, pos, "Ủy ban nhân dân")
+    head = _TITLE_HEADS.get(t)
+    first = re.match(r"\w+", text[pos : pos + 20])
+    if first and first.group() in lexicon().raw["surnames"]:
+        return None  # "Bộ trưởng Ngụy Phượng Hòa": the name follows the title
+    if (
+        head
+        and _capitalised(text, pos)
+        and not match_key(text[pos : pos + 10]).lower().startswith(match_key(head).lower())
+    ):
+        return _shifted(text, pos, head)
+    return None
+
+
+# heads whose name often goes on in lower case until a proper name: "Trung tâm dạy nghề Thanh Phúc"
+_LOWER_RUN_HEADS = frozenset(
+    {"Trung tâm", "Viện", "Công ty", "Bệnh viện", "Hạt Kiểm lâm", "Trạm", "Ban Quản lý", "Học viện", "Trường"}
+)
 _LOWER_NAME_HEADS = frozenset(
     {"Cục", "Chi cục", "Tổng cục", "Trung tâm", "Viện", "Sở", "Ban Quản lý", "Hạt Kiểm lâm", "Vụ", "Phòng"}
 )
@@ -422,20 +638,34 @@ _LOWER_NAME = re.compile(
 )
 
 
-def _named(text: str, key: str, pos: int) -> OrgParse | None:
+def _named(text: str, key: str, pos: int, after_post: bool = False) -> OrgParse | None:
     """A body with a head and a proper name: "Trường Đại học Đồng Nai", "Sở Y tế tỉnh Hà Nam",
-    "Ủy ban Pháp luật của Quốc hội", "Hội Khuyến học tỉnh Bạc Liêu"."""
+    "Ủy ban Pháp luật của Quốc hội", "Hội Khuyến học tỉnh Bạc Liêu"; after a post title also
+    "trung tâm dạy nghề Thanh Phúc", "Trường mầm non Đại Mỗ A" (a lower-case run that a
+    proper name closes)."""
     m = _patterns().named_head.match(key, pos)
     if not m or text[m.start() : m.end()].isupper():  # "HỘI NHẬP QUỐC TẾ": a title in capitals
         return None
     before = re.search(r"(\w+)\s+$", text[max(0, pos - 20) : pos])
-    if before and before.group(1)[:1].isupper() and before.group(1) not in ("Tại", "Theo", "Của", "Và"):
+    if (
+        not after_post
+        and before
+        and before.group(1)[:1].isupper()
+        and before.group(1) not in ("Tại", "Theo", "Của", "Và")
+    ):
         return None  # "Lê Trường Lưu": a head word inside a personal name
     nxt = _skip_ws(key, m.end())
     head = _WS.sub(" ", text[m.start() : m.end()])
+    head = head[:1].upper() + head[1:]
     if nxt == m.end():
         return None
-    if not (_capitalised(text, nxt) or text[nxt : nxt + 1].isdigit()):
+    lower_run = text[nxt : nxt + 1].islower() and (after_post or head in _LOWER_RUN_HEADS)
+    lower_run_end = _name_tokens(text, nxt, head=head) if lower_run else nxt
+    closing = next((w for w in text[nxt:lower_run_end].split() if w[:1].isupper() or w[:1].isdigit()), None)
+    if after_post and lower_run_end > nxt or closing and not _patterns().start.match(key, text.index(closing, nxt)):
+        # "Hạt Kiểm lâm rừng cụm đảo Hòn Khoai"; not "Trường hợp Bộ Y tế …"
+        end = lower_run_end
+    elif not (_capitalised(text, nxt) or text[nxt : nxt + 1].isdigit()):
         # "Cục thi hành án dân sự tỉnh Thanh Hóa": a lower-case name only where a place closes it
         lower = _LOWER_NAME.match(text, nxt) if head in _LOWER_NAME_HEADS else None
         if lower is None or not _place_at(text, key, lower.end(2)):
@@ -448,13 +678,13 @@ def _named(text: str, key: str, pos: int) -> OrgParse | None:
     q = re.compile(r"\s+của\s+Quốc hội").match(text, end)
     if q:
         end = q.end()
-    name = " ".join(text[pos:end].split())
+    name = " ".join([head] + text[m.end() : end].split())
     if name in lexicon().raw["not_organizations"] or place_key(name) in lexicon().place_names:
         return None  # "Đài Loan", "Hội An": a place whose name starts like a body
     for short, full in lexicon().raw["name_abbreviations"].items():  # "Phòng GD-ĐT" → "Phòng Giáo dục và Đào tạo"
         name = re.sub(rf"(?<!\w){re.escape(short)}(?!\w)", full, name)
     base = {"kind": "named", "label": name, "head": head}
-    lv = _LEVEL_AFTER.match(key, end)
+    lv = _LEVEL_AFTER.match(key, _skip_abbreviation(text, end))
     if lv:
         after = _skip_ws(key, lv.end())
         place = _place_at(text, key, after)

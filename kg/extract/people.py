@@ -12,8 +12,8 @@ import re
 from functools import cache
 
 from kg.extract.lexicon import alternation, lexicon, place_at
-from kg.extract.organizations import org_mention, parse_org
-from kg.records import PERSON, Fact, Mention
+from kg.extract.organizations import implied_org, org_mention, parse_org
+from kg.records import ORGANIZATION, PERSON, Fact, Mention
 from kg.textnorm import LOWER, UPPER, match_key
 
 _WORD = re.compile(r"[" + UPPER + r"][" + LOWER + r"]*(?:-[" + LOWER + r"]+)?(?!\w)")
@@ -90,6 +90,23 @@ def standalone_post(title: str) -> str | None:
     return lexicon().raw["standalone_posts"].get(title)
 
 
+def post_body_mention(text: str, key: str, title: str, start: int) -> Mention | None:
+    """The body a standalone post title names in its own words ("Ủy viên Bộ Chính trị", "UV BCT",
+    "Chủ tịch Quốc hội"), as an organisation mention over the title; None for titles that only
+    imply their body ("Thủ tướng", "Tổng Bí thư")."""
+    lex = lexicon().raw
+    if title not in lex["standalone_posts_naming_body"]:
+        return None
+    m = _triggers()[1].match(key, start)
+    if m is None:
+        return None
+    label = lex["standalone_post_orgs"][lex["standalone_posts"][title]]
+    base = {"kind": "central", "label": label, "parent": None}
+    return Mention.at(
+        text, ORGANIZATION, start, m.end(), label, attrs={"departments": [], "base": base, "in_post": True}
+    )
+
+
 @cache
 def _triggers() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     lex = lexicon()
@@ -127,12 +144,27 @@ def _name_at(text: str, pos: int, surnames: frozenset[str], need_surname: bool) 
 
 
 _CHAIN_SEP = re.compile(
-    r"(?:\s*\((?:sinh|sn)[^)]{0,30}\))?(?:\s*(?:,|;|–|—|-|:)\s*|\s+)"
-    r"(?:(?:và|kiêm|hiện là|hiện|đồng thời là|nguyên|là|cũng là)\s+)*",
+    r"(?:\s*\((?:sinh|sn)[^)]{0,30}\))?(?:\s*(?:,|;|–|—|-|:|\()\s*|\s+)"
+    r"(?:(?:và|kiêm|hiện là|hiện|đồng thời là|nguyên|là|cũng là|từng là|từng giữ chức|từng)\s+)*",
     re.IGNORECASE,
 )
 _AFTER_POST = re.compile(r"(?:\s+nhiệm kỳ\s+\d{4}\s*-\s*\d{4}|\s+khóa\s+[ivxl]+(?!\w))+")
-_BARE_PARTY = re.compile(r"\s+(đảng ủy cơ quan|đảng ủy|chi bộ)(?=\s*(?:,|;|\s+nhiệm|\s+và|\s+kiêm|$))")
+_BARE_PARTY = re.compile(
+    r"\s+((?:ban thường vụ|ban chấp hành|ủy ban kiểm tra|văn phòng)\s+)?"
+    r"(đảng ủy cơ quan|đảng ủy|đảng đoàn|ban cán sự đảng|chi bộ)"
+    r"(?=\s*(?:,|;|\s+nhiệm|\s+và|\s+kiêm|$))"
+)
+_BARE_ORGANS = {
+    "đảng ủy cơ quan": "Đảng ủy cơ quan",
+    "đảng ủy": "Đảng ủy",
+    "đảng đoàn": "Đảng đoàn",
+    "ban cán sự đảng": "Ban Cán sự Đảng",
+    "chi bộ": "Chi bộ",
+    "ban thường vụ": "Ban Thường vụ",
+    "ban chấp hành": "Ban Chấp hành",
+    "ủy ban kiểm tra": "Ủy ban Kiểm tra",
+    "văn phòng": "Văn phòng",
+}
 
 
 def _posts_after(text: str, key: str, pos: int) -> tuple[list[tuple[str, Mention | None, int, int]], int]:
@@ -144,7 +176,8 @@ def _posts_after(text: str, key: str, pos: int) -> tuple[list[tuple[str, Mention
     """
     _, post_re, _ = _triggers()
     posts: list[tuple[str, Mention | None, int, int]] = []
-    pending: list[tuple[str, str, int, int]] = []  # (title, "Đảng ủy", start, end) waiting for a body
+    # (title, "Ban Thường vụ" or None, "Đảng ủy", start, end): a Party organ waiting for its body
+    pending: list[tuple[str, str | None, str, int, int]] = []
     cur = pos
     while True:
         sep = _CHAIN_SEP.match(text, cur)
@@ -159,32 +192,39 @@ def _posts_after(text: str, key: str, pos: int) -> tuple[list[tuple[str, Mention
         org = None
         bare = _BARE_PARTY.match(key, after)
         if bare:
-            organ = {"đảng ủy cơ quan": "Đảng ủy cơ quan", "đảng ủy": "Đảng ủy", "chi bộ": "Chi bộ"}[bare.group(1)]
-            pending.append((title, organ, start, bare.end()))
+            dept = _BARE_ORGANS[re.sub(r"\s+", " ", bare.group(1).strip())] if bare.group(1) else None
+            organ = _BARE_ORGANS[re.sub(r"\s+", " ", bare.group(2))]
+            pending.append((title, dept, organ, bare.start(1) if dept else bare.start(2), bare.end()))
             cur = bare.end()
             tail = _AFTER_POST.match(key, cur)
             cur = tail.end() if tail else cur
             continue
         nxt = re.compile(r"\s+").match(key, after)
         if nxt:
-            parsed = parse_org(text, key, nxt.end(), allow_generic=True)
+            parsed = parse_org(text, key, nxt.end(), allow_generic=True, after_post=True) or implied_org(
+                text, key, nxt.end(), title
+            )
             if parsed:
                 org = org_mention(text, parsed)
                 after = parsed.end
         if org is None and standalone_post(title) is None:
             break
         if org is not None and pending:
-            for p_title, organ, p_start, _ in pending:
-                party = org_mention(text, parse_org(text, key, org.start, allow_generic=True))
-                party.attrs["base"] = dict(
-                    party.attrs["base"],
-                    prefix=" ".join(
-                        filter(None, [organ, party.attrs["base"].get("prefix", "")] + party.attrs["departments"])
+            for p_title, dept, organ, o_start, o_end in pending:
+                body = org_mention(text, parse_org(text, key, org.start, allow_generic=True))
+                attrs = {
+                    "base": dict(
+                        body.attrs["base"],
+                        prefix=" ".join(
+                            filter(None, [organ, body.attrs["base"].get("prefix", "")] + body.attrs["departments"])
+                        ),
                     ),
-                )
-                party.attrs["departments"] = []
-                party.attrs["derived"] = True  # names a body the text implies, not a span of its own
-                posts.append((p_title, party, p_start, after))
+                    "departments": [dept] if dept else [],
+                    "derived": True,  # "Đảng ủy" here is the Party committee of the body named next
+                }
+                label = f"{dept} {organ}" if dept else organ
+                party = Mention.at(text, ORGANIZATION, o_start, o_end, label, scope=body.scope, attrs=attrs)
+                posts.append((p_title, party, o_start, after))
             pending = []
         posts.append((title, org, start, after))
         cur = after
@@ -233,7 +273,9 @@ def find_people(
         cur, org = m.end(), None
         nxt = re.compile(r"\s+").match(key, cur)
         if nxt:
-            parsed = parse_org(text, key, nxt.end(), allow_generic=True)
+            parsed = parse_org(text, key, nxt.end(), allow_generic=True, after_post=True) or implied_org(
+                text, key, nxt.end(), title
+            )
             if parsed:
                 org, cur = org_mention(text, parsed), parsed.end
         gap = re.compile(r"\s+").match(text, cur)

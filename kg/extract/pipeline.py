@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 from kg.extract.events import find_events, find_occasions, organisers_and_chairs
 from kg.extract.gazetteer import find_places
 from kg.extract.organizations import find_organizations, org_mention, parse_org
-from kg.extract.people import byline_mentions, find_people, standalone_post
+from kg.extract.people import byline_mentions, find_people, post_body_mention, standalone_post
 from kg.extract.resolutions import find_implements, find_plenums, find_resolutions
 from kg.extract.sentences import split_sentences
 from kg.records import ORGANIZATION, PERSON, Article, Extraction, Fact, Mention
@@ -111,13 +111,19 @@ def kg_people(doc: Doc) -> Doc:
             full = standalone_post(title)
             if full:
                 doc._.kg_links.append(("holds_standalone", person, person, {"post": full}))
+                body = post_body_mention(doc._.kg_text, doc._.kg_key, title, title_start)
+                if body is not None and not any(
+                    m.kind == ORGANIZATION and m.start < body.end and body.start < m.end for m in doc._.kg_mentions
+                ):
+                    doc._.kg_mentions.append(body)  # "UV BCT" names Bộ Chính trị
             continue
         # an organisation read inside the post title ("Phó Bí thư [Thường trực Tỉnh ủy]") was misread
         doc._.kg_mentions = [
             m for m in doc._.kg_mentions if not (m.kind == ORGANIZATION and title_start <= m.start < org.start)
         ]
-        if org.attrs.get("derived"):  # "Bí thư Đảng ủy, Cục trưởng Cục X": Đảng ủy Cục X, no span of its own
-            doc._.kg_links.append(("holds_derived", person, person, {"title": title, "org": org}))
+        if org.attrs.get("derived"):  # "Bí thư Đảng ủy, Cục trưởng Cục X": the mention "Đảng ủy" is Đảng ủy Cục X
+            doc._.kg_mentions.append(org)
+            doc._.kg_links.append(("holds", person, org, {"title": title}))
             continue
         org = _org_at(doc, org.start, org.end) or org
         if org not in doc._.kg_mentions:
