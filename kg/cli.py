@@ -1,8 +1,9 @@
-"""Command line: ``kg build``, ``kg query``, ``kg viz``, ``kg serve``, ``kg export`` and ``kg eval``
-(``python -m kg`` works the same).
+"""Command line: ``kg build``, ``kg query``, ``kg viz``, ``kg serve``, ``kg export``, ``kg push``
+and ``kg eval`` (``python -m kg`` works the same).
 
 Exit codes: 0 success (a build that skipped some files still succeeds; they are
-listed); 1 nothing could be built, or the query failed; 2 wrong usage.
+listed); 1 nothing could be built, or the query failed; 2 wrong usage; ``kg push`` also
+3 server unreachable, 4 credentials refused (401/403), 5 the server failed or refused a graph.
 """
 
 from __future__ import annotations
@@ -332,6 +333,129 @@ def export_command(
         _err(f"cannot write {out_file}: {exc.strerror or exc}")
         sys.exit(1)
     click.echo(f"wrote {path} ({fmt}, {path.stat().st_size:,} bytes)")
+
+
+@cli.command("push")
+@click.argument("endpoint")
+@graph_source("Push")
+@click.option(
+    "--graph-store-url",
+    metavar="URL",
+    help="The server's Graph Store Protocol URL (default: derived from ENDPOINT; see the README).",
+)
+@click.option("--replace/--merge", default=True, show_default=True, help="PUT each graph (replace) or POST it (merge).")
+@click.option("--user", help="User name for HTTP authentication (password: --password or KG_PUSH_PASSWORD).")
+@click.option("--password", envvar="KG_PUSH_PASSWORD", help="Password for --user.")
+@click.option("--digest", is_flag=True, help="HTTP Digest instead of Basic authentication (Virtuoso).")
+@click.option(
+    "--batch",
+    default=50_000,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Triples per request: larger graphs are sent in several requests.",
+)
+@click.option(
+    "--timeout",
+    default=60.0,
+    show_default=True,
+    type=click.FloatRange(min=0, min_open=True),
+    help="Seconds to wait for the server to answer one request.",
+)
+@click.option(
+    "--retries",
+    default=3,
+    show_default=True,
+    type=click.IntRange(0, 10),
+    help="Retries, with backoff, after HTTP 429/5xx or a dropped connection.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["nt", "turtle"]),
+    default="nt",
+    show_default=True,
+    help="Request body: N-Triples or Turtle (UTF-8).",
+)
+@click.option("--dry-run", is_flag=True, help="List what would be sent, and send nothing.")
+@click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: on a terminal).")
+def push_command(
+    endpoint: str,
+    data: Path,
+    store_dir: Path | None,
+    graph_store_url: str | None,
+    replace: bool,
+    user: str | None,
+    password: str | None,
+    digest: bool,
+    batch: int,
+    timeout: float,
+    retries: int,
+    fmt: str,
+    dry_run: bool,
+    progress: bool | None,
+) -> None:
+    """Load every named graph into a SPARQL 1.1 server through the Graph Store HTTP Protocol.
+
+    ENDPOINT is the server (http://127.0.0.1:7878 for Oxigraph) or its SPARQL endpoint. A bearer
+    token is read from KG_PUSH_TOKEN.
+    """
+    import os
+
+    from kg.push import Pusher, PushError, graph_parts, graph_sizes, http_url
+    from kg.push import graph_store_url as derive
+    from kg.push import push as run_push
+    from kg.store import StoreError
+
+    if password is not None and user is None:
+        raise click.UsageError("--password needs --user")
+    try:
+        http_url(endpoint)
+        url = str(http_url(graph_store_url)) if graph_store_url else derive(endpoint, authenticated=user is not None)
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from exc
+    try:
+        store = open_graph(data, store_dir)
+    except StoreError as exc:
+        _err(str(exc))
+        sys.exit(1)
+    mode = "replace" if replace else "merge"
+    if dry_run:
+        sizes = graph_sizes(store)
+        requests = 0
+        for graph, size in sizes.items():
+            n = len(graph_parts(store, graph, batch))
+            requests += n
+            method = "PUT" if replace else "POST"
+            click.echo(f"{method} {graph}  {size} triple(s) in {n} request(s)")
+        click.echo(
+            f"dry run: would send {len(sizes)} graph(s), {sum(sizes.values()):,} triples in {requests} request(s) "
+            f"to {url} ({mode}); nothing was sent"
+        )
+        return
+    if user is not None and password is None:
+        if not sys.stdin.isatty():
+            raise click.UsageError("--user needs --password or KG_PUSH_PASSWORD")
+        password = click.prompt("password", hide_input=True, err=True)
+    pusher = Pusher(
+        url,
+        user=user,
+        password=password,
+        token=os.environ.get("KG_PUSH_TOKEN"),
+        digest=digest,
+        timeout=timeout,
+        retries=retries,
+    )
+    try:
+        result = run_push(store, pusher, replace=replace, batch=batch, fmt=fmt, progress=progress)
+    except PushError as exc:
+        _err(str(exc))
+        sys.exit(exc.exit_code)
+    finally:
+        pusher.close()
+    click.echo(
+        f"pushed {result.graphs} graph(s), {result.triples:,} triples in {result.requests} request(s) "
+        f"to {url} in {result.seconds:.1f} s ({mode})"
+    )
 
 
 @cli.command("viz")
