@@ -211,7 +211,7 @@ def _posts_after(text: str, key: str, pos: int) -> tuple[list[tuple[str, Mention
             break
         if org is not None and pending:
             for p_title, dept, organ, o_start, o_end in pending:
-                body = org_mention(text, parse_org(text, key, org.start, allow_generic=True))
+                body = org
                 attrs = {
                     "base": dict(
                         body.attrs["base"],
