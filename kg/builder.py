@@ -8,6 +8,7 @@ and then the previous outputs stay as they were.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import sys
@@ -17,17 +18,28 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import Dataset, Graph
+import pyoxigraph as ox
+from rdflib import Dataset, Graph, URIRef
 
 from kg import __version__
 from kg.extract import PIPELINE_VERSION, extract
-from kg.graph import build_dataset, serialize_trig, serialize_turtle, union_graph
+from kg.graph import (
+    ONTOLOGY_GRAPH,
+    REFERENCE_GRAPH,
+    TripleIndex,
+    Triples,
+    dataset_of,
+    graph_parts,
+    serialize_trig,
+    serialize_turtle,
+)
 from kg.ingest import ingest
-from kg.records import KINDS, Article, Rejected
+from kg.records import KINDS, Article, Extraction, Rejected
 from kg.resolve import resolve
-from kg.shapes import validate
+from kg.shapes import validate_store
 from kg.store import GRAPH_HTML, GRAPH_TRIG, GRAPH_TTL, REPORT_JSON, atomic_write
 from kg.viz import write_page
+from kg.vocab import bind_prefixes
 
 PROGRESS_MIN_FILES = 50
 
@@ -39,9 +51,27 @@ class BuildError(RuntimeError):
 @dataclass
 class BuildResult:
     report: dict
-    dataset: Dataset
-    graph: Graph  # the union of the data graphs
+    parts: list[tuple[URIRef, Triples]]  # (graph IRI, triples): reference, ontology, one per article
     outputs: dict[str, Path] = field(default_factory=dict)
+
+    @functools.cached_property
+    def dataset(self) -> Dataset:
+        """All graphs as an rdflib Dataset (built when first asked for)."""
+        return dataset_of(self.parts)
+
+    @functools.cached_property
+    def graph(self) -> Graph:
+        """The union of the data graphs (the ontology left out) as an rdflib Graph."""
+        g = Graph()
+        bind_prefixes(g)
+        g.addN((s, p, o, g) for s, p, o in _data_triples(self.parts))
+        return g
+
+
+def _data_triples(parts, include_reference: bool = True) -> dict:
+    """Distinct triples of the data graphs, in a stable order."""
+    skip = {ONTOLOGY_GRAPH} | (set() if include_reference else {REFERENCE_GRAPH})
+    return dict.fromkeys(t for gid, triples in parts if gid not in skip for t in triples)
 
 
 def _progress(items: list, desc: str, show: bool | None):
@@ -65,6 +95,41 @@ def read_inputs(
     return articles, rejected
 
 
+PARALLEL_MIN_ARTICLES = 64  # below this, starting processes costs more than it saves
+_CHUNK = 16
+
+
+def _extract_chunk(articles: list[Article]) -> list[Extraction]:
+    return list(extract(articles))
+
+
+def default_workers() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def extract_all(articles: list[Article], workers: int | None = None, show_progress: bool | None = None):
+    """Extractions in article order, from ``workers`` processes (the pipeline is per article, so
+    the result does not depend on how many)."""
+    workers = default_workers() if workers is None else max(1, workers)
+    if workers == 1 or len(articles) < PARALLEL_MIN_ARTICLES:
+        return list(extract(_progress(articles, "extracting", show_progress)))
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    chunks = [articles[i : i + _CHUNK] for i in range(0, len(articles), _CHUNK)]
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    out: list[Extraction] = []
+    bar = _progress(articles, "extracting", show_progress)
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method)) as pool:
+        for done in pool.map(_extract_chunk, chunks):
+            out.extend(done)
+            if bar is not articles:
+                bar.update(len(done))
+    if bar is not articles:
+        bar.close()
+    return out
+
+
 def build(
     paths: Sequence[str | os.PathLike[str]] = ("seeds",),
     out: str | os.PathLike[str] = "out",
@@ -72,8 +137,12 @@ def build(
     show_progress: bool | None = None,
     write: bool = True,
     on_reject: Callable[[Rejected], None] | None = None,
+    workers: int | None = None,
 ) -> BuildResult:
-    """Build the knowledge graph from ``paths`` and write the outputs to ``out``."""
+    """Build the knowledge graph from ``paths`` and write the outputs to ``out``.
+
+    ``workers``: processes for the extraction stage (default: one per core; 1 runs it here).
+    """
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
     articles, rejected = read_inputs(paths, show_progress, on_reject)
@@ -82,17 +151,20 @@ def build(
         reasons = "; ".join(f"{r.path}: {r.reason}" for r in rejected[:5]) or "no .txt files found"
         raise BuildError(f"no article could be read from {', '.join(map(str, paths))} ({reasons})")
     t = time.perf_counter()
-    extractions = list(extract(_progress(articles, "extracting", show_progress)))
+    extractions = extract_all(articles, workers, show_progress)
     timings["extract_s"] = time.perf_counter() - t
     t = time.perf_counter()
     resolved = resolve(extractions)
     timings["resolve_s"] = time.perf_counter() - t
     t = time.perf_counter()
-    dataset = build_dataset(resolved)
-    graph = union_graph(dataset)
+    parts = graph_parts(resolved)
+    trig = serialize_trig(parts)
+    data_triples = _data_triples(parts)
     timings["graph_s"] = time.perf_counter() - t
     t = time.perf_counter()
-    validation = validate(graph)
+    store = ox.Store()
+    store.bulk_load(trig.encode("utf-8"), ox.RdfFormat.TRIG)
+    validation = validate_store(store)
     timings["validate_s"] = time.perf_counter() - t
 
     mentioned: set[str] = {rm.entity_key for ra in resolved.articles for rm in ra.mentions}
@@ -114,7 +186,7 @@ def build(
             "rejected": len(rejected),
             "entities": {kind: by_kind.get(kind, 0) for kind in KINDS},
             "mentions": sum(len(ra.mentions) for ra in resolved.articles),
-            "triples": len(graph),
+            "triples": len(data_triples),
             "named_graphs": len(resolved.articles),
         },
         "articles": [
@@ -133,10 +205,10 @@ def build(
     }
     if write:
         t = time.perf_counter()
-        atomic_write(outputs["trig"], serialize_trig(dataset))
-        atomic_write(outputs["ttl"], serialize_turtle(graph))
+        atomic_write(outputs["trig"], trig)
+        atomic_write(outputs["ttl"], serialize_turtle(data_triples))
         # the page shows what the articles say: reference provinces nobody mentions stay out
-        articles_only = union_graph(dataset, include_reference=False)
+        articles_only = TripleIndex(_data_triples(parts, include_reference=False))
         page = write_page(articles_only, outputs["html"], title="kg — đồ thị tri thức / knowledge graph")
         report["counts"]["nodes_drawn"] = page.nodes
         report["counts"]["nodes_in_graph"] = page.total  # the page draws the most-mentioned when there are many
@@ -145,4 +217,4 @@ def build(
     report["timings"] = {k: round(v, 3) for k, v in timings.items()}
     if write:
         atomic_write(outputs["report"], json.dumps(report, ensure_ascii=False, indent=2) + "\n")
-    return BuildResult(report, dataset, graph, outputs if write else {})
+    return BuildResult(report, parts, outputs if write else {})

@@ -72,8 +72,16 @@ def cli() -> None:
     type=click.Path(file_okay=False, path_type=Path),
     help="Also load the graph into a persistent pyoxigraph store in this folder (for large graphs and kg serve).",
 )
+@click.option(
+    "-j",
+    "--workers",
+    type=click.IntRange(min=1),
+    help="Processes for the extraction stage (default: one per core).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but problems.")
-def build(paths: tuple[Path, ...], out: Path, progress: bool | None, store_dir: Path | None, quiet: bool) -> None:
+def build(
+    paths: tuple[Path, ...], out: Path, progress: bool | None, store_dir: Path | None, workers: int | None, quiet: bool
+) -> None:
     """Build the graph from article files and folders (default: seeds/)."""
     from kg.builder import BuildError
     from kg.builder import build as run_build
@@ -81,7 +89,11 @@ def build(paths: tuple[Path, ...], out: Path, progress: bool | None, store_dir: 
     inputs = list(paths) or [Path("seeds")]
     try:
         result = run_build(
-            inputs, out, show_progress=progress, on_reject=lambda r: _err(f"skipped {r.path}: {r.reason}")
+            inputs,
+            out,
+            show_progress=progress,
+            on_reject=lambda r: _err(f"skipped {r.path}: {r.reason}"),
+            workers=workers,
         )
     except BuildError as exc:
         _err(f"nothing built: {exc}")

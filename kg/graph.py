@@ -60,7 +60,17 @@ def document_iri(article_id: str) -> URIRef:
     return ID[f"article/{article_id}"]
 
 
-def describe_entity(g: Graph, ent: Entity, entities: dict[str, Entity], alt_labels: Iterable[str] = ()) -> None:
+class Triples(list):
+    """A plain list of triples with ``add``: what the describing functions write into when no
+    rdflib store is wanted (building rdflib's indexes costs more than the rest of the build)."""
+
+    def add(self, triple: tuple) -> None:
+        self.append(triple)
+
+
+def describe_entity(
+    g: Graph | Triples, ent: Entity, entities: dict[str, Entity], alt_labels: Iterable[str] = ()
+) -> None:
     """Type, label and attributes of one entity."""
     node = iri(ent.key)
     g.add((node, RDF.type, _CLASS[ent.kind]))
@@ -101,10 +111,17 @@ def describe_entity(g: Graph, ent: Entity, entities: dict[str, Entity], alt_labe
 
 def add_article(ds: Dataset, ra: ResolvedArticle, entities: dict[str, Entity]) -> Graph:
     """Write one article's named graph (replacing it if present)."""
-    art = ra.article
-    gid = article_graph_iri(art.article_id)
+    gid = article_graph_iri(ra.article.article_id)
     ds.remove_graph(gid)
     g = ds.graph(gid)
+    g.addN((s, p, o, g) for s, p, o in article_triples(ra, entities))
+    return g
+
+
+def article_triples(ra: ResolvedArticle, entities: dict[str, Entity]) -> Triples:
+    """The triples of one article's named graph."""
+    art = ra.article
+    g = Triples()
     doc = document_iri(art.article_id)
     g.add((doc, RDF.type, VNKG.Document))
     g.add((doc, VNKG.sourceFile, Literal(art.source_file)))
@@ -156,7 +173,7 @@ def add_article(ds: Dataset, ra: ResolvedArticle, entities: dict[str, Entity]) -
             for ref in ("province", "district"):
                 if ent.attrs.get(ref) and (ent.kind != DISTRICT or ref == "province"):
                     describe_entity(g, _place_entity(ent.attrs[ref]), entities)
-    return g
+    return Triples(dict.fromkeys(g))  # each triple once, in the order written
 
 
 def _place_entity(key: str) -> Entity:
@@ -166,10 +183,16 @@ def _place_entity(key: str) -> Entity:
 
 
 def add_reference(ds: Dataset) -> None:
+    """The reference graph (see :func:`reference_triples`)."""
+    g = ds.graph(REFERENCE_GRAPH)
+    g.addN((s, p, o, g) for s, p, o in reference_triples())
+
+
+def reference_triples() -> Triples:
     """The 63 pre-2025 provinces and the units formed by the 2025 merger, with GSO codes and
     ``vnkg:successor`` links from each merged province to its new unit."""
     amap = admin_map()
-    g = ds.graph(REFERENCE_GRAPH)
+    g = Triples()
     for p in sorted(amap.provinces.values(), key=lambda p: p.code):
         describe_entity(g, _place_entity(p.key), {}, {p.name_with_type} | ({p.name} if p.name != p.label else set()))
         new = amap.successor.get(p.code)
@@ -178,20 +201,32 @@ def add_reference(ds: Dataset) -> None:
             g.add((iri(p.key), VNKG.validUntil, Literal("2025-06-30", datatype=XSD.date)))
     for p in sorted(amap.merged_2025.values(), key=lambda p: p.code):
         describe_entity(g, _place_entity(p.key), {})
+    return Triples(dict.fromkeys(g))
+
+
+def graph_parts(resolved: Resolved, with_ontology: bool = True) -> list[tuple[URIRef, Triples]]:
+    """(graph IRI, triples) for the reference graph, the ontology and each article, in IRI order."""
+    parts = [(REFERENCE_GRAPH, reference_triples())]
+    if with_ontology:
+        parts.append((ONTOLOGY_GRAPH, Triples(load_ontology())))
+    for ra in resolved.articles:
+        parts.append((article_graph_iri(ra.article.article_id), article_triples(ra, resolved.entities)))
+    return sorted(parts, key=lambda part: str(part[0]))
+
+
+def dataset_of(parts: Iterable[tuple[URIRef, Iterable[tuple]]]) -> Dataset:
+    """An rdflib Dataset holding the given graphs."""
+    ds = Dataset()
+    bind_prefixes(ds)
+    for gid, triples in parts:
+        g = ds.graph(gid)
+        g.addN((s, p, o, g) for s, p, o in triples)
+    return ds
 
 
 def build_dataset(resolved: Resolved, with_ontology: bool = True) -> Dataset:
     """One Dataset: reference graph, ontology graph, one graph per article."""
-    ds = Dataset()
-    bind_prefixes(ds)
-    add_reference(ds)
-    if with_ontology:
-        og = ds.graph(ONTOLOGY_GRAPH)
-        for triple in load_ontology():
-            og.add(triple)
-    for ra in sorted(resolved.articles, key=lambda r: r.article.article_id):
-        add_article(ds, ra, resolved.entities)
-    return ds
+    return dataset_of(graph_parts(resolved, with_ontology))
 
 
 def _new_graph() -> Graph:
@@ -251,26 +286,32 @@ def _turtle_statements(triples: Iterable[tuple], prefixes: _Prefixes) -> list[st
     return out
 
 
-def serialize_turtle(graph: Graph) -> str:
-    """Deterministic Turtle of a graph without blank nodes."""
+def serialize_turtle(graph: Graph | Iterable[tuple]) -> str:
+    """Deterministic Turtle of a graph (or of distinct triples) without blank nodes."""
     prefixes = _Prefixes()
     body = "\n\n".join(_turtle_statements(graph, prefixes))
     return prefixes.header() + body + "\n"
 
 
-def serialize_trig(ds: Dataset) -> str:
+def serialize_trig(ds: Dataset | Iterable[tuple[URIRef, Iterable[tuple]]]) -> str:
     """TriG with graphs in IRI order and blank nodes canonicalised: same data, same bytes.
 
-    (rdflib's TriG writer orders graphs as its store happens to hold them.)
+    Takes a Dataset or (graph IRI, triples) pairs. (rdflib's TriG writer orders graphs as its
+    store happens to hold them.)
     """
+    parts = [(c.identifier, c) for c in ds.graphs()] if isinstance(ds, Dataset) else list(ds)
     prefixes = _Prefixes()
     blocks: list[str] = []
-    for ctx in sorted(ds.graphs(), key=lambda c: str(c.identifier)):
-        if len(ctx) == 0:
+    for gid, triples in sorted(parts, key=lambda part: str(part[0])):
+        triples = list(triples)
+        if not triples:
             continue
-        triples = to_canonical_graph(ctx) if any(isinstance(t, BNode) for tr in ctx for t in tr) else ctx
+        if any(isinstance(t, BNode) for tr in triples for t in tr):
+            canonical = Graph()
+            canonical.addN((s, p, o, canonical) for s, p, o in triples)
+            triples = to_canonical_graph(canonical)
         body = "\n\n".join("    " + st.replace("\n", "\n    ") for st in _turtle_statements(triples, prefixes))
-        blocks.append(f"<{ctx.identifier}> {{\n{body}\n}}\n")
+        blocks.append(f"<{gid}> {{\n{body}\n}}\n")
     return prefixes.header() + "\n".join(blocks)
 
 
@@ -286,3 +327,29 @@ def union_graph(ds: Dataset, include_ontology: bool = False, include_reference: 
         for triple in ctx:
             g.add(triple)
     return g
+
+
+class TripleIndex:
+    """Distinct triples indexed by predicate: the read-only ``objects`` / ``subjects`` /
+    ``subject_objects`` calls the page builder makes, without an rdflib store's cost of building."""
+
+    def __init__(self, triples: Iterable[tuple]) -> None:
+        self._by_pred: dict = defaultdict(lambda: defaultdict(set))
+        self._count = 0
+        for s, p, o in triples:
+            objects = self._by_pred[p][s]
+            if o not in objects:
+                objects.add(o)
+                self._count += 1
+
+    def __len__(self) -> int:
+        return self._count
+
+    def objects(self, subject, predicate):
+        return iter(self._by_pred.get(predicate, {}).get(subject, ()))
+
+    def subjects(self, predicate, obj):
+        return (s for s, objects in self._by_pred.get(predicate, {}).items() if obj in objects)
+
+    def subject_objects(self, predicate):
+        return ((s, o) for s, objects in self._by_pred.get(predicate, {}).items() for o in objects)

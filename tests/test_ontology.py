@@ -517,3 +517,56 @@ def test_validation_does_not_modify_inputs(onto: Graph) -> None:
     validate(g)
     assert len(g) == before
     assert len(onto) == ontology_size
+
+
+def test_sparql_validation_finds_what_pyshacl_finds(seed_build) -> None:
+    """kg build validates with one SPARQL query per constraint (kg.shapes.validate_store); on the
+    seeds plus a graph that breaks every kind of constraint the shapes use, it reports exactly the
+    results pyshacl reports."""
+    import pyoxigraph as ox
+
+    from kg.shapes import validate_store
+
+    ds = Dataset()
+    ds.parse(seed_build.outputs["trig"], format="trig")
+    g = ds.graph(ID["graph/broken"])
+    x, y, zz, m, n, o = (ID[k] for k in ("person/x", "person/y", "province/zz", "mention/m", "mention/n", "org/o"))
+    g.add((x, RDF.type, VNKG.Person))  # no label: minCount
+    g.add((y, RDF.type, VNKG.Person))
+    g.add((y, RDFS.label, Literal("Y", lang="en")))  # languageIn
+    g.add((y, RDFS.label, Literal("Y2", lang="en")))  # uniqueLang
+    g.add((zz, RDF.type, VNKG.Province))
+    g.add((zz, RDFS.label, Literal("Z", lang="vi")))
+    g.add((zz, VNKG.gsoCode, Literal("123")))  # pattern
+    g.add((zz, VNKG.gsoCode, Literal(12)))  # maxCount, datatype
+    g.add((m, RDF.type, VNKG.Mention))
+    g.add((m, VNKG.start, Literal(9)))
+    g.add((m, VNKG.end, Literal(3)))  # lessThan
+    g.add((m, VNKG.refersTo, Literal("lit")))  # nodeKind
+    g.add((n, RDF.type, VNKG.Mention))
+    g.add((n, VNKG.start, Literal(-1)))  # minInclusive
+    g.add((o, RDF.type, VNKG.Organization))
+    g.add((o, RDFS.label, Literal("O", lang="vi")))
+    g.add((o, VNKG.province, y))  # class
+    store = ox.Store()
+    store.bulk_load(ds.serialize(format="nquads").encode(), ox.RdfFormat.N_QUADS)
+
+    def keys(result):
+        return {(v["focus"], v["path"], v["constraint"], v["value"]) for v in result.violations}
+
+    ours, theirs = validate_store(store), validate(ds)
+    assert keys(ours) == keys(theirs)
+    assert {v["constraint"].rpartition("#")[2] for v in ours.violations} >= {
+        "MinCountConstraintComponent",
+        "MaxCountConstraintComponent",
+        "DatatypeConstraintComponent",
+        "ClassConstraintComponent",
+        "NodeKindConstraintComponent",
+        "PatternConstraintComponent",
+        "LanguageInConstraintComponent",
+        "LessThanConstraintComponent",
+        "MinInclusiveConstraintComponent",
+    }
+    clean = ox.Store()
+    clean.bulk_load(path=str(seed_build.outputs["trig"]), format=ox.RdfFormat.TRIG)
+    assert validate_store(clean).conforms
