@@ -86,7 +86,7 @@ CORPUS_FLOOR = {
     "Province": 0.96,
     "District": 0.92,
     "Resolution": 0.92,
-    "Event": 0.66,
+    "Event": 0.96,
     "posts": 0.62,
 }
 
