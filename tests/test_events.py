@@ -73,6 +73,16 @@ def events(text: str) -> set[str]:
             "(18th Global Analyst Summit).",
             "Hội nghị thượng đỉnh các nhà phân tích toàn cầu lần thứ 18",
         ),
+        # a capitalised name after qualifiers, or within three words of a capitalised head
+        (
+            "Tại cuộc họp báo thường kỳ Bộ Tài nguyên và Môi trường, ông Lại Hồng Thanh cho biết.",
+            "Cuộc họp báo thường kỳ Bộ Tài nguyên và Môi trường",
+        ),
+        (
+            "Thủ tướng Chính phủ Phạm Minh Chính cùng các Lãnh đạo ASEAN dự Hội nghị các nhà Lãnh đạo ASEAN, "
+            "chiều 24/4.",
+            "Hội nghị các nhà Lãnh đạo ASEAN",
+        ),
         # a session named by its assembly and term
         (
             "Tổng Bí thư chúc mừng Trung Quốc vừa tổ chức thành công Kỳ họp thứ tư Lưỡng hội khóa 13, thông qua "
@@ -146,6 +156,8 @@ def test_congress_of_a_body_takes_the_place_named_before_it():
         "Cặp đôi vừa tổ chức lễ kỷ niệm 3 năm ngày cưới của mình.",
         # a resolution named after a congress is no congress
         "Các cấp ủy tích cực triển khai Nghị quyết Đại hội Đảng toàn quốc lần thứ XIII.",
+        # a venue named after its gatherings
+        "Hội nghị diễn ra tại Trung tâm Hội nghị quốc gia Mỹ Đình (Hà Nội).",
         # a ceremony whose verb is followed by a clause, not a subject
         "Tại Lễ khai mạc, đại diện Ban Cán sự Đoàn phát biểu.",
     ],

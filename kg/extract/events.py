@@ -58,6 +58,7 @@ def _res() -> dict[str, re.Pattern]:
     return {
         "starter": re.compile(r"\s+(?:" + _words("name_starters") + r")(?!\w)"),
         "qualifiers": re.compile(r"(?:\s+(?:" + _words("qualifiers") + r")(?!\w))*"),
+        "venue": re.compile(r"(?<!\w)(?:" + _words("venues") + r")\s+$"),
         "plural": re.compile(r"(?:(?<!\w)(?:" + _words("plural") + r")|\d)\s+$"),
         "opener": re.compile(r"(?<!\w)(?:" + _words("openers") + r")\s+$"),
         "bodies": re.compile(r"\s*(?:" + _words("bodies") + r")\s*"),
@@ -160,8 +161,8 @@ def find_events(text: str, key: str, sentences: list[tuple[int, int]]) -> list[M
             before = key[s_start : m.start()]
             if re.match(r"\s+(?:lần thứ\s+)?(?:ban chấp hành\s+)?trung ương\s+(?:\d|[ivx])", after):
                 continue  # a plenum
-            if res["plural"].search(before):
-                continue
+            if res["plural"].search(before) or res["venue"].search(before):
+                continue  # "3 Hội nghị Thành ủy", "Trung tâm Hội nghị quốc gia"
             titled = _quoted_title(text, key, m, s_start, head)
             if titled is not None:
                 out.append(titled)
@@ -172,7 +173,13 @@ def find_events(text: str, key: str, sentences: list[tuple[int, int]]) -> list[M
                     continue
                 if head in seen and not re.match(r"tổ chức|khai mạc", opener.group()):
                     continue  # "tại cuộc họp báo …": the one introduced before
-            capital = re.match(r"\s+[" + UPPER + "]", text[m.end() : s_end])
+            # a capitalised name after the qualifiers ("cuộc họp báo thường kỳ Bộ Tài nguyên và Môi trường"),
+            # or, after a capitalised head, within three words ("Hội nghị các nhà Lãnh đạo ASEAN")
+            named_at = m.end() + res["qualifiers"].match(key, m.end()).end() - m.end()
+            reach = 3 if text[m.start()].isupper() else 1
+            capital = re.match(
+                r"(?:\s+[^\s,.;:()" + UPPER + r"]+){0," + str(reach - 1) + r"}\s+[" + UPPER + "]", text[named_at:s_end]
+            )
             if not (ceremony or capital or res["starter"].match(after)):
                 continue
             end = _name_end(text, key, m.end(), s_end)
@@ -519,10 +526,12 @@ def _ordinal_names(text: str, key: str, by_start: dict[int, Mention]) -> list[Me
     out = []
     ordinal = re.compile(_ORDINAL)
     for m in _res()["ordinal_head"].finditer(key):
-        if not text[m.start()].isupper() or re.search(
-            r"(?:nghị quyết|văn kiện)\s+$", key[max(0, m.start() - 12) : m.start()]
+        if (
+            not text[m.start()].isupper()
+            or re.search(r"(?:nghị quyết|văn kiện)\s+$", key[max(0, m.start() - 12) : m.start()])
+            or _res()["venue"].search(key, max(0, m.start() - 14), m.start())
         ):
-            continue  # "Nghị quyết Đại hội Đảng toàn quốc lần thứ XIII" is a resolution
+            continue  # "Nghị quyết Đại hội … lần thứ XIII" is a resolution, "Trung tâm Hội nghị …" a place
         if (
             m.group(1).startswith("đại hội")
             and re.compile(r"\s*(?:đại biểu\s+)?").match(key, m.end()).end() in by_start
