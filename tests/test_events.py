@@ -53,6 +53,12 @@ def events(text: str) -> set[str]:
             "Đồng Văn, huyện Bình Liêu.",
             "Lễ khánh thành Nhà văn hóa xã Đồng Văn",
         ),
+        # two ceremonies joined by "và": the first ends before the second head
+        (
+            "Thường trực Tỉnh ủy quyết định tạm dừng tổ chức lễ công bố nghị quyết của Ủy ban Thường vụ Quốc hội về "
+            "việc thành lập thị xã Nghi Sơn và lễ khai mạc lễ hội du lịch biển Hải Hòa, thị xã Nghi Sơn.",
+            "Lễ công bố nghị quyết của Ủy ban Thường vụ Quốc hội về việc thành lập thị xã Nghi Sơn",
+        ),
         # names that run to an ordinal
         (
             "Hai bên chúc mừng thành công của Giao lưu hữu nghị quốc phòng biên giới Việt Nam - Trung Quốc lần thứ 6 "
