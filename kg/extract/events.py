@@ -1,4 +1,10 @@
-"""Events: conferences, workshops and meetings, with date, organisers and chairs.
+"""Events: conferences, workshops, meetings, ceremonies, congresses, anniversaries and
+elections, with date, organisers and chairs.
+
+A name is a head ("Hội nghị", "buổi họp mặt", "lễ đặt tên", "Giao lưu … lần thứ 6") with a
+stated subject, a quoted title, an ordinal ("lần thứ N"), a term ("khóa XV", "nhiệm kỳ
+2021-2026") or a body, cut before the clauses of place, time and participants ("tại", "vào",
+"với sự tham dự", "do … chủ trì", dates). The words are in kg/data/events.json.
 
 "Chiều 27/5, Ban Tổ chức Tỉnh ủy phối hợp với … tổ chức hội thảo khoa học cấp tỉnh “…”"
 gives the event, its organisers (the bodies before "tổ chức") and a partial date the
@@ -10,90 +16,180 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from kg.extract.lexicon import alternation, lexicon
+from kg.extract.lexicon import alternation, lexicon, load_json
 from kg.extract.resolutions import _quoted
 from kg.records import EVENT, Mention
-from kg.textnorm import UPPER
+from kg.textnorm import UPPER, match_key
 
-_NAME_STARTERS = (
-    "triển khai|sơ kết|tổng kết|quán triệt|học tập|nghiên cứu|giao ban|đối thoại|báo cáo viên|biểu dương|tuyên dương|"
-    "trực tuyến|toàn quốc|công bố|lấy ý kiến|phổ biến|chuyên đề|khoa học|gặp mặt|tiếp xúc|thông tin|góp ý|đánh giá|"
-    "lần thứ|cán bộ chủ chốt|cấp tỉnh|cấp quốc gia|quốc tế"
-)
 _DATE = re.compile(
     r"(?:(?:sáng|chiều|tối|trưa)\s+(?:nay\s+)?(?:ngày\s+)?|ngày\s+)(\d{1,2})\s*[/-]\s*(\d{1,2})(?:\s*[/-]\s*(\d{4}))?(?!\d)"
 )
+_ORDINAL = r"lần\s+thứ\s+(?:\d{1,3}|[ivxlc]+|nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười(?:\s+[a-zà-ỹđ]+)?)(?!\w)"
+
+
+@cache
+def vocabulary() -> dict:
+    """kg/data/events.json: the words that make and end event names."""
+    return load_json("events.json")
+
+
+def _words(name: str) -> str:
+    return alternation(vocabulary()[name])
+
+
+@cache
+def _heads() -> dict[str, tuple[str, bool]]:
+    """key → (label, ceremony): the lexicon's event types, gatherings and "lễ <verb>" ceremonies."""
+    heads = {match_key(a): (b, False) for a, b in lexicon().raw["event_types"]}
+    heads.update({match_key(a): (b, False) for a, b in vocabulary()["heads"]})
+    for verb in vocabulary()["ceremonies"]:
+        heads.setdefault(match_key("lễ " + verb), ("Lễ " + verb, True))
+    return heads
 
 
 @cache
 def _event_head_re() -> re.Pattern:
-    types = alternation([a for a, _ in lexicon().raw["event_types"]])
-    return re.compile(r"(?<!\w)(" + types + r")(?!\w)")
+    return re.compile(r"(?<!\w)(" + alternation(list(_heads())) + r")(?!\w)")
+
+
+@cache
+def _res() -> dict[str, re.Pattern]:
+    """The vocabulary's patterns, compiled once."""
+    return {
+        "starter": re.compile(r"\s+(?:" + _words("name_starters") + r")(?!\w)"),
+        "qualifiers": re.compile(r"(?:\s+(?:" + _words("qualifiers") + r")(?!\w))*"),
+        "venue": re.compile(r"(?<!\w)(?:" + _words("venues") + r")\s+$"),
+        "plural": re.compile(r"(?:(?<!\w)(?:" + _words("plural") + r")|\d)\s+$"),
+        "opener": re.compile(r"(?<!\w)(?:" + _words("openers") + r")\s+$"),
+        "bodies": re.compile(r"\s*(?:" + _words("bodies") + r")\s*"),
+        # a clause of place, time, participants or predicate: where a name ends (on the key)
+        "stop": re.compile(
+            r"\s+(?:(?:" + _words("clause_stops") + r")(?!\w)"
+            r"|(?:sáng|chiều|tối|trưa|đêm)\s+(?:nay|qua|mai|\d|ngày|thứ|chủ nhật|hôm)|có\s+\d"
+            r"|ngày\s+\d|từ\s+\d|(?:trong|vào)\s+(?:\d|hai|ba)\s+ngày)"
+            r"|,\s+(?:" + _words("comma_clauses") + r")(?!\w)"
+        ),
+        "compound": re.compile(r"(?<!\w)(?:" + _words("compounds") + r")(?!\w)"),
+        "ordinal_head": re.compile(r"(?<!\w)(" + _words("ordinal_heads") + r")(?!\w)"),
+    }
+
+
+# punctuation, and a comma before a capitalised clause, end a name (on the text)
+_LABEL_STOP = re.compile(r"[;“\"”\n(:]|\.(?:\s|$)|,\s+(?=[" + UPPER + r"])|\s+có\s+(?=[" + UPPER + r"])")
+_TRAILING = re.compile(r"(?:\s+(?:về|của|tại|với|và|cho|giữa|trong|ở|năm)|\s*[,\-–])+$")
+
+
+def _clause_stop(key: str, start: int, limit: int) -> int | None:
+    """The first clause stop in key[start:limit], not counting the syllables of compounds
+    ("tự do", "chỉ đạo", "đối với")."""
+    masked = _res()["compound"].sub(lambda c: re.sub(r"\s", "_", c.group()), key[start:limit])
+    clause = _res()["stop"].search(masked)
+    return start + clause.start() if clause else None
+
+
+def _name_end(text: str, key: str, start: int, limit: int) -> int:
+    """Where the name that runs on from ``start`` ends: before the first clause of place, time,
+    participants or predicate, or the punctuation that closes it; never on a joining word."""
+    ends = [limit]
+    stop = _LABEL_STOP.search(text, start, limit)
+    if stop:
+        ends.append(stop.start())
+    clause = _clause_stop(key, start, limit)
+    if clause is not None:
+        ends.append(clause)
+    end = min(ends)
+    while end > start and (text[end - 1] in " ,.…" or _TRAILING.search(key, start, end)):
+        trail = _TRAILING.search(key, start, end)
+        end = trail.start() if trail else end - 1
+    return end
+
+
+def _subject_ok(text: str, key: str, head_end: int, label_end: int, ceremony: bool) -> bool:
+    """A stated subject, not only qualifiers ("hội nghị trực tuyến"), a bare body ("Hội nghị
+    Thành ủy") or words before a comma that opens a clause ("Lễ ký kết, đại diện …")."""
+    rest = key[head_end:label_end]
+    q = _res()["qualifiers"].match(rest)
+    if rest[q.end() :].lstrip().startswith(","):
+        return False
+    if re.search(r"\d|" + _ORDINAL, rest):
+        return True
+    rest = rest[q.end() :]
+    if _res()["bodies"].fullmatch(rest):
+        return False
+    if ceremony:  # "Lễ khánh thành Nhà văn hóa xã …", not "lễ khai mạc thực hiện nghiêm túc …"
+        first = text[label_end - len(rest) : label_end].split()[:4]
+        return len(first) >= 2 and any(w[:1].isupper() or w[:1] in '“"' for w in first)
+    return len(rest.split()) >= 3
+
+
+def _quoted_title(text: str, key: str, m: re.Match, s_start: int, head: str) -> Mention | None:
+    """ "tổ chức hội thảo khoa học cấp tỉnh “…”", "Hội thảo “…”": the head with its quoted title."""
+    after = key[m.end() :]
+    q = re.match(r"((?:\s+(?:khoa học|cấp tỉnh|cấp huyện|cấp quốc gia|quốc tế|trực tuyến|toàn quốc))*)\s*[“\"]", after)
+    if not q:
+        return None
+    before = key[max(s_start, m.start() - 20) : m.start()].rstrip()
+    if not (before.endswith(("tổ chức", "khai mạc", "diễn ra", "chủ trì")) or text[m.start()].isupper()):
+        return None
+    title, end = _quoted(text, m.end() + q.end() - 1, unclosed_ok=True)
+    if not title or not title[0].isalnum():
+        return None
+    qual = text[m.end() : m.end() + len(q.group(1))].strip()
+    label = " ".join(filter(None, [head, qual])) + f" “{title}”"
+    attrs = {"event_type": head, "title": title, **_date_in(key, s_start, m.start())}
+    return Mention.at(text, EVENT, m.start(), end, label, attrs=attrs)
 
 
 def find_events(text: str, key: str, sentences: list[tuple[int, int]]) -> list[Mention]:
-    """Named events in text order (central plenums are found with the resolutions)."""
+    """Named events in text order (central plenums are found with the resolutions).
+
+    A head ("Hội nghị", "buổi họp mặt", "lễ đặt tên") names an event when a title in quotes
+    follows it, or a stated subject: a name starter ("sơ kết", "kỷ niệm"), a capitalised name
+    or, after a ceremony verb, any words. A lower-case head needs an opener before it ("tổ
+    chức", "tại"); a count or a plural before it ("3 Hội nghị", "các hội nghị") names no one
+    event. The name is cut before clauses of place, time, participants or predicate.
+    """
     head_re = _event_head_re()
-    lex = lexicon()
+    heads = _heads()
+    res = _res()
     out: list[Mention] = []
+    seen: set[str] = set()
     for s_start, s_end in sentences:
         for m in head_re.finditer(key, s_start, s_end):
-            head = lex.event_types[re.sub(r"\s+", " ", m.group(1))]
+            head, ceremony = heads[re.sub(r"\s+", " ", m.group(1))]
             after = key[m.end() : s_end]
+            before = key[s_start : m.start()]
             if re.match(r"\s+(?:lần thứ\s+)?(?:ban chấp hành\s+)?trung ương\s+(?:\d|[ivx])", after):
                 continue  # a plenum
-            # qualifiers: "hội thảo khoa học cấp tỉnh"
-            q = re.match(
-                r"((?:\s+(?:khoa học|cấp tỉnh|cấp huyện|cấp quốc gia|quốc tế|trực tuyến|toàn quốc))*)\s*[“\"]", after
-            )
-            if q and key[max(s_start, m.start() - 20) : m.start()].rstrip().endswith(
-                ("tổ chức", "khai mạc", "diễn ra", "chủ trì")
-            ):
-                title, end = _quoted(text, m.end() + q.end() - 1, unclosed_ok=True)
-                if title:
-                    qual = text[m.end() : m.end() + len(q.group(1))].strip()
-                    label = " ".join(filter(None, [head, qual])) + f" “{title}”"
-                    out.append(
-                        Mention.at(
-                            text,
-                            EVENT,
-                            m.start(),
-                            end,
-                            label,
-                            attrs={"event_type": head, "title": title, **_date_in(key, s_start, m.start())},
-                        )
-                    )
-                    continue
+            if res["plural"].search(before) or res["venue"].search(before):
+                continue  # "3 Hội nghị Thành ủy", "Trung tâm Hội nghị quốc gia"
+            titled = _quoted_title(text, key, m, s_start, head)
+            if titled is not None:
+                out.append(titled)
+                continue
             if not text[m.start()].isupper():
-                continue
-            if not (
-                re.match(r"\s+(?:" + _NAME_STARTERS + r")(?!\w)", after)
-                or re.match(r"\s+[" + UPPER + "]", text[m.end() : s_end])
-            ):
-                continue
-            stop = _LABEL_STOP.search(text[m.end() : s_end])
-            end = m.end() + (stop.start() if stop else len(text[m.end() : s_end]))
-            label = re.sub(r"\s+(?:về|của|tại|với|và)$", "", text[m.start() : end].strip(" ,.…"))
-            if len(label.split()) < 4:
-                continue
-            end = m.start() + len(label)
-            out.append(
-                Mention.at(
-                    text,
-                    EVENT,
-                    m.start(),
-                    end,
-                    label,
-                    attrs={"event_type": head, **_date_in(key, s_start, m.start())},
-                )
+                opener = res["opener"].search(before)
+                if not opener:
+                    continue
+                if head in seen and not re.match(r"tổ chức|khai mạc", opener.group()):
+                    continue  # "tại cuộc họp báo …": the one introduced before
+            # a capitalised name after the qualifiers ("cuộc họp báo thường kỳ Bộ Tài nguyên và Môi trường"),
+            # or, after a capitalised head, within three words ("Hội nghị các nhà Lãnh đạo ASEAN")
+            named_at = m.end() + res["qualifiers"].match(key, m.end()).end() - m.end()
+            reach = 3 if text[m.start()].isupper() else 1
+            capital = re.match(
+                r"(?:\s+[^\s,.;:()" + UPPER + r"]+){0," + str(reach - 1) + r"}\s+[" + UPPER + "]", text[named_at:s_end]
             )
+            if not (ceremony or capital or res["starter"].match(after)):
+                continue
+            end = _name_end(text, key, m.end(), s_end)
+            if end <= m.end() or not _subject_ok(text, key, m.end(), end, ceremony):
+                continue
+            written = " ".join(text[m.start() : end].split())
+            attrs = {"event_type": head, **_date_in(key, s_start, m.start())}
+            out.append(Mention.at(text, EVENT, m.start(), end, written[:1].upper() + written[1:], attrs=attrs))
+            seen.add(head)
     return out
-
-
-_LABEL_STOP = re.compile(
-    r"[;“\"\n(:]|\.(?:\s|$)|,\s+(?=[" + UPPER + r"])|,\s+(?:tại|do|với|vào|đồng chí|các đồng chí)\s"
-    r"|\s+(?:để|nhằm|sẽ|đã|tại|do|vào|với sự)\s"
-)
 
 
 def _date_in(key: str, start: int, end: int) -> dict:
@@ -158,29 +254,43 @@ def _event_for(events: list[Mention], head_key: str, pos: int) -> Mention | None
 # news uses for its occasions, beyond "hội nghị …" and "hội thảo …".
 
 _SESSION = re.compile(r"(?<!\w)(kỳ họp|phiên họp)\s+thứ\s+(\d{1,3}|[a-zà-ỹ]+)(?!\w)")
-_ELECTION = re.compile(
-    r"(?<!\w)bầu cử\s+(?:đại biểu\s+)?(?:quốc hội|hội đồng nhân dân|hđnd)[^.;\n]{0,60}?"
-    r"(?:khóa\s+[ivxl]+|nhiệm kỳ\s+\d{4}\s*-\s*\d{4})"
-    r"(?:\s+và\s+(?:đại biểu\s+)?(?:hội đồng nhân dân|hđnd)(?:\s+các cấp)?(?:\s+nhiệm kỳ\s+\d{4}\s*-\s*\d{4})?)?"
-)
+_TERM = r"khóa\s+(?:[ivxl]+|\d{1,2})(?!\w)"
+_TENURE = r"nhiệm kỳ\s+\d{4}\s*[-–]\s*\d{4}"
+_LEVEL = r"(?:các cấp|cấp tỉnh|cấp huyện|cấp xã|tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)(?!\w)"
+# "bầu cử đại biểu Quốc hội khóa XV", "bầu Quốc hội, HĐND các cấp", "ứng cử đại biểu HĐND phường"
+_ELECTION = re.compile(r"(?<!\w)(?:bầu cử\s+|ứng cử\s+(?=đại biểu)|bầu\s+(?=quốc hội|hđnd|hội đồng nhân dân))")
+_ELECTED_BODY = re.compile(r"(?:đại biểu\s+)?(quốc hội|hđnd|hội đồng nhân dân)(?!\w)")
 _CANDIDACY = re.compile(
     r"(?<!\w)ứng cử\s+(?:đại biểu quốc hội|đbqh)(?:\s+khóa mới)?\s*\(?\s*khóa\s+([ivxl]+)(?!\w)\s*\)?"
 )
+_BARE_CANDIDACY = re.compile(r"(?<!\w)ứng cử\s+(?:đại biểu quốc hội|đbqh)(?!\w)(?!\s*(?:khóa|\())")
 _NATIONAL_CONGRESS = re.compile(
     r"(?<!\w)đại hội\s+(?:đại biểu\s+)?(?:toàn quốc\s+)?(?:lần thứ\s+)?([ivxl]+|\d{1,2})\s+(?:của\s+)?đảng(?!\s+bộ)"
-    r"(?:\s+cộng sản việt nam)?|(?<!\w)đại hội\s+(?:đại biểu toàn quốc\s+)?(?:của\s+)?đảng cộng sản việt nam"
-    r"\s+lần thứ\s+([ivxl]+|\d{1,2})"
+    r"(?:\s+cộng sản việt nam)?|(?<!\w)đại hội\s+(?:đại biểu\s+)?(?:toàn quốc\s+)?(?:của\s+)?đảng"
+    r"(?:\s+cộng sản việt nam)?(?:\s+toàn quốc)?\s+lần thứ\s+([ivxl]+|\d{1,2})(?!\w)"
 )
 _ORG_CONGRESS = re.compile(r"(?<!\w)đại hội\s+(?:đại biểu\s+)?(?=\S)")
 _CONGRESS_TAIL = re.compile(r"(?:\s*,?\s*lần thứ\s+(?:[ivxl]+|\d{1,2}))?(?:\s*,?\s*nhiệm kỳ\s+\d{4}\s*-\s*\d{4})?")
-_FESTIVAL = re.compile(r"(?<!\w)(Lễ hội|Liên hoan|Năm Du lịch|Lễ khai mạc|Tuần lễ|Ngày hội)\s+(?=[" + UPPER + r"“\"])")
+# "kỷ niệm 66 năm Ngày giải phóng Hải Phòng", "kỷ niệm 100 năm ngày thành lập Đảng Cộng sản Trung Quốc"
+_ANNIVERSARY = re.compile(
+    r"(?<!\w)(?:(?:buổi\s+)?lễ\s+)?kỷ niệm\s+\d{1,4}\s+năm\s+"
+    r"(?=ngày(?!\s+(?:cưới|mất|yêu|quen|gặp))|thành lập|chiến thắng|giải phóng|khởi nghĩa|cách mạng|truyền thống"
+    r"|quốc khánh|chiến dịch|phong trào)"
+)
+_TARGET = re.compile(
+    r"(?<!\w)(?:đến|tới|hướng tới|tiến tới)(?:\s+dịp|\s+năm\s+\d{4}\s*[-–,]?)?\s+$"
+)  # "đến dịp kỷ niệm 100 năm …": a horizon
+_FESTIVAL_HEADS = r"Lễ hội|Liên hoan|Năm Du lịch|Lễ khai mạc|Tuần lễ|Ngày hội|Hội chợ|Hội diễn|Festival"
+_FESTIVAL = re.compile(r"(?<!\w)(" + _FESTIVAL_HEADS + r")((?:\s+[a-zà-ỹđ]+){0,3})\s+(?=[" + UPPER + r"“\"])")
+# "Khai mạc du lịch Cát Bà 2021" named in a list: an opening named by its place and year
+_OPENING = re.compile(r"(?<=[\w,;] )(Khai mạc|Khai trương)\s+((?:[^\s,.;:()“”\"]+\s+){1,6}?)((?:19|20)\d\d)(?!\d)")
 _ABBREV = (("HĐND", "Hội đồng nhân dân"), ("UBND", "Ủy ban nhân dân"), ("ĐBQH", "đại biểu Quốc hội"))
 
 
-def _expand(label: str) -> str:
+def _expand(label: str, capital: bool = True) -> str:
     for short, full in _ABBREV:
         label = re.sub(rf"(?<!\w){short}(?!\w)", full, label)
-    return label[:1].upper() + label[1:]
+    return label[:1].upper() + label[1:] if capital else label
 
 
 _FESTIVAL_STOP = re.compile(
@@ -189,14 +299,50 @@ _FESTIVAL_STOP = re.compile(
 _CONSULTATION = re.compile(r"(?<!\w)hội nghị hiệp thương\s+lần\s+(?:thứ\s+)?(\d+|nhất|hai|ba)(?!\w)")
 
 
-def _festival_end(text: str, start: int) -> int:
+def _festival_end(text: str, key: str, start: int) -> int:
     stop = _FESTIVAL_STOP.search(text, start, start + 100)
-    return stop.start() if stop else start
+    end = stop.start() if stop else start
+    return min(end, _name_end(text, key, start, end)) if end > start else end
+
+
+def _clause_start(text: str, pos: int) -> int:
+    """Start of the sentence around ``pos`` (after a line break or a full stop)."""
+    return max(text.rfind("\n", 0, pos), text.rfind(". ", 0, pos) + 1) + 1
+
+
+def _election(text: str, key: str, start: int) -> tuple[int, bool] | None:
+    """End of "đại biểu Quốc hội khóa XV và HĐND các cấp nhiệm kỳ 2021-2026" from ``start``, and
+    whether it includes the National Assembly; None when no term, tenure or level names it."""
+    pos, marked, central = start, False, False
+    while body := _ELECTED_BODY.match(key, pos):
+        end = body.end()
+        if body.group(1) == "quốc hội":
+            central = True
+            term = re.compile(r"\s+(?:khóa mới\s*\(\s*)?" + _TERM + r"\)?").match(key, end)
+        else:
+            term = re.compile(r"\s+" + _LEVEL).match(key, end)
+            if term:  # the place of the council: "HĐND phường Bắc Sơn"
+                place = re.compile(r"(?:\s+[" + UPPER + r"][^\s,.;:()]*){1,4}").match(text, term.end())
+                if place and not re.search(r"\s(?:HĐND|UBND|Hội|Ủy|Ban)\b", place.group()):
+                    term = place
+        if term:
+            marked, end = True, term.end()
+        tenure = re.compile(r"\s*,?\s*\(?\s*" + _TENURE + r"\s*\)?").match(key, end)
+        if tenure:
+            marked, end = True, tenure.end()
+        pos = end
+        joint = re.compile(r"\s*,\s*|\s+và\s+").match(key, pos)
+        if not (joint and _ELECTED_BODY.match(key, joint.end())):
+            break
+        pos = joint.end()
+    if not marked:
+        return None
+    return pos, central
 
 
 def find_occasions(text: str, key: str, orgs: list[Mention]) -> list[Mention]:
     """Sessions ("kỳ họp thứ 6 của UBKT Tỉnh ủy Phú Yên"), elections, Party congresses,
-    congresses of bodies, anniversaries and festivals."""
+    congresses of bodies, anniversaries, festivals and events named with an ordinal."""
     out: list[Mention] = []
     by_start = {o.start: o for o in orgs}
     for m in _SESSION.finditer(key):
@@ -204,6 +350,7 @@ def find_occasions(text: str, key: str, orgs: list[Mention]) -> list[Mention]:
         org = by_start.get(after)
         attrs = {"event_type": text[m.start(1) : m.end(1)].capitalize(), "number": text[m.start(2) : m.end(2)]}
         end = m.end()
+        label = f"{attrs['event_type']} thứ {attrs['number']}"
         if org is not None:
             attrs["org_span"] = (org.start, org.end)
             end = org.end
@@ -211,10 +358,17 @@ def find_occasions(text: str, key: str, orgs: list[Mention]) -> list[Mention]:
             if term:
                 attrs["term"] = term.group(1).upper()
                 end = term.end()
+        elif (
+            text[m.start()].isupper()
+            and text[m.end() :].lstrip()[:1].isupper()
+            and (named := re.compile(r"\s+(?:[^\s,.;:()]+\s+){1,4}?" + _TERM).match(key, m.end()))
+        ):
+            # "Kỳ họp thứ tư Lưỡng hội khóa 13": a session named by its assembly and term
+            end = named.end()
+            label = " ".join(text[m.start() : end].split())
         elif not re.match(r"\s+(?:của\s+)?(?:hđnd|hội đồng|quốc hội|ủy ban|ubkt)", key[m.end() : m.end() + 20]):
             continue  # "tại kỳ họp thứ 5" with no body named: not enough to name it
-        label = f"{attrs['event_type']} thứ {attrs['number']}"
-        out.append(Mention.at(text, EVENT, m.start(), end, label, attrs=attrs | {"session": True}))
+        out.append(Mention.at(text, EVENT, m.start(), end, label, attrs=attrs | {"session": "org_span" in attrs}))
     for m in _CONSULTATION.finditer(key):  # "hội nghị hiệp thương lần thứ 2": candidate lists for elections
         number = {"nhất": "1", "hai": "2", "ba": "3"}.get(m.group(1), m.group(1))
         out.append(
@@ -239,18 +393,27 @@ def find_occasions(text: str, key: str, orgs: list[Mention]) -> list[Mention]:
                 attrs={"event_type": "Bầu cử", "central": True},
             )
         )
-    for m in _ELECTION.finditer(key):
-        label = _expand(" ".join(text[m.start() : m.end()].split()))
-        out.append(
-            Mention.at(
-                text,
-                EVENT,
-                m.start(),
-                m.end(),
-                label,
-                attrs={"event_type": "Bầu cử", "central": "quốc hội" in m.group()},
+    for m in _BARE_CANDIDACY.finditer(key):  # "Khóa XIV, Bộ trưởng … ứng cử đại biểu Quốc hội tại Thanh Hóa"
+        topic = re.compile(r"\s*khóa\s+([ivxl]+)\s*,").match(key, _clause_start(text, m.start()))
+        if topic:
+            out.append(
+                Mention.at(
+                    text,
+                    EVENT,
+                    m.start(),
+                    m.end(),
+                    f"Bầu cử đại biểu Quốc hội khóa {topic.group(1).upper()}",
+                    attrs={"event_type": "Bầu cử", "central": True},
+                )
             )
-        )
+    for m in _ELECTION.finditer(key):
+        found = _election(text, key, m.end())
+        if found is None:
+            continue
+        end, central = found
+        elected = _expand(" ".join(text[m.end() : end].split()), capital=False).rstrip(" ,")
+        label = "Bầu cử " + re.sub(r"^Đại biểu", "đại biểu", elected)
+        out.append(Mention.at(text, EVENT, m.start(), end, label, attrs={"event_type": "Bầu cử", "central": central}))
     for m in _NATIONAL_CONGRESS.finditer(key):
         if key[max(0, m.start() - 12) : m.start()].rstrip().endswith("nghị quyết"):
             continue
@@ -276,6 +439,7 @@ def find_occasions(text: str, key: str, orgs: list[Mention]) -> list[Mention]:
             continue
         tail = _CONGRESS_TAIL.match(key, org.end)
         end = tail.end() if tail else org.end
+        named = _placed_org(text, org, orgs)
         out.append(
             Mention.at(
                 text,
@@ -285,21 +449,104 @@ def find_occasions(text: str, key: str, orgs: list[Mention]) -> list[Mention]:
                 _expand(" ".join(text[m.start() : end].split())),
                 attrs={
                     "event_type": "Đại hội",
-                    "org_span": (org.start, org.end),
+                    "org_span": (named.start, named.end),
                     "suffix": " ".join(text[org.end : end].split()),
                 },
             )
         )
+    out.extend(_anniversaries(text, key))
     for m in _FESTIVAL.finditer(text):
+        head = m.group(1) + (" " + " ".join(m.group(2).split()) if m.group(2) else "")
         if text[m.end()] in '“"':
-            from kg.extract.resolutions import _quoted
-
             title, end = _quoted(text, m.end())
             if not title:
                 continue
+            label = f"{head} “{title}”"
+        elif m.group(2):
+            continue  # "Liên hoan du lịch" names an event by a quoted title only
         else:
-            end = _festival_end(text, m.end())
-        label = " ".join(text[m.start() : end].split()).strip('“”"')
+            end = _festival_end(text, key, m.end())
+            label = " ".join(text[m.start() : end].split())
         if len(label.split()) >= 3:
             out.append(Mention.at(text, EVENT, m.start(), end, label, attrs={"event_type": m.group(1)}))
+    for m in _OPENING.finditer(text):
+        if _LABEL_STOP.search(text, m.start(), m.end()) or _clause_stop(key, m.end(1), m.start(3)) is not None:
+            continue
+        if not re.search(r"\s[" + UPPER + "]", text[m.end(1) : m.start(3)]):
+            continue  # the place is named: "du lịch Cát Bà"
+        label = " ".join(text[m.start() : m.end()].split())
+        out.append(Mention.at(text, EVENT, m.start(), m.end(), label, attrs={"event_type": m.group(1)}))
+    out.extend(_ordinal_names(text, key, by_start))
+    return out
+
+
+def _placed_org(text: str, org: Mention, orgs: list[Mention]) -> Mention:
+    """ "Hội Khuyến học tỉnh Sóc Trăng tổ chức Đại hội Hội Khuyến học tỉnh …": a body written
+    with its level but no place is the one named in full earlier in the same sentence."""
+    base = org.attrs.get("base", {})
+    if not base.get("level") or base.get("place"):
+        return org
+    start = _clause_start(text, org.start)
+    earlier = [
+        o
+        for o in orgs
+        if start <= o.start < org.start
+        and o.attrs.get("base", {}).get("label") == base.get("label")
+        and o.attrs.get("base", {}).get("level") == base["level"]
+        and o.attrs["base"].get("place")
+        and not o.attrs.get("departments")
+    ]
+    return earlier[-1] if earlier else org
+
+
+def _anniversaries(text: str, key: str) -> list[Mention]:
+    """ "kỷ niệm 66 năm Ngày giải phóng Hải Phòng": an anniversary being marked, not one aimed
+    at ("đến dịp kỷ niệm 100 năm thành lập Đảng")."""
+    out = []
+    for m in _ANNIVERSARY.finditer(key):
+        if _TARGET.search(key, max(0, m.start() - 20), m.start()):
+            continue
+        line_end = text.find("\n", m.end())
+        end = _name_end(text, key, m.end(), line_end if line_end >= 0 else len(text))
+        both = re.compile(r"\s+và\s").search(key, m.end(), end)  # "… Ngày Giải phóng và 135 năm Ngày Quốc tế Lao động"
+        end = _name_end(text, key, m.end(), both.start()) if both else end
+        if len(key[m.end() : end].split()) < 2 or not re.search(r"\s[" + UPPER + "]", text[m.end() - 1 : end]):
+            continue  # a public occasion is named: "Ngày Giải phóng", "Đảng Cộng sản Trung Quốc"
+        written = " ".join(text[m.start() : end].split())
+        out.append(
+            Mention.at(text, EVENT, m.start(), end, written[:1].upper() + written[1:], attrs={"event_type": "Kỷ niệm"})
+        )
+    return out
+
+
+def _ordinal_names(text: str, key: str, by_start: dict[int, Mention]) -> list[Mention]:
+    """ "Giao lưu hữu nghị quốc phòng biên giới Việt Nam - Trung Quốc lần thứ 6", "Đại hội Thi đua
+    yêu nước ngành tư pháp lần thứ V": a capitalised gathering whose name runs, with no clause
+    between, to an ordinal."""
+    out = []
+    ordinal = re.compile(_ORDINAL)
+    for m in _res()["ordinal_head"].finditer(key):
+        if (
+            not text[m.start()].isupper()
+            or re.search(r"(?:nghị quyết|văn kiện)\s+$", key[max(0, m.start() - 12) : m.start()])
+            or _res()["venue"].search(key, max(0, m.start() - 14), m.start())
+        ):
+            continue  # "Nghị quyết Đại hội … lần thứ XIII" is a resolution, "Trung tâm Hội nghị …" a place
+        if (
+            m.group(1).startswith("đại hội")
+            and re.compile(r"\s*(?:đại biểu\s+)?").match(key, m.end()).end() in by_start
+        ):
+            continue  # a congress of a body: named after the body above
+        line_end = text.find("\n", m.end())
+        limit = min(line_end if line_end >= 0 else len(text), m.end() + 140)
+        o = ordinal.search(key, m.end(), limit)
+        if not o or o.start() == m.end() or len(key[m.end() : o.start()].split()) > 14:
+            continue
+        if _LABEL_STOP.search(text, m.end(), o.start()) or _clause_stop(key, m.end(), o.end()) is not None:
+            continue
+        end = o.end()
+        tail = re.compile(r"\s*,?\s*(?:" + _TENURE + "|" + _TERM + r"|năm\s+(?:19|20)\d\d(?!\d))").match(key, end)
+        end = tail.end() if tail else end
+        label = " ".join(text[m.start() : end].split())
+        out.append(Mention.at(text, EVENT, m.start(), end, label, attrs={"event_type": text[m.start() : m.end()]}))
     return out

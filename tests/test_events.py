@@ -1,0 +1,191 @@
+"""Events on real sentences of the corpus: names with a stated subject, ordinals, terms,
+anniversaries and elections, cut before clauses of place, time and participants."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import extract
+from kg.ingest import build_article
+from kg.records import EVENT
+from kg.resolve import resolve
+
+
+def events(text: str) -> set[str]:
+    """Labels of the resolved events of one article text."""
+    resolved = resolve(extract([build_article("Tiêu đề\n" + text, "t.txt")]))
+    return {
+        resolved.entities[rm.entity_key].label
+        for rm in resolved.articles[0].mentions
+        if resolved.entities[rm.entity_key].kind == EVENT
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # a gathering with a stated subject, introduced lower-case after "tổ chức", cut before "(dates)"
+        (
+            "Ngày 28/4, Thành ủy TPHCM đã tổ chức buổi họp mặt kỷ niệm 46 năm Ngày Giải phóng miền Nam, "
+            "thống nhất đất nước (30/4/1975 - 30/4/2021).",
+            "Buổi họp mặt kỷ niệm 46 năm Ngày Giải phóng miền Nam, thống nhất đất nước",
+        ),
+        # a press conference, cut before "ở …" and "do … tổ chức tại …"
+        (
+            "Cuộc họp báo công bố danh sách chính thức 868 người ứng cử đại biểu Quốc hội khóa XV ở 184 đơn vị "
+            "bầu cử trong cả nước do Hội đồng bầu cử quốc gia tổ chức tại Nhà Quốc hội.",
+            "Cuộc họp báo công bố danh sách chính thức 868 người ứng cử đại biểu Quốc hội khóa XV",
+        ),
+        # a meeting named by the body that meets, cut before "vừa diễn ra ở …"
+        (
+            "Tại cuộc họp Hội đồng thẩm định vừa diễn ra ở Bộ Tư pháp, ông Nguyễn Thành Phong khẳng định.",
+            "Cuộc họp Hội đồng thẩm định",
+        ),
+        # a ceremony: "lễ" + verb, cut before "trên địa bàn"
+        (
+            "Ngày 25/4, tại Khu đô thị mới Thủ Thiêm, TP Thủ Đức (TPHCM) tổ chức lễ đặt tên cho 20 tuyến đường "
+            "trên địa bàn.",
+            "Lễ đặt tên cho 20 tuyến đường",
+        ),
+        # a ceremony cut before the place clause after a comma
+        (
+            "Bộ trưởng Quốc phòng Phan Văn Giang gặp gỡ nhân dân địa phương tại lễ khánh thành Nhà văn hóa xã "
+            "Đồng Văn, huyện Bình Liêu.",
+            "Lễ khánh thành Nhà văn hóa xã Đồng Văn",
+        ),
+        # two ceremonies joined by "và": the first ends before the second head
+        (
+            "Thường trực Tỉnh ủy quyết định tạm dừng tổ chức lễ công bố nghị quyết của Ủy ban Thường vụ Quốc hội về "
+            "việc thành lập thị xã Nghi Sơn và lễ khai mạc lễ hội du lịch biển Hải Hòa, thị xã Nghi Sơn.",
+            "Lễ công bố nghị quyết của Ủy ban Thường vụ Quốc hội về việc thành lập thị xã Nghi Sơn",
+        ),
+        # names that run to an ordinal
+        (
+            "Hai bên chúc mừng thành công của Giao lưu hữu nghị quốc phòng biên giới Việt Nam - Trung Quốc lần thứ 6 "
+            "và Đối thoại chiến lược Quốc phòng cấp Thứ trưởng lần thứ 7 giữa Bộ Quốc phòng hai nước.",
+            "Giao lưu hữu nghị quốc phòng biên giới Việt Nam - Trung Quốc lần thứ 6",
+        ),
+        (
+            "Hai bên chúc mừng thành công của Giao lưu hữu nghị quốc phòng biên giới Việt Nam - Trung Quốc lần thứ 6 "
+            "và Đối thoại chiến lược Quốc phòng cấp Thứ trưởng lần thứ 7 giữa Bộ Quốc phòng hai nước.",
+            "Đối thoại chiến lược Quốc phòng cấp Thứ trưởng lần thứ 7",
+        ),
+        (
+            "Phát biểu tại Đại hội Thi đua yêu nước ngành tư pháp lần thứ V sáng 1/11, Chủ tịch Quốc hội nhấn mạnh.",
+            "Đại hội Thi đua yêu nước ngành tư pháp lần thứ V",
+        ),
+        (
+            "Ông Eric Xu phát biểu tại Hội nghị thượng đỉnh các nhà phân tích toàn cầu lần thứ 18 "
+            "(18th Global Analyst Summit).",
+            "Hội nghị thượng đỉnh các nhà phân tích toàn cầu lần thứ 18",
+        ),
+        # a capitalised name after qualifiers, or within three words of a capitalised head
+        (
+            "Tại cuộc họp báo thường kỳ Bộ Tài nguyên và Môi trường, ông Lại Hồng Thanh cho biết.",
+            "Cuộc họp báo thường kỳ Bộ Tài nguyên và Môi trường",
+        ),
+        (
+            "Thủ tướng Chính phủ Phạm Minh Chính cùng các Lãnh đạo ASEAN dự Hội nghị các nhà Lãnh đạo ASEAN, "
+            "chiều 24/4.",
+            "Hội nghị các nhà Lãnh đạo ASEAN",
+        ),
+        # a session named by its assembly and term
+        (
+            "Tổng Bí thư chúc mừng Trung Quốc vừa tổ chức thành công Kỳ họp thứ tư Lưỡng hội khóa 13, thông qua "
+            "Quy hoạch 5 năm thứ 14.",
+            "Kỳ họp thứ tư Lưỡng hội khóa 13",
+        ),
+        # anniversaries being marked, cut before "và …"
+        (
+            "Hai nước tăng cường hợp tác trong bối cảnh Trung Quốc kỷ niệm 100 năm ngày thành lập Đảng Cộng sản "
+            "Trung Quốc và Việt Nam bước vào việc thực hiện Nghị quyết Đại hội XIII.",
+            "Kỷ niệm 100 năm ngày thành lập Đảng Cộng sản Trung Quốc",
+        ),
+        (
+            "Lễ hội Hoa phượng đỏ được tổ chức chào mừng kỷ niệm 66 năm Ngày giải phóng Hải Phòng.",
+            "Kỷ niệm 66 năm Ngày giải phóng Hải Phòng",
+        ),
+        # festivals: a title in quotes after lower-case words, and an opening named by place and year
+        (
+            "Thành ủy chỉ đạo không tổ chức 3 lễ hội lớn gồm: Lễ hội Hoa phượng đỏ 2021; Liên hoan du lịch "
+            '"Đồ Sơn - Sắc màu của biển 2021" và Khai mạc du lịch Cát Bà 2021.',
+            "Liên hoan du lịch “Đồ Sơn - Sắc màu của biển 2021”",
+        ),
+        (
+            "Thành ủy chỉ đạo không tổ chức 3 lễ hội lớn gồm: Lễ hội Hoa phượng đỏ 2021; Liên hoan du lịch "
+            '"Đồ Sơn - Sắc màu của biển 2021" và Khai mạc du lịch Cát Bà 2021.',
+            "Khai mạc du lịch Cát Bà 2021",
+        ),
+        # elections: "bầu Quốc hội, HĐND các cấp", councils of two levels, a term given before the clause
+        (
+            "Theo quy định, đến tháng 5/2021 sẽ tổ chức bầu Quốc hội, HĐND các cấp.",
+            "Bầu cử Quốc hội, Hội đồng nhân dân các cấp",
+        ),
+        (
+            "Thường vụ Thị ủy Điện Bàn đã chỉ đạo đưa ông Trần Minh Hoàng ra khỏi danh sách bầu cử đại biểu HĐND "
+            "thị xã và đại biểu HĐND phường.",
+            "Bầu cử đại biểu Hội đồng nhân dân thị xã và đại biểu Hội đồng nhân dân phường",
+        ),
+        (
+            "Khóa XIV, Bộ trưởng Bộ Lao động - Thương binh và Xã hội Đào Ngọc Dung ứng cử đại biểu Quốc hội "
+            "tại Thanh Hóa.",
+            "Bầu cử đại biểu Quốc hội khóa XIV",
+        ),
+    ],
+)
+def test_event_names(text, label):
+    assert label in events(text)
+
+
+def test_congress_of_a_body_takes_the_place_named_before_it():
+    """ "Hội Khuyến học tỉnh" inside the congress name is the Sóc Trăng body named as organiser,
+    not the article's own province."""
+    found = events(
+        "Chủ tịch Hội Khuyến học Việt Nam dự Đại hội Hội Khuyến học tỉnh Bạc Liêu nhiệm kỳ 2020 - 2025.\n"
+        "Ngày 27/4, Hội Khuyến học tỉnh Sóc Trăng đã tổ chức Đại hội đại biểu Hội Khuyến học tỉnh lần thứ 4, "
+        "nhiệm kỳ 2020 - 2025."
+    )
+    assert "Đại hội đại biểu Hội Khuyến học tỉnh Sóc Trăng lần thứ 4, nhiệm kỳ 2020 - 2025" in found
+    assert not any("Bạc Liêu lần thứ 4" in e for e in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a count of plenums of a committee: no one named event
+        "Ngay sau Đại hội, Ban Chấp hành Đảng bộ Thành phố đã tổ chức 3 Hội nghị Thành ủy để kiện toàn nhân sự.",
+        # a meeting with no subject, and "buổi làm việc"
+        "Kết luận cuộc họp, Thứ trưởng Bộ Tư pháp nhấn mạnh việc trình Quốc hội là có cơ sở.",
+        "Tọa đàm trực tuyến bắt đầu lúc 9h sáng nay.",
+        # an anniversary aimed at, not marked; a personal one
+        "Đại hội đề ra mục tiêu đến dịp kỷ niệm 100 năm thành lập Đảng và 100 năm thành lập nước.",
+        "Cặp đôi vừa tổ chức lễ kỷ niệm 3 năm ngày cưới của mình.",
+        # a resolution named after a congress is no congress
+        "Các cấp ủy tích cực triển khai Nghị quyết Đại hội Đảng toàn quốc lần thứ XIII.",
+        # a venue named after its gatherings
+        "Hội nghị diễn ra tại Trung tâm Hội nghị quốc gia Mỹ Đình (Hà Nội).",
+        # a ceremony whose verb is followed by a clause, not a subject
+        "Tại Lễ khai mạc, đại diện Ban Cán sự Đoàn phát biểu.",
+    ],
+)
+def test_not_events(text):
+    assert events(text) == set()
+
+
+def test_a_second_mention_after_tai_is_the_event_introduced_before():
+    found = events(
+        "Cuộc họp báo công bố danh sách chính thức 868 người ứng cử đại biểu Quốc hội khóa XV do Hội đồng bầu cử "
+        "quốc gia tổ chức.\nCác thành viên Hội đồng bầu cử quốc gia tại cuộc họp báo công bố danh sách 868 người "
+        "ứng cử đại biểu Quốc hội sau 3 vòng hiệp thương."
+    )
+    assert {e for e in found if e.startswith("Cuộc họp báo")} == {
+        "Cuộc họp báo công bố danh sách chính thức 868 người ứng cử đại biểu Quốc hội khóa XV"
+    }
+
+
+def test_event_mentions_keep_exact_offsets():
+    text = "Tiêu đề\nNgày 25/4, TP Thủ Đức tổ chức lễ đặt tên cho 20 tuyến đường trên địa bàn."
+    (ex,) = extract([build_article(text, "t.txt")])
+    evs = [m for m in ex.mentions if m.kind == EVENT]
+    assert evs and all(ex.article.text[m.start : m.end] == m.text for m in evs)
+    assert evs[0].text == "lễ đặt tên cho 20 tuyến đường"
