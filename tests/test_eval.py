@@ -86,7 +86,7 @@ CORPUS_FLOOR = {
     "Province": 0.96,
     "District": 0.91,
     "Resolution": 0.92,
-    "Event": 0.63,
+    "Event": 0.94,
     "posts": 0.72,
 }
 
