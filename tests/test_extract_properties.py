@@ -127,3 +127,23 @@ def test_a_1_mb_single_line_article_takes_linear_time() -> None:
     t_small = _extract_seconds(small)
     t_big = _extract_seconds(big)
     assert t_big / t_small < 8, (t_small, t_big)  # 4× the text: linear is 4×, quadratic 16×
+
+
+def test_an_article_the_extractor_fails_on_keeps_its_place(monkeypatch, caplog) -> None:
+    import kg.extract.pipeline as pipeline
+
+    real = pipeline.find_people
+
+    def fails_on_boom(text, key, taken):
+        if "BOOM" in text:
+            raise RuntimeError("a bug\nover two lines")
+        return real(text, key, taken)
+
+    monkeypatch.setattr(pipeline, "find_people", fails_on_boom)
+    good = build_article("Tỉnh ủy Lạng Sơn họp\n\nĐồng chí Nguyễn Văn A chủ trì.", "a.txt")
+    bad = build_article("Tỉnh ủy Cao Bằng họp BOOM\n\nNội dung.", "b.txt")
+    first, second, third = extract([good, bad, good])
+    assert second.article is bad and second.mentions == [] and second.facts == []
+    assert second.problems == ["extraction failed: RuntimeError: a bug over two lines"]
+    assert first.mentions and third.mentions and not first.problems
+    assert "b.txt: extraction failed" in caplog.text
