@@ -280,6 +280,13 @@ def eval_command(gold: tuple[Path, ...], data: Path, baseline: bool, fmt: str, d
 @click.option(
     "--workers", default=2, show_default=True, type=click.IntRange(1, 64), help="Query processes, each with the graph."
 )
+@click.option(
+    "--queue-timeout",
+    default=30.0,
+    show_default=True,
+    type=click.FloatRange(min=0, min_open=True),
+    help="Seconds a request may wait for a free query process before it is refused (503).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Do not log requests.")
 def serve(
     data: Path,
@@ -289,6 +296,7 @@ def serve(
     timeout: float,
     max_results: int,
     workers: int,
+    queue_timeout: float,
     quiet: bool,
 ) -> None:
     """Serve the graph read-only over the SPARQL 1.1 Protocol at http://HOST:PORT/sparql."""
@@ -304,6 +312,7 @@ def serve(
             timeout=timeout,
             max_results=max_results,
             workers=workers,
+            queue_timeout=queue_timeout,
             quiet=quiet,
         )
     except ServeError as exc:

@@ -1,7 +1,9 @@
 """Read article files into :class:`~kg.records.Article` records.
 
-Steps: find the files, decode them (UTF-8, UTF-16/32 with BOM, else a confident
-charset-normalizer guess; binaries are refused), normalise the text (NFC, ``\\n``
+Steps: find the files (in folders: ``.txt`` articles and ``.html`` pages saved from a
+browser), decode them (UTF-8, UTF-16/32 with BOM, the charset a web page declares, else a
+confident charset-normalizer guess; binaries are refused; Vietnamese in the old VNI and
+TCVN3 font encodings is converted), take the article out of a web page, normalise the text (NFC, ``\\n``
 newlines, plain spaces, trimmed lines, at most two blank lines in a row), strip
 web-page chrome (visitor counters, section labels above the title, comment boxes,
 "Các tin khác" lists, share/print buttons, tag lists, stray one-character lines,
@@ -13,11 +15,15 @@ Files may start with ``# key = value`` lines (the vi-news-unc corpus); they are
 read as metadata and removed from the text. The title is always the first line
 of ``Article.text``; header lines above it (dates, counters, section labels) are
 dropped, their content kept in the metadata.
+
+Files over :data:`MAX_FILE_BYTES` are refused unread; the same article text found in two
+files is read once, the later file reported as a duplicate.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import hashlib
 import html
 import os
@@ -28,15 +34,20 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from .htmltext import HTML_SUFFIXES, html_charset, html_to_text, looks_like_html
+from .legacy_encodings import convert_legacy
 from .records import Article, Rejected
 from .textnorm import fold, match_key, modern_tone
 
 __all__ = [
+    "ARTICLE_SUFFIXES",
+    "MAX_FILE_BYTES",
     "IngestError",
     "build_article",
     "decode_bytes",
     "ingest",
     "iter_files",
+    "drop_duplicates",
     "make_article_id",
     "normalize_text",
     "parse_byline",
@@ -56,20 +67,34 @@ class IngestError(ValueError):
 # --------------------------------------------------------------------------- files
 
 
+ARTICLE_SUFFIXES = (".txt", *HTML_SUFFIXES)
+
+
 def iter_files(paths: Sequence[str | os.PathLike[str]]) -> list[Path]:
-    """Files named by ``paths``: folders are walked (``.txt`` only), files taken as given.
+    """Files named by ``paths``: folders are walked (``.txt`` and ``.html``/``.htm`` files),
+    files taken as given.
 
     Hidden files and folders below a given folder are skipped, symbolic links are
     followed but every folder is visited once (no loop runs forever), the same
     file reached twice is listed once, and the result is sorted. A path that does
     not exist is kept, so that reading it reports the problem.
     """
+    return walk(paths)[0]
+
+
+def walk(paths: Sequence[str | os.PathLike[str]]) -> tuple[list[Path], list[Path]]:
+    """(article files as :func:`iter_files` lists them, the other files met in the folders).
+
+    The other files (not hidden, not ``.txt`` or ``.html``) are not read as articles; a
+    build reports them, so that a PDF or a zip left in a folder is named, not silently passed over.
+    """
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     # One path per file: the real file before a symbolic link, then the first in order.
     found: dict[tuple[int, int] | str, tuple[bool, str, str]] = {}
+    others: dict[tuple[int, int] | str, tuple[bool, str, str]] = {}
 
-    def add(path: str, key: tuple[int, int] | None = None, link: bool | None = None) -> None:
+    def add(path: str, key: tuple[int, int] | None = None, link: bool | None = None, into=found) -> None:
         if link is None:
             link = os.path.islink(path)
         if key is None:
@@ -79,8 +104,8 @@ def iter_files(paths: Sequence[str | os.PathLike[str]]) -> list[Path]:
             except OSError:
                 key = os.path.abspath(path)
         rank = (link, path.lower(), path)
-        if key not in found or rank < found[key]:
-            found[key] = rank
+        if key not in into or rank < into[key]:
+            into[key] = rank
 
     seen_dirs: set[tuple[int, int]] = set()
     for given in paths:
@@ -109,13 +134,23 @@ def iter_files(paths: Sequence[str | os.PathLike[str]]) -> list[Path]:
                 try:
                     is_dir = entry.is_dir()  # follows symbolic links
                     is_link = entry.is_symlink()
-                except OSError:
-                    is_dir = is_link = False
+                except OSError:  # a link that loops: listed, so that reading it says so
+                    is_dir, is_link = False, True
                 if is_dir:
                     stack.append(entry.path)
-                elif entry.name.lower().endswith(".txt"):
-                    add(entry.path, None if is_link else (st.st_dev, entry.inode()), is_link)
-    return [Path(p) for _, _, p in sorted(found.values(), key=lambda r: (r[1], r[2]))]
+                    continue
+                key = None if is_link else (st.st_dev, entry.inode())
+                if entry.name.lower().endswith(ARTICLE_SUFFIXES):
+                    add(entry.path, key, is_link)
+                else:
+                    add(entry.path, key, is_link, into=others)
+    for key in set(others) & set(found):
+        del others[key]  # a file named on the command line and met again in a folder
+
+    def ordered(table: dict) -> list[Path]:
+        return [Path(p) for _, _, p in sorted(table.values(), key=lambda r: (r[1], r[2]))]
+
+    return ordered(found), ordered(others)
 
 
 # ------------------------------------------------------------------------ decoding
@@ -172,19 +207,42 @@ def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
     return None
 
 
+def binary_kind(data: bytes) -> str | None:
+    """The kind of binary file ``data`` starts like ("PDF", "PNG", "ZIP"…), or None."""
+    for magic, kind in _MAGIC:
+        if data.startswith(magic):
+            return kind
+    return None
+
+
 def decode_bytes(data: bytes) -> tuple[str, str]:
-    """Decode file bytes to text; return (text, encoding name). Raise IngestError."""
+    """Decode file bytes to text; return (text, encoding name). Raise IngestError.
+
+    Vietnamese in the old VNI or TCVN3 font encodings comes back as Unicode, its
+    encoding named "vni" or "tcvn3" (after the encoding of the bytes: "cp1252+vni").
+    """
+    text, encoding = _decode(data)
+    legacy = convert_legacy(text)
+    if legacy is not None:
+        return legacy[0], f"{encoding}+{legacy[1]}"
+    return text, encoding
+
+
+def _decode(data: bytes) -> tuple[str, str]:
     if not data.strip():
         raise IngestError("empty file")
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return data[len(bom) :].decode(encoding), encoding
+                text = data[len(bom) :].decode(encoding)
             except UnicodeDecodeError as exc:
                 raise IngestError(f"invalid {encoding} after byte-order mark at byte {exc.start}") from None
-    for magic, kind in _MAGIC:
-        if data.startswith(magic):
-            raise IngestError(f"binary file ({kind})")
+            if not text.strip():
+                raise IngestError("empty file")
+            return text, encoding
+    kind = binary_kind(data)
+    if kind:
+        raise IngestError(f"binary file ({kind})")
     if b"\x00" in data:
         decoded = _utf16_without_bom(data)
         if decoded is None:
@@ -194,15 +252,35 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    declared = html_charset(data) if data.lstrip()[:1] == b"<" else None
+    if declared:
+        try:
+            return data.decode(declared), declared
+        except (LookupError, UnicodeDecodeError):
+            pass
     from charset_normalizer import from_bytes  # imported only when needed
 
     best = from_bytes(data).best()
     if best is None or best.encoding is None or best.chaos > _MAX_CHAOS:
+        legacy = _legacy_bytes(data)
+        if legacy:
+            return legacy
         raise IngestError("unknown text encoding (not UTF-8, and no confident guess)")
     text = str(best)
     if not _looks_like_text(text):
         raise IngestError(f"unknown text encoding (best guess {best.encoding} gives no readable text)")
+    if best.encoding not in ("cp1252", "latin_1", "iso8859_15") and (legacy := _legacy_bytes(data)):
+        return legacy  # VNI or TCVN3 read as another code page: decode as Windows-1252 for the fonts
     return text, best.encoding
+
+
+def _legacy_bytes(data: bytes) -> tuple[str, str] | None:
+    """The bytes as Windows-1252 when that gives VNI or TCVN3 Vietnamese (the fonts' code page)."""
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        text = data.decode("latin-1")
+    return (text, "cp1252") if convert_legacy(text) is not None and _looks_like_text(text) else None
 
 
 # --------------------------------------------------------------------- normalising
@@ -941,27 +1019,82 @@ def build_article(raw: str, path: str | os.PathLike[str]) -> Article:
     )
 
 
-_MAX_BYTES = 50 * 1024 * 1024
+MAX_FILE_BYTES = 10 * 1024 * 1024
+"""Files larger than this are refused unread: a news article is a few kilobytes to a few
+hundred; a web page with its scripts a few megabytes. The limit bounds the memory and time
+one file can take (extraction needs about 60 MB and 17 s per million characters)."""
 
 
-def read_article(path: str | os.PathLike[str]) -> Article:
-    """Read one file into an Article; raise IngestError with a one-line reason."""
+def _size(n: int) -> str:
+    return f"{n / (1024 * 1024):.1f} MB" if n >= 1024 * 1024 else f"{n} bytes"
+
+
+def read_file(path: str | os.PathLike[str], limit: int | None = None) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes; IngestError with a one-line reason."""
+    limit = MAX_FILE_BYTES if limit is None else limit
     try:
         st = os.stat(path)
         if stat.S_ISDIR(st.st_mode):
             raise IngestError("is a directory")
         if not stat.S_ISREG(st.st_mode):
             raise IngestError("not a regular file")  # a FIFO would block a read
-        if st.st_size > _MAX_BYTES:
-            raise IngestError(f"file too large ({st.st_size} bytes)")
+        if st.st_size > limit:
+            raise IngestError(f"file too large ({_size(st.st_size)}; the limit is {_size(limit)})")
         with open(path, "rb") as handle:
-            data = handle.read()
+            data = handle.read(limit + 1)
     except FileNotFoundError:
+        if os.path.islink(path):
+            raise IngestError("broken symbolic link (its target does not exist)") from None
         raise IngestError("no such file or folder") from None
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise IngestError("symbolic link loop (the link points back to itself)") from None
         raise IngestError(f"cannot read file ({exc.strerror or exc})") from None
+    if len(data) > limit:  # grew while being read
+        raise IngestError(f"file too large (over {_size(limit)}, the limit)")
+    return data
+
+
+def read_article(path: str | os.PathLike[str]) -> Article:
+    """Read one file into an Article; raise IngestError with a one-line reason.
+
+    A web page (``.html``/``.htm``, or a file that starts like one) gives the article it holds.
+    """
+    data = read_file(path)
     raw, _encoding = decode_bytes(data)
+    if looks_like_html(raw, os.fspath(path)):
+        raw = html_to_text(raw)
     return build_article(raw, path)
+
+
+def other_file_reason(path: str | os.PathLike[str]) -> str:
+    """Why a file met in a folder that is neither ``.txt`` nor ``.html`` is not read."""
+    suffix = os.path.splitext(os.fspath(path))[1].lower() or "no suffix"
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(16)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "symbolic link loop (the link points back to itself)"
+        return f"cannot read file ({exc.strerror or exc})"
+    kind = binary_kind(head)
+    what = f"binary file ({kind})" if kind else f"not an article file ({suffix})"
+    return f"{what}: folders are read for .txt and .html articles only"
+
+
+def drop_duplicates(articles: list[Article]) -> tuple[list[Article], list[Rejected]]:
+    """Keep the first article of each text (files in sorted order); report the others as duplicates."""
+    first: dict[str, Article] = {}
+    kept: list[Article] = []
+    dropped: list[Rejected] = []
+    for art in articles:
+        seen = first.get(art.content_hash)
+        if seen is None:
+            first[art.content_hash] = art
+            kept.append(art)
+        else:
+            dropped.append(Rejected(path=art.path, reason=f"duplicate: the same article text as {seen.path}"))
+    return kept, dropped
 
 
 def _dedupe_ids(articles: list[Article]) -> list[Article]:
@@ -989,20 +1122,27 @@ def ingest(
 ) -> tuple[list[Article], list[Rejected]]:
     """Read every file under ``paths``; return the articles and the rejected files.
 
-    One bad file never stops the run. Duplicate article ids are made unique
-    deterministically (files are read in sorted order). ``progress`` may wrap the
-    list of files (a progress bar).
+    One bad file never stops the run. Files in the folders that are not articles
+    (neither ``.txt`` nor ``.html``) are rejected unread; the same article text in
+    two files is kept once (the first in sorted order), the other rejected as a
+    duplicate. Duplicate article ids are made unique deterministically (files are
+    read in sorted order). ``progress`` may wrap the list of files (a progress bar).
     """
     articles: list[Article] = []
     rejected: list[Rejected] = []
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
-    files = iter_files(list(paths))
+    files, others = walk(list(paths))
     for path in progress(files) if progress else files:
         try:
             articles.append(read_article(path))
         except IngestError as exc:
             rejected.append(Rejected(path=str(path), reason=exc.reason))
         except Exception as exc:  # noqa: BLE001 - one bad file must not stop the run
-            rejected.append(Rejected(path=str(path), reason=f"unexpected error: {type(exc).__name__}: {exc}"))
+            message = " ".join(str(exc).split())[:200]
+            rejected.append(Rejected(path=str(path), reason=f"unexpected error: {type(exc).__name__}: {message}"))
+    rejected.extend(Rejected(path=str(p), reason=other_file_reason(p)) for p in others)
+    articles, duplicates = drop_duplicates(articles)
+    rejected.extend(duplicates)
+    rejected.sort(key=lambda r: r.path)
     return _dedupe_ids(articles), rejected

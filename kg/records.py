@@ -96,6 +96,7 @@ class Extraction:
     article: Article
     mentions: list[Mention] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)  # why the extractor found nothing, when it failed
 
 
 @dataclass

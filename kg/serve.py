@@ -17,7 +17,8 @@ opens a connection); 403 SPARQL Update, whether as an ``update`` parameter, an
 other methods; 406 no acceptable format; 411 POST without Content-Length; 413 body over
 1 MB; 415 other POST content types; 500 a query that fails while running; 503 a query
 that ran past ``--timeout`` (its worker is killed and replaced), or every worker busy for
-that long. Results over ``--max-results`` rows (or triples) are cut to that many and the
+``--queue-timeout`` seconds (a burst of requests queues for the workers rather than failing:
+1,000 clients at once are all answered). Results over ``--max-results`` rows (or triples) are cut to that many and the
 answer carries ``X-SPARQL-MaxRows: N`` (Virtuoso's convention), with status 200.
 
 Queries run in a small pool of worker processes, each holding its own store (loaded from
@@ -55,6 +56,8 @@ DEFAULT_PORT = 7878
 DEFAULT_TIMEOUT = 10.0
 DEFAULT_MAX_RESULTS = 100_000
 DEFAULT_WORKERS = 2
+DEFAULT_QUEUE_TIMEOUT = 30.0  # seconds a request may wait for a free worker (a burst queues, it is not refused)
+LISTEN_BACKLOG = 1024  # connections the kernel holds before they are accepted (capped by net.core.somaxconn)
 MAX_BODY_BYTES = 1 << 20
 
 TEXT = "text/plain; charset=utf-8"
@@ -232,8 +235,18 @@ class Reply:
     headers: dict[str, str] = field(default_factory=dict)
 
 
+MAX_MESSAGE = 400  # characters of an error message: one line, however long the parser's was
+
+
+def one_line(message: str, limit: int = MAX_MESSAGE) -> str:
+    """The message on one line (whitespace runs made one space), cut to ``limit`` characters."""
+    message = " ".join(str(message).split())
+    return message if len(message) <= limit else message[: limit - 1] + "…"
+
+
 def text_reply(status: int, message: str, **headers: str) -> Reply:
-    return Reply(status, (message.rstrip("\n") + "\n").encode("utf-8"), TEXT, dict(headers))
+    """A plain-text answer of one line."""
+    return Reply(status, (one_line(message) + "\n").encode("utf-8"), TEXT, dict(headers))
 
 
 SERVICE_REFUSED = (
@@ -452,13 +465,15 @@ class WorkerPool:
 
         threading.Thread(target=run, name="kg-serve-replace", daemon=True).start()
 
-    def run(self, request: QueryRequest, timeout: float) -> Reply:
-        """Answer a request within ``timeout`` seconds (after waiting up to as long for a free worker)."""
+    def run(self, request: QueryRequest, timeout: float, wait: float | None = None) -> Reply:
+        """Answer a request within ``timeout`` seconds, after waiting up to ``wait`` seconds
+        (default: ``timeout``) for a free worker."""
+        wait = timeout if wait is None else wait
         try:
-            worker = self._idle.get(timeout=timeout)
+            worker = self._idle.get(timeout=wait)
         except queue.Empty:
             return text_reply(
-                503, f"every query worker has been busy for {timeout:g} s; try again later", **{"Retry-After": "1"}
+                503, f"every query worker has been busy for {wait:g} s; try again later", **{"Retry-After": "1"}
             )
         try:
             worker.conn.send(request)
@@ -521,6 +536,9 @@ class Handler(BaseHTTPRequestHandler):
     server_version = f"kg-sparql/{__version__}"
     protocol_version = "HTTP/1.1"
     timeout = 60  # seconds a client may take to send its request
+    # headers and body go out in two writes: without TCP_NODELAY the body waits for the client's
+    # delayed ACK (40 ms a request on a kept-alive connection)
+    disable_nagle_algorithm = True
 
     # -- responses
 
@@ -741,14 +759,14 @@ class Handler(BaseHTTPRequestHandler):
             default_graphs=tuple(params.get("default-graph-uri", [])),
             named_graphs=tuple(params.get("named-graph-uri", [])),
         )
-        self._send(self.server.pool.run(request, self.server.query_timeout))
+        self._send(self.server.pool.run(request, self.server.query_timeout, self.server.queue_timeout))
 
 
 class SparqlServer(ThreadingHTTPServer):
     """The HTTP server with its worker pool; :meth:`close` stops both."""
 
     daemon_threads = True
-    request_queue_size = 64
+    request_queue_size = LISTEN_BACKLOG
 
     def __init__(
         self,
@@ -758,6 +776,7 @@ class SparqlServer(ThreadingHTTPServer):
         source_label: str,
         query_timeout: float,
         max_results: int,
+        queue_timeout: float = DEFAULT_QUEUE_TIMEOUT,
         quiet: bool = False,
     ) -> None:
         if ":" in address[0]:
@@ -768,6 +787,7 @@ class SparqlServer(ThreadingHTTPServer):
         self.pool = pool
         self.source_label = source_label
         self.query_timeout = query_timeout
+        self.queue_timeout = queue_timeout
         self.max_results = max_results
         self.quiet = quiet
 
@@ -791,6 +811,7 @@ def make_server(
     timeout: float = DEFAULT_TIMEOUT,
     max_results: int = DEFAULT_MAX_RESULTS,
     workers: int = DEFAULT_WORKERS,
+    queue_timeout: float = DEFAULT_QUEUE_TIMEOUT,
     quiet: bool = False,
 ) -> SparqlServer:
     """A started server (workers ready, socket bound) for the persistent ``store`` or the folder ``data``."""
@@ -806,7 +827,13 @@ def make_server(
     pool = WorkerPool(source, workers, max_results)
     try:
         server = SparqlServer(
-            (host, port), pool, source_label=source[1], query_timeout=timeout, max_results=max_results, quiet=quiet
+            (host, port),
+            pool,
+            source_label=source[1],
+            query_timeout=timeout,
+            max_results=max_results,
+            queue_timeout=queue_timeout,
+            quiet=quiet,
         )
     except OSError as exc:
         raise ServeError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from exc

@@ -476,23 +476,29 @@ def test_ingest_mixed_folder(tmp_path: Path) -> None:
 
     articles, rejected = ingest([tmp_path / "docs", tmp_path / "missing.txt"])
     reasons = {Path(r.path).name: r.reason for r in rejected}
+    first = str(tmp_path / "docs" / "cp1258.txt")
     assert reasons == {
         "empty.txt": "empty file",
         "fake.txt": "binary file (PDF)",
         "image.txt": "binary file (PNG)",
         "nul.txt": "binary file (contains NUL bytes)",
         "missing.txt": "no such file or folder",
+        "notes.md": "not an article file (.md): folders are read for .txt and .html articles only",
+        # utf-8, utf-16, cp1258 and the sub-folder copy hold one text: read once, in sorted order
+        "good.txt": f"duplicate: the same article text as {first}",
+        "deeper.TXT": f"duplicate: the same article text as {first}",
+        "utf16.txt": f"duplicate: the same article text as {first}",
     }
     assert all(isinstance(r, Rejected) for r in rejected)
-    texts = {a.text for a in articles}
-    assert len(articles) == 4 and len(texts) == 1  # utf-8, utf-16, cp1258 and the sub-folder copy
+    assert [r.path for r in rejected] == sorted(r.path for r in rejected)
+    assert len(articles) == 1 and articles[0].path == first
     assert all(a.title == TITLES["003"] and a.date == dt.date(2019, 11, 15) for a in articles)
 
 
 def test_duplicate_ids_made_unique(tmp_path: Path) -> None:
     _write(tmp_path / "a" / "same.txt", SAMPLE.encode())
-    _write(tmp_path / "b" / "same.txt", SAMPLE.encode())
-    _write(tmp_path / "b" / "Same.txt", SAMPLE.encode())
+    _write(tmp_path / "b" / "same.txt", (SAMPLE + "\nMột đoạn khác.").encode())
+    _write(tmp_path / "b" / "Same.txt", (SAMPLE + "\nĐoạn thứ ba.").encode())
     articles, rejected = ingest([tmp_path])
     assert rejected == []
     ids = [a.article_id for a in articles]

@@ -12,6 +12,8 @@ Only this package imports spaCy. ``extract`` turns a Doc into an ``Extraction`` 
 from __future__ import annotations
 
 import bisect
+import itertools
+import logging
 from collections.abc import Iterable, Iterator
 from functools import cache
 
@@ -61,16 +63,67 @@ def kg_organizations(doc: Doc) -> Doc:
     return doc
 
 
-def _org_at(doc: Doc, start: int, end: int) -> Mention | None:
+class _Orgs:
+    """A list of mentions with its organisation mentions indexed by start offset, so that
+    finding one by its span, or dropping those that start in a stretch, costs nothing like a
+    scan of them all (a long article has thousands). :meth:`result` is the list as it would be
+    had each drop filtered it at once."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        self.mentions = mentions
+        self.by_start: dict[int, list[tuple[int, Mention]]] = {}  # start → (position in the list, org)
+        self.dropped: set[int] = set()  # positions dropped
+        self.longest = 0
+        for i, m in enumerate(mentions):
+            self._note(i, m)
+
+    def _note(self, i: int, m: Mention) -> None:
+        if m.kind == ORGANIZATION:
+            self.by_start.setdefault(m.start, []).append((i, m))
+            self.longest = max(self.longest, m.end - m.start)
+
+    def append(self, m: Mention) -> None:
+        self.mentions.append(m)
+        self._note(len(self.mentions) - 1, m)
+
+    def at(self, start: int, end: int) -> Mention | None:
+        """The first organisation mention of exactly [start, end) still in the list."""
+        return next((m for _, m in self.by_start.get(start, ()) if m.end == end), None)
+
+    def has_equal(self, mention: Mention) -> bool:
+        """Whether an organisation mention equal to ``mention`` is in the list."""
+        return any(m == mention for _, m in self.by_start.get(mention.start, ()))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether an organisation mention in the list overlaps [start, end)."""
+        for pos in range(max(0, start - self.longest), end):
+            if any(start < m.end and m.start < end for _, m in self.by_start.get(pos, ())):
+                return True
+        return False
+
+    def drop_starting_in(self, start: int, end: int) -> None:
+        """Drop the organisation mentions that start in [start, end)."""
+        for pos in range(start, end):
+            for i, _ in self.by_start.pop(pos, ()):
+                self.dropped.add(i)
+
+    def result(self) -> list[Mention]:
+        if not self.dropped:
+            return self.mentions
+        return [m for i, m in enumerate(self.mentions) if i not in self.dropped]
+
+
+def _org_at(doc: Doc, start: int, end: int, orgs: _Orgs | None = None) -> Mention | None:
     """The organisation mention covering exactly [start, end), made if missing."""
-    for m in doc._.kg_mentions:
-        if m.kind == ORGANIZATION and m.start == start and m.end == end:
-            return m
+    orgs = orgs or _Orgs(doc._.kg_mentions)
+    found = orgs.at(start, end)
+    if found is not None:
+        return found
     parsed = parse_org(doc._.kg_text, doc._.kg_key, start, allow_generic=True)
     if parsed is None or parsed.end != end:
         return None
     mention = org_mention(doc._.kg_text, parsed)
-    doc._.kg_mentions.append(mention)
+    orgs.append(mention)
     return mention
 
 
@@ -80,22 +133,29 @@ def kg_resolutions(doc: Doc) -> Doc:
     found = find_resolutions(text, key)
     for i, j in find_implements(text, key, found):
         doc._.kg_links.append(("implements", found[i], found[j], {}))
+    orgs = _Orgs(doc._.kg_mentions)
     for res in found:
         span = res.attrs.pop("issuer_span", None)
         if span:
-            issuer = _org_at(doc, *span)
+            issuer = _org_at(doc, *span, orgs=orgs)
             if issuer is not None:
                 doc._.kg_links.append(("issued_by", res, issuer, {}))
         res.attrs.pop("tail_end", None)
     # "BCH Trung ương (khóa XIII) ban hành Kết luận số 21-KL/TW"
+    by_start: list[tuple[int, int, Mention]] | None = None  # (start, list position, org), made when needed
     for res in found:
         window = key[max(0, res.start - 60) : res.start]
         idx = window.rfind("ban hành")
         if idx < 0 or window[idx:].strip() != "ban hành":
             continue
-        for org in doc._.kg_mentions:
-            if org.kind == ORGANIZATION and res.start - 60 <= org.start and org.end <= res.start - (len(window) - idx):
-                doc._.kg_links.append(("issued_by", res, org, {}))
+        if by_start is None:
+            by_start = sorted((m.start, i, m) for i, m in enumerate(doc._.kg_mentions) if m.kind == ORGANIZATION)
+        limit = res.start - (len(window) - idx)
+        lo = bisect.bisect_left(by_start, (res.start - 60, -1))
+        hi = bisect.bisect_left(by_start, (res.start, -1))
+        # the organisations before "ban hành", in the order they were found
+        for _, org in sorted((i, m) for _, i, m in by_start[lo:hi] if m.end <= limit):
+            doc._.kg_links.append(("issued_by", res, org, {}))
     doc._.kg_mentions.extend(found)
     doc._.kg_mentions.extend(find_plenums(text, key))
     return doc
@@ -106,46 +166,73 @@ def kg_people(doc: Doc) -> Doc:
     taken = [(m.start, m.end) for m in doc._.kg_mentions]
     people, posts = find_people(doc._.kg_text, doc._.kg_key, taken)
     doc._.kg_mentions.extend(people)
+    orgs = _Orgs(doc._.kg_mentions)
     for person, title, org, title_start in posts:
         if org is None:  # "Thủ tướng Phạm Minh Chính": the title names the whole post
             full = standalone_post(title)
             if full:
                 doc._.kg_links.append(("holds_standalone", person, person, {"post": full}))
                 body = post_body_mention(doc._.kg_text, doc._.kg_key, title, title_start)
-                if body is not None and not any(
-                    m.kind == ORGANIZATION and m.start < body.end and body.start < m.end for m in doc._.kg_mentions
-                ):
-                    doc._.kg_mentions.append(body)  # "UV BCT" names Bộ Chính trị
+                if body is not None and not orgs.overlaps(body.start, body.end):
+                    orgs.append(body)  # "UV BCT" names Bộ Chính trị
             continue
         # an organisation read inside the post title ("Phó Bí thư [Thường trực Tỉnh ủy]") was misread
-        doc._.kg_mentions = [
-            m for m in doc._.kg_mentions if not (m.kind == ORGANIZATION and title_start <= m.start < org.start)
-        ]
+        orgs.drop_starting_in(title_start, org.start)
         if org.attrs.get("derived"):  # "Bí thư Đảng ủy, Cục trưởng Cục X": the mention "Đảng ủy" is Đảng ủy Cục X
-            doc._.kg_mentions.append(org)
+            orgs.append(org)
             doc._.kg_links.append(("holds", person, org, {"title": title}))
             continue
-        org = _org_at(doc, org.start, org.end) or org
-        if org not in doc._.kg_mentions:
-            doc._.kg_mentions.append(org)
+        org = _org_at(doc, org.start, org.end, orgs) or org
+        if not orgs.has_equal(org):
+            orgs.append(org)
         doc._.kg_links.append(("holds", person, org, {"title": title}))
+    doc._.kg_mentions = orgs.result()
     return doc
+
+
+class _Spans:
+    """Spans of a text of ``size`` characters, and whether a span overlaps one of them, in time
+    proportional to the span's length (not to how many there are)."""
+
+    def __init__(self, size: int) -> None:
+        self.covered = bytearray(size + 1)
+        self.spans: list[tuple[int, int]] = []
+        self.empty: list[tuple[int, int]] = []  # spans that cover no character (never seen; kept exact)
+
+    def add(self, start: int, end: int) -> None:
+        self.spans.append((start, end))
+        if end > start:
+            self.covered[max(0, start) : end] = b"\x01" * (end - max(0, start))
+        else:
+            self.empty.append((start, end))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether some span (s, e) has s < end and start < e."""
+        if end <= start:
+            return any(s < end and start < e for s, e in self.spans)
+        return self.covered.find(1, max(0, start), end) >= 0 or any(s < end and start < e for s, e in self.empty)
 
 
 @Language.component("kg_events", assigns=["doc._.kg_mentions", "doc._.kg_links"])
 def kg_events(doc: Doc) -> Doc:
     sentences = doc._.kg_sentences
-    events = [
-        e
-        for e in find_events(doc._.kg_text, doc._.kg_key, sentences)
-        if not any(m.start <= e.start < m.end for m in doc._.kg_mentions if m.kind == "Event")
-    ]
+    known = sorted((m.start, m.end) for m in doc._.kg_mentions if m.kind == "Event")
+    known_starts = [s for s, _ in known]
+    reach = list(itertools.accumulate((e for _, e in known), max))  # furthest end of the first i+1
+
+    def inside_known(pos: int) -> bool:
+        i = bisect.bisect_right(known_starts, pos) - 1
+        return i >= 0 and reach[i] > pos
+
+    events = [e for e in find_events(doc._.kg_text, doc._.kg_key, sentences) if not inside_known(e.start)]
     orgs = [m for m in doc._.kg_mentions if m.kind == ORGANIZATION]
-    taken = [(m.start, m.end) for m in doc._.kg_mentions if m.kind == "Event"] + [(e.start, e.end) for e in events]
+    taken = _Spans(len(doc._.kg_text))
+    for s, e in known + [(e.start, e.end) for e in events]:
+        taken.add(s, e)
     for occasion in find_occasions(doc._.kg_text, doc._.kg_key, orgs):
-        if not any(s < occasion.end and occasion.start < e for s, e in taken):
+        if not taken.overlaps(occasion.start, occasion.end):
             events.append(occasion)
-            taken.append((occasion.start, occasion.end))
+            taken.add(occasion.start, occasion.end)
     doc._.kg_mentions.extend(events)
     people = [m for m in doc._.kg_mentions if m.kind == PERSON]
     for relation, event, agent in organisers_and_chairs(doc._.kg_key, sentences, events, orgs, people):
@@ -161,6 +248,9 @@ def nlp() -> Language:
     segmentation; pyvi would cost ten times the whole extraction.
     """
     pipeline = spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})
+    # spaCy refuses texts over a million characters for the memory of its parser and tagger;
+    # this pipeline has neither, and ingest bounds the size of a file (kg.ingest.MAX_FILE_BYTES).
+    pipeline.max_length = 1 << 31
     for name in COMPONENTS:
         pipeline.add_pipe(name)
     return pipeline
@@ -218,12 +308,19 @@ def extract(articles: Iterable[Article]) -> Iterator[Extraction]:
     """Run the pipeline over articles, in order.
 
     The article text is handed to the components directly: ``Doc.text`` would be
-    rebuilt from the tokens.
+    rebuilt from the tokens. An article on which a component fails keeps its place with no
+    mentions, the failure in ``Extraction.problems`` and one warning on the ``kg`` logger:
+    one odd article never stops a build.
     """
     pipeline = nlp()
     for article in articles:
-        doc = pipeline.make_doc(article.text)
-        doc._.kg_text = article.text
-        for _, component in pipeline.pipeline:
-            doc = component(doc)
-        yield to_extraction(doc, article)
+        try:
+            doc = pipeline.make_doc(article.text)
+            doc._.kg_text = article.text
+            for _, component in pipeline.pipeline:
+                doc = component(doc)
+            yield to_extraction(doc, article)
+        except Exception as exc:  # noqa: BLE001 - reported, and the build goes on
+            problem = f"extraction failed: {type(exc).__name__}: {' '.join(str(exc).split())[:200]}"
+            logging.getLogger("kg").warning("kg: %s: %s", article.path, problem)
+            yield Extraction(article, problems=[problem])
