@@ -249,12 +249,20 @@ class _Prefixes:
         self.pairs = sorted(pairs.items(), key=lambda kv: (-len(kv[1]), kv[0]))
         self.used: set[tuple[str, str]] = set()
 
+        self._done: dict[str, str] = {}
+
     def iri(self, iri: str) -> str:
+        done = self._done.get(iri)
+        if done is not None:
+            return done
+        shown = "<" + iri.replace(">", "%3E").replace(" ", "%20") + ">"
         for prefix, ns in self.pairs:
             if iri.startswith(ns) and _LOCAL_NAME.fullmatch(iri[len(ns) :]):
                 self.used.add((prefix, ns))
-                return f"{prefix}:{iri[len(ns) :]}"
-        return "<" + iri.replace(">", "%3E").replace(" ", "%20") + ">"
+                shown = f"{prefix}:{iri[len(ns) :]}"
+                break
+        self._done[iri] = shown
+        return shown
 
     def header(self) -> str:
         return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(self.used)) + "\n"
@@ -276,12 +284,13 @@ def _turtle_statements(triples: Iterable[tuple], prefixes: _Prefixes) -> list[st
     for s, p, o in triples:
         by_subject[s][p].add(o)
     out = []
+    rdf_type = RDF.type
     for s in sorted(by_subject, key=lambda t: (type(t).__name__, str(t))):
         preds = by_subject[s]
         parts = []
-        for p in sorted(preds, key=lambda p: (p != RDF.type, str(p))):
+        for p in sorted(preds, key=lambda p: (p != rdf_type, str(p))):
             objects = sorted(_term(o, prefixes) for o in preds[p])
-            parts.append(("a" if p == RDF.type else _term(p, prefixes)) + " " + " , ".join(objects))
+            parts.append(("a" if p == rdf_type else _term(p, prefixes)) + " " + " , ".join(objects))
         out.append(_term(s, prefixes) + " " + " ;\n    ".join(parts) + " .")
     return out
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from kg.places import admin_map
@@ -97,6 +97,7 @@ _CAP_RUN = re.compile(r"(?<!\w)[" + _UPPER + r"][\w'’]*(?:(?:[ \t]|\s?-\s?)[" 
 _WORD_IN_RUN = re.compile(r"[\w'’]+")
 
 
+@lru_cache(maxsize=65536)
 def place_key(name: str) -> str:
     """Matching key of a place name: spacing around hyphens and case ignored."""
     return re.sub(r"\s*-\s*", "-", re.sub(r"\s+", " ", match_key(name.strip())))
