@@ -37,8 +37,8 @@ from kg.ingest import ingest
 from kg.records import KINDS, Article, Extraction, Rejected
 from kg.resolve import resolve
 from kg.shapes import validate_store
-from kg.store import GRAPH_HTML, GRAPH_TRIG, GRAPH_TTL, REPORT_JSON, atomic_write
-from kg.viz import write_page
+from kg.store import GRAPH_HTML, GRAPH_TRIG, GRAPH_TTL, REPORT_JSON, publish
+from kg.viz import DEFAULT_MAX_NODES, build_network, render_html
 from kg.vocab import bind_prefixes
 
 PROGRESS_MIN_FILES = 50
@@ -181,7 +181,7 @@ def build(
     report = {
         "kg_version": __version__,
         "pipeline_version": PIPELINE_VERSION,
-        "inputs": [str(p) for p in paths],
+        "inputs": sorted(str(p) for p in paths),
         "counts": {
             "files": len(articles) + len(rejected),
             "articles": len(articles),
@@ -207,16 +207,23 @@ def build(
     }
     if write:
         t = time.perf_counter()
-        atomic_write(outputs["trig"], trig)
-        atomic_write(outputs["ttl"], turtle)
         # the page shows what the articles say: reference provinces nobody mentions stay out
-        articles_only = TripleIndex(_data_triples(parts, include_reference=False))
-        page = write_page(articles_only, outputs["html"], title="kg — đồ thị tri thức / knowledge graph")
-        report["counts"]["nodes_drawn"] = page.nodes
-        report["counts"]["nodes_in_graph"] = page.total  # the page draws the most-mentioned when there are many
+        net = build_network(TripleIndex(_data_triples(parts, include_reference=False)), max_nodes=DEFAULT_MAX_NODES)
+        html = render_html(net, title="kg — đồ thị tri thức / knowledge graph")
+        report["counts"]["nodes_drawn"] = len(net.nodes)
+        # the page draws the most-mentioned nodes when there are many
+        report["counts"]["nodes_in_graph"] = net.kg_page["meta"]["total"]
         timings["write_s"] = time.perf_counter() - t
     timings["total_s"] = time.perf_counter() - t0
     report["timings"] = {k: round(v, 3) for k, v in timings.items()}
     if write:
-        atomic_write(outputs["report"], json.dumps(report, ensure_ascii=False, indent=2) + "\n")
+        # all four files change together: killing the build leaves the previous set whole
+        publish(
+            {
+                outputs["trig"]: trig,
+                outputs["ttl"]: turtle,
+                outputs["html"]: html,
+                outputs["report"]: json.dumps(report, ensure_ascii=False, indent=2) + "\n",
+            }
+        )
     return BuildResult(report, parts, outputs if write else {})

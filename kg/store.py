@@ -61,6 +61,82 @@ def load_store(data_dir: str | os.PathLike[str]) -> ox.Store:
     return store
 
 
+_RENAME_EXCHANGE = 2  # linux/fs.h
+
+
+def exchange(a: Path, b: Path) -> bool:
+    """Swap two paths in one step (Linux renameat2 RENAME_EXCHANGE); False where the system or
+    the file system cannot, and then nothing has changed."""
+    import ctypes
+    import ctypes.util
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    at_fdcwd = -100
+    return renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), _RENAME_EXCHANGE) == 0
+
+
+def replace_dir(fresh: Path, target: Path) -> None:
+    """Put the directory ``fresh`` in place of ``target``: at every moment ``target`` is the old
+    directory or the new one (an atomic exchange where the system allows; otherwise two renames,
+    and a reader finds the old one at ``.<name>.old`` in between, see :func:`_existing`)."""
+    old = target.with_name(f".{target.name}.old")
+    if old.exists():
+        shutil.rmtree(old)
+    if target.exists() and exchange(fresh, target):
+        shutil.rmtree(fresh, ignore_errors=True)
+        return
+    if target.exists():
+        os.replace(target, old)
+    os.replace(fresh, target)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _existing(path: Path) -> Path:
+    """``path``, or the previous version a build interrupted between two renames left beside it."""
+    old = path.with_name(f".{path.name}.old")
+    return old if not path.exists() and old.exists() else path
+
+
+def publish(outputs: dict[Path, str | bytes]) -> None:
+    """Write several files of one folder so that readers see all the old ones or all the new ones.
+
+    The new files go to a fresh folder beside the output folder, with hard links to anything else
+    the folder holds, and the two folders are exchanged in one step. Where that cannot be done
+    (another file system, a folder holding sub-folders, no renameat2), each file is replaced
+    atomically on its own.
+    """
+    folder = next(iter(outputs)).parent
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    others = [p for p in folder.iterdir() if p not in outputs] if folder.is_dir() else []
+    if not folder.is_dir() or any(p.is_dir() and not p.is_symlink() for p in others):
+        for path, data in outputs.items():
+            atomic_write(path, data)
+        return
+    fresh = Path(tempfile.mkdtemp(prefix=f".{folder.name}.new-", dir=folder.parent))
+    try:
+        for path, data in outputs.items():
+            atomic_write(fresh / path.name, data)
+        for p in others:
+            os.link(p, fresh / p.name, follow_symlinks=False)
+        os.chmod(fresh, folder.stat().st_mode & 0o7777)
+        if exchange(fresh, folder):
+            shutil.rmtree(fresh, ignore_errors=True)
+            return
+    except OSError:
+        pass
+    shutil.rmtree(fresh, ignore_errors=True)
+    for path, data in outputs.items():
+        atomic_write(path, data)
+
+
 def write_store(data_dir: str | os.PathLike[str], store_dir: str | os.PathLike[str]) -> Path:
     """Load the built graph into a persistent pyoxigraph store at ``store_dir``.
 
@@ -77,13 +153,7 @@ def write_store(data_dir: str | os.PathLike[str], store_dir: str | os.PathLike[s
         store.optimize()
         store.flush()
         del store
-        old = target.with_name(f".{target.name}.old")
-        if old.exists():
-            shutil.rmtree(old)
-        if target.exists():
-            os.replace(target, old)
-        os.replace(fresh, target)
-        shutil.rmtree(old, ignore_errors=True)
+        replace_dir(fresh, target)
     except BaseException:
         shutil.rmtree(fresh, ignore_errors=True)
         raise
@@ -92,7 +162,7 @@ def write_store(data_dir: str | os.PathLike[str], store_dir: str | os.PathLike[s
 
 def open_store(store_dir: str | os.PathLike[str]) -> ox.Store:
     """A persistent store written by ``kg build --store``, opened read-only."""
-    path = Path(store_dir)
+    path = _existing(Path(store_dir))
     if not path.is_dir():
         raise StoreError(f"no store at {path}: run `kg build --store {path}` first")
     try:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import logging
+import re
 from collections.abc import Iterable, Iterator
 from functools import cache
 
@@ -240,6 +241,33 @@ def kg_events(doc: Doc) -> Doc:
     return doc
 
 
+_WORD_SPACE = re.compile(r"(\S+)(\s*)")
+
+
+def make_doc(pipeline: Language, text: str) -> Doc:
+    """The Doc of ``text`` with whitespace-separated tokens, in linear time.
+
+    spaCy's Vietnamese tokenizer without pyvi splits on whitespace too, but aligns the words
+    with the text by slicing it again and again: ten seconds for a one-megabyte line. The Doc
+    is the same: its tokens give back the text exactly.
+    """
+    words: list[str] = []
+    spaces: list[bool] = []
+    lead = len(text) - len(text.lstrip())
+    if lead:
+        words.append(text[:lead])
+        spaces.append(False)
+    for m in _WORD_SPACE.finditer(text, lead):
+        words.append(m.group(1))
+        gap = m.group(2)
+        spaces.append(gap.startswith(" "))
+        rest = gap[1:] if gap.startswith(" ") else gap
+        if rest:
+            words.append(rest)
+            spaces.append(False)
+    return Doc(pipeline.vocab, words=words, spaces=spaces)
+
+
 @cache
 def nlp() -> Language:
     """spaCy's Vietnamese language class, syllable tokens without pyvi word segmentation.
@@ -315,7 +343,7 @@ def extract(articles: Iterable[Article]) -> Iterator[Extraction]:
     pipeline = nlp()
     for article in articles:
         try:
-            doc = pipeline.make_doc(article.text)
+            doc = make_doc(pipeline, article.text)
             doc._.kg_text = article.text
             for _, component in pipeline.pipeline:
                 doc = component(doc)
