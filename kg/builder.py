@@ -148,7 +148,7 @@ def build(
     articles, rejected = read_inputs(paths, show_progress, on_reject)
     timings["ingest_s"] = time.perf_counter() - t0
     if not articles:
-        reasons = "; ".join(f"{r.path}: {r.reason}" for r in rejected[:5]) or "no .txt files found"
+        reasons = "; ".join(f"{r.path}: {r.reason}" for r in rejected[:5]) or "no .txt or .html files found"
         raise BuildError(f"no article could be read from {', '.join(map(str, paths))} ({reasons})")
     t = time.perf_counter()
     extractions = extract_all(articles, workers, show_progress)
@@ -202,6 +202,12 @@ def build(
             for ra in sorted(resolved.articles, key=lambda r: r.article.article_id)
         ],
         "rejected": [{"file": r.path, "reason": r.reason} for r in sorted(rejected, key=lambda r: r.path)],
+        # articles the extractor failed on: kept, with no mentions, and the reason
+        "problems": [
+            {"file": ex.article.path, "reason": reason}
+            for ex in sorted(extractions, key=lambda e: e.article.article_id)
+            for reason in ex.problems
+        ],
         "validation": {"conforms": validation.conforms, "violations": validation.violations},
         "outputs": {k: str(v) for k, v in outputs.items()},
     }

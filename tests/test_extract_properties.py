@@ -147,3 +147,27 @@ def test_an_article_the_extractor_fails_on_keeps_its_place(monkeypatch, caplog) 
     assert second.problems == ["extraction failed: RuntimeError: a bug over two lines"]
     assert first.mentions and third.mentions and not first.problems
     assert "b.txt: extraction failed" in caplog.text
+
+
+def test_report_lists_the_articles_the_extractor_failed_on(monkeypatch, tmp_path) -> None:
+    import json
+
+    import kg.extract.pipeline as pipeline
+    from kg.builder import build
+
+    real = pipeline.find_people
+
+    def fails_on_boom(text, key, taken):
+        if "BOOM" in text:
+            raise RuntimeError("a bug")
+        return real(text, key, taken)
+
+    monkeypatch.setattr(pipeline, "find_people", fails_on_boom)
+    (tmp_path / "good.txt").write_text("Tỉnh ủy Lạng Sơn họp\n\nĐồng chí Nguyễn Văn A chủ trì.", encoding="utf-8")
+    (tmp_path / "bad.txt").write_text("Tỉnh ủy Cao Bằng họp BOOM\n\nNội dung.", encoding="utf-8")
+    result = build([tmp_path], tmp_path / "out", show_progress=False, workers=1)
+    report = json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))
+    assert report["problems"] == [
+        {"file": str(tmp_path / "bad.txt"), "reason": "extraction failed: RuntimeError: a bug"}
+    ]
+    assert report["counts"]["articles"] == 2 and result.report["problems"] == report["problems"]
