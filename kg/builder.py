@@ -22,6 +22,7 @@ import pyoxigraph as ox
 from rdflib import Dataset, Graph, URIRef
 
 from kg import __version__
+from kg.cache import ExtractionCache
 from kg.extract import PIPELINE_VERSION, extract
 from kg.graph import (
     ONTOLOGY_GRAPH,
@@ -107,9 +108,29 @@ def default_workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def extract_all(articles: list[Article], workers: int | None = None, show_progress: bool | None = None):
+def extract_all(
+    articles: list[Article],
+    workers: int | None = None,
+    show_progress: bool | None = None,
+    cache: ExtractionCache | None = None,
+) -> list[Extraction]:
     """Extractions in article order, from ``workers`` processes (the pipeline is per article, so
-    the result does not depend on how many)."""
+    the result does not depend on how many); articles in ``cache`` are not read again."""
+    if cache is None:
+        return _extract_fresh(articles, workers, show_progress)
+    found = [cache.get(a) for a in articles]
+    todo = [a for a, ex in zip(articles, found, strict=True) if ex is None]
+    fresh = iter(_extract_fresh(todo, workers, show_progress))
+    out = []
+    for ex in found:
+        if ex is None:
+            ex = next(fresh)
+            cache.put(ex)
+        out.append(ex)
+    return out
+
+
+def _extract_fresh(articles: list[Article], workers: int | None, show_progress: bool | None) -> list[Extraction]:
     workers = default_workers() if workers is None else max(1, workers)
     if workers == 1 or len(articles) < PARALLEL_MIN_ARTICLES:
         return list(extract(_progress(articles, "extracting", show_progress)))
@@ -138,10 +159,12 @@ def build(
     write: bool = True,
     on_reject: Callable[[Rejected], None] | None = None,
     workers: int | None = None,
+    cache: ExtractionCache | bool = True,
 ) -> BuildResult:
     """Build the knowledge graph from ``paths`` and write the outputs to ``out``.
 
     ``workers``: processes for the extraction stage (default: one per core; 1 runs it here).
+    ``cache``: the extraction cache (True: the default folder, see :mod:`kg.cache`; False: none).
     """
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
@@ -151,8 +174,11 @@ def build(
         reasons = "; ".join(f"{r.path}: {r.reason}" for r in rejected[:5]) or "no .txt or .html files found"
         raise BuildError(f"no article could be read from {', '.join(map(str, paths))} ({reasons})")
     t = time.perf_counter()
-    extractions = extract_all(articles, workers, show_progress)
+    store_of = ExtractionCache() if cache is True else cache or None
+    extractions = extract_all(articles, workers, show_progress, store_of)
     timings["extract_s"] = time.perf_counter() - t
+    if store_of is not None:
+        timings["extract_cached"] = store_of.hits  # articles whose extraction came from the cache
     t = time.perf_counter()
     resolved = resolve(extractions)
     timings["resolve_s"] = time.perf_counter() - t

@@ -78,9 +78,21 @@ def cli() -> None:
     type=click.IntRange(min=1),
     help="Processes for the extraction stage (default: one per core).",
 )
+@click.option(
+    "--cache/--no-cache",
+    default=True,
+    show_default=True,
+    help="Reuse the extraction of articles read before (folder: $KG_CACHE_DIR or ~/.cache/kg).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but problems.")
 def build(
-    paths: tuple[Path, ...], out: Path, progress: bool | None, store_dir: Path | None, workers: int | None, quiet: bool
+    paths: tuple[Path, ...],
+    out: Path,
+    progress: bool | None,
+    store_dir: Path | None,
+    workers: int | None,
+    cache: bool,
+    quiet: bool,
 ) -> None:
     """Build the graph from article files and folders (default: seeds/)."""
     from kg.builder import BuildError
@@ -94,6 +106,7 @@ def build(
             show_progress=progress,
             on_reject=lambda r: _err(f"skipped {r.path}: {r.reason}"),
             workers=workers,
+            cache=cache,
         )
     except BuildError as exc:
         _err(f"nothing built: {exc}")

@@ -137,3 +137,25 @@ def test_folders_are_exchanged_in_one_step(tmp_path):
     assert sorted(p.name for p in out.iterdir()) == ["graph.ttl", "notes.txt", "report.json"]
     assert (out / "notes.txt").read_text() == "the user's own file"
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".out.new-")]
+
+
+def test_the_extraction_cache_redoes_only_changed_articles(tmp_path, corpus_dir, monkeypatch):
+    monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path / "cache"))
+    folder = tmp_path / "in"
+    shutil.copytree(corpus_dir, folder)
+    assert kg("build", str(folder), "-o", str(tmp_path / "cold"), "-q").returncode == 0
+    assert kg("build", str(folder), "-o", str(tmp_path / "warm"), "-q").returncode == 0
+    cold, warm = outputs(tmp_path / "cold"), outputs(tmp_path / "warm")
+    assert {k: cold[k] for k in FILES[:3]} == {k: warm[k] for k in FILES[:3]}
+    assert json.loads(cold["report.json"])["timings"]["extract_cached"] == 0
+    assert json.loads(warm["report.json"])["timings"]["extract_cached"] == 80
+    changed = sorted(folder.glob("*.txt"))[3]
+    with changed.open("a", encoding="utf-8") as fh:
+        fh.write("\nChủ tịch UBND tỉnh Điện Biên Lê Thành Đô dự hội nghị.\n")
+    assert kg("build", str(folder), "-o", str(tmp_path / "edit"), "-q").returncode == 0
+    assert kg("build", str(folder), "-o", str(tmp_path / "full"), "-q", "--no-cache").returncode == 0
+    edit, full = outputs(tmp_path / "edit"), outputs(tmp_path / "full")
+    assert json.loads(edit["report.json"])["timings"]["extract_cached"] == 79
+    assert "extract_cached" not in json.loads(full["report.json"])["timings"]
+    assert {k: edit[k] for k in FILES[:3]} == {k: full[k] for k in FILES[:3]}  # the same as a full rebuild
+    assert b"L\xc3\xaa Th\xc3\xa0nh \xc4\x90\xc3\xb4" in edit["graph.ttl"]
