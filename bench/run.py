@@ -41,35 +41,66 @@ def _floor(files: list[Path]) -> dict:
 
 
 def _extraction(files: list[Path]) -> dict:
+    """The extraction stage alone, with one worker process and with two (no cache)."""
+    from kg.builder import extract_all
     from kg.extract import extract
     from kg.ingest import read_article
 
     articles = [read_article(f) for f in files]
     list(extract(articles[:20]))  # warm the lexicons
+    out: dict = {"characters": sum(len(a.text) for a in articles)}
+    for workers in (1, 2):
+        t = time.perf_counter()
+        done = extract_all(articles, workers=workers, show_progress=False)
+        out[f"seconds_{workers}_worker"] = time.perf_counter() - t
+        out["mentions"] = sum(len(ex.mentions) for ex in done)
+    out["seconds"] = out["seconds_1_worker"]
+    out["speedup_2_workers"] = out["seconds_1_worker"] / out["seconds_2_worker"]
+    return out
+
+
+def _build(inputs: list[Path], out: Path, cache: Path, extra: list[str] = ()) -> dict:
+    """One ``kg build`` in a subprocess, as a user runs it: wall time, peak memory, report."""
+    env = dict(os.environ, KG_CACHE_DIR=str(cache))
+    cmd = [sys.executable, "-m", "kg", "build", *map(str, inputs), "-o", str(out), "-q", *extra]
     t = time.perf_counter()
-    mentions = sum(len(ex.mentions) for ex in extract(articles))
-    return {"seconds": time.perf_counter() - t, "mentions": mentions, "characters": sum(len(a.text) for a in articles)}
+    subprocess.run(cmd, cwd=ROOT, env=env, check=True)
+    wall = time.perf_counter() - t
+    rss_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # the largest child so far
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    return {
+        "seconds": wall,
+        "peak_rss_mb": rss_kb / 1024,
+        "triples": report["counts"]["triples"],
+        "timings": report["timings"],
+    }
 
 
 def _full_build(corpus: Path, work: Path) -> dict:
-    code = (
-        "import resource, sys, time; from kg.builder import build; t = time.perf_counter(); "
-        f"r = build([{str(corpus)!r}], {str(work / 'out')!r}, show_progress=False); "
-        "rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss; "
-        "print(time.perf_counter() - t, rss, r.report['counts']['triples'])"
-    )
-    t = time.perf_counter()
-    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
-    wall = time.perf_counter() - t
-    seconds, rss_kb, triples = run.stdout.split()
-    report = json.loads((work / "out" / "report.json").read_text(encoding="utf-8"))
-    return {
-        "seconds": float(seconds),
-        "wall_seconds": wall,
-        "peak_rss_mb": int(rss_kb) / 1024,
-        "triples": int(triples),
-        "timings": report["timings"],
-    }
+    """The full build with an empty extraction cache, then the rebuild after editing one article."""
+    folder = work / "corpus"
+    folder.mkdir()
+    for f in sorted(corpus.glob("*.txt")):
+        (folder / f.name).write_bytes(f.read_bytes())
+    full = _build([folder], work / "out", work / "cache")
+    edited = sorted(folder.glob("*.txt"))[len(list(folder.glob("*.txt"))) // 2]
+    with edited.open("a", encoding="utf-8") as fh:
+        fh.write("\nBí thư Tỉnh ủy Lạng Sơn Nguyễn Văn An chủ trì hội nghị.\n")
+    rebuild = _build([folder], work / "out-edit", work / "cache")
+    full["rebuild_one_edit"] = rebuild
+    full["rebuild_speedup"] = full["seconds"] / rebuild["seconds"]
+    return full
+
+
+def _scaled(corpus: Path, work: Path, times: int) -> dict:
+    """A corpus of ``times`` copies with distinct file names, built with a persistent store."""
+    folder = work / f"corpus-x{times}"
+    folder.mkdir()
+    for i in range(times):
+        for f in sorted(corpus.glob("*.txt")):
+            (folder / f"c{i:02d}_{f.name}").write_bytes(f.read_bytes())
+    built = _build([folder], work / f"out-x{times}", work / f"cache-x{times}", ["--store", str(work / "store-x")])
+    return {**built, "copies": times}
 
 
 def _queries(work: Path) -> dict:
@@ -113,6 +144,7 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpora" / "vi-news-unc")
     parser.add_argument("--ner-articles", type=int, default=200)
     parser.add_argument("--out", type=Path, default=ROOT / "bench")
+    parser.add_argument("--scale", type=int, default=0, help="Also build a corpus of N copies (e.g. 10).")
     args = parser.parse_args()
     files = sorted(args.corpus.glob("*.txt"))
     if not files:
@@ -128,6 +160,7 @@ def main() -> None:
             "full_build": _full_build(args.corpus, work),
             "query_median_ms": _queries(work),
             "underthesea_ner": _ner(files, args.ner_articles),
+            "scaled_build": _scaled(args.corpus, work, args.scale) if args.scale > 1 else None,
             "bench_peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         }
     args.out.mkdir(parents=True, exist_ok=True)
@@ -138,11 +171,18 @@ def main() -> None:
 
 def table(r: dict) -> str:
     chars = r["floor"]["characters"]
+    ex, full = r["extraction"], r["full_build"]
     rows = [
         ("read + NFC + one regex (floor)", r["floor"]["seconds"], r["articles"]),
-        ("extraction stage (kg)", r["extraction"]["seconds"], r["articles"]),
-        ("full kg build, outputs written", r["full_build"]["seconds"], r["articles"]),
+        ("extraction stage, 1 worker", ex["seconds_1_worker"], r["articles"]),
+        ("extraction stage, 2 workers", ex["seconds_2_worker"], r["articles"]),
+        ("full `kg build`, empty cache, outputs written", full["seconds"], r["articles"]),
+        ("rebuild after editing one article", full["rebuild_one_edit"]["seconds"], r["articles"]),
     ]
+    if r.get("scaled_build"):
+        sc = r["scaled_build"]
+        n = r["articles"] * sc["copies"]
+        rows.append((f"×{sc['copies']} corpus ({n:,} articles), `--store`", sc["seconds"], n))
     if r["underthesea_ner"]:
         ner = r["underthesea_ner"]
         rows.append((f"underthesea NER ({ner['articles']} articles)", ner["seconds"], ner["articles"]))
@@ -157,8 +197,17 @@ def table(r: dict) -> str:
         lines.append(f"| {name} | {seconds:.2f} | {n / seconds:,.0f} | {seconds / n / floor:,.0f} |")
     lines += [
         "",
-        f"Full build peak RSS: {r['full_build']['peak_rss_mb']:.0f} MB; "
-        f"{r['full_build']['triples']:,} triples; stage timings {r['full_build']['timings']}.",
+        f"Two workers vs one on the extraction stage: ×{ex['speedup_2_workers']:.2f}. "
+        f"Rebuild after one edit vs full build: ×{full['rebuild_speedup']:.1f}.",
+        "",
+        f"Full build peak RSS: {full['peak_rss_mb']:.0f} MB"
+        + (
+            f" (×{r['scaled_build']['copies']}: {r['scaled_build']['peak_rss_mb']:.0f} MB)"
+            if r.get("scaled_build")
+            else ""
+        )
+        + "; "
+        f"{full['triples']:,} triples; stage timings {full['timings']}.",
         "",
         "| named query | median ms |",
         "|---|---|",
