@@ -250,3 +250,17 @@ def test_a_place_at_the_end_of_a_personal_name_is_not_a_place():
     found = entities("Tiêu đề\nPhó Thủ tướng Thường trực Chính phủ Trương Hòa Bình đến thăm An Giang.")
     assert found[PERSON] == {"Trương Hòa Bình"}
     assert {p for p in found[PROVINCE]} == {"An Giang"}
+
+
+def test_chains_with_ranks_and_lower_case_titles():
+    # news_society_056 and news_society_226 of vi-news-unc
+    text = (
+        "Tiêu đề\nÔng Lương Văn Cường (Sinh năm 1957), Ủy viên Bộ Chính trị, Ủy viên Thường vụ Quân ủy Trung "
+        "ương, Đại tướng, Chủ nhiệm Tổng cục Chính trị Quân đội nhân dân Việt Nam. Ông Nguyễn Thiện Nhân - "
+        "nguyên ủy viên Bộ Chính trị, nguyên Bí thư Thành ủy TPHCM, Trưởng đoàn Đại biểu Quốc hội TPHCM."
+    )
+    posts = posts_of(text)
+    assert ("Lương Văn Cường", "Chủ nhiệm", "Tổng cục Chính trị Quân đội nhân dân Việt Nam") in posts
+    assert ("Lương Văn Cường", "Ủy viên Thường vụ", "Quân ủy Trung ương") in posts
+    assert ("Nguyễn Thiện Nhân", "Ủy viên Bộ Chính trị", "Bộ Chính trị") in posts
+    assert ("Nguyễn Thiện Nhân", "Trưởng đoàn", "Đoàn Đại biểu Quốc hội thành phố Hồ Chí Minh") in posts

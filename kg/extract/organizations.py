@@ -581,6 +581,8 @@ _TITLE_HEADS = {
     "phó trưởng khoa": "Khoa",
     "hiệu trưởng": "Trường",
     "phó hiệu trưởng": "Trường",
+    "trưởng đoàn": "Đoàn",
+    "phó trưởng đoàn": "Đoàn",
 }
 
 

@@ -148,6 +148,15 @@ _CHAIN_SEP = re.compile(
     r"(?:(?:và|kiêm|hiện là|hiện|đồng thời là|nguyên|là|cũng là|từng là|từng giữ chức|từng)\s+)*",
     re.IGNORECASE,
 )
+_RANK = re.compile(r"(?:Đại|Thượng|Trung|Thiếu) (?:tướng|tá|úy)(?=\s*[,;])")
+
+
+def _followed_by_name(text: str, key: str, end: int) -> bool:
+    """Whether a body's name (a capital) follows a lower-case title: "ủy viên Bộ Chính trị"."""
+    nxt = re.compile(r"\s+").match(text, end)
+    return bool(nxt) and text[nxt.end() : nxt.end() + 1].isupper()
+
+
 _AFTER_POST = re.compile(r"(?:\s+nhiệm kỳ\s+\d{4}\s*-\s*\d{4}|\s+khóa\s+[ivxl]+(?!\w))+")
 _BARE_PARTY = re.compile(
     r"\s+((?:ban thường vụ|ban chấp hành|ủy ban kiểm tra|văn phòng)\s+)?"
@@ -184,10 +193,18 @@ def _posts_after(text: str, key: str, pos: int) -> tuple[list[tuple[str, Mention
         if not sep or sep.end() == cur and cur != pos:
             break
         start = sep.end()
+        rank = _RANK.match(text, start)
+        if rank and posts:  # "…, Đại tướng, Chủ nhiệm Tổng cục Chính trị": a rank between posts
+            cur = rank.end()
+            continue
         m = post_re.match(key, start)
-        if not m or not text[start : start + 1].isupper():
+        # after a name and a separator, a title in lower case is still a title ("- nguyên ủy viên …")
+        if not m:
             break
         title = _title(key[m.start() : m.end()])
+        written_upper = text[start : start + 1].isupper()
+        if not (written_upper or standalone_post(title) and " " in title or _followed_by_name(text, key, m.end())):
+            break
         after = m.end()
         org = None
         bare = _BARE_PARTY.match(key, after)
