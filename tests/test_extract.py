@@ -264,3 +264,11 @@ def test_chains_with_ranks_and_lower_case_titles():
     assert ("Lương Văn Cường", "Ủy viên Thường vụ", "Quân ủy Trung ương") in posts
     assert ("Nguyễn Thiện Nhân", "Ủy viên Bộ Chính trị", "Bộ Chính trị") in posts
     assert ("Nguyễn Thiện Nhân", "Trưởng đoàn", "Đoàn Đại biểu Quốc hội thành phố Hồ Chí Minh") in posts
+
+
+def test_district_lists_after_an_opener():
+    found = entities(
+        "Tiêu đề\nThanh Hóa phát triển vùng Tây bắc huyện Yên Định với các huyện giáp ranh như Ngọc Lặc, Cẩm "
+        "Thủy, Vĩnh Lộc. Tỉnh Bình Dương có 3 thành phố là Thủ Dầu Một (năm 2012), thành phố Dĩ An."
+    )
+    assert {"Huyện Ngọc Lặc", "Huyện Cẩm Thủy", "Huyện Vĩnh Lộc", "Thành phố Thủ Dầu Một"} <= found[DISTRICT]

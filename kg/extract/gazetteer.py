@@ -32,6 +32,9 @@ _DISTRICT_WORDS = {
 _PERSON_ONLY = {match_key("Hồ Chí Minh")}  # bare, it is the person; the city needs "Thành phố"/"TP."
 
 
+_LIST_OPENER = re.compile(
+    r"(?:các|những|\d+)\s+(huyện|quận|thị xã|thành phố)(?:\s+[^\W\d_]+){0,3}?\s*(?:như|gồm|là|:)\s*$"
+)
 _PREV_WORD = re.compile(r"(\w+) $")
 _LIST_GAP = re.compile(r"\s*(?:,|;|và|,\s*và)?\s*")
 
@@ -51,6 +54,9 @@ def find_places(text: str, key: str) -> list[Mention]:
         name_key = match_key(" ".join(words))
         before = _BEFORE.search(key, max(0, start - 14), start)
         word = before.group(1).rstrip(":").strip() if before else ""
+        if not word:  # "các huyện giáp ranh như Ngọc Lặc, …", "3 thành phố là Thủ Dầu Một, …"
+            opener = _LIST_OPENER.search(key, max(0, start - 50), start)
+            word = opener.group(1) if opener else ""
         province = amap.province_by_name.get(name_key)
         central_city = province is not None and province.type_word == "thành phố"
         in_list = list_type is not None and not word and _LIST_GAP.fullmatch(key, list_end, start) is not None
