@@ -92,7 +92,8 @@ def admin_map() -> AdminMap:
         districts[d.code] = Place("District", d.code, name, type_word, pc, label)
     by_name = {match_key(p.name): p for p in provinces.values()}
     # common alternative spellings and short names
-    for alias, code in (("Huế", "46"), ("TP.HCM", "79"), ("TPHCM", "79"), ("Sài Gòn", "79")):
+    aliases = (("Huế", "46"), ("Thừa Thiên - Huế", "46"), ("Thừa Thiên-Huế", "46"), ("TP.HCM", "79"), ("TPHCM", "79"))
+    for alias, code in (*aliases, ("Sài Gòn", "79")):
         by_name[match_key(alias)] = provinces[code]
     d_by_name: dict[str, list[Place]] = {}
     for d in districts.values():

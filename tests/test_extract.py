@@ -272,3 +272,13 @@ def test_district_lists_after_an_opener():
         "Thủy, Vĩnh Lộc. Tỉnh Bình Dương có 3 thành phố là Thủ Dầu Một (năm 2012), thành phố Dĩ An."
     )
     assert {"Huyện Ngọc Lặc", "Huyện Cẩm Thủy", "Huyện Vĩnh Lộc", "Thành phố Thủ Dầu Một"} <= found[DISTRICT]
+
+
+def test_a_body_without_its_place_is_the_one_named_before_in_the_sentence():
+    found = entities(
+        "Tiêu đề\nBạc Liêu có nhiều mô hình học tập. Đại hội bầu ông Châu Tuấn Hồng làm Chủ tịch Hội Khuyến học "
+        "tỉnh Sóc Trăng; Hội Khuyến học tỉnh cảm ơn các đại biểu. UBND tỉnh Thừa Thiên - Huế xác định lộ trình."
+    )
+    assert "Hội Khuyến học tỉnh Sóc Trăng" in found[ORGANIZATION]
+    assert "Hội Khuyến học tỉnh Bạc Liêu" not in found[ORGANIZATION]
+    assert "Ủy ban nhân dân tỉnh Thừa Thiên Huế" in found[ORGANIZATION]

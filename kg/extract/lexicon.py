@@ -67,7 +67,7 @@ def lexicon() -> Lexicon:
             famous[match_key(name)] = entry
     amap = admin_map()
     place_names = {p.name for p in amap.provinces.values()} | {d.name for d in amap.districts.values()}
-    place_names |= {"Huế", "Sài Gòn", "TPHCM"}
+    place_names |= {"Huế", "Sài Gòn", "TPHCM", "Thừa Thiên - Huế"}
     names = {place_key(n): n for n in sorted(place_names)}
     return Lexicon(
         raw=raw,

@@ -378,6 +378,33 @@ def _bodies_within(text: str, key: str, org: OrgParse) -> list[Mention]:
     return out
 
 
+def share_places(mentions: list[Mention], sentences: list[tuple[int, int]]) -> None:
+    """ "… Chủ tịch Hội Khuyến học tỉnh Sóc Trăng; Hội Khuyến học tỉnh cảm ơn …": a body written
+    without its place is the same body written in full earlier in the sentence, not the article's.
+    """
+    orgs = sorted((m for m in mentions if m.kind == ORGANIZATION), key=lambda m: m.start)
+    for i, m in enumerate(orgs):
+        base = m.attrs.get("base") or {}
+        if not m.scope or base.get("place") or base.get("commune") or not base.get("level"):
+            continue
+        sentence = next((s for s in sentences if s[0] <= m.start < s[1]), None)
+        if sentence is None:
+            continue
+        for earlier in reversed(orgs[:i]):
+            if earlier.start < sentence[0]:
+                break
+            other = earlier.attrs.get("base") or {}
+            same = (other.get("head"), other.get("level"), other.get("kind")) == (
+                base.get("head"),
+                base["level"],
+                base.get("kind"),
+            )
+            if same and other.get("place") and earlier.attrs.get("departments") == m.attrs.get("departments"):
+                m.attrs["base"] = dict(base, place=other["place"])
+                m.scope = ""
+                break
+
+
 def org_mention(text: str, org: OrgParse) -> Mention:
     """The mention record for a parsed organisation; the resolver finishes its label."""
     attrs = {"departments": list(org.departments), "base": dict(org.base)}

@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 
 from kg.extract.events import find_events, find_occasions, organisers_and_chairs
 from kg.extract.gazetteer import find_places
-from kg.extract.organizations import find_organizations, org_mention, parse_org
+from kg.extract.organizations import find_organizations, org_mention, parse_org, share_places
 from kg.extract.people import byline_mentions, find_people, post_body_mention, standalone_post
 from kg.extract.resolutions import find_implements, find_plenums, find_resolutions
 from kg.extract.sentences import split_sentences
@@ -312,6 +312,7 @@ def to_extraction(doc: Doc, article: Article) -> Extraction:
         m.text = text[m.start : m.end]
     mentions.sort(key=lambda m: (m.start, m.end, m.kind, m.label))
     sentences = doc._.kg_sentences
+    share_places(mentions, sentences)
     starts = [s for s, _ in sentences]
     for m in mentions:
         i = bisect.bisect_right(starts, m.start) - 1
