@@ -140,9 +140,10 @@ def _extract_fresh(articles: list[Article], workers: int | None, show_progress: 
     chunks = [articles[i : i + _CHUNK] for i in range(0, len(articles), _CHUNK)]
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     out: list[Extraction] = []
-    bar = _progress(articles, "extracting", show_progress)
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method)) as pool:
-        for done in pool.map(_extract_chunk, chunks):
+        results = pool.map(_extract_chunk, chunks)  # the workers start here, before any bar's thread
+        bar = _progress(articles, "extracting", show_progress)
+        for done in results:
             out.extend(done)
             if bar is not articles:
                 bar.update(len(done))
