@@ -382,16 +382,21 @@ def share_places(mentions: list[Mention], sentences: list[tuple[int, int]]) -> N
     """ "… Chủ tịch Hội Khuyến học tỉnh Sóc Trăng; Hội Khuyến học tỉnh cảm ơn …": a body written
     without its place is the same body written in full earlier in the sentence, not the article's.
     """
+    import bisect
+
     orgs = sorted((m for m in mentions if m.kind == ORGANIZATION), key=lambda m: m.start)
+    starts = [s for s, _ in sentences]
     for i, m in enumerate(orgs):
         base = m.attrs.get("base") or {}
         if not m.scope or base.get("place") or base.get("commune") or not base.get("level"):
             continue
-        sentence = next((s for s in sentences if s[0] <= m.start < s[1]), None)
-        if sentence is None:
+        k = bisect.bisect_right(starts, m.start) - 1
+        if k < 0 or m.start >= sentences[k][1]:
             continue
-        for earlier in reversed(orgs[:i]):
-            if earlier.start < sentence[0]:
+        sentence_start = starts[k]
+        for j in range(i - 1, max(-1, i - 50), -1):
+            earlier = orgs[j]
+            if earlier.start < sentence_start:
                 break
             other = earlier.attrs.get("base") or {}
             same = (other.get("head"), other.get("level"), other.get("kind")) == (
