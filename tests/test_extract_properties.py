@@ -171,3 +171,17 @@ def test_report_lists_the_articles_the_extractor_failed_on(monkeypatch, tmp_path
         {"file": str(tmp_path / "bad.txt"), "reason": "extraction failed: RuntimeError: a bug"}
     ]
     assert report["counts"]["articles"] == 2 and result.report["problems"] == report["problems"]
+
+
+def test_text_dense_with_names_posts_and_events_takes_linear_time() -> None:
+    one = (
+        "Đồng chí Nguyễn Văn Nam, Ủy viên Ban Thường vụ Tỉnh ủy, Trưởng Ban Tổ chức Tỉnh ủy Lạng Sơn chủ trì "
+        "Hội nghị triển khai Nghị quyết số 21-NQ/TW ngày 25/10/2021 của Bộ Chính trị tại huyện Châu Thành. "
+    )
+
+    def article(size: int) -> str:
+        return (one * (size // len(one) + 1))[:size]
+
+    t_small = _extract_seconds(article(1 << 17))
+    t_big = _extract_seconds(article(1 << 19))
+    assert t_big / t_small < 8, (t_small, t_big)  # 4× the text: linear is 4×, quadratic 16×

@@ -13,6 +13,8 @@ resolver completes with the article's year; "… đồng chủ trì hội thảo
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from functools import cache
 
@@ -205,25 +207,28 @@ def organisers_and_chairs(
 ) -> list[tuple[str, Mention, Mention]]:
     """(relation, event, agent) links from the sentence that introduces each event."""
     links: list[tuple[str, Mention, Mention]] = []
+    orgs = sorted((o for o in orgs if not o.attrs.get("qualifier")), key=lambda o: o.start)
+    org_starts = [o.start for o in orgs]
     for ev in events:
         s_start, _ = _sentence_of(sentences, ev.start)
         between = key[s_start : ev.start]
         if re.search(r"tổ chức\s*$", between.rstrip() + " ") or "tổ chức" in between[-40:]:
-            for org in orgs:
-                if org.attrs.get("qualifier"):
-                    continue
-                if s_start <= org.start and org.end <= ev.start and "tổ chức" in key[org.end : ev.start]:
+            for org in orgs[bisect.bisect_left(org_starts, s_start) : bisect.bisect_left(org_starts, ev.start)]:
+                if org.end <= ev.start and "tổ chức" in key[org.end : ev.start]:
                     links.append(("organized_by", ev, org))
+    ordered = sorted(people, key=lambda p: p.start)
+    person_starts = [p.start for p in ordered]
+    find_event = _EventFinder(events)
     for s_start, s_end in sentences:
         chair = _chair_re().search(key, s_start, s_end)
         if not chair:
             continue
         pos = chair.start()
-        target = _event_for(events, key[chair.start(1) : chair.end(1)], pos)
+        target = find_event(key[chair.start(1) : chair.end(1)], pos)
         if target is None:
             continue
-        for person in people:
-            if s_start <= person.start and person.end <= pos:
+        for person in ordered[bisect.bisect_left(person_starts, s_start) : bisect.bisect_left(person_starts, pos)]:
+            if person.end <= pos:
                 links.append(("chaired_by", target, person))
     return links
 
@@ -234,19 +239,41 @@ def _chair_re() -> re.Pattern:
 
 
 def _sentence_of(sentences: list[tuple[int, int]], pos: int) -> tuple[int, int]:
-    for s, e in sentences:
-        if s <= pos < e:
-            return s, e
+    """The sentence holding ``pos`` (sentences are sorted and do not overlap), or (0, 0)."""
+    k = bisect.bisect_right(sentences, (pos, float("inf"))) - 1
+    if k >= 0 and sentences[k][0] <= pos < sentences[k][1]:
+        return sentences[k]
     return 0, 0
 
 
-def _event_for(events: list[Mention], head_key: str, pos: int) -> Mention | None:
-    """The event that a later "hội thảo" refers to: the nearest earlier one of that kind, else the first."""
-    same = [e for e in events if e.attrs.get("event_type", "").lower().startswith(" ".join(head_key.split()))]
-    before = [e for e in same if e.start < pos]
-    if before:
-        return before[-1]
-    return same[0] if same else None
+class _EventFinder:
+    """The event that a later "hội thảo" refers to: of the events of that kind, the last one (in
+    the order found) that starts before the phrase, else the first one."""
+
+    def __init__(self, events: list[Mention]) -> None:
+        self.events = events
+        self._kinds: dict[str, tuple[list[int], list[int], int | None]] = {}
+
+    def _kind(self, head: str) -> tuple[list[int], list[int], int | None]:
+        if head not in self._kinds:
+            same = [
+                (e.start, i)
+                for i, e in enumerate(self.events)
+                if e.attrs.get("event_type", "").lower().startswith(head)
+            ]
+            first = same[0][1] if same else None
+            same.sort()
+            starts = [st for st, _ in same]
+            latest = list(itertools.accumulate((i for _, i in same), max))  # the latest found so far
+            self._kinds[head] = (starts, latest, first)
+        return self._kinds[head]
+
+    def __call__(self, head_key: str, pos: int) -> Mention | None:
+        starts, latest, first = self._kind(" ".join(head_key.split()))
+        k = bisect.bisect_left(starts, pos)
+        if k:
+            return self.events[latest[k - 1]]
+        return None if first is None else self.events[first]
 
 
 # ---------------------------------------------------------------- named occasions

@@ -8,6 +8,8 @@ Trưởng Ban Tổ chức Tỉnh ủy". Upper-case bylines are turned into prope
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from functools import cache
 
@@ -263,8 +265,29 @@ def find_people(
     people: list[Mention] = []
     posts: list[tuple[Mention, str, Mention | None, int]] = []
 
+    spans = sorted(taken)
+    starts = [a for a, _ in spans]
+    reach = list(itertools.accumulate((b for _, b in spans), max))  # the furthest end so far
+
     def free(s: int, e: int) -> bool:
-        return not any(a < e and s < b for a, b in taken)
+        """No taken span overlaps [s, e): of the spans starting before e, none ends after s."""
+        k = bisect.bisect_left(starts, e)
+        return k == 0 or reach[k - 1] <= s
+
+    at: dict[int, Mention] = {}  # people by start
+    person_starts: list[int] = []
+    person_ends: list[int] = []
+
+    def inside_person(pos: int) -> bool:
+        k = bisect.bisect_right(person_starts, pos) - 1
+        return k >= 0 and pos < person_ends[k]
+
+    def add_person(person: Mention) -> None:
+        people.append(person)
+        at.setdefault(person.start, person)
+        k = bisect.bisect_right(person_starts, person.start)
+        person_starts.insert(k, person.start)
+        person_ends.insert(k, person.end)
 
     pos = 0
     for m in trig_re.finditer(key):
@@ -277,7 +300,7 @@ def find_people(
             continue
         label, end = name
         person = Mention.at(text, PERSON, m.end(), end, label, attrs={"honorific": honorific} if honorific else {})
-        people.append(person)
+        add_person(person)
         chain, pos = _posts_after(text, key, end)
         for title, org, title_start, _ in chain:
             posts.append((person, title, org, title_start))
@@ -301,15 +324,15 @@ def find_people(
         name = _name_at(text, gap.end(), lex.surnames, need_surname=True)
         if not name or not free(gap.end(), name[1]):
             continue
-        person = next((p for p in people if p.start == gap.end()), None)
+        person = at.get(gap.end())
         if person is None:
             person = Mention.at(text, PERSON, gap.end(), name[1], name[0])
-            people.append(person)
+            add_person(person)
         posts.append((person, title, org, m.start()))
     # full names without a trigger: three to five capitalised syllables that open with a family
     # name ("… do Phan Ngọc Hiển lãnh đạo", "Vũ Tiến Lộc - Chủ tịch …", "Ngô Thị Lục (sinh năm 1979)")
     for m in _BARE_NAME.finditer(text):
-        if any(p.start <= m.start() < p.end for p in people) or not free(m.start(), m.end()):
+        if inside_person(m.start()) or not free(m.start(), m.end()):
             continue
         before = text[max(0, m.start() - 16) : m.start()].lower().split()
         if before and before[-1] in _NOT_BEFORE_NAME:
@@ -321,15 +344,15 @@ def find_people(
             continue
         label, end = name
         person = Mention.at(text, PERSON, m.start(), end, label)
-        people.append(person)
+        add_person(person)
         chain, _ = _posts_after(text, key, end)
         for title, org, title_start, _ in chain:
             posts.append((person, title, org, title_start))
     # famous names without a trigger: "tư tưởng … Hồ Chí Minh"
     for m in _famous_re().finditer(key):
-        if free(m.start(), m.end()) and not any(p.start <= m.start() < p.end for p in people):
+        if free(m.start(), m.end()) and not inside_person(m.start()):
             entry = lex.famous[re.sub(r"\s+", " ", key[m.start() : m.end()])]
-            people.append(Mention.at(text, PERSON, m.start(), m.end(), entry["label"]))
+            add_person(Mention.at(text, PERSON, m.start(), m.end(), entry["label"]))
     people.sort(key=lambda p: p.start)
     return people, posts
 
