@@ -257,13 +257,16 @@ def make_doc(pipeline: Language, text: str) -> Doc:
     if lead:
         words.append(text[:lead])
         spaces.append(False)
-    for m in _WORD_SPACE.finditer(text, lead):
-        words.append(m.group(1))
-        gap = m.group(2)
-        spaces.append(gap.startswith(" "))
-        rest = gap[1:] if gap.startswith(" ") else gap
-        if rest:
-            words.append(rest)
+    for word, gap in _WORD_SPACE.findall(text, lead):
+        words.append(word)
+        if gap == " ":
+            spaces.append(True)
+        elif not gap:
+            spaces.append(False)
+        else:  # a newline, or more than one space: a whitespace token of its own
+            spaced = gap[0] == " "
+            spaces.append(spaced)
+            words.append(gap[1:] if spaced else gap)
             spaces.append(False)
     return Doc(pipeline.vocab, words=words, spaces=spaces)
 

@@ -330,6 +330,14 @@ def _law_names_re() -> re.Pattern:
     return re.compile(r"(?<!\w)(?:" + alternation(list(_law_labels())) + r")(?!\w)")
 
 
+@cache
+def _named_instruments() -> tuple[re.Pattern, dict[str, dict]]:
+    """One pattern for every name of the named instruments (the Statute, the Platform …)."""
+    entries = {match_key(name): entry for entry in lexicon().raw["named_instruments"] for name in entry["names"]}
+    names = sorted(entries, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)"), entries
+
+
 def _laws_and_charters(text: str, key: str, taken: list[tuple[int, int]]) -> list[Mention]:
     """Laws named without a number ("Luật Tổ chức chính quyền địa phương", "Luật Phòng, chống tham
     nhũng"), the Party's Statute and Platform, the Constitution, the ten-year strategy."""
@@ -369,22 +377,20 @@ def _laws_and_charters(text: str, key: str, taken: list[tuple[int, int]]) -> lis
                     attrs={"type": label.rsplit(" ", 1)[0] if label.startswith("Bộ luật") else "Luật", "named": True},
                 )
             )
-    for entry in lexicon().raw["named_instruments"]:
-        for name in entry["names"]:
-            for m in re.finditer(r"(?<!\w)" + re.escape(match_key(name)) + r"(?!\w)", key):
-                if text[m.start()].isupper() and not _overlaps(
-                    taken + [(o.start, o.end) for o in out], m.start(), m.end()
-                ):
-                    out.append(
-                        Mention.at(
-                            text,
-                            RESOLUTION,
-                            m.start(),
-                            m.end(),
-                            entry["label"],
-                            attrs={"type": entry["label"].split()[0], "named": True},
-                        )
-                    )
+    pattern, entries = _named_instruments()
+    for m in pattern.finditer(key):
+        entry = entries[m.group()]
+        if text[m.start()].isupper() and not _overlaps(taken + [(o.start, o.end) for o in out], m.start(), m.end()):
+            out.append(
+                Mention.at(
+                    text,
+                    RESOLUTION,
+                    m.start(),
+                    m.end(),
+                    entry["label"],
+                    attrs={"type": entry["label"].split()[0], "named": True},
+                )
+            )
     for m in _STRATEGY.finditer(key):
         label = (
             "Chiến lược phát triển kinh tế - xã hội "
