@@ -78,16 +78,16 @@ def test_seed_scores_reach_the_bar(seed_store):
         assert scores[category].f1 >= 0.95, (category, scores[category].misses, scores[category].false_hits)
 
 
-# Measured on the 34 annotated corpus articles (batches A-D) when this floor was set; the bar is
+# Measured on the 44 annotated corpus articles (batches A-E) when this floor was set; the bar is
 # 0.90 for every type. A change that lowers any of them fails here.
 CORPUS_FLOOR = {
     "Person": 0.95,
     "Organization": 0.90,
-    "Province": 0.96,
-    "District": 0.91,
-    "Resolution": 0.92,
+    "Province": 0.97,
+    "District": 0.93,
+    "Resolution": 0.94,
     "Event": 0.94,
-    "posts": 0.72,
+    "posts": 0.74,
 }
 
 

@@ -282,3 +282,19 @@ def test_a_body_without_its_place_is_the_one_named_before_in_the_sentence():
     assert "Hội Khuyến học tỉnh Sóc Trăng" in found[ORGANIZATION]
     assert "Hội Khuyến học tỉnh Bạc Liêu" not in found[ORGANIZATION]
     assert "Ủy ban nhân dân tỉnh Thừa Thiên Huế" in found[ORGANIZATION]
+
+
+def test_schemes_named_without_a_number_and_decisions_of_a_peoples_committee():
+    text = (
+        "Tiêu đề\nUBND tỉnh Đồng Tháp đánh giá 5 năm thực hiện Đề án Phát triển du lịch tỉnh Đồng Tháp giai đoạn "
+        "2015 - 2020. Theo đó, các mục tiêu của Đề án đều đạt được. Tỉnh xem xét dừng đề án Công viên địa chất "
+        "toàn cầu Lý Sơn - Sa Huỳnh. Chương trình Học bổng Tài năng mở đơn. Cuối tháng 4/2021, UBND tỉnh Thái "
+        "Nguyên ban hành Quyết định số 1266 quy định chức năng. Kèm theo công văn số 1159/UBND-VX3 của UBND tỉnh."
+    )
+    labels = entities(text)[RESOLUTION]
+    assert {
+        "Đề án Phát triển du lịch tỉnh Đồng Tháp giai đoạn 2015 - 2020",
+        "Đề án Công viên địa chất toàn cầu Lý Sơn - Sa Huỳnh",
+    } <= labels
+    assert not any(label.startswith("Chương trình") for label in labels)
+    assert {"1266/QĐ-UBND", "1159/UBND-VX3"} <= symbols(text)

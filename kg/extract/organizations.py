@@ -147,7 +147,15 @@ def parse_org(text: str, key: str, pos: int, allow_generic: bool = False, after_
     if not _capitalised(text, pos):
         if not after_post or not text[pos : pos + 1].isalpha():
             return None
-        return _central_body(text, key, pos) or _named(text, key, pos, after_post=True)
+        lower = _central_body(text, key, pos) or _named(text, key, pos, after_post=True)
+        if lower is not None:
+            return lower
+        # "Trưởng ban Tuyên giáo Trung ương": a department written in lower case after the title
+        first = _patterns().department.match(key, pos)
+        if first is None:
+            return None
+        fixed = text[:pos] + text[pos].upper() + text[pos + 1 :]
+        return parse_org(fixed, key, pos, allow_generic=allow_generic)
     if not allow_generic and _GENERIC_BEFORE.search(key, max(0, pos - 8), pos):
         return None
     pats = _patterns()
@@ -529,7 +537,7 @@ def _name_tokens(text: str, pos: int, limit: int = 14, head: str = "") -> int:
             or nxt in ("tỉnh", "huyện", "quận", "thị", "thành")
             and (cap(j + 1) or cap(j + 2))
             or k == j
-            and k - i <= 2
+            and (k - i <= 2 or k - i == 3 and toks[i][2] == "và")  # "Sở Văn hóa và thể thao,"
             and nxt in (";", ",", ".", ")", "")
             or nxt == ","
             and k == j

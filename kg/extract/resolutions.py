@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from kg.extract.lexicon import alternation, lexicon
-from kg.extract.organizations import org_mention, parse_org
+from kg.extract.lexicon import alternation, lexicon, place_at
+from kg.extract.organizations import _name_tokens, org_mention, parse_org
 from kg.records import EVENT, RESOLUTION, Mention
 from kg.textnorm import UPPER, match_key
 
@@ -43,6 +43,8 @@ _PARTY_SYMBOL = re.compile(
 _STATE_SYMBOL = re.compile(
     r"(?<![\w/-])(\d{1,5})/(?:(\d{4})/)?([A-ZĐ][A-Za-zĐđ]{0,5})(?:(\d{1,2})|-([A-ZĐ][A-Za-zĐđ0-9]{0,9}))?(?![\w-])"
 )
+# instruments numbered "N/ISSUER-OFFICE" without a type code in the symbol
+_ISSUER_FIRST = frozenset({"Công văn", "Công điện", "Thông báo", "Tờ trình"})
 _DATE = re.compile(r"\s*,?\s*(?:ban hành\s+)?ngày\s+(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{4})")
 _DATE_WORDS = re.compile(r"\s*,?\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
 _TERM = re.compile(r"\s*[,(]?\s*khóa\s+([ivxl]+|\d+)((?:\s*(?:,|và)\s*(?:khóa\s+)?(?:[ivxl]+|\d+)(?!\w))*)\s*\)?")
@@ -166,9 +168,11 @@ def find_resolutions(text: str, key: str) -> list[Mention]:
             kind = "Luật" if code_up == "QH" else None
         else:
             kind = lex.symbol_codes.get(code_up)
+        type_word, start = _type_before(key, m.start())
+        if kind is None and type_word in _ISSUER_FIRST and code.isupper() and not year and not course:
+            kind = type_word  # "công văn số 1159/UBND-VX3": the issuer and its office, no type code
         if kind is None or (not year and not issuer and not course):
             continue
-        type_word, start = _type_before(key, m.start())
         if type_word is None and not (year or issuer):
             continue
         symbol = f"{num}/{year + '/' if year else ''}{code}{course or ''}{'-' + issuer if issuer else ''}"
@@ -193,6 +197,7 @@ def find_resolutions(text: str, key: str) -> list[Mention]:
         )
         taken.append((start, m.end()))
     found += _named(text, key, taken)
+    found += _programmes(text, key, taken + [(f.start, f.end) for f in found])
     found += _laws_and_charters(text, key, taken)
     found += _short_forms(text, key, taken)
     found.sort(key=lambda mm: (mm.start, mm.end))
@@ -291,6 +296,62 @@ _PARTY_CODES = {
 }
 
 
+_PEOPLES_COMMITTEE_AFTER = re.compile(
+    r"\s*(?:,\s*)?(?:ngày[^,.;]{0,25}\s+)?của\s+(?:chủ tịch\s+)?(?:ubnd|ủy ban nhân dân)(?!\w)"
+)
+_PEOPLES_COMMITTEE_BEFORE = re.compile(r"(?:ubnd|ủy ban nhân dân)[^.;]{0,40}\s(?:ban hành|có|ra)\s+$")
+
+
+_PROGRAMME = re.compile(r"(?<!\w)(Đề án|đề án|Chương trình|Chiến lược|Quy hoạch)\s+(?=\w)")
+_PERIOD = re.compile(
+    r"\s+(?:giai đoạn|thời kỳ)\s+\d{4}\s*[-–]\s*\d{4}"
+    r"(?:\s*(?:,\s*)?(?:và\s+)?(?:tầm nhìn|định hướng)\s+đến năm\s+\d{4})?"
+)
+
+
+_PLACE_AFTER = re.compile(r"\s+(?:tỉnh|thành phố|huyện|quận|thị xã)\s+")
+
+
+def _programmes(text: str, key: str, taken: list[tuple[int, int]]) -> list[Mention]:
+    """Schemes and programmes named without a number: "Đề án Phát triển du lịch tỉnh Đồng Tháp giai
+    đoạn 2015 - 2020", "đề án Công viên địa chất toàn cầu Lý Sơn - Sa Huỳnh", "Đề án đào tạo … giai
+    đoạn 2011 - 2015 và định hướng đến năm 2020". A scheme (đề án) counts with a proper name or its
+    period; a programme, strategy or plan only with its period ("Chương trình Học bổng Tài năng" is
+    not a Party or State instrument)."""
+    out = []
+    for m in _PROGRAMME.finditer(text):
+        if _overlaps(taken, m.start(), m.end()):
+            continue
+        pos = m.end()
+        before = re.search(r"(\w+)\s+$", text[max(0, m.start() - 20) : m.start()])
+        if before and before.group(1)[:1].isupper() or not text[pos].isalpha():
+            continue  # "Viện Quy hoạch Xây dựng Hà Nội": part of a body's name; "Đề án 89)"
+        if text[pos].isupper() and parse_org(text, key, pos) is not None:
+            continue  # "Đề án Chính phủ trình": the body that presents it
+        period = next(_PERIOD.finditer(text, pos, min(len(text), pos + 160)), None)
+        if period is not None and (
+            any(c in text[pos : period.start()] for c in '.;:!?()\n"“”')
+            or re.search(r"(?:sang|trong|cho|của|và)$", text[pos : period.start()])
+        ):
+            period = None
+        is_scheme = m.group(1).lower() == "đề án"
+        if period is not None and (text[pos].isupper() or m.group(1)[0].isupper()):
+            end = period.end()  # a title with its period: "… giai đoạn 2015 - 2020"
+        elif is_scheme and text[pos].isupper():  # a proper name: "đề án Công viên địa chất toàn cầu …"
+            end = _name_tokens(text, pos, limit=16)
+            place = _PLACE_AFTER.match(text, end)
+            if place and place_at(text, place.end()):
+                end = place.end() + len(place_at(text, place.end())[0])
+        else:
+            continue
+        if len(text[pos:end].split()) < 2:
+            continue
+        kind = m.group(1)[0].upper() + m.group(1)[1:]
+        label = f"{kind} {' '.join(text[pos:end].split())}"
+        out.append(Mention.at(text, RESOLUTION, m.start(), end, label, attrs={"type": kind, "named": True}))
+    return out
+
+
 def _short_forms(text: str, key: str, taken: list[tuple[int, int]]) -> list[Mention]:
     """ "Chỉ thị 39" (the resolver ties it to a symbol the article gave), and short forms whose
     issuer makes the symbol: "Nghị quyết số 37 của Bộ Chính trị" = 37-NQ/TW,
@@ -307,6 +368,13 @@ def _short_forms(text: str, key: str, taken: list[tuple[int, int]]) -> list[Ment
             attrs.update(symbol=f"{number}/QĐ-TTg", short=False, issuer_code="TTG", state=True)
         elif issuer and not issuer.group(1).startswith("thủ tướng") and type_word in _PARTY_CODES:
             attrs.update(symbol=f"{number:02d}-{_PARTY_CODES[type_word]}/TW", short=False, issuer_code="TW")
+        elif type_word in ("Quyết định", "Chỉ thị", "Công văn") and (
+            _PEOPLES_COMMITTEE_AFTER.match(key, m.end())
+            or _PEOPLES_COMMITTEE_BEFORE.search(key, max(0, m.start() - 80), m.start())
+        ):  # "UBND tỉnh Thái Nguyên ban hành Quyết định số 1266" = 1266/QĐ-UBND
+            code = {"Quyết định": "QĐ", "Chỉ thị": "CT", "Công văn": "UBND"}[type_word]
+            symbol = f"{number}/{code}-UBND" if code != "UBND" else f"{number}/UBND"
+            attrs.update(symbol=symbol, short=False, issuer_code="UBND", state=True)
         label = f"{type_word} số {attrs['symbol']}" if "symbol" in attrs else f"{type_word} {m.group(2)}"
         out.append(Mention.at(text, RESOLUTION, m.start(), m.end(), label, attrs=attrs))
     return out
