@@ -298,3 +298,14 @@ def test_schemes_named_without_a_number_and_decisions_of_a_peoples_committee():
     } <= labels
     assert not any(label.startswith("Chương trình") for label in labels)
     assert {"1266/QĐ-UBND", "1159/UBND-VX3"} <= symbols(text)
+
+
+def test_every_post_of_a_chain_before_the_name():
+    posts = posts_of(
+        "Tiêu đề\nBí thư Trung ương Đảng, Trưởng ban Tuyên giáo Trung ương Nguyễn Trọng Nghĩa phát biểu. "
+        "Bí thư Tỉnh ủy Lạng Sơn Nguyễn Văn An, Chủ tịch UBND tỉnh Lạng Sơn Trần Văn Bình cùng dự."
+    )
+    assert ("Nguyễn Trọng Nghĩa", "Bí thư Trung ương Đảng", "Ban Bí thư") in posts
+    assert ("Nguyễn Trọng Nghĩa", "Trưởng", "Ban Tuyên giáo Trung ương") in posts
+    assert ("Trần Văn Bình", "Chủ tịch", "Ủy ban nhân dân tỉnh Lạng Sơn") in posts
+    assert ("Nguyễn Văn An", "Chủ tịch", "Ủy ban nhân dân tỉnh Lạng Sơn") not in posts

@@ -150,6 +150,7 @@ _CHAIN_SEP = re.compile(
     r"(?:(?:và|kiêm|hiện là|hiện|đồng thời là|nguyên|là|cũng là|từng là|từng giữ chức|từng)\s+)*",
     re.IGNORECASE,
 )
+_CHAIN_BEFORE = re.compile(r"\s*(?:,|;|và)\s*(?:kiêm\s+)?$")
 _RANK = re.compile(r"(?:Đại|Thượng|Trung|Thiếu) (?:tướng|tá|úy)(?=\s*[,;])")
 
 
@@ -306,6 +307,7 @@ def find_people(
             posts.append((person, title, org, title_start))
     # a post before the name: "Bí thư Tỉnh ủy Nguyễn Văn A", "Thủ tướng Phạm Minh Chính"
     _, post_re, _ = _triggers()
+    ended: dict[int, tuple[str, Mention | None, int]] = {}  # posts by where they end: (title, org, start)
     for m in post_re.finditer(key):
         if not text[m.start() : m.start() + 1].isupper() or (m.start() and key[m.start() - 1].isalpha()):
             continue
@@ -318,8 +320,11 @@ def find_people(
             )
             if parsed:
                 org, cur = org_mention(text, parsed), parsed.end
+        if org is None and standalone_post(title) is None:
+            continue
+        ended[cur] = (title, org, m.start())
         gap = re.compile(r"\s+").match(text, cur)
-        if not gap or (org is None and standalone_post(title) is None):
+        if not gap:
             continue
         name = _name_at(text, gap.end(), lex.surnames, need_surname=True)
         if not name or not free(gap.end(), name[1]):
@@ -329,6 +334,16 @@ def find_people(
             person = Mention.at(text, PERSON, gap.end(), name[1], name[0])
             add_person(person)
         posts.append((person, title, org, m.start()))
+        # "Bí thư Trung ương Đảng, Trưởng ban Tuyên giáo Trung ương Nguyễn Trọng Nghĩa": every post of
+        # the chain before the name is the person's
+        start = m.start()
+        for _ in range(6):
+            sep = _CHAIN_BEFORE.search(text, max(0, start - 8), start)
+            earlier = ended.get(sep.start()) if sep else None
+            if earlier is None:
+                break
+            posts.append((person, earlier[0], earlier[1], earlier[2]))
+            start = earlier[2]
     # full names without a trigger: three to five capitalised syllables that open with a family
     # name ("… do Phan Ngọc Hiển lãnh đạo", "Vũ Tiến Lộc - Chủ tịch …", "Ngô Thị Lục (sinh năm 1979)")
     for m in _BARE_NAME.finditer(text):
