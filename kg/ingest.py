@@ -887,6 +887,10 @@ def _find_title(lines: list[str]) -> tuple[int | None, dt.date | None]:
     return title, date
 
 
+# a note to readers after the byline: "* Mọi ý kiến đóng góp … độc giả gửi tin, bài về hộp thư: x@y.vn"
+_READERS_NOTE = re.compile(r"\*\s*\S.{0,200}\b[\w.-]+@[\w-]+\.[\w.]+")
+
+
 def _cut_footer(lines: list[str]) -> list[str]:
     """The lines up to the first end-of-article marker, without related-link boxes
     and without the menu links left just above the marker.
@@ -904,6 +908,9 @@ def _cut_footer(lines: list[str]) -> list[str]:
                 out.append(line)
             continue
         key = _line_key(line) if len(line) <= _SHORT else ""
+        if seen_body and _READERS_NOTE.match(line):  # "* Mọi ý kiến đóng góp … gửi về hộp thư: …@…"
+            cut = True
+            break
         if (
             key in _HARD_END
             or (key and key[0].isdigit() and _COMMENT_COUNT.fullmatch(key))

@@ -246,6 +246,9 @@ def test_corpus_bylines() -> None:
     assert world.publisher == "dantri.com.vn"
     ent = read_article(CORPUS / "news_entertainment_028.txt")  # "Vĩnh Ngọc" / "Theo DM"
     assert ent.authors == ("Vĩnh Ngọc",)
+    edu = read_article(CORPUS / "news_education_111.txt")  # byline above "* Mọi ý kiến … hộp thư: …@…"
+    assert edu.authors == ("Nguyễn Hành",)
+    assert "Mọi ý kiến" not in edu.text
 
 
 @needs_corpus
