@@ -272,8 +272,13 @@ def _term(t, prefixes: _Prefixes) -> str:
     """Turtle for one term: a prefixed name where the local part is a plain name, else <IRI>."""
     if isinstance(t, URIRef):
         return prefixes.iri(str(t))
-    if isinstance(t, Literal) and t.datatype is not None and t.language is None:
-        return f"{Literal(str(t)).n3()}^^{prefixes.iri(str(t.datatype))}"
+    if isinstance(t, Literal):  # what Literal.n3() writes, without its many branches
+        quoted = Literal._quote_encode(t)
+        if t.language is not None:
+            return f"{quoted}@{t.language}"
+        if t.datatype is not None:
+            return f"{quoted}^^{prefixes.iri(str(t.datatype))}"
+        return quoted
     return t.n3()
 
 
