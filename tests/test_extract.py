@@ -224,7 +224,8 @@ def test_names_end_where_the_sentence_goes_on():
     found = entities(
         "Tiêu đề\nBộ Giao thông vận tải phải báo cáo. Bệnh viện Chợ Rẫy phối hợp Bộ Y tế. Ủy ban Kiểm tra "
         "(UBKT) Tỉnh ủy Phú Yên thông tin. Trạm ra đa 595 và Trạm Hải đăng Hòn Khoai. Bộ Tư lệnh Bộ đội Biên "
-        "phòng Việt Nam nghiên cứu phương án. Sở Y tế, giáo dục và các ngành."
+        "phòng Việt Nam nghiên cứu phương án. Sở Y tế, giáo dục và các ngành. Sở GD-ĐT báo cáo đã xong. "
+        "Trung tâm Không gian mạng Viettel phát triển ứng dụng. Tập đoàn T&T Group hoàn toàn phù hợp."
     )[ORGANIZATION]
     assert {
         "Bộ Giao thông vận tải",
@@ -233,6 +234,9 @@ def test_names_end_where_the_sentence_goes_on():
         "Ủy ban Kiểm tra Tỉnh ủy Phú Yên",
         "Trạm Hải đăng Hòn Khoai",
         "Bộ Tư lệnh Bộ đội Biên phòng Việt Nam",
+        "Sở Giáo dục và Đào tạo",
+        "Trung tâm Không gian mạng Viettel",
+        "Tập đoàn T&T Group",
     } <= found
     assert not any(label.endswith((" phải", " phối", " và", " nghiên cứu")) or "giáo dục" in label for label in found)
 

@@ -15,7 +15,7 @@ from functools import cache
 
 from kg.extract.lexicon import alternation, lexicon, place_at, place_key
 from kg.records import ORGANIZATION, Mention
-from kg.textnorm import LOWER, UPPER, match_key
+from kg.textnorm import LOWER, UPPER, fold, match_key
 
 _WS = re.compile(r"\s+")
 _GENERIC_BEFORE = re.compile(r"(?:các|những|mỗi|từng|cấp)\s+$")
@@ -480,7 +480,12 @@ def _name_tokens(text: str, pos: int, limit: int = 14, head: str = "") -> int:
                 break
             end, i = e, i + 1
             words = match_key(text[pos:end])
-            after_cap = not any(words.endswith(f) for f in _NAME_FINAL) and not place_at_end(text, pos, end)
+            after_cap = (
+                _SYLLABLE.match(fold(w)) is not None  # not "GD-ĐT", "Viettel", "Group": no second syllable
+                and not (len(w) > 1 and w.isupper())
+                and not any(words.endswith(f) for f in _NAME_FINAL)
+                and not place_at_end(text, pos, end)
+            )
             continue
         if w in ("-", "–") and cap(i + 1):
             i += 1
@@ -567,6 +572,8 @@ def _lower_list_end(toks: list[tuple[int, int, str]], i: int) -> int | None:
     return j
 
 
+# a Vietnamese syllable, folded to ASCII: onset, one to three vowels, coda
+_SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?$")
 # second syllables that are stop words on their own but continue a capitalised word
 _SECOND_SYLLABLES = frozenset({"nghị", "triển", "quyết", "thiệu", "chức", "giới", "xác", "tục", "thông"})
 _LEVEL_BEFORE_PLACE = re.compile(r"(?:tỉnh|thành phố|huyện|quận|thị xã)\s+[^\W\d_]")
