@@ -234,7 +234,7 @@ def test_names_end_where_the_sentence_goes_on():
         "Ủy ban Kiểm tra Tỉnh ủy Phú Yên",
         "Trạm Hải đăng Hòn Khoai",
         "Bộ Tư lệnh Bộ đội Biên phòng Việt Nam",
-        "Sở Giáo dục và Đào tạo",
+        "Sở Giáo dục và Đào tạo tỉnh Phú Yên",  # the article's province (from the UBKT Tỉnh ủy)
         "Trung tâm Không gian mạng Viettel",
         "Tập đoàn T&T Group",
     } <= found
