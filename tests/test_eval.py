@@ -78,16 +78,17 @@ def test_seed_scores_reach_the_bar(seed_store):
         assert scores[category].f1 >= 0.95, (category, scores[category].misses, scores[category].false_hits)
 
 
-# Measured on the 44 annotated corpus articles (batches A-E) when this floor was set; the bar is
-# 0.90 for every type. A change that lowers any of them fails here.
+# Measured on the 54 annotated corpus articles (batches A-F) when this floor was set; the bar is
+# 0.90 for every type, not yet reached for organisations, resolutions and events. A change that
+# lowers any of them fails here.
 CORPUS_FLOOR = {
     "Person": 0.95,
-    "Organization": 0.90,
+    "Organization": 0.86,
     "Province": 0.97,
-    "District": 0.93,
-    "Resolution": 0.94,
-    "Event": 0.94,
-    "posts": 0.74,
+    "District": 0.92,
+    "Resolution": 0.87,
+    "Event": 0.86,
+    "posts": 0.72,
 }
 
 
