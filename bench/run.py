@@ -1,12 +1,17 @@
 """Benchmark: the whole build, the extraction stage, the practical floor and the NER baseline.
 
     python bench/run.py [--corpus DIR] [--ner-articles 200] [--out bench]
+    python bench/run.py --queries-only --store DIR [--repeat 5] [--json FILE]
 
 Measures side by side, in one run (machines here are noisy: compare ratios, not seconds):
 the full ``kg build`` of the corpus (in a subprocess, with its peak resident memory), the
 extraction stage alone, a plain read + NFC + one regular expression over the same files (the
 floor), underthesea's NER on a fixed subset, and the median latency of every named query on the
-built store. Writes ``bench/results.json`` and ``bench/results.md``.
+built persistent store. Writes ``bench/results.json`` and ``bench/results.md``.
+
+``--queries-only --store DIR`` measures only the named queries, on a store built before with
+``kg build --store DIR`` (opened read-only), and prints their medians (nothing is written unless
+``--json FILE`` is given).
 """
 
 from __future__ import annotations
@@ -103,23 +108,29 @@ def _scaled(corpus: Path, work: Path, times: int) -> dict:
     return {**built, "copies": times}
 
 
-def _queries(work: Path) -> dict:
+def query_medians(store, repeat: int = 5) -> dict[str, float]:
+    """Median latency in ms of every named query over ``store``, results read to the last row (the
+    queries that need an entity bound are left out); one run first, untimed, to warm the caches."""
     from kg.sparql import named_queries, run_query
-    from kg.store import load_store, write_store
 
-    store = load_store(work / "out")
-    write_store(work / "out", work / "store")
     out = {}
     for name, q in named_queries().items():
         if "?entity" in q.text:
             continue
+        run_query(store, q.text)
         times = []
-        for _ in range(5):
+        for _ in range(repeat):
             t = time.perf_counter()
             run_query(store, q.text)
             times.append(time.perf_counter() - t)
         out[name] = statistics.median(times) * 1000
     return out
+
+
+def _queries(work: Path) -> dict:
+    from kg.store import open_store, write_store
+
+    return query_medians(open_store(write_store(work / "out", work / "store")))
 
 
 def _ner(files: list[Path], n: int) -> dict | None:
@@ -145,7 +156,16 @@ def main() -> None:
     parser.add_argument("--ner-articles", type=int, default=200)
     parser.add_argument("--out", type=Path, default=ROOT / "bench")
     parser.add_argument("--scale", type=int, default=0, help="Also build a corpus of N copies (e.g. 10).")
+    parser.add_argument("--queries-only", action="store_true", help="only the named queries, on --store")
+    parser.add_argument("--store", type=Path, help="a store written by `kg build --store DIR`")
+    parser.add_argument("--repeat", type=int, default=5, help="timed runs of each query (the median is kept)")
+    parser.add_argument("--json", type=Path, help="with --queries-only: also write the medians here")
     args = parser.parse_args()
+    if args.queries_only:
+        if args.store is None:
+            parser.error("--queries-only needs --store DIR")
+        queries_only(args.store, args.repeat, args.json)
+        return
     files = sorted(args.corpus.glob("*.txt"))
     if not files:
         sys.exit(f"no .txt files in {args.corpus}")
@@ -167,6 +187,22 @@ def main() -> None:
     (args.out / "results.json").write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     (args.out / "results.md").write_text(table(results), encoding="utf-8")
     print(table(results))
+
+
+def queries_only(store_dir: Path, repeat: int = 5, json_path: Path | None = None) -> dict[str, float]:
+    """Median latency of each named query on an existing store; printed as a table."""
+    from kg.store import open_store
+
+    store = open_store(store_dir)
+    triples = len(store)
+    medians = query_medians(store, repeat)
+    lines = [f"Named queries on {store_dir} ({triples:,} quads), median of {repeat} runs:", ""]
+    lines += ["| named query | median ms |", "|---|---|"]
+    lines += [f"| {k} | {v:.1f} |" for k, v in sorted(medians.items())]
+    print("\n".join(lines))
+    if json_path is not None:
+        json_path.write_text(json.dumps(medians, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    return medians
 
 
 def table(r: dict) -> str:

@@ -27,6 +27,7 @@ from kg.extract import PIPELINE_VERSION, extract
 from kg.graph import (
     ONTOLOGY_GRAPH,
     REFERENCE_GRAPH,
+    SUMMARY_GRAPH,
     TripleIndex,
     Triples,
     dataset_of,
@@ -71,7 +72,7 @@ class BuildResult:
 
 def _data_triples(parts, include_reference: bool = True) -> dict:
     """Distinct triples of the data graphs, in a stable order."""
-    skip = {ONTOLOGY_GRAPH} | (set() if include_reference else {REFERENCE_GRAPH})
+    skip = {ONTOLOGY_GRAPH} | (set() if include_reference else {REFERENCE_GRAPH, SUMMARY_GRAPH})
     return dict.fromkeys(t for gid, triples in parts if gid not in skip for t in triples)
 
 

@@ -24,6 +24,7 @@ from kg.textnorm import key_slug
 from kg.vocab import DCTERMS, ID, ORG, RDF, RDFS, SKOS, VNKG, bind_prefixes
 
 REFERENCE_GRAPH = ID["graph/reference"]
+SUMMARY_GRAPH = ID["graph/summary"]  # corpus-wide counts made at build time (vnkg:articleCount, vnkg:CoMention)
 ONTOLOGY_GRAPH = ID["graph/ontology"]
 _CLASS = {
     PERSON: VNKG.Person,
@@ -132,6 +133,7 @@ def article_triples(ra: ResolvedArticle, entities: dict[str, Entity]) -> Triples
         g.add((doc, DCTERMS.date, Literal(art.date.isoformat(), datatype=XSD.date)))
     if ra.province_key:
         g.add((doc, VNKG.province, iri(ra.province_key)))
+    g.add((doc, VNKG.entityCount, Literal(len({rm.entity_key for rm in ra.mentions}))))
     described: dict[str, set[str]] = {}
     seen_spans: dict[tuple[int, int], int] = {}
     for rm in ra.mentions:
@@ -204,9 +206,42 @@ def reference_triples() -> Triples:
     return Triples(dict.fromkeys(g))
 
 
+def summary_triples(articles: Iterable[ResolvedArticle], entities: dict[str, Entity]) -> Triples:
+    """Corpus-wide counts that queries would otherwise compute by scanning every mention, in key
+    order (they go in the reference graph, the one graph about the whole build):
+
+    - ``vnkg:articleCount`` on each entity some article mentions: the number of articles mentioning it;
+    - one ``vnkg:CoMention`` node for each organisation and resolution that articles mention together
+      (``vnkg:organization``, ``vnkg:resolution``, and the number of those articles as its
+      ``vnkg:articleCount``).
+    """
+    docs_per_entity: dict[str, set[str]] = defaultdict(set)
+    docs_per_pair: dict[tuple[str, str], int] = defaultdict(int)
+    for ra in articles:
+        keys = {rm.entity_key for rm in ra.mentions}
+        for key in keys:
+            docs_per_entity[key].add(ra.article.article_id)
+        orgs = sorted(k for k in keys if entities[k].kind == ORGANIZATION)
+        for res in sorted(k for k in keys if entities[k].kind == RESOLUTION):
+            for org in orgs:
+                docs_per_pair[(org, res)] += 1
+    g = Triples((iri(key), VNKG.articleCount, Literal(len(docs))) for key, docs in sorted(docs_per_entity.items()))
+    for (org, res), n in sorted(docs_per_pair.items()):
+        node = ID[f"co-mention/{org}/{res}"]
+        g.add((node, RDF.type, VNKG.CoMention))
+        g.add((node, VNKG.organization, iri(org)))
+        g.add((node, VNKG.resolution, iri(res)))
+        g.add((node, VNKG.articleCount, Literal(n)))
+    return g
+
+
 def graph_parts(resolved: Resolved, with_ontology: bool = True) -> list[tuple[URIRef, Triples]]:
-    """(graph IRI, triples) for the reference graph, the ontology and each article, in IRI order."""
-    parts = [(REFERENCE_GRAPH, reference_triples())]
+    """(graph IRI, triples) for the reference graph, the corpus summary, the ontology and
+    each article, in IRI order."""
+    parts = [
+        (REFERENCE_GRAPH, reference_triples()),
+        (SUMMARY_GRAPH, summary_triples(resolved.articles, resolved.entities)),
+    ]
     if with_ontology:
         parts.append((ONTOLOGY_GRAPH, Triples(load_ontology())))
     for ra in resolved.articles:
@@ -336,7 +371,7 @@ def union_graph(ds: Dataset, include_ontology: bool = False, include_reference: 
     for ctx in ds.graphs():
         if ctx.identifier == ONTOLOGY_GRAPH and not include_ontology:
             continue
-        if ctx.identifier == REFERENCE_GRAPH and not include_reference:
+        if ctx.identifier in (REFERENCE_GRAPH, SUMMARY_GRAPH) and not include_reference:
             continue
         for triple in ctx:
             g.add(triple)

@@ -76,7 +76,7 @@ BIG_GRAPH = 1000  # above this many nodes: cheaper physics, no improvedLayout
 DEFAULT_TITLE = "kg — đồ thị tri thức / knowledge graph"
 
 # Graphs of the build that are not what the articles say (see kg.graph).
-SKIPPED_GRAPHS = (ID["graph/reference"], ID["graph/ontology"])
+SKIPPED_GRAPHS = (ID["graph/reference"], ID["graph/summary"], ID["graph/ontology"])
 
 
 @dataclass(frozen=True)

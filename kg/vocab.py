@@ -68,6 +68,7 @@ class VNKG(DefinedNamespace):
     Resolution: URIRef  # A Party or State instrument: nghị quyết, kết luận, chỉ thị, kế hoạch…
     Event: URIRef  # A conference, seminar, meeting, congress or ceremony.
     Mention: URIRef  # Evidence: a span of a Document's normalised text naming an entity.
+    CoMention: URIRef  # An Organization and a Resolution mentioned together, with the article count.
 
     # http://www.w3.org/2002/07/owl#ObjectProperty
     mentions: URIRef  # Document → every entity it mentions.
@@ -80,6 +81,8 @@ class VNKG(DefinedNamespace):
     refersTo: URIRef  # Mention → the entity it names.
     organizedBy: URIRef  # Event → an Organization that organised it.
     chairedBy: URIRef  # Event → a Person who chaired it.
+    organization: URIRef  # CoMention → its Organization.
+    resolution: URIRef  # CoMention → its Resolution.
 
     # http://www.w3.org/2002/07/owl#DatatypeProperty
     sourceFile: URIRef  # Document → name of the file it was read from (xsd:string).
@@ -97,6 +100,8 @@ class VNKG(DefinedNamespace):
     sentence: URIRef  # Mention → the sentence it occurs in (xsd:string).
     eventType: URIRef  # Event → its kind, "hội thảo"@vi (rdf:langString).
     honorific: URIRef  # Person → academic title or form of address, "Tiến sĩ"@vi.
+    entityCount: URIRef  # Document → number of distinct entities it mentions (xsd:integer).
+    articleCount: URIRef  # entity → number of Documents mentioning it (xsd:integer), in the reference graph.
     # fmt: on
 
     _NS = Namespace("https://w3id.org/vnkg/ontology#")

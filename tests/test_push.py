@@ -214,7 +214,7 @@ def test_refused_connection_is_one_clear_line(data):
     assert run.returncode == 3
     lines = run.stderr.strip().splitlines()
     assert lines == [
-        f"kg: cannot connect to http://127.0.0.1:{port}/store: connection refused; none of the 7 graph(s) was sent"
+        f"kg: cannot connect to http://127.0.0.1:{port}/store: connection refused; none of the 8 graph(s) was sent"
     ]
     assert run.stdout == ""
 
@@ -240,7 +240,7 @@ def test_dry_run_sends_nothing(empty, data, local):
     lines = run.stdout.strip().splitlines()
     assert len(lines) == len(local_counts(local)) + 1
     assert all(line.startswith(f"POST {GRAPH}") for line in lines[:-1])
-    assert lines[-1].startswith("dry run: would send 7 graph(s)") and lines[-1].endswith("nothing was sent")
+    assert lines[-1].startswith("dry run: would send 8 graph(s)") and lines[-1].endswith("nothing was sent")
     assert counts(empty) == {}
 
 
@@ -306,7 +306,7 @@ def test_failure_part_way_says_which_graphs_were_sent(local):
     message = str(err.value)
     assert message.startswith(f"PUT {names[2]} failed at http://gsp.test/store after 3 tries: HTTP 500")
     assert "out of disk" in message
-    assert message.endswith(f"2 of 7 graph(s) were sent ({names[0]} … {names[1]}, in IRI order)")
+    assert message.endswith(f"2 of 8 graph(s) were sent ({names[0]} … {names[1]}, in IRI order)")
 
 
 def test_transient_errors_are_retried(local):
@@ -321,7 +321,7 @@ def test_transient_errors_are_retried(local):
         return httpx.Response(201)
 
     result = push(local, mock_pusher(handler))
-    assert result.graphs == 7 and result.sent == sorted(g.value for g in local.named_graphs())
+    assert result.graphs == 8 and result.sent == sorted(g.value for g in local.named_graphs())
 
 
 def test_bodies_are_utf8_and_batches_keep_blank_nodes_together(local):

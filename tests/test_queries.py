@@ -108,6 +108,29 @@ def test_most_cited_people_provinces_and_counts(ask):
     assert named(ask, "provinces") == [["Lạng Sơn", "20", "2"], ["Điện Biên", "11", "1"], ["An Giang", "89", "1"]]
     counts = dict(named(ask, "entity_counts"))
     assert counts["Resolution"] == "10" and counts["Province"] == "3" and counts["District"] == "4"
+    assert set(counts) == {"Person", "Organization", "Province", "District", "Resolution", "Event"}
+
+
+def test_build_time_counts_agree_with_the_mentions(ask):
+    """vnkg:entityCount, vnkg:articleCount and the vnkg:CoMention nodes say what vnkg:mentions says."""
+
+    def rows(sparql):
+        return sorted(map(tuple, ask(sparql)))
+
+    assert rows("SELECT ?e ?n WHERE { ?e vnkg:articleCount ?n FILTER NOT EXISTS { ?e a vnkg:CoMention } }") == rows(
+        "SELECT ?e (COUNT(?d) AS ?n) WHERE { ?d vnkg:mentions ?e } GROUP BY ?e"
+    )
+    assert rows("SELECT ?d ?n WHERE { ?d vnkg:entityCount ?n }") == rows(
+        "SELECT ?d (COUNT(?e) AS ?n) WHERE { ?d a vnkg:Document OPTIONAL { ?d vnkg:mentions ?e } } GROUP BY ?d"
+    )
+    pairs = rows(
+        "SELECT ?o ?r ?n WHERE { ?c a vnkg:CoMention ; vnkg:organization ?o ; vnkg:resolution ?r ; "
+        "vnkg:articleCount ?n }"
+    )
+    assert pairs and pairs == rows(
+        "SELECT ?o ?r (COUNT(?d) AS ?n) WHERE { ?d vnkg:mentions ?o , ?r . ?o a vnkg:Organization . "
+        "?r a vnkg:Resolution } GROUP BY ?o ?r"
+    )
 
 
 def test_events_with_organisers_and_chairs(ask):
