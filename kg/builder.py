@@ -8,6 +8,7 @@ and then the previous outputs stay as they were.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import os
@@ -130,6 +131,17 @@ def extract_all(articles: list[Article], workers: int | None = None, show_progre
     return out
 
 
+def _extract_on_cluster(client, articles: list[Article], show_progress: bool | None, timeout: float):
+    from kg import dist
+
+    bar = _progress(articles, "extracting", show_progress)
+    try:
+        return dist.extract_on(client, articles, None if bar is articles else bar, timeout)
+    finally:
+        if bar is not articles:
+            bar.close()
+
+
 def build(
     paths: Sequence[str | os.PathLike[str]] = ("seeds",),
     out: str | os.PathLike[str] = "out",
@@ -138,20 +150,35 @@ def build(
     write: bool = True,
     on_reject: Callable[[Rejected], None] | None = None,
     workers: int | None = None,
+    scheduler: str | None = None,
+    scheduler_timeout: float = 10.0,
 ) -> BuildResult:
     """Build the knowledge graph from ``paths`` and write the outputs to ``out``.
 
     ``workers``: processes for the extraction stage (default: one per core; 1 runs it here).
+    ``scheduler``: run the extraction stage on a Dask cluster instead, by address
+    (``"tcp://host:8786"``, reached within ``scheduler_timeout`` seconds) or ``"local"`` (a
+    LocalCluster of ``workers`` processes); the outputs are the same. Raises
+    :class:`kg.dist.DistError` when the cluster cannot do it.
     """
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
-    articles, rejected = read_inputs(paths, show_progress, on_reject)
-    timings["ingest_s"] = time.perf_counter() - t0
-    if not articles:
-        reasons = "; ".join(f"{r.path}: {r.reason}" for r in rejected[:5]) or "no .txt or .html files found"
-        raise BuildError(f"no article could be read from {', '.join(map(str, paths))} ({reasons})")
-    t = time.perf_counter()
-    extractions = extract_all(articles, workers, show_progress)
+    with contextlib.ExitStack() as cluster:
+        client = None
+        if scheduler is not None:  # reach the cluster first: a wrong address fails before any work
+            from kg import dist
+
+            client = cluster.enter_context(dist.connect(scheduler, workers, scheduler_timeout))
+        articles, rejected = read_inputs(paths, show_progress, on_reject)
+        timings["ingest_s"] = time.perf_counter() - t0
+        if not articles:
+            reasons = "; ".join(f"{r.path}: {r.reason}" for r in rejected[:5]) or "no .txt or .html files found"
+            raise BuildError(f"no article could be read from {', '.join(map(str, paths))} ({reasons})")
+        t = time.perf_counter()
+        if client is None:
+            extractions = extract_all(articles, workers, show_progress)
+        else:
+            extractions = _extract_on_cluster(client, articles, show_progress, scheduler_timeout)
     timings["extract_s"] = time.perf_counter() - t
     t = time.perf_counter()
     resolved = resolve(extractions)
