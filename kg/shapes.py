@@ -223,7 +223,7 @@ def _check_query(c: _Check) -> tuple[str, bool]:
         if c.value == RDF.langString:
             test = 'FILTER (!isLiteral(?v) || lang(?v) = "")'
         else:
-            test = f"FILTER (!isLiteral(?v) || datatype(?v) != <{c.value}> || lang(?v) != \"\")"
+            test = f'FILTER (!isLiteral(?v) || datatype(?v) != <{c.value}> || lang(?v) != "")'
     elif c.kind == "nodeKind":
         test = {str(SH.IRI): "FILTER (!isIRI(?v))", str(SH.Literal): "FILTER (!isLiteral(?v))"}.get(str(c.value))
         if test is None:
