@@ -8,6 +8,7 @@ and then the previous outputs stay as they were.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import os
@@ -114,14 +115,20 @@ def extract_all(
     workers: int | None = None,
     show_progress: bool | None = None,
     cache: ExtractionCache | None = None,
+    run: Callable[[list[Article]], list[Extraction]] | None = None,
 ) -> list[Extraction]:
     """Extractions in article order, from ``workers`` processes (the pipeline is per article, so
-    the result does not depend on how many); articles in ``cache`` are not read again."""
+    the result does not depend on how many) or from ``run`` (a cluster); articles in ``cache``
+    are not read again."""
+
+    def fresh_of(todo: list[Article]) -> list[Extraction]:
+        return run(todo) if run is not None and todo else _extract_fresh(todo, workers, show_progress)
+
     if cache is None:
-        return _extract_fresh(articles, workers, show_progress)
+        return fresh_of(articles)
     found = [cache.get(a) for a in articles]
     todo = [a for a, ex in zip(articles, found, strict=True) if ex is None]
-    fresh = iter(_extract_fresh(todo, workers, show_progress))
+    fresh = iter(fresh_of(todo))
     out = []
     for ex in found:
         if ex is None:
@@ -153,6 +160,17 @@ def _extract_fresh(articles: list[Article], workers: int | None, show_progress: 
     return out
 
 
+def _extract_on_cluster(client, articles: list[Article], show_progress: bool | None, timeout: float):
+    from kg import dist
+
+    bar = _progress(articles, "extracting", show_progress)
+    try:
+        return dist.extract_on(client, articles, None if bar is articles else bar, timeout)
+    finally:
+        if bar is not articles:
+            bar.close()
+
+
 def build(
     paths: Sequence[str | os.PathLike[str]] = ("seeds",),
     out: str | os.PathLike[str] = "out",
@@ -162,22 +180,42 @@ def build(
     on_reject: Callable[[Rejected], None] | None = None,
     workers: int | None = None,
     cache: ExtractionCache | bool = True,
+    scheduler: str | None = None,
+    scheduler_timeout: float = 10.0,
 ) -> BuildResult:
     """Build the knowledge graph from ``paths`` and write the outputs to ``out``.
 
     ``workers``: processes for the extraction stage (default: one per core; 1 runs it here).
     ``cache``: the extraction cache (True: the default folder, see :mod:`kg.cache`; False: none).
+    ``scheduler``: run the extraction stage on a Dask cluster instead, by address
+    (``"tcp://host:8786"``, reached within ``scheduler_timeout`` seconds) or ``"local"`` (a
+    LocalCluster of ``workers`` processes); the outputs are the same. Raises
+    :class:`kg.dist.DistError` when the cluster cannot do it.
     """
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
-    articles, rejected = read_inputs(paths, show_progress, on_reject)
-    timings["ingest_s"] = time.perf_counter() - t0
-    if not articles:
-        reasons = "; ".join(f"{r.path}: {r.reason}" for r in rejected[:5]) or "no .txt or .html files found"
-        raise BuildError(f"no article could be read from {', '.join(map(str, paths))} ({reasons})")
-    t = time.perf_counter()
-    store_of = ExtractionCache() if cache is True else cache or None
-    extractions = extract_all(articles, workers, show_progress, store_of)
+    with contextlib.ExitStack() as cluster:
+        client = None
+        if scheduler is not None:  # reach the cluster first: a wrong address fails before any work
+            from kg import dist
+
+            client = cluster.enter_context(dist.connect(scheduler, workers, scheduler_timeout))
+            timings["cluster_s"] = time.perf_counter() - t0  # reaching it (or starting it) and checking its workers
+        t = time.perf_counter()
+        articles, rejected = read_inputs(paths, show_progress, on_reject)
+        timings["ingest_s"] = time.perf_counter() - t
+        if not articles:
+            reasons = "; ".join(f"{r.path}: {r.reason}" for r in rejected[:5]) or "no .txt or .html files found"
+            raise BuildError(f"no article could be read from {', '.join(map(str, paths))} ({reasons})")
+        t = time.perf_counter()
+        store_of = ExtractionCache() if cache is True else cache or None
+        on_cluster = None
+        if client is not None:
+
+            def on_cluster(todo: list[Article]) -> list[Extraction]:
+                return _extract_on_cluster(client, todo, show_progress, scheduler_timeout)
+
+        extractions = extract_all(articles, workers, show_progress, store_of, run=on_cluster)
     timings["extract_s"] = time.perf_counter() - t
     if store_of is not None:
         timings["extract_cached"] = store_of.hits  # articles whose extraction came from the cache

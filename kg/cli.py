@@ -3,7 +3,9 @@ and ``kg eval`` (``python -m kg`` works the same).
 
 Exit codes: 0 success (a build that skipped some files still succeeds; they are
 listed); 1 nothing could be built, or the query failed; 2 wrong usage; ``kg push`` also
-3 server unreachable, 4 credentials refused (401/403), 5 the server failed or refused a graph.
+3 server unreachable, 4 credentials refused (401/403), 5 the server failed or refused a graph;
+``kg build --scheduler`` 2 without Dask installed, 3 scheduler unreachable, 1 the cluster failed
+(no workers, workers without the same kg, a chunk of articles failed).
 """
 
 from __future__ import annotations
@@ -76,7 +78,21 @@ def cli() -> None:
     "-j",
     "--workers",
     type=click.IntRange(min=1),
-    help="Processes for the extraction stage (default: one per core).",
+    help="Processes for the extraction stage (default: one per core; with --scheduler local, Dask workers).",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="Run the extraction stage on a Dask cluster: its scheduler's address (tcp://host:8786), "
+    "or `local` for a LocalCluster here. Needs `pip install 'kg[dist]'`, here and on every worker.",
+)
+@click.option(
+    "--scheduler-timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    default=10.0,
+    show_default=True,
+    metavar="SECONDS",
+    help="Give up when the scheduler does not answer, or no worker joins it, within this time.",
 )
 @click.option(
     "--cache/--no-cache",
@@ -92,11 +108,14 @@ def build(
     store_dir: Path | None,
     workers: int | None,
     cache: bool,
+    scheduler: str | None,
+    scheduler_timeout: float,
     quiet: bool,
 ) -> None:
     """Build the graph from article files and folders (default: seeds/)."""
     from kg.builder import BuildError
     from kg.builder import build as run_build
+    from kg.dist import DaskMissing, DistError, SchedulerUnreachable
 
     inputs = list(paths) or [Path("seeds")]
     try:
@@ -107,10 +126,15 @@ def build(
             on_reject=lambda r: _err(f"skipped {r.path}: {r.reason}"),
             workers=workers,
             cache=cache,
+            scheduler=scheduler,
+            scheduler_timeout=scheduler_timeout,
         )
     except BuildError as exc:
         _err(f"nothing built: {exc}")
         sys.exit(1)
+    except DistError as exc:
+        _err(str(exc))
+        sys.exit(2 if isinstance(exc, DaskMissing) else 3 if isinstance(exc, SchedulerUnreachable) else 1)
     if store_dir is not None:
         from kg.store import write_store
 
