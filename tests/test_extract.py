@@ -313,3 +313,13 @@ def test_every_post_of_a_chain_before_the_name():
     assert ("Nguyễn Trọng Nghĩa", "Trưởng", "Ban Tuyên giáo Trung ương") in posts
     assert ("Trần Văn Bình", "Chủ tịch", "Ủy ban nhân dân tỉnh Lạng Sơn") in posts
     assert ("Nguyễn Văn An", "Chủ tịch", "Ủy ban nhân dân tỉnh Lạng Sơn") not in posts
+
+
+def test_bodies_named_by_a_list_of_fields():
+    found = entities(
+        "Tiêu đề\nSở Văn hóa, Thể thao và Du lịch TP Cần Thơ tổ chức. Sở Nội vụ, Tư pháp và Y tế cùng dự. "
+        "Trung tâm Y tế TP Sóc Trăng và Trung tâm Kiểm soát bệnh tật tham gia."
+    )[ORGANIZATION]
+    assert "Sở Văn hóa, Thể thao và Du lịch thành phố Cần Thơ" in found
+    assert "Trung tâm Y tế thành phố Sóc Trăng" in found
+    assert not any("Tư pháp và Y tế" in label for label in found)  # three departments, not one

@@ -509,6 +509,11 @@ def _name_tokens(text: str, pos: int, limit: int = 14, head: str = "") -> int:
             if listed:
                 end, i = toks[listed - 1][1], listed
                 continue
+        if w == "," and i and end == toks[i - 1][1]:
+            fields = _capital_fields_end(text, toks, i + 1)  # "Sở Văn hóa, Thể thao và Du lịch"
+            if fields:
+                end, i, after_cap = toks[fields - 1][1], fields, True
+                continue
         hyphen_run = w in ("-", "–") and i + 1 < len(toks) and toks[i + 1][2][:1].islower()
         if not hyphen_run and (not w[:1].isalpha() or w in stop and w != "và" and not _level_is_word(toks, i)):
             break
@@ -556,6 +561,42 @@ def _name_tokens(text: str, pos: int, limit: int = 14, head: str = "") -> int:
     return end
 
 
+def _capital_fields_end(text: str, toks: list[tuple[int, int, str]], i: int) -> int | None:
+    """End index of ", Thể thao và Du lịch": the fields of a body named as a list, each a
+    capitalised word (with its lower-case syllable), the last one after "và", with no other body
+    or place among them; None if there is none."""
+    j = i
+    while j < len(toks) and j - i < 8:
+        t = toks[j][2]
+        if t == "và" and j > i:
+            k = j + 1  # the last field: a capitalised word and its lower-case syllable
+            if k >= len(toks) or not toks[k][2][:1].isupper() or _starts_other(text, toks[k][0]):
+                return None
+            k += 1
+            if k < len(toks) and toks[k][2][:1].islower() and toks[k][2][:1].isalpha():
+                k += 1
+            # only the fields of a body known by such a name: "Sở Nội vụ, Tư pháp và Y tế" is three bodies
+            written = match_key(text[max(0, toks[k - 1][1] - 60) : toks[k - 1][1]]).lower()
+            return k if any(written.endswith(c) for c in _compound_fields()) else None
+        if t[:1].isupper():
+            if _starts_other(text, toks[j][0]):
+                return None  # "Sở Y tế, Sở Giáo dục …", "…, Hà Nội và …": a list of bodies or places
+        elif not (t[:1].isalpha() and toks[j - 1][2][:1].isupper()):
+            return None  # a lower-case syllable only right after a capitalised one: "Thể thao"
+        j += 1
+    return None
+
+
+@cache
+def _compound_fields() -> tuple[str, ...]:
+    return tuple(re.sub(r"\s+", " ", match_key(c).lower()) for c in lexicon().raw["compound_fields"])
+
+
+def _starts_other(text: str, pos: int) -> bool:
+    """Whether a place or another body starts at ``pos``."""
+    return bool(place_at(text, pos) or _patterns().start.match(match_key(text[pos : pos + 40]).lower()))
+
+
 def _lower_list_end(toks: list[tuple[int, int, str]], i: int) -> int | None:
     """End index of "kinh tế và môi trường" (lower-case words, one "và" before the last item, then
     punctuation) that closes a name's list of fields after a comma; None if there is none."""
@@ -576,7 +617,7 @@ def _lower_list_end(toks: list[tuple[int, int, str]], i: int) -> int | None:
 _SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?$")
 # second syllables that are stop words on their own but continue a capitalised word
 _SECOND_SYLLABLES = frozenset({"nghị", "triển", "quyết", "thiệu", "chức", "giới", "xác", "tục", "thông"})
-_LEVEL_BEFORE_PLACE = re.compile(r"(?:tỉnh|thành phố|huyện|quận|thị xã)\s+[^\W\d_]")
+_LEVEL_BEFORE_PLACE = re.compile(r"(?:tỉnh|thành phố|tp\.?|huyện|quận|thị xã)\s+[^\W\d_]")
 _LEVEL_COMPOUNDS = frozenset({("xã", "hội"), ("tỉnh", "táo"), ("tỉnh", "lộ"), ("tỉnh", "thành"), ("huyện", "lộ")})
 
 
