@@ -208,7 +208,7 @@ def reference_triples() -> Triples:
 
 def summary_triples(articles: Iterable[ResolvedArticle], entities: dict[str, Entity]) -> Triples:
     """Corpus-wide counts that queries would otherwise compute by scanning every mention, in key
-    order (they go in the reference graph, the one graph about the whole build):
+    order (they go in the summary graph, ``vid:graph/summary``, the one graph about the whole build):
 
     - ``vnkg:articleCount`` on each entity some article mentions: the number of articles mentioning it;
     - one ``vnkg:CoMention`` node for each organisation and resolution that articles mention together

@@ -1,7 +1,7 @@
 """``kg push``: the named graphs of a built graph into any SPARQL 1.1 server, through the
 SPARQL 1.1 Graph Store HTTP Protocol.
 
-Each named graph (one per article, ``vid:graph/reference``, ``vid:graph/ontology``) is sent
+Each named graph (one per article, ``vid:graph/reference``, ``vid:graph/summary``, ``vid:graph/ontology``) is sent
 to ``<graph store>?graph=<IRI>``: ``PUT`` replaces the graph on the server, ``POST`` merges
 into it. A graph of more than ``batch`` triples goes in several requests (the first a PUT when
 replacing, the rest POSTs); triples with blank nodes all travel in its first request, so a
