@@ -225,7 +225,8 @@ def test_names_end_where_the_sentence_goes_on():
         "Tiêu đề\nBộ Giao thông vận tải phải báo cáo. Bệnh viện Chợ Rẫy phối hợp Bộ Y tế. Ủy ban Kiểm tra "
         "(UBKT) Tỉnh ủy Phú Yên thông tin. Trạm ra đa 595 và Trạm Hải đăng Hòn Khoai. Bộ Tư lệnh Bộ đội Biên "
         "phòng Việt Nam nghiên cứu phương án. Sở Y tế, giáo dục và các ngành. Sở GD-ĐT báo cáo đã xong. "
-        "Trung tâm Không gian mạng Viettel phát triển ứng dụng. Tập đoàn T&T Group hoàn toàn phù hợp."
+        "Trung tâm Không gian mạng Viettel phát triển ứng dụng. Tập đoàn T&T Group hoàn toàn phù hợp. "
+        "UBND xã An Phước xác nhận. Tập đoàn Sun Group đầu tư. Khoa Quốc tế tiến hành, Cục Xúc tiến thương mại."
     )[ORGANIZATION]
     assert {
         "Bộ Giao thông vận tải",
@@ -237,6 +238,10 @@ def test_names_end_where_the_sentence_goes_on():
         "Sở Giáo dục và Đào tạo tỉnh Phú Yên",  # the article's province (from the UBKT Tỉnh ủy)
         "Trung tâm Không gian mạng Viettel",
         "Tập đoàn T&T Group",
+        "Ủy ban nhân dân xã An Phước",
+        "Tập đoàn Sun Group",
+        "Khoa Quốc tế",
+        "Cục Xúc tiến thương mại",
     } <= found
     assert not any(label.endswith((" phải", " phối", " và", " nghiên cứu")) or "giáo dục" in label for label in found)
 

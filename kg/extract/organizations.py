@@ -549,6 +549,7 @@ def _name_tokens(text: str, pos: int, limit: int = 14, head: str = "") -> int:
             or k == j
             and (k - i <= 2 or k - i == 3 and toks[i][2] == "và")  # "Sở Văn hóa và thể thao,"
             and nxt in (";", ",", ".", ")", "")
+            and (i == 0 or _SYLLABLE.match(fold(toks[i - 1][2])) is not None)  # not "Sun Group đầu tư."
             or nxt == ","
             and k == j
             and k - i >= 2
@@ -616,7 +617,9 @@ def _lower_list_end(toks: list[tuple[int, int, str]], i: int) -> int | None:
 # a Vietnamese syllable, folded to ASCII: onset, one to three vowels, coda
 _SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?$")
 # second syllables that are stop words on their own but continue a capitalised word
-_SECOND_SYLLABLES = frozenset({"nghị", "triển", "quyết", "thiệu", "chức", "giới", "xác", "tục", "thông"})
+_SECOND_SYLLABLES = frozenset(
+    {"nghị", "triển", "quyết", "thiệu", "chức", "giới", "thông", "tiến", "nhận", "định", "hành"}
+)
 _LEVEL_BEFORE_PLACE = re.compile(r"(?:tỉnh|thành phố|tp\.?|huyện|quận|thị xã)\s+[^\W\d_]")
 _LEVEL_COMPOUNDS = frozenset({("xã", "hội"), ("tỉnh", "táo"), ("tỉnh", "lộ"), ("tỉnh", "thành"), ("huyện", "lộ")})
 
