@@ -189,3 +189,12 @@ def test_event_mentions_keep_exact_offsets():
     evs = [m for m in ex.mentions if m.kind == EVENT]
     assert evs and all(ex.article.text[m.start : m.end] == m.text for m in evs)
     assert evs[0].text == "lễ đặt tên cho 20 tuyến đường"
+
+
+def test_a_session_named_by_its_term():
+    from kg.extract import extract
+    from kg.ingest import build_article
+
+    article = build_article("Tiêu đề\nTại kỳ họp thứ 10 khóa XIV, Quốc hội đã xem xét kết quả.", "t.txt")
+    [ex] = list(extract([article]))
+    assert [m.label for m in ex.mentions if m.kind == "Event"] == ["Kỳ họp thứ 10 khóa XIV"]

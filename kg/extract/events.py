@@ -393,6 +393,11 @@ def find_occasions(text: str, key: str, orgs: list[Mention]) -> list[Mention]:
             # "Kỳ họp thứ tư Lưỡng hội khóa 13": a session named by its assembly and term
             end = named.end()
             label = " ".join(text[m.start() : end].split())
+        elif term := re.compile(r"\s*\(?\s*khóa\s+([ivxl]+)(?!\w)\s*\)?").match(key, m.end()):
+            # "tại kỳ họp thứ 10 khóa XIV": a session named by its term
+            attrs["term"] = term.group(1).upper()
+            end = term.end()
+            label = f"{attrs['event_type']} thứ {attrs['number']} khóa {attrs['term']}"
         elif not re.match(r"\s+(?:của\s+)?(?:hđnd|hội đồng|quốc hội|ủy ban|ubkt)", key[m.end() : m.end() + 20]):
             continue  # "tại kỳ họp thứ 5" with no body named: not enough to name it
         out.append(Mention.at(text, EVENT, m.start(), end, label, attrs=attrs | {"session": "org_span" in attrs}))
