@@ -252,6 +252,8 @@ def test_party_of_a_place_and_foreign_ministries():
         "Phan Văn Giang đón Bộ trưởng Quốc phòng Trung Quốc Ngụy Phượng Hòa."
     )
     assert {"Đảng bộ thành phố Hồ Chí Minh", "Bộ Quốc phòng", "Bộ Quốc phòng Trung Quốc"} <= found[ORGANIZATION]
+    cuba = entities("Tiêu đề\nÔng Diaz-Canel làm Bí thư Thứ nhất Ban Chấp hành Trung ương Đảng Cộng sản Cuba.")
+    assert cuba[ORGANIZATION] == {"Ban Chấp hành Trung ương Đảng Cộng sản Cuba"}
     assert found[PERSON] == {"Nguyễn Thiện Nhân", "Phan Văn Giang", "Ngụy Phượng Hòa"}
 
 

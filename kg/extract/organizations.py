@@ -115,8 +115,10 @@ def _central_body(text: str, key: str, pos: int) -> OrgParse | None:
     label = entry["label"]
     country = _COUNTRY_AFTER().match(text, end) if end == m.end() else None
     if country:  # "Bộ Quốc phòng Trung Quốc" is China's; "Bộ Quốc phòng Việt Nam" is the one in the lexicon
-        if country.group(1) != "Việt Nam":
-            label, parent = f"{label} {country.group(1)}", None
+        if not country.group(1).endswith("Việt Nam"):
+            tail = country.group(1)
+            tail = f"Đảng {tail}" if tail.startswith("Cộng sản") else tail  # "… Trung ương Đảng| Cộng sản Cuba"
+            label, parent = f"{label} {tail}", None
         end = country.end()
     org = OrgParse(m.start(), end, [], {"kind": "central", "label": label, "parent": parent})
     if end > m.end() and not country:
@@ -127,7 +129,9 @@ def _central_body(text: str, key: str, pos: int) -> OrgParse | None:
 @cache
 def _COUNTRY_AFTER() -> re.Pattern:  # noqa: N802
     countries = ["Việt Nam", *lexicon().raw["countries"]]
-    return re.compile(r"\s+(" + "|".join(sorted(map(re.escape, countries), key=len, reverse=True)) + r")(?!\w)")
+    names = "|".join(sorted(map(re.escape, countries), key=len, reverse=True))
+    # "Bộ Quốc phòng Trung Quốc", "Ban Chấp hành Trung ương Đảng Cộng sản Cuba"
+    return re.compile(r"\s+((?:(?:Đảng\s+)?Cộng sản\s+)?(?:" + names + r"))(?!\w)")
 
 
 def _base_label(org: OrgParse) -> str | None:
