@@ -170,9 +170,6 @@ class _Check:
 def _checks() -> tuple[_Check, ...]:
     """The constraints of ontology.ttl's shapes, one per (target, path, constraint)."""
     onto = load_ontology()
-    subclasses: dict[URIRef, set[URIRef]] = {}
-    for cls in set(onto.objects(None, SH.targetClass)):
-        subclasses[cls] = set(onto.transitive_subjects(RDFS.subClassOf, cls))
     checks = []
     for shape in sorted(onto.subjects(RDF.type, SH.NodeShape)):
         targets = sorted(onto.objects(shape, SH.targetClass))
@@ -188,7 +185,7 @@ def _checks() -> tuple[_Check, ...]:
                     raise ValueError(f"shape {shape}: sh:{name} is not checked in SPARQL; add it to kg.shapes")
                 value = [str(x) for x in onto.items(o)] if name == "languageIn" else o
                 for target in targets:
-                    classes = tuple(sorted(str(c) for c in subclasses[target]))
+                    classes = tuple(sorted(str(c) for c in _subclasses_of(target)))
                     checks.append(_Check(classes, str(path), name, value))
     return tuple(checks)
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import os
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -45,3 +48,26 @@ def ask(seed_store):
         return [[term_text(t) for t in row] for row in result.rows]
 
     return run
+
+
+# ------------------------------------------------------------------ builds run as a user runs them
+
+OUTPUT_FILES = ("graph.ttl", "graph.trig", "graph.html", "report.json")
+
+
+def kg(*args: str, **kw) -> subprocess.CompletedProcess:
+    """``kg ARGS`` in a subprocess (``python -m kg``), output captured as text."""
+    return subprocess.run([sys.executable, "-m", "kg", *args], capture_output=True, text=True, **kw)
+
+
+def outputs(folder: Path) -> dict[str, bytes]:
+    """The bytes of a build's four output files."""
+    return {name: (folder / name).read_bytes() for name in OUTPUT_FILES}
+
+
+def stable(report: bytes) -> dict:
+    """report.json less what may differ between equal builds: timings and output paths."""
+    data = json.loads(report)
+    data.pop("timings")
+    data.pop("outputs")
+    return data

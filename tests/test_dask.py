@@ -3,7 +3,6 @@ build, byte for byte, and every way it can fail ends in one clear line."""
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import socket
@@ -14,29 +13,13 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import CORPUS, SEEDS
+from conftest import CORPUS, SEEDS, kg, outputs, stable
 
 distributed = pytest.importorskip("distributed")
 
-FILES = ("graph.ttl", "graph.trig", "graph.html", "report.json")
 pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="corpus not beside the repository")
 # no dashboard, and the scheduler's bare HTTP server on a free port rather than 8787
 NO_DASHBOARD = {"dashboard_address": None, "scheduler_kwargs": {"dashboard_address": "127.0.0.1:0"}}
-
-
-def kg(*args: str, **kw) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "kg", *args], capture_output=True, text=True, **kw)
-
-
-def outputs(folder: Path) -> dict[str, bytes]:
-    return {name: (folder / name).read_bytes() for name in FILES}
-
-
-def stable(report: bytes) -> dict:
-    data = json.loads(report)
-    data.pop("timings")
-    data.pop("outputs")
-    return data
 
 
 def lines(text: str) -> list[str]:

@@ -13,27 +13,17 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import CORPUS, SEEDS
+from conftest import CORPUS, OUTPUT_FILES, SEEDS, kg, outputs, stable
 
 from kg.store import load_store, open_store
 
-FILES = ("graph.ttl", "graph.trig", "graph.html", "report.json")
+
+def graphs(files: dict[str, bytes]) -> dict[str, bytes]:
+    """The three graph files of a build's outputs (the report is compared apart)."""
+    return {name: files[name] for name in OUTPUT_FILES[:3]}
+
+
 pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="corpus not beside the repository")
-
-
-def kg(*args: str, **kw) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "kg", *args], capture_output=True, text=True, **kw)
-
-
-def outputs(folder: Path) -> dict[str, bytes]:
-    return {name: (folder / name).read_bytes() for name in FILES}
-
-
-def stable(report: bytes) -> dict:
-    data = json.loads(report)
-    data.pop("timings")
-    data.pop("outputs")
-    return data
 
 
 @pytest.fixture(scope="module")
@@ -67,7 +57,7 @@ def test_killing_a_build_leaves_the_previous_outputs_and_store_whole(tmp_path, c
         if now == old:
             results.append("old")
         else:  # the new set, whole (the report differs only in its timings and output paths)
-            assert {k: now[k] for k in FILES[:3]} == {k: new[k] for k in FILES[:3]}, f"killed after {delay} s"
+            assert graphs(now) == graphs(new), f"killed after {delay} s"
             assert stable(now["report.json"]) == stable(new["report.json"])
             results.append("new")
         assert len(load_store(out)) in (len(load_store(finished)), len(_seed_store(tmp_path, old)))
@@ -163,7 +153,7 @@ def test_the_extraction_cache_redoes_only_changed_articles(tmp_path, corpus_dir,
     assert kg("build", str(folder), "-o", str(tmp_path / "cold"), "-q").returncode == 0
     assert kg("build", str(folder), "-o", str(tmp_path / "warm"), "-q").returncode == 0
     cold, warm = outputs(tmp_path / "cold"), outputs(tmp_path / "warm")
-    assert {k: cold[k] for k in FILES[:3]} == {k: warm[k] for k in FILES[:3]}
+    assert graphs(cold) == graphs(warm)
     assert json.loads(cold["report.json"])["timings"]["extract_cached"] == 0
     assert json.loads(warm["report.json"])["timings"]["extract_cached"] == 80
     changed = sorted(folder.glob("*.txt"))[3]
@@ -174,5 +164,5 @@ def test_the_extraction_cache_redoes_only_changed_articles(tmp_path, corpus_dir,
     edit, full = outputs(tmp_path / "edit"), outputs(tmp_path / "full")
     assert json.loads(edit["report.json"])["timings"]["extract_cached"] == 79
     assert "extract_cached" not in json.loads(full["report.json"])["timings"]
-    assert {k: edit[k] for k in FILES[:3]} == {k: full[k] for k in FILES[:3]}  # the same as a full rebuild
+    assert graphs(edit) == graphs(full)  # the same as a full rebuild
     assert b"L\xc3\xaa Th\xc3\xa0nh \xc4\x90\xc3\xb4" in edit["graph.ttl"]

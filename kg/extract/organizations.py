@@ -9,6 +9,7 @@ with the article's province or district.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -394,8 +395,6 @@ def share_places(mentions: list[Mention], sentences: list[tuple[int, int]]) -> N
     """ "… Chủ tịch Hội Khuyến học tỉnh Sóc Trăng; Hội Khuyến học tỉnh cảm ơn …": a body written
     without its place is the same body written in full earlier in the sentence, not the article's.
     """
-    import bisect
-
     orgs = sorted((m for m in mentions if m.kind == ORGANIZATION), key=lambda m: m.start)
     starts = [s for s, _ in sentences]
     for i, m in enumerate(orgs):

@@ -154,7 +154,7 @@ _CHAIN_BEFORE = re.compile(r"\s*(?:,|;|và)\s*(?:kiêm\s+)?$")
 _RANK = re.compile(r"(?:Đại|Thượng|Trung|Thiếu) (?:tướng|tá|úy)(?=\s*[,;])")
 
 
-def _followed_by_name(text: str, key: str, end: int) -> bool:
+def _followed_by_name(text: str, end: int) -> bool:
     """Whether a body's name (a capital) follows a lower-case title: "ủy viên Bộ Chính trị"."""
     nxt = re.compile(r"\s+").match(text, end)
     return bool(nxt) and text[nxt.end() : nxt.end() + 1].isupper()
@@ -206,7 +206,7 @@ def _posts_after(text: str, key: str, pos: int) -> tuple[list[tuple[str, Mention
             break
         title = _title(key[m.start() : m.end()])
         written_upper = text[start : start + 1].isupper()
-        if not (written_upper or standalone_post(title) and " " in title or _followed_by_name(text, key, m.end())):
+        if not (written_upper or standalone_post(title) and " " in title or _followed_by_name(text, m.end())):
             break
         after = m.end()
         org = None
