@@ -312,6 +312,11 @@ _PERIOD = re.compile(
 _PLACE_AFTER = re.compile(r"\s+(?:tỉnh|thành phố|huyện|quận|thị xã)\s+")
 
 
+def _named_mention(text: str, start: int, end: int, label: str, kind: str) -> Mention:
+    """An instrument named without a number: a law, a charter, a scheme, a strategy."""
+    return Mention.at(text, RESOLUTION, start, end, label, attrs={"type": kind, "named": True})
+
+
 def _programmes(text: str, key: str, taken: list[tuple[int, int]]) -> list[Mention]:
     """Schemes and programmes named without a number: "Đề án Phát triển du lịch tỉnh Đồng Tháp giai
     đoạn 2015 - 2020", "đề án Công viên địa chất toàn cầu Lý Sơn - Sa Huỳnh", "Đề án đào tạo … giai
@@ -348,7 +353,7 @@ def _programmes(text: str, key: str, taken: list[tuple[int, int]]) -> list[Menti
             continue
         kind = m.group(1)[0].upper() + m.group(1)[1:]
         label = f"{kind} {' '.join(text[pos:end].split())}"
-        out.append(Mention.at(text, RESOLUTION, m.start(), end, label, attrs={"type": kind, "named": True}))
+        out.append(_named_mention(text, m.start(), end, label, kind))
     return out
 
 
@@ -431,49 +436,23 @@ def _laws_and_charters(text: str, key: str, taken: list[tuple[int, int]]) -> lis
         if not count:
             continue
         label = f"{m.group(1)} " + re.sub(r"\s+,", ",", " ".join(text[m.end() : end].split()))
-        out.append(Mention.at(text, RESOLUTION, m.start(), end, label, attrs={"type": m.group(1), "named": True}))
+        out.append(_named_mention(text, m.start(), end, label, m.group(1)))
     for m in _law_names_re().finditer(key):  # "Luật đất đai", "luật Bầu cử": known laws however written
         if not _overlaps(taken + [(o.start, o.end) for o in out], m.start(), m.end()):
             label = _law_labels()[re.sub(r"\s+", " ", m.group())]
-            out.append(
-                Mention.at(
-                    text,
-                    RESOLUTION,
-                    m.start(),
-                    m.end(),
-                    label,
-                    attrs={"type": label.rsplit(" ", 1)[0] if label.startswith("Bộ luật") else "Luật", "named": True},
-                )
-            )
+            kind = label.rsplit(" ", 1)[0] if label.startswith("Bộ luật") else "Luật"
+            out.append(_named_mention(text, m.start(), m.end(), label, kind))
     pattern, entries = _named_instruments()
     for m in pattern.finditer(key):
         entry = entries[m.group()]
         if text[m.start()].isupper() and not _overlaps(taken + [(o.start, o.end) for o in out], m.start(), m.end()):
-            out.append(
-                Mention.at(
-                    text,
-                    RESOLUTION,
-                    m.start(),
-                    m.end(),
-                    entry["label"],
-                    attrs={"type": entry["label"].split()[0], "named": True},
-                )
-            )
+            out.append(_named_mention(text, m.start(), m.end(), entry["label"], entry["label"].split()[0]))
     for m in _STRATEGY.finditer(key):
         label = (
             "Chiến lược phát triển kinh tế - xã hội "
             + " ".join(text[m.start() : m.end()].split()).split("hội", 1)[1].strip()
         )
-        out.append(
-            Mention.at(
-                text,
-                RESOLUTION,
-                m.start(),
-                m.end(),
-                label,
-                attrs={"type": "Chiến lược", "named": True},
-            )
-        )
+        out.append(_named_mention(text, m.start(), m.end(), label, "Chiến lược"))
     return out
 
 
