@@ -367,6 +367,12 @@ def _election(text: str, key: str, start: int) -> tuple[int, bool] | None:
     return pos, central
 
 
+def _national_election(text: str, start: int, end: int, term: str) -> Mention:
+    """The election of the National Assembly of a term ("xv"), one event for the whole country."""
+    label = f"Bầu cử đại biểu Quốc hội khóa {term.upper()}"
+    return Mention.at(text, EVENT, start, end, label, attrs={"event_type": "Bầu cử", "central": True})
+
+
 def find_occasions(text: str, key: str, orgs: list[Mention]) -> list[Mention]:
     """Sessions ("kỳ họp thứ 6 của UBKT Tỉnh ủy Phú Yên"), elections, Party congresses,
     congresses of bodies, anniversaries, festivals and events named with an ordinal."""
@@ -414,30 +420,11 @@ def find_occasions(text: str, key: str, orgs: list[Mention]) -> list[Mention]:
             )
         )
     for m in _CANDIDACY.finditer(key):  # "ứng cử đại biểu Quốc hội khóa mới (khóa XV)": that election
-        term = m.group(1).upper()
-        out.append(
-            Mention.at(
-                text,
-                EVENT,
-                m.start(),
-                m.end(),
-                f"Bầu cử đại biểu Quốc hội khóa {term}",
-                attrs={"event_type": "Bầu cử", "central": True},
-            )
-        )
+        out.append(_national_election(text, m.start(), m.end(), m.group(1)))
     for m in _BARE_CANDIDACY.finditer(key):  # "Khóa XIV, Bộ trưởng … ứng cử đại biểu Quốc hội tại Thanh Hóa"
         topic = re.compile(r"\s*khóa\s+([ivxl]+)\s*,").match(key, _clause_start(text, m.start()))
         if topic:
-            out.append(
-                Mention.at(
-                    text,
-                    EVENT,
-                    m.start(),
-                    m.end(),
-                    f"Bầu cử đại biểu Quốc hội khóa {topic.group(1).upper()}",
-                    attrs={"event_type": "Bầu cử", "central": True},
-                )
-            )
+            out.append(_national_election(text, m.start(), m.end(), topic.group(1)))
     for m in _ELECTION.finditer(key):
         found = _election(text, key, m.end())
         if found is None:
