@@ -149,18 +149,16 @@ def parse_org(text: str, key: str, pos: int, allow_generic: bool = False, after_
     Namsung Việt Nam", "Trưởng ban Công tác đại biểu"), where writers often leave the head
     word in lower case, so a lower-case head is read as the start of a name.
     """
+    lower_department = False  # "Trưởng ban Tuyên giáo Trung ương": a department in lower case after the title
     if not _capitalised(text, pos):
         if not after_post or not text[pos : pos + 1].isalpha():
             return None
         lower = _central_body(text, key, pos) or _named(text, key, pos, after_post=True)
         if lower is not None:
             return lower
-        # "Trưởng ban Tuyên giáo Trung ương": a department written in lower case after the title
-        first = _patterns().department.match(key, pos)
-        if first is None:
+        if _patterns().department.match(key, pos) is None:
             return None
-        fixed = text[:pos] + text[pos].upper() + text[pos + 1 :]
-        return parse_org(fixed, key, pos, allow_generic=allow_generic)
+        lower_department, after_post = True, False
     if not allow_generic and _GENERIC_BEFORE.search(key, max(0, pos - 8), pos):
         return None
     pats = _patterns()
@@ -170,7 +168,7 @@ def parse_org(text: str, key: str, pos: int, allow_generic: bool = False, after_
     cur = pos
     while True:
         m = pats.department.match(key, cur)
-        if not m or not _capitalised(text, cur):
+        if not m or not (_capitalised(text, cur) or lower_department and cur == pos):
             break
         departments.append(lex.departments[match_key(_WS.sub(" ", key[m.start() : m.end()]))])
         cur = _skip_ws(key, _skip_abbreviation(text, m.end()))
