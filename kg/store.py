@@ -116,23 +116,20 @@ def publish(outputs: dict[Path, str | bytes]) -> None:
     folder = next(iter(outputs)).parent
     folder.parent.mkdir(parents=True, exist_ok=True)
     others = [p for p in folder.iterdir() if p not in outputs] if folder.is_dir() else []
-    if not folder.is_dir() or any(p.is_dir() and not p.is_symlink() for p in others):
-        for path, data in outputs.items():
-            atomic_write(path, data)
-        return
-    fresh = Path(tempfile.mkdtemp(prefix=f".{folder.name}.new-", dir=folder.parent))
-    try:
-        for path, data in outputs.items():
-            atomic_write(fresh / path.name, data)
-        for p in others:
-            os.link(p, fresh / p.name, follow_symlinks=False)
-        os.chmod(fresh, folder.stat().st_mode & 0o7777)
-        if exchange(fresh, folder):
-            shutil.rmtree(fresh, ignore_errors=True)
+    if folder.is_dir() and not any(p.is_dir() and not p.is_symlink() for p in others):
+        fresh = Path(tempfile.mkdtemp(prefix=f".{folder.name}.new-", dir=folder.parent))
+        try:
+            for path, data in outputs.items():
+                atomic_write(fresh / path.name, data)
+            for p in others:
+                os.link(p, fresh / p.name, follow_symlinks=False)
+            os.chmod(fresh, folder.stat().st_mode & 0o7777)
+            exchanged = exchange(fresh, folder)
+        except OSError:
+            exchanged = False
+        shutil.rmtree(fresh, ignore_errors=True)  # after an exchange it holds the old files
+        if exchanged:
             return
-    except OSError:
-        pass
-    shutil.rmtree(fresh, ignore_errors=True)
     for path, data in outputs.items():
         atomic_write(path, data)
 
