@@ -55,9 +55,18 @@ def ask(seed_store):
 OUTPUT_FILES = ("graph.ttl", "graph.trig", "graph.html", "report.json")
 
 
-def kg(*args: str, **kw) -> subprocess.CompletedProcess:
-    """``kg ARGS`` in a subprocess (``python -m kg``), output captured as text."""
-    return subprocess.run([sys.executable, "-m", "kg", *args], capture_output=True, text=True, **kw)
+def kg(*args: str, cwd: Path = ROOT, timeout: float = 300, **kw) -> subprocess.CompletedProcess:
+    """``kg ARGS`` in a subprocess (``python -m kg``) from the repository root, output captured as text."""
+    return subprocess.run(
+        [sys.executable, "-m", "kg", *args], cwd=cwd, capture_output=True, text=True, timeout=timeout, **kw
+    )
+
+
+def build_seeds_with_store(tmp: Path) -> Path:
+    """`kg build seeds -o TMP/out --store TMP/store`; returns TMP."""
+    done = kg("build", str(SEEDS), "-o", str(tmp / "out"), "--store", str(tmp / "store"), "-q")
+    assert done.returncode == 0, done.stderr
+    return tmp
 
 
 def outputs(folder: Path) -> dict[str, bytes]:

@@ -13,7 +13,8 @@ from pathlib import Path
 import httpx
 import pyoxigraph as ox
 import pytest
-from conftest import A001, A002, A004, ROOT
+from conftest import A001, A002, A004
+from conftest import kg as run_kg
 
 from kg.push import EXIT_AUTH, EXIT_REJECTED, Pusher, PushError, graph_batches, graph_store_url, push
 from kg.store import load_store
@@ -26,7 +27,7 @@ PREFIXES = (
 
 
 def kg(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "kg", *args], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    return run_kg(*args, timeout=60)
 
 
 def free_port() -> int:

@@ -10,21 +10,18 @@ from __future__ import annotations
 import json
 import os
 import struct
-import subprocess
-import sys
 import unicodedata
 import zipfile
 import zlib
 from pathlib import Path
 
 import pytest
+from conftest import SEEDS, kg
 
 from kg.htmltext import html_to_text
 from kg.ingest import MAX_FILE_BYTES, decode_bytes, ingest, normalize_text, read_article
 from kg.legacy_encodings import convert_legacy
 
-ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT / "seeds"
 GOOD_SEEDS = sorted(SEEDS.glob("*.txt"))[:2]
 ROOT_USER = hasattr(os, "geteuid") and os.geteuid() == 0
 
@@ -261,10 +258,6 @@ def make_inputs(folder: Path) -> dict[str, str]:
     if not ROOT_USER:  # root reads it all the same: then it is built
         rejected["locked.txt"] = "Permission denied"
     return rejected
-
-
-def kg(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "kg", *args], cwd=cwd, capture_output=True, text=True, timeout=300)
 
 
 # --------------------------------------------------------------------------------------- each kind alone

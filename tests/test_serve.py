@@ -16,9 +16,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-
-ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT / "seeds"
+from conftest import ROOT, build_seeds_with_store
 
 LANG_SON = 'SELECT ?code WHERE { ?p a vnkg:Province ; rdfs:label "Lạng Sơn"@vi ; vnkg:gsoCode ?code }'
 SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"  # ~2k³ rows: runs for minutes
@@ -98,15 +96,7 @@ def bindings(text: str) -> list[dict[str, str]]:
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> Path:
     """`kg build seeds -o TMP/out --store TMP/store`, once for the module."""
-    tmp = tmp_path_factory.mktemp("serve")
-    done = subprocess.run(
-        [sys.executable, "-m", "kg", "build", str(SEEDS), "-o", str(tmp / "out"), "--store", str(tmp / "store"), "-q"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-    )
-    assert done.returncode == 0, done.stderr
-    return tmp
+    return build_seeds_with_store(tmp_path_factory.mktemp("serve"))
 
 
 @pytest.fixture(scope="module")

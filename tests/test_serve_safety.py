@@ -17,10 +17,9 @@ import urllib.parse
 from pathlib import Path
 
 import pytest
+from conftest import ROOT, build_seeds_with_store
 from test_serve import COUNT, FORM, LANG_SON, SLOW, Server, bindings, request
 
-ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT / "seeds"
 TIMEOUT = 2  # seconds a query may run on the `safe` server
 MAX_ROWS = 1000
 
@@ -56,15 +55,7 @@ class Listener:
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> Path:
-    tmp = tmp_path_factory.mktemp("safety")
-    done = subprocess.run(
-        [sys.executable, "-m", "kg", "build", str(SEEDS), "-o", str(tmp / "out"), "--store", str(tmp / "store"), "-q"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-    )
-    assert done.returncode == 0, done.stderr
-    return tmp
+    return build_seeds_with_store(tmp_path_factory.mktemp("safety"))
 
 
 @pytest.fixture(scope="module")
