@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import Dataset, Graph, URIRef
+from rdflib import Dataset, Graph
 
 from kg import __version__
 from kg.cache import ExtractionCache
@@ -29,20 +29,23 @@ from kg.graph import (
     ONTOLOGY_GRAPH,
     REFERENCE_GRAPH,
     SUMMARY_GRAPH,
-    TripleIndex,
-    Triples,
-    dataset_of,
-    graph_parts,
-    serialize_trig,
-    serialize_turtle,
+    Describer,
+    article_graph_iri,
+    article_turtle,
+    build_dataset,
+    ontology_turtle,
+    reference_turtle,
+    summary_turtle,
+    trig_block,
+    turtle_header,
+    union_graph,
 )
 from kg.ingest import ingest
 from kg.records import KINDS, Article, Extraction, Rejected
-from kg.resolve import resolve
+from kg.resolve import Resolved, resolve
 from kg.shapes import validate_store
-from kg.store import GRAPH_HTML, GRAPH_TRIG, GRAPH_TTL, REPORT_JSON, publish
-from kg.viz import DEFAULT_MAX_NODES, build_network, render_html
-from kg.vocab import bind_prefixes
+from kg.store import GRAPH_HTML, GRAPH_TRIG, GRAPH_TTL, REPORT_JSON, Staging
+from kg.viz import DEFAULT_MAX_NODES, overview_network, render_html
 
 PROGRESS_MIN_FILES = 50
 
@@ -54,27 +57,45 @@ class BuildError(RuntimeError):
 @dataclass
 class BuildResult:
     report: dict
-    parts: list[tuple[URIRef, Triples]]  # (graph IRI, triples): reference, ontology, one per article
+    resolved: Resolved  # the articles and entities the graphs were written from
     outputs: dict[str, Path] = field(default_factory=dict)
 
     @functools.cached_property
     def dataset(self) -> Dataset:
-        """All graphs as an rdflib Dataset (built when first asked for)."""
-        return dataset_of(self.parts)
+        """All graphs as an rdflib Dataset (made when first asked for)."""
+        return build_dataset(self.resolved)
 
     @functools.cached_property
     def graph(self) -> Graph:
         """The union of the data graphs (the ontology left out) as an rdflib Graph."""
-        g = Graph()
-        bind_prefixes(g)
-        g.addN((s, p, o, g) for s, p, o in _data_triples(self.parts))
-        return g
+        return union_graph(self.dataset)
 
 
-def _data_triples(parts, include_reference: bool = True) -> dict:
-    """Distinct triples of the data graphs, in a stable order."""
-    skip = {ONTOLOGY_GRAPH} | (set() if include_reference else {REFERENCE_GRAPH, SUMMARY_GRAPH})
-    return dict.fromkeys(t for gid, triples in parts if gid not in skip for t in triples)
+def write_graphs(resolved: Resolved, trig_path: Path, ttl_path: Path) -> str:
+    """Write the named graphs (TriG) and the union of the article graphs (Turtle), one article
+    at a time: neither text is ever whole in memory. Returns the Turtle of the reference and
+    summary graphs, which the caller adds to the end of the union (see :func:`build`).
+
+    In the union a subject may have several statements (one per article that describes it),
+    which Turtle allows; a store holds each triple once."""
+    describer = Describer(resolved.entities)
+    by_iri = {str(article_graph_iri(ra.article.article_id)): ra for ra in resolved.articles}
+    fixed = {
+        str(REFERENCE_GRAPH): reference_turtle(),
+        str(SUMMARY_GRAPH): summary_turtle(resolved.articles, resolved.entities),
+        str(ONTOLOGY_GRAPH): ontology_turtle(),
+    }
+    header = turtle_header()
+    with trig_path.open("w", encoding="utf-8") as trig, ttl_path.open("w", encoding="utf-8") as ttl:
+        trig.write(header)
+        ttl.write(header)
+        for gid in sorted([*by_iri, *fixed]):
+            ra = by_iri.get(gid)
+            text = article_turtle(ra, describer) if ra is not None else fixed[gid]
+            trig.write(trig_block(gid, text))
+            if ra is not None:
+                ttl.write(text)
+    return fixed[str(REFERENCE_GRAPH)] + fixed[str(SUMMARY_GRAPH)]
 
 
 def _progress(items: list, desc: str, show: bool | None):
@@ -222,21 +243,7 @@ def build(
     t = time.perf_counter()
     resolved = resolve(extractions)
     timings["resolve_s"] = time.perf_counter() - t
-    t = time.perf_counter()
-    parts = graph_parts(resolved)
-    trig = serialize_trig(parts)
-    data_triples = _data_triples(parts)
-    turtle = serialize_turtle(data_triples)
-    timings["graph_s"] = time.perf_counter() - t
-    t = time.perf_counter()
-    store = ox.Store()  # the union of the data graphs, each triple once
-    store.bulk_load(turtle.encode("utf-8"), ox.RdfFormat.TURTLE)
-    validation = validate_store(store, union=False)
-    del store
-    timings["validate_s"] = time.perf_counter() - t
 
-    mentioned: set[str] = {rm.entity_key for ra in resolved.articles for rm in ra.mentions}
-    by_kind = Counter(resolved.entities[k].kind for k in mentioned)
     out_dir = Path(out)
     outputs = {
         "ttl": out_dir / GRAPH_TTL,
@@ -244,58 +251,71 @@ def build(
         "html": out_dir / GRAPH_HTML,
         "report": out_dir / REPORT_JSON,
     }
-    report = {
-        "kg_version": __version__,
-        "pipeline_version": PIPELINE_VERSION,
-        "inputs": sorted(str(p) for p in paths),
-        "counts": {
-            "files": len(articles) + len(rejected),
-            "articles": len(articles),
-            "rejected": len(rejected),
-            "entities": {kind: by_kind.get(kind, 0) for kind in KINDS},
-            "mentions": sum(len(ra.mentions) for ra in resolved.articles),
-            "triples": len(data_triples),
-            "named_graphs": len(resolved.articles),
-        },
-        "articles": [
-            {
-                "file": ra.article.path,
-                "id": ra.article.article_id,
-                "mentions": len(ra.mentions),
-                "facts": len(ra.facts),
-                "province": ra.province_key,
-            }
-            for ra in sorted(resolved.articles, key=lambda r: r.article.article_id)
-        ],
-        "rejected": [{"file": r.path, "reason": r.reason} for r in sorted(rejected, key=lambda r: r.path)],
-        # articles the extractor failed on: kept, with no mentions, and the reason
-        "problems": [
-            {"file": ex.article.path, "reason": reason}
-            for ex in sorted(extractions, key=lambda e: e.article.article_id)
-            for reason in ex.problems
-        ],
-        "validation": {"conforms": validation.conforms, "violations": validation.violations},
-        "outputs": {k: str(v) for k, v in outputs.items()},
-    }
-    if write:
+    with Staging(out_dir) as staging:
         t = time.perf_counter()
-        # the page shows what the articles say: reference provinces nobody mentions stay out
-        net = build_network(TripleIndex(_data_triples(parts, include_reference=False)), max_nodes=DEFAULT_MAX_NODES)
-        html = render_html(net, title="kg — đồ thị tri thức / knowledge graph")
-        report["counts"]["nodes_drawn"] = len(net.nodes)
-        # the page draws the most-mentioned nodes when there are many
-        report["counts"]["nodes_in_graph"] = net.kg_page["meta"]["total"]
-        timings["write_s"] = time.perf_counter() - t
-    timings["total_s"] = time.perf_counter() - t0
-    report["timings"] = {k: round(v, 3) for k, v in timings.items()}
-    if write:
-        # all four files change together: killing the build leaves the previous set whole
-        publish(
-            {
-                outputs["trig"]: trig,
-                outputs["ttl"]: turtle,
-                outputs["html"]: html,
-                outputs["report"]: json.dumps(report, ensure_ascii=False, indent=2) + "\n",
-            }
-        )
-    return BuildResult(report, parts, outputs if write else {})
+        shared = write_graphs(resolved, staging.path(GRAPH_TRIG), staging.path(GRAPH_TTL))
+        timings["graph_s"] = time.perf_counter() - t
+        t = time.perf_counter()
+        store = ox.Store()  # the union of the article graphs, each triple once
+        store.bulk_load(path=str(staging.path(GRAPH_TTL)), format=ox.RdfFormat.TURTLE)
+        if write:
+            # the page shows what the articles say: reference provinces nobody mentions stay out
+            net = overview_network(store, max_nodes=DEFAULT_MAX_NODES)
+        with staging.path(GRAPH_TTL).open("a", encoding="utf-8") as ttl:
+            ttl.write(shared)
+        store.load((turtle_header() + shared).encode("utf-8"), ox.RdfFormat.TURTLE)
+        validation = validate_store(store, union=False)
+        n_triples = len(store)
+        timings["validate_s"] = time.perf_counter() - t
+
+        mentioned: set[str] = {rm.entity_key for ra in resolved.articles for rm in ra.mentions}
+        by_kind = Counter(resolved.entities[k].kind for k in mentioned)
+        report = {
+            "kg_version": __version__,
+            "pipeline_version": PIPELINE_VERSION,
+            "inputs": sorted(str(p) for p in paths),
+            "counts": {
+                "files": len(articles) + len(rejected),
+                "articles": len(articles),
+                "rejected": len(rejected),
+                "entities": {kind: by_kind.get(kind, 0) for kind in KINDS},
+                "mentions": sum(len(ra.mentions) for ra in resolved.articles),
+                "triples": n_triples,
+                "named_graphs": len(resolved.articles),
+            },
+            "articles": [
+                {
+                    "file": ra.article.path,
+                    "id": ra.article.article_id,
+                    "mentions": len(ra.mentions),
+                    "facts": len(ra.facts),
+                    "province": ra.province_key,
+                }
+                for ra in sorted(resolved.articles, key=lambda r: r.article.article_id)
+            ],
+            "rejected": [{"file": r.path, "reason": r.reason} for r in sorted(rejected, key=lambda r: r.path)],
+            # articles the extractor failed on: kept, with no mentions, and the reason
+            "problems": [
+                {"file": ex.article.path, "reason": reason}
+                for ex in sorted(extractions, key=lambda e: e.article.article_id)
+                for reason in ex.problems
+            ],
+            "validation": {"conforms": validation.conforms, "violations": validation.violations},
+            "outputs": {k: str(v) for k, v in outputs.items()},
+        }
+        if write:
+            t = time.perf_counter()
+            html = render_html(net, title="kg — đồ thị tri thức / knowledge graph")
+            report["counts"]["nodes_drawn"] = len(net.nodes)
+            # the page draws the most-mentioned nodes when there are many
+            report["counts"]["nodes_in_graph"] = net.kg_page["meta"]["total"]
+            timings["write_s"] = time.perf_counter() - t
+        del store
+        timings["total_s"] = time.perf_counter() - t0
+        report["timings"] = {k: round(v, 3) for k, v in timings.items()}
+        if write:
+            # all four files change together: killing the build leaves the previous set whole
+            staging.write(GRAPH_HTML, html)
+            staging.write(REPORT_JSON, json.dumps(report, ensure_ascii=False, indent=2) + "\n")
+            staging.publish()
+    return BuildResult(report, resolved, outputs if write else {})

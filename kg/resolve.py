@@ -387,7 +387,7 @@ def _resolution_entity(
 
 
 class Resolver:
-    """Accumulates entities across articles; ``add`` resolves one extraction."""
+    """Resolves one article (``add``), collecting the entities it names in ``result``."""
 
     def __init__(self) -> None:
         self.result = Resolved()
@@ -589,9 +589,45 @@ class Resolver:
         return key
 
 
-def resolve(extractions: Iterable[Extraction]) -> Resolved:
-    """Resolve every extraction, in order, into one set of entities."""
+def resolve_article(ex: Extraction) -> tuple[ResolvedArticle, dict[str, Entity]]:
+    """One article resolved on its own: its mentions and facts, and the entities it names as
+    this article names them. It depends on nothing but the article (and reference data), so it
+    can run in any process, in any order, and be kept between builds."""
     resolver = Resolver()
+    return resolver.add(ex), resolver.result.entities
+
+
+def merge_entities(into: dict[str, Entity], found: dict[str, Entity]) -> None:
+    """Add one article's entities to the corpus-wide ones: the first article (in build order)
+    to name an entity gives its label, and each attribute its first stated value; every other
+    form seen becomes an alternative label (see :func:`finish_entities`)."""
+    for key, ent in found.items():
+        have = into.get(key)
+        if have is None:
+            into[key] = Entity(ent.kind, key, ent.label, set(ent.alt_labels), dict(ent.attrs))
+            continue
+        have.alt_labels |= ent.alt_labels
+        if ent.label != have.label:
+            have.alt_labels.add(ent.label)
+        for k, v in ent.attrs.items():
+            if k not in have.attrs:
+                have.attrs[k] = v
+
+
+def finish_entities(entities: dict[str, Entity]) -> dict[str, Entity]:
+    """No entity lists its own label among its other names."""
+    for ent in entities.values():
+        ent.alt_labels.discard(ent.label)
+    return entities
+
+
+def resolve(extractions: Iterable[Extraction]) -> Resolved:
+    """Resolve every extraction on its own (:func:`resolve_article`), in order, and merge the
+    entities they name into one set (:func:`merge_entities`)."""
+    result = Resolved()
     for ex in extractions:
-        resolver.add(ex)
-    return resolver.result
+        ra, found = resolve_article(ex)
+        merge_entities(result.entities, found)
+        result.articles.append(ra)
+    finish_entities(result.entities)
+    return result
