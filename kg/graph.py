@@ -22,7 +22,7 @@ from kg.places import admin_map
 from kg.records import DISTRICT, EVENT, ORGANIZATION, PERSON, PROVINCE, RESOLUTION, Entity, ResolvedArticle
 from kg.resolve import Resolved, clean_label
 from kg.shapes import load_ontology
-from kg.textnorm import key_slug
+from kg.textnorm import fold, key_slug
 from kg.vocab import ID, RDF, bind_prefixes
 
 REFERENCE_GRAPH = ID["graph/reference"]
@@ -281,10 +281,15 @@ def summary_turtle(articles: Iterable[ResolvedArticle], entities: dict[str, Enti
     order (they go in the summary graph, ``vid:graph/summary``, the one graph about the whole build):
 
     - ``vnkg:articleCount`` on each entity some article mentions: the number of articles mentioning it;
+    - ``vnkg:rank`` on those entities (most mentioned first, then by label, among those of their kind)
+      and on the documents (in file-name order), for queries to sort and page by;
+    - one ``vnkg:ProvinceYear`` node for each province and year (or no date) of the articles about
+      it, with the number of those articles;
     - one ``vnkg:CoMention`` node for each organisation and resolution that articles mention together
       (``vnkg:organization``, ``vnkg:resolution``, and the number of those articles as its
       ``vnkg:articleCount``).
     """
+    articles = list(articles)
     docs_per_entity: dict[str, int] = defaultdict(int)
     docs_per_pair: dict[tuple[str, str], int] = defaultdict(int)
     for ra in articles:
@@ -295,7 +300,31 @@ def summary_turtle(articles: Iterable[ResolvedArticle], entities: dict[str, Enti
         for res in sorted(k for k in keys if entities[k].kind == RESOLUTION):
             for org in orgs:
                 docs_per_pair[(org, res)] += 1
-    lines = [f"{node_text(key)} vnkg:articleCount {n} .\n" for key, n in sorted(docs_per_entity.items())]
+    # ranks: numbers to sort by (a store compares numbers far faster than strings)
+    by_kind: dict[str, list[str]] = defaultdict(list)
+    for key in docs_per_entity:
+        by_kind[entities[key].kind].append(key)
+    rank: dict[str, int] = {}
+    for keys in by_kind.values():
+        ordered = sorted(keys, key=lambda k: (-docs_per_entity[k], fold(entities[k].label), entities[k].label, k))
+        rank.update((k, i) for i, k in enumerate(ordered, 1))
+    lines = [
+        f"{node_text(key)} vnkg:articleCount {n} ;\n    vnkg:rank {rank[key]} .\n"
+        for key, n in sorted(docs_per_entity.items())
+    ]
+    documents = sorted(articles, key=lambda ra: (ra.article.source_file, ra.article.article_id))
+    lines += [f"{node_text(f'article/{ra.article.article_id}')} vnkg:rank {i} .\n" for i, ra in enumerate(documents, 1)]
+    per_province_year: dict[tuple[str, str], int] = defaultdict(int)
+    for ra in articles:
+        if ra.province_key:
+            per_province_year[(ra.province_key, str(ra.article.date.year) if ra.article.date else "")] += 1
+    for (province, year), n in sorted(per_province_year.items()):
+        node = node_text(f"province-year/{province}/{year or 'undated'}")
+        lines.append(
+            f"{node} a vnkg:ProvinceYear ;\n    vnkg:province {node_text(province)} ;\n"
+            + (f'    vnkg:year "{year}"^^xsd:gYear ;\n' if year else "")
+            + f"    vnkg:articleCount {n} .\n"
+        )
     for (org, res), n in sorted(docs_per_pair.items()):
         lines.append(
             f"{node_text(f'co-mention/{org}/{res}')} a vnkg:CoMention ;\n    vnkg:organization {node_text(org)} ;\n"

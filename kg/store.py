@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -182,15 +183,17 @@ def write_store(data_dir: str | os.PathLike[str], store_dir: str | os.PathLike[s
     """Load the built graph into a persistent pyoxigraph store at ``store_dir``.
 
     The new store is built beside the old one and swapped in by renames, so a failed or
-    interrupted load leaves the previous store as it was.
+    interrupted load leaves the previous store as it was. The files are loaded a few tens of
+    megabytes at a time: the bulk loader's memory grows with what it is given at once.
     """
     target = Path(store_dir)
     target.parent.mkdir(parents=True, exist_ok=True)
     fresh = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
     try:
         store = ox.Store(str(fresh))
-        for name, fmt in ((GRAPH_TRIG, ox.RdfFormat.TRIG), (GRAPH_TTL, ox.RdfFormat.TURTLE)):
-            store.bulk_load(path=str(Path(data_dir) / name), format=fmt)
+        for name, fmt, end in ((GRAPH_TRIG, ox.RdfFormat.TRIG, b"}\n\n<"), (GRAPH_TTL, ox.RdfFormat.TURTLE, b" .\n<")):
+            for piece in _pieces(Path(data_dir) / name, end):
+                store.bulk_load(piece, fmt)
         store.optimize()
         store.flush()
         del store
@@ -199,6 +202,41 @@ def write_store(data_dir: str | os.PathLike[str], store_dir: str | os.PathLike[s
         shutil.rmtree(fresh, ignore_errors=True)
         raise
     return target
+
+
+PIECE_BYTES = 32 << 20
+
+
+def _pieces(path: Path, end: bytes, size: int = PIECE_BYTES) -> Iterator[bytes]:
+    """A Turtle or TriG file as pieces of about ``size`` bytes that each parse on their own: the
+    file's prefixes, then whole statements (or graphs), cut where ``end`` (the end of one and
+    the start of the next, as ``kg build`` writes them) is found. A file written otherwise comes
+    whole."""
+    with path.open("rb") as fh:
+        head = b""
+        while True:  # the prefix lines, up to the first blank line
+            line = fh.readline()
+            head += line
+            if not line or not line.strip():
+                break
+        if not head.lstrip().startswith(b"@prefix"):
+            fh.seek(0)
+            yield fh.read()
+            return
+        rest = b""
+        while True:
+            block = fh.read(size)
+            if not block:
+                break
+            rest += block
+            cut = rest.rfind(end)
+            if cut < 0:
+                continue
+            cut += len(end) - 1  # keep the "<" that starts the next one
+            yield head + rest[:cut]
+            rest = rest[cut:]
+        if rest.strip():
+            yield head + rest
 
 
 def open_store(store_dir: str | os.PathLike[str]) -> ox.Store:
