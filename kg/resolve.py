@@ -350,7 +350,11 @@ def _resolution_entity(
             }
         )
         if not same:
-            return None
+            if not attrs.get("numbered"):
+                return None  # "Chỉ thị 39" with no symbol to tie it to
+            # "kế hoạch số 22": a numbered instrument of this article whose symbol it never gives
+            label = f"{attrs['type']} số {attrs['number']}"
+            return f"resolution/article-{article_id}/{key_slug(label)}", label, attrs
         attrs["symbol"] = same[0]
     elif "symbol" in attrs:
         attrs["symbol"] = _fix_truncated(m, numbered)
@@ -563,7 +567,7 @@ class Resolver:
                 return None
             org_label = self.result.entities[org_key].label
             if attrs.get("session"):
-                of = " của " if " của " in m.text else " "
+                of = " của " if " của " in m.text or attrs.get("of") else " "
                 label = f"{attrs['event_type']} thứ {attrs['number']}{of}{org_label}"
                 label += f" khóa {attrs['term']}" if attrs.get("term") else ""
             else:

@@ -330,3 +330,80 @@ def test_bodies_named_by_a_list_of_fields():
     assert "Sở Văn hóa, Thể thao và Du lịch thành phố Cần Thơ" in found
     assert "Trung tâm Y tế thành phố Sóc Trăng" in found
     assert not any("Tư pháp và Y tế" in label for label in found)  # three departments, not one
+
+
+@pytest.mark.parametrize(
+    ("text", "symbol"),
+    [
+        # the Prime Minister's directive and the Government's resolution, named by number and issuer
+        ("Giãn cách xã hội 2 thôn theo Chỉ thị số 16 của Thủ tướng Chính phủ.", "16/CT-TTg"),
+        ("Thực hiện Nghị quyết số 41 ngày 09/4/2020 của Chính phủ, ý kiến chỉ đạo.", "41/NQ-CP"),
+        ("Căn cứ Nghị quyết 08 của Chính phủ, tỉnh triển khai.", "08/NQ-CP"),  # the number as written
+        # a decision by which the Government approved a plan is the Prime Minister's
+        ("Đồ án đã được Chính phủ phê duyệt tại Quyết định số 649 năm 2014.", "649/QĐ-TTg"),
+    ],
+)
+def test_short_forms_whose_issuer_makes_a_state_symbol(text, symbol):
+    assert symbol in symbols("Tiêu đề\n" + text)
+
+
+def test_a_numbered_instrument_without_its_symbol():
+    """ "kế hoạch số 22" names one instrument though the symbol is never given; "Chỉ thị 39" without
+    "số", or a company board's "Nghị quyết số 156", does not."""
+    text = "Tiêu đề\nSở GD-ĐT báo cáo đã xây dựng kế hoạch số 22 về thực hiện kết luận của Ban Cán sự Đảng."
+    assert entities(text)[RESOLUTION] == {"Kế hoạch số 22"}
+    text = "Tiêu đề\nTheo Nghị quyết số 156, HĐQT Eximbank đã thông qua việc miễn nhiệm."
+    assert RESOLUTION not in entities(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # a programme named by the quoted title of the decision that approves it, to a horizon year
+        (
+            "Đây là quá trình hiện thực hóa Quyết định số 479/QĐ-TTg của Thủ tướng Chính phủ về \"Chương trình "
+            'chuyển đổi số Quốc gia đến năm 2025 định hướng đến 2030", để Việt Nam có thể đi tắt đón đầu.',
+            "Chương trình chuyển đổi số Quốc gia đến năm 2025 định hướng đến 2030",
+        ),
+        # a strategy that a numbered resolution is about
+        (
+            "Tổng kết Nghị quyết số 49-NQ/TW của Bộ Chính trị về Chiến lược cải cách tư pháp đến năm 2020.",
+            "Chiến lược cải cách tư pháp đến năm 2020",
+        ),
+        # the National Assembly's two programmes for a year
+        (
+            "Quốc hội xem xét, thông qua các Nghị quyết của Quốc hội về Chương trình xây dựng luật, pháp lệnh năm "
+            "2022; Chương trình giám sát của Quốc hội năm 2022 và việc thành lập Đoàn giám sát chuyên đề.",
+            "Chương trình giám sát của Quốc hội năm 2022",
+        ),
+        (
+            "Quốc hội thông qua Chương trình xây dựng luật, pháp lệnh năm 2022.",
+            "Chương trình xây dựng luật, pháp lệnh năm 2022",
+        ),
+        # the Platform, named short
+        (
+            "Đại hội kiểm điểm 35 năm đổi mới và 10 năm thực hiện Cương lĩnh; đề ra mục tiêu mới.",
+            "Cương lĩnh xây dựng đất nước trong thời kỳ quá độ lên chủ nghĩa xã hội",
+        ),
+    ],
+)
+def test_named_programmes_strategies_and_the_platform(text, label):
+    assert label in entities("Tiêu đề\n" + text)[RESOLUTION]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thanh tra việc tuyển dụng, bổ nhiệm, khen thưởng, kỷ luật viên chức và cán bộ quản lý ngành giáo dục.",
+        "Kế hoạch và mục tiêu trong trung và dài hạn của ABBank là đến năm 2025 trở thành ngân hàng bán lẻ.",
+        "Chiến lược cũng đặt mục tiêu đến năm 2030 có 70% lao động qua đào tạo.",
+        "Cương lĩnh chính trị đầu tiên của Đảng do Nguyễn Ái Quốc soạn thảo.",
+        # a city plan to a horizon year is a planning project, not a policy instrument
+        "Đồ án điều chỉnh Quy hoạch chung thành phố Huế đến năm 2030, tầm nhìn 2050 đã được phê duyệt.",
+    ],
+)
+def test_not_instruments(text):
+    assert not any(
+        label.startswith(("Luật", "Kế hoạch", "Chiến lược", "Cương lĩnh", "Quy hoạch"))
+        for label in entities("Tiêu đề\n" + text).get(RESOLUTION, set())
+    )

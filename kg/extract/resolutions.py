@@ -276,15 +276,44 @@ def _roman_value(s: str) -> int:
 
 _SHORT = re.compile(
     r"(?<!\w)("
-    + "|".join(["chỉ thị", "nghị quyết", "kết luận", "quy định", "quyết định", "kế hoạch", "hướng dẫn", "đề án"])
-    + r")\s+(?:số\s+)?(\d{1,4})(?![\d/\-\w])"
+    + "|".join(
+        [
+            "chỉ thị",
+            "nghị quyết",
+            "kết luận",
+            "quy định",
+            "quyết định",
+            "kế hoạch",
+            "hướng dẫn",
+            "đề án",
+            "nghị định",
+            "thông tư",
+            "thông báo",
+            "công điện",
+            "công văn",
+        ]
+    )
+    + r")\s+(số\s+)?(\d{1,4})(?![\d/\-\w])"
 )
 
 
 _CENTRAL_ISSUER = re.compile(
     r"\s*,?\s*(?:ngày\s+[\d/.-]+\s+)?(?:năm\s+\d{4}\s+)?của\s+"
-    r"(bộ chính trị|ban bí thư|ban chấp hành trung ương|bch trung ương|trung ương|thủ tướng chính phủ|thủ tướng)(?!\w)"
+    r"(bộ chính trị|ban bí thư|ban chấp hành trung ương|bch trung ương|trung ương|thủ tướng chính phủ|thủ tướng"
+    r"|chính phủ)(?!\w)"
 )
+# the Prime Minister's decisions, directives and dispatches, the Government's resolutions and decrees
+_GOVERNMENT_CODES = {
+    ("thủ tướng", "Quyết định"): "QĐ-TTg",
+    ("thủ tướng", "Chỉ thị"): "CT-TTg",
+    ("thủ tướng", "Công điện"): "CĐ-TTg",
+    ("chính phủ", "Nghị quyết"): "NQ-CP",
+    ("chính phủ", "Nghị định"): "NĐ-CP",
+}
+# a company's board or shareholders: "Nghị quyết số 156, HĐQT Eximbank đã thông qua …" is no public instrument
+_COMPANY = re.compile(r"(?<!\w)(?:hđqt|hội đồng quản trị|cổ đông|công ty|ngân hàng|tập đoàn)(?!\w)")
+# "(Thủ tướng) Chính phủ phê duyệt tại Quyết định số 649": the Prime Minister's decision
+_GOVERNMENT_APPROVED = re.compile(r"(?:thủ tướng|chính phủ)(?:\s+đã)?\s+phê duyệt\s+(?:tại|theo|bằng)\s+$")
 _PARTY_CODES = {
     "Nghị quyết": "NQ",
     "Chỉ thị": "CT",
@@ -303,12 +332,22 @@ _PEOPLES_COMMITTEE_BEFORE = re.compile(r"(?:ubnd|ủy ban nhân dân)[^.;]{0,40}
 
 
 _PROGRAMME = re.compile(r"(?<!\w)(Đề án|đề án|Chương trình|Chiến lược|Quy hoạch)\s+(?=\w)")
+_HORIZON = r"(?:\s*,?\s*(?:và\s+)?(?:(?:với\s+)?tầm nhìn|định hướng)\s+đến\s+(?:năm\s+)?\d{4})"
+# "giai đoạn 2021 - 2025", "thời kỳ 2021-2030, tầm nhìn đến năm 2050", "đến năm 2025, định hướng đến năm 2030"
 _PERIOD = re.compile(
-    r"\s+(?:giai đoạn|thời kỳ)\s+\d{4}\s*[-–]\s*\d{4}"
-    r"(?:\s*(?:,\s*)?(?:và\s+)?(?:tầm nhìn|định hướng)\s+đến năm\s+\d{4})?"
+    r"\s+(?:giai đoạn|thời kỳ)\s+\d{4}\s*[-–]\s*\d{4}" + _HORIZON + "?"
+    r"|\s+đến\s+năm\s+\d{4}(?!\d)" + _HORIZON + "?" + r"|" + _HORIZON
+)
+# the two programmes the National Assembly (or a council) adopts for each year
+_ANNUAL_PROGRAMME = re.compile(
+    r"(?<!\w)chương trình\s+(?:xây dựng luật\s*,?\s*(?:và\s+)?pháp lệnh|giám sát"
+    r"(?:\s+của\s+(?:quốc hội|hđnd|hội đồng nhân dân)(?:\s+(?:tỉnh|thành phố|huyện|quận|thị xã)(?:\s+[^\s,.;:()]+){1,3}?)?)?)"
+    r"\s+năm\s+\d{4}(?!\d)"
 )
 
 
+# a title that runs to "đến năm 2025" holds no clause ("Kế hoạch … của ABBank là đến năm 2025")
+_CLAUSE_IN_TITLE = re.compile(r",(?!\s*chống)|(?<!\w)(?:là|có|được|sẽ|đã|phải|nhằm|để|đặt|mục tiêu|từ)(?!\w)")
 _PLACE_AFTER = re.compile(r"\s+(?:tỉnh|thành phố|huyện|quận|thị xã)\s+")
 
 
@@ -335,12 +374,19 @@ def _programmes(text: str, key: str, taken: list[tuple[int, int]]) -> list[Menti
             continue  # "Đề án Chính phủ trình": the body that presents it
         period = next(_PERIOD.finditer(text, pos, min(len(text), pos + 160)), None)
         if period is not None and (
+            not text[pos : period.start()].strip()  # "Đề án định hướng đến năm 2015": no title
+            or
             any(c in text[pos : period.start()] for c in '.;:!?()\n"“”')
             or re.search(r"(?:sang|trong|cho|của|và)$", text[pos : period.start()])
+            or not re.match(r"\s*(?:giai|thời)", key[period.start() : period.end()])
+            and (m.group(1) == "Quy hoạch" or _CLAUSE_IN_TITLE.search(key, pos, period.start()))
         ):
             period = None
         is_scheme = m.group(1).lower() == "đề án"
-        if period is not None and (text[pos].isupper() or m.group(1)[0].isupper()):
+        annual = _ANNUAL_PROGRAMME.match(key, m.start())
+        if annual:  # "Chương trình giám sát của Quốc hội năm 2022"
+            end = annual.end()
+        elif period is not None and (text[pos].isupper() or m.group(1)[0].isupper()):
             end = period.end()  # a title with its period: "… giai đoạn 2015 - 2020"
         elif is_scheme and text[pos].isupper():  # a proper name: "đề án Công viên địa chất toàn cầu …"
             end = _name_tokens(text, pos, limit=16)
@@ -366,12 +412,17 @@ def _short_forms(text: str, key: str, taken: list[tuple[int, int]]) -> list[Ment
         if _overlaps(taken, m.start(), m.end()):
             continue
         type_word = lexicon().instrument_types[re.sub(r"\s+", " ", m.group(1))]
-        number = int(m.group(2))
+        number = int(m.group(3))
         attrs = {"type": type_word, "number": number, "short": True}
         issuer = _CENTRAL_ISSUER.match(key, m.end())
-        if issuer and issuer.group(1).startswith("thủ tướng") and type_word == "Quyết định":
-            attrs.update(symbol=f"{number}/QĐ-TTg", short=False, issuer_code="TTG", state=True)
-        elif issuer and not issuer.group(1).startswith("thủ tướng") and type_word in _PARTY_CODES:
+        body = issuer.group(1) if issuer else ""
+        government = "thủ tướng" if body.startswith("thủ tướng") else body if body == "chính phủ" else None
+        if government is None and type_word == "Quyết định" and _GOVERNMENT_APPROVED.search(key, max(0, m.start() - 60), m.start()):
+            government = "thủ tướng"
+        if government and (government, type_word) in _GOVERNMENT_CODES:
+            symbol = f"{m.group(3)}/{_GOVERNMENT_CODES[government, type_word]}"  # state symbols keep "08"
+            attrs.update(symbol=symbol, short=False, issuer_code=symbol.rsplit("-", 1)[1].upper(), state=True)
+        elif issuer and not government and type_word in _PARTY_CODES:
             attrs.update(symbol=f"{number:02d}-{_PARTY_CODES[type_word]}/TW", short=False, issuer_code="TW")
         elif type_word in ("Quyết định", "Chỉ thị", "Công văn") and (
             _PEOPLES_COMMITTEE_AFTER.match(key, m.end())
@@ -380,7 +431,9 @@ def _short_forms(text: str, key: str, taken: list[tuple[int, int]]) -> list[Ment
             code = {"Quyết định": "QĐ", "Chỉ thị": "CT", "Công văn": "UBND"}[type_word]
             symbol = f"{number}/{code}-UBND" if code != "UBND" else f"{number}/UBND"
             attrs.update(symbol=symbol, short=False, issuer_code="UBND", state=True)
-        label = f"{type_word} số {attrs['symbol']}" if "symbol" in attrs else f"{type_word} {m.group(2)}"
+        elif m.group(2) and not _COMPANY.search(key, max(0, m.start() - 60), min(len(key), m.end() + 60)):
+            attrs["numbered"] = True  # "kế hoạch số 22": numbered, though the article never gives its symbol
+        label = f"{type_word} số {attrs['symbol']}" if "symbol" in attrs else f"{type_word} {m.group(3)}"
         out.append(Mention.at(text, RESOLUTION, m.start(), m.end(), label, attrs=attrs))
     return out
 
@@ -389,6 +442,8 @@ _LAW_STOP = frozenset(
     "của đã là có được cho với tại về trong để sẽ này vừa cũng đang khi theo từ đến năm số ngày thì mà do bị vì "
     "quy định và hoặc hay nên như các những một sửa đổi bổ sung hiện hành mới".split()
 )
+_NOT_A_LAW = re.compile(r"(?<!\w)(?:kỷ|pháp)\s+$")
+_FIRST_PLATFORM = re.compile(r"\s+(?:chính trị\s+)?(?:đầu tiên|năm\s+1930|tháng\s+2)")
 _LAW = re.compile(r"(?<!\w)(Bộ luật|Luật)\s+(?=[" + UPPER + r"])")
 _STRATEGY = re.compile(r"(?<!\w)chiến lược phát triển kinh tế\s*-\s*xã hội\s+(?:\d+\s+năm\s+)?\d{4}\s*-\s*\d{4}")
 
@@ -438,6 +493,8 @@ def _laws_and_charters(text: str, key: str, taken: list[tuple[int, int]]) -> lis
         label = f"{m.group(1)} " + re.sub(r"\s+,", ",", " ".join(text[m.end() : end].split()))
         out.append(_named_mention(text, m.start(), end, label, m.group(1)))
     for m in _law_names_re().finditer(key):  # "Luật đất đai", "luật Bầu cử": known laws however written
+        if _NOT_A_LAW.search(key, max(0, m.start() - 6), m.start()):
+            continue  # "kỷ luật viên chức" (disciplining civil servants), "pháp luật đất đai" (land law in general)
         if not _overlaps(taken + [(o.start, o.end) for o in out], m.start(), m.end()):
             label = _law_labels()[re.sub(r"\s+", " ", m.group())]
             kind = label.rsplit(" ", 1)[0] if label.startswith("Bộ luật") else "Luật"
@@ -445,6 +502,8 @@ def _laws_and_charters(text: str, key: str, taken: list[tuple[int, int]]) -> lis
     pattern, entries = _named_instruments()
     for m in pattern.finditer(key):
         entry = entries[m.group()]
+        if entry["label"].startswith("Cương lĩnh") and _FIRST_PLATFORM.match(key, m.end()):
+            continue  # "Cương lĩnh chính trị đầu tiên" (1930) is not the Platform of 1991/2011
         if text[m.start()].isupper() and not _overlaps(taken + [(o.start, o.end) for o in out], m.start(), m.end()):
             out.append(_named_mention(text, m.start(), m.end(), entry["label"], entry["label"].split()[0]))
     for m in _STRATEGY.finditer(key):
