@@ -361,7 +361,7 @@ def test_a_numbered_instrument_without_its_symbol():
     [
         # a programme named by the quoted title of the decision that approves it, to a horizon year
         (
-            "Đây là quá trình hiện thực hóa Quyết định số 479/QĐ-TTg của Thủ tướng Chính phủ về \"Chương trình "
+            'Đây là quá trình hiện thực hóa Quyết định số 479/QĐ-TTg của Thủ tướng Chính phủ về "Chương trình '
             'chuyển đổi số Quốc gia đến năm 2025 định hướng đến 2030", để Việt Nam có thể đi tắt đón đầu.',
             "Chương trình chuyển đổi số Quốc gia đến năm 2025 định hướng đến 2030",
         ),

@@ -341,7 +341,8 @@ _PERIOD = re.compile(
 # the two programmes the National Assembly (or a council) adopts for each year
 _ANNUAL_PROGRAMME = re.compile(
     r"(?<!\w)chương trình\s+(?:xây dựng luật\s*,?\s*(?:và\s+)?pháp lệnh|giám sát"
-    r"(?:\s+của\s+(?:quốc hội|hđnd|hội đồng nhân dân)(?:\s+(?:tỉnh|thành phố|huyện|quận|thị xã)(?:\s+[^\s,.;:()]+){1,3}?)?)?)"
+    r"(?:\s+của\s+(?:quốc hội|hđnd|hội đồng nhân dân)"
+    r"(?:\s+(?:tỉnh|thành phố|huyện|quận|thị xã)(?:\s+[^\s,.;:()]+){1,3}?)?)?)"
     r"\s+năm\s+\d{4}(?!\d)"
 )
 
@@ -373,13 +374,15 @@ def _programmes(text: str, key: str, taken: list[tuple[int, int]]) -> list[Menti
         if text[pos].isupper() and parse_org(text, key, pos) is not None:
             continue  # "Đề án Chính phủ trình": the body that presents it
         period = next(_PERIOD.finditer(text, pos, min(len(text), pos + 160)), None)
-        if period is not None and (
-            not text[pos : period.start()].strip()  # "Đề án định hướng đến năm 2015": no title
-            or
-            any(c in text[pos : period.start()] for c in '.;:!?()\n"“”')
-            or re.search(r"(?:sang|trong|cho|của|và)$", text[pos : period.start()])
-            or not re.match(r"\s*(?:giai|thời)", key[period.start() : period.end()])
-            and (m.group(1) == "Quy hoạch" or _CLAUSE_IN_TITLE.search(key, pos, period.start()))
+        if (
+            period is not None
+            and (
+                not text[pos : period.start()].strip()  # "Đề án định hướng đến năm 2015": no title
+                or any(c in text[pos : period.start()] for c in '.;:!?()\n"“”')
+                or re.search(r"(?:sang|trong|cho|của|và)$", text[pos : period.start()])
+                or not re.match(r"\s*(?:giai|thời)", key[period.start() : period.end()])
+                and (m.group(1) == "Quy hoạch" or _CLAUSE_IN_TITLE.search(key, pos, period.start()))
+            )
         ):
             period = None
         is_scheme = m.group(1).lower() == "đề án"
@@ -417,7 +420,8 @@ def _short_forms(text: str, key: str, taken: list[tuple[int, int]]) -> list[Ment
         issuer = _CENTRAL_ISSUER.match(key, m.end())
         body = issuer.group(1) if issuer else ""
         government = "thủ tướng" if body.startswith("thủ tướng") else body if body == "chính phủ" else None
-        if government is None and type_word == "Quyết định" and _GOVERNMENT_APPROVED.search(key, max(0, m.start() - 60), m.start()):
+        approved = _GOVERNMENT_APPROVED.search(key, max(0, m.start() - 60), m.start())
+        if government is None and type_word == "Quyết định" and approved:
             government = "thủ tướng"
         if government and (government, type_word) in _GOVERNMENT_CODES:
             symbol = f"{m.group(3)}/{_GOVERNMENT_CODES[government, type_word]}"  # state symbols keep "08"
