@@ -198,3 +198,81 @@ def test_a_session_named_by_its_term():
     article = build_article("Tiêu đề\nTại kỳ họp thứ 10 khóa XIV, Quốc hội đã xem xét kết quả.", "t.txt")
     [ex] = list(extract([article]))
     assert [m.label for m in ex.mentions if m.kind == "Event"] == ["Kỳ họp thứ 10 khóa XIV"]
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # a session numbered without "thứ", and one named by the body that is the subject after the time
+        (
+            "Tổng thư ký Quốc hội là nhân sự vừa được bầu mới tại kỳ họp 11 của Quốc hội khóa XIV.",
+            "Kỳ họp thứ 11 của Quốc hội khóa XIV",
+        ),
+        (
+            "Tiếp tục phiên họp thứ 55, chiều 27/4, UB Thường vụ Quốc hội đã cho ý kiến bước đầu.",
+            "Phiên họp thứ 55 của Ủy ban Thường vụ Quốc hội",
+        ),
+        # a lower-case head with a quoted title needs no opener
+        (
+            'Được phát động từ tháng 5/2020, kết thúc vào tháng 02/2021, cuộc thi "Những tấm gương tâm huyết, '
+            'sáng tạo học và làm theo lời Bác" đã nhận được hơn 8000 bài.',
+            "Cuộc thi “Những tấm gương tâm huyết, sáng tạo học và làm theo lời Bác”",
+        ),
+        # a welcome ceremony
+        (
+            "Đại tướng Phan Văn Giang đã chủ trì Lễ đón chính thức Đoàn đại biểu Bộ Quốc phòng Trung Quốc do "
+            "Thượng tướng Ngụy Phượng Hòa làm Trưởng đoàn.",
+            "Lễ đón chính thức Đoàn đại biểu Bộ Quốc phòng Trung Quốc",
+        ),
+        # a ceremony opening a named festival; a second one joined by "và" to the first
+        (
+            "Lễ khai mạc lễ hội du lịch biển Hải Tiến, huyện Hoằng Hóa, dự kiến tổ chức vào 20h ngày 1/5 cũng "
+            "tạm dừng.",
+            "Lễ khai mạc lễ hội du lịch biển Hải Tiến",
+        ),
+        (
+            "Thanh Hóa tạm dừng tổ chức lễ công bố nghị quyết của Ủy ban Thường vụ Quốc hội về việc thành lập thị "
+            "xã Nghi Sơn và lễ khai mạc lễ hội du lịch biển Hải Hòa, thị xã Nghi Sơn, dự kiến tổ chức vào 20h.",
+            "Lễ khai mạc lễ hội du lịch biển Hải Hòa",
+        ),
+        # an anniversary of a fact told with its subject, and of diplomatic relations
+        (
+            "Tỉnh tạm dừng các lễ hội, ngoại trừ sự kiện kỷ niệm 60 năm Bác Hồ ra thăm đảo Cô Tô và được tổ "
+            "chức trong phạm vi vừa phải.",
+            "Kỷ niệm 60 năm Bác Hồ ra thăm đảo Cô Tô",
+        ),
+        (
+            "Năm nay là dịp kỷ niệm 25 năm thiết lập quan hệ ngoại giao Việt - Mỹ.",
+            "Kỷ niệm 25 năm thiết lập quan hệ ngoại giao Việt - Mỹ",
+        ),
+        # the opening of the tourist season, with its year; an occasion named by a quoted title
+        (
+            'Theo đó, Lễ hội "Thống nhất non sông" và Khai trương mùa du lịch biển, đảo năm 2021 tỉnh Quảng Trị '
+            "theo dự kiến sẽ diễn ra từ ngày 30/4.",
+            "Khai trương mùa du lịch biển, đảo năm 2021",
+        ),
+        (
+            'Các hoạt động gồm Giải Việt dã tỉnh Quảng Trị hưởng ứng "Tuần lễ du lịch biển, đảo 2021", Giải '
+            "Bóng chuyền bãi biển.",
+            "Tuần lễ du lịch biển, đảo 2021",
+        ),
+    ],
+)
+def test_occasions_named_without_a_usual_head(text, label):
+    assert label in events(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a quoted sentence that opens with "Đại hội" is a quotation, not a name
+        "Đồng chí nói: “Đại hội chỉ là mở đầu… đấy mới là thành công thực tế của Đại hội”.",
+        # a firm's birthday; a tourist season with no year
+        "Nhân dịp kỷ niệm 3 năm có mặt tại Việt Nam, hãng giảm giá nhiều sản phẩm.",
+        "Tỉnh dừng bắn pháo hoa nhân sự kiện khai trương mùa du lịch biển, đảo.",
+        # a session with no body named
+        "Tại kỳ họp 11, nhiều đại biểu phát biểu.",
+    ],
+)
+def test_not_occasions(text):
+    assert events(text) == set()

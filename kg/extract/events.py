@@ -76,6 +76,8 @@ def _res() -> dict[str, re.Pattern]:
     }
 
 
+# a head joined to the event just named: "tổ chức lễ công bố nghị quyết … và lễ khai mạc lễ hội …"
+_COORDINATED = re.compile(r"\s*,?\s*(?:và|cùng)\s+")
 # punctuation, and a comma before a capitalised clause, end a name (on the text)
 _LABEL_STOP = re.compile(r"[;“\"”\n(:]|\.(?:\s|$)|,\s+(?=[" + UPPER + r"])|\s+có\s+(?=[" + UPPER + r"])")
 _TRAILING = re.compile(r"(?:\s+(?:về|của|tại|với|và|cho|giữa|trong|ở|năm)|\s*[,\-–])+$")
@@ -106,6 +108,12 @@ def _name_end(text: str, key: str, start: int, limit: int) -> int:
     return end
 
 
+_NESTED_OCCASION = re.compile(
+    r"(?:lễ hội|hội chợ|tuần lễ|ngày hội|liên hoan|festival|năm du lịch|hội nghị|hội thảo|đại hội|hội thi"
+    r"|cuộc thi)(?!\w)"
+)
+
+
 def _subject_ok(text: str, key: str, head_end: int, label_end: int, ceremony: bool) -> bool:
     """A stated subject, not only qualifiers ("hội nghị trực tuyến"), a bare body ("Hội nghị
     Thành ủy") or words before a comma that opens a clause ("Lễ ký kết, đại diện …")."""
@@ -119,21 +127,25 @@ def _subject_ok(text: str, key: str, head_end: int, label_end: int, ceremony: bo
     if _res()["bodies"].fullmatch(rest):
         return False
     if ceremony:  # "Lễ khánh thành Nhà văn hóa xã …", not "lễ khai mạc thực hiện nghiêm túc …"
-        first = text[label_end - len(rest) : label_end].split()[:4]
+        # the object may itself be a named occasion: "Lễ khai mạc lễ hội du lịch biển Hải Tiến"
+        reach = 7 if _NESTED_OCCASION.match(rest.lstrip()) else 4
+        first = text[label_end - len(rest) : label_end].split()[:reach]
         return len(first) >= 2 and any(w[:1].isupper() or w[:1] in '“"' for w in first)
     return len(rest.split()) >= 3
 
 
+_TITLE_QUALIFIERS = re.compile(
+    r"((?:\s+(?:khoa học|cấp tỉnh|cấp huyện|cấp quốc gia|quốc tế|trực tuyến|toàn quốc))*)\s*[“\"]"
+)
+
+
 def _quoted_title(text: str, key: str, m: re.Match, s_start: int, head: str) -> Mention | None:
-    """ "tổ chức hội thảo khoa học cấp tỉnh “…”", "Hội thảo “…”": the head with its quoted title."""
-    after = key[m.end() :]
-    q = re.match(r"((?:\s+(?:khoa học|cấp tỉnh|cấp huyện|cấp quốc gia|quốc tế|trực tuyến|toàn quốc))*)\s*[“\"]", after)
+    """ "tổ chức hội thảo khoa học cấp tỉnh “…”", "Hội thảo “…”", "cuộc thi “Những tấm gương …”": the head
+    with its quoted title names the event wherever it stands."""
+    q = _TITLE_QUALIFIERS.match(key, m.end())
     if not q:
         return None
-    before = key[max(s_start, m.start() - 20) : m.start()].rstrip()
-    if not (before.endswith(("tổ chức", "khai mạc", "diễn ra", "chủ trì")) or text[m.start()].isupper()):
-        return None
-    title, end = _quoted(text, m.end() + q.end() - 1, unclosed_ok=True)
+    title, end = _quoted(text, q.end() - 1, unclosed_ok=True)
     if not title or not title[0].isalnum():
         return None
     qual = text[m.end() : m.end() + len(q.group(1))].strip()
@@ -171,6 +183,8 @@ def find_events(text: str, key: str, sentences: list[tuple[int, int]]) -> list[M
                 continue
             if not text[m.start()].isupper():
                 opener = res["opener"].search(before)
+                if not opener and out and _COORDINATED.fullmatch(key, out[-1].end, m.start()):
+                    opener = _COORDINATED.fullmatch(key, out[-1].end, m.start())  # "lễ công bố … và lễ khai mạc …"
                 if not opener:
                     continue
                 if head in seen and not re.match(r"tổ chức|khai mạc", opener.group()):
@@ -280,7 +294,8 @@ class _EventFinder:
 # Sessions, elections, congresses, anniversaries and festivals: the forms Party and State
 # news uses for its occasions, beyond "hội nghị …" and "hội thảo …".
 
-_SESSION = re.compile(r"(?<!\w)(kỳ họp|phiên họp)\s+thứ\s+(\d{1,3}|[a-zà-ỹ]+)(?!\w)")
+_SESSION = re.compile(r"(?<!\w)(kỳ họp|phiên họp)\s+(?:thứ\s+)?((?<=thứ )[a-zà-ỹ]+|\d{1,3})(?!\w)")
+_THEN_TIME = re.compile(r"\s*,\s*(?:sáng|chiều|tối|trưa|ngày|hôm)\s+[^,.;]{1,25},\s*")
 _TERM = r"khóa\s+(?:[ivxl]+|\d{1,2})(?!\w)"
 _TENURE = r"nhiệm kỳ\s+\d{4}\s*[-–]\s*\d{4}"
 _LEVEL = r"(?:các cấp|cấp tỉnh|cấp huyện|cấp xã|tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)(?!\w)"
@@ -299,10 +314,11 @@ _NATIONAL_CONGRESS = re.compile(
 _ORG_CONGRESS = re.compile(r"(?<!\w)đại hội\s+(?:đại biểu\s+)?(?=\S)")
 _CONGRESS_TAIL = re.compile(r"(?:\s*,?\s*lần thứ\s+(?:[ivxl]+|\d{1,2}))?(?:\s*,?\s*nhiệm kỳ\s+\d{4}\s*-\s*\d{4})?")
 # "kỷ niệm 66 năm Ngày giải phóng Hải Phòng", "kỷ niệm 100 năm ngày thành lập Đảng Cộng sản Trung Quốc"
-_ANNIVERSARY = re.compile(
-    r"(?<!\w)(?:(?:buổi\s+)?lễ\s+)?kỷ niệm\s+\d{1,4}\s+năm\s+"
-    r"(?=ngày(?!\s+(?:cưới|mất|yêu|quen|gặp))|thành lập|chiến thắng|giải phóng|khởi nghĩa|cách mạng|truyền thống"
-    r"|quốc khánh|chiến dịch|phong trào)"
+_ANNIVERSARY = re.compile(r"(?<!\w)(?:(?:buổi\s+)?lễ\s+)?kỷ niệm\s+\d{1,4}\s+năm\s+")
+# what is marked: a public occasion, or a historical fact told with its subject ("60 năm Bác Hồ ra thăm đảo Cô Tô")
+_ANNIVERSARY_OBJECT = re.compile(
+    r"ngày(?!\s+(?:cưới|mất|yêu|quen|gặp))|thành lập|chiến thắng|giải phóng|khởi nghĩa|cách mạng|truyền thống"
+    r"|quốc khánh|chiến dịch|phong trào|thiết lập quan hệ"
 )
 _TARGET = re.compile(
     r"(?<!\w)(?:đến|tới|hướng tới|tiến tới)(?:\s+dịp|\s+năm\s+\d{4}\s*[-–,]?)?\s+$"
@@ -311,6 +327,15 @@ _FESTIVAL_HEADS = r"Lễ hội|Liên hoan|Năm Du lịch|Lễ khai mạc|Tuần 
 _FESTIVAL = re.compile(r"(?<!\w)(" + _FESTIVAL_HEADS + r")((?:\s+[a-zà-ỹđ]+){0,3})\s+(?=[" + UPPER + r"“\"])")
 # "Khai mạc du lịch Cát Bà 2021" named in a list: an opening named by its place and year
 _OPENING = re.compile(r"(?<=[\w,;] )(Khai mạc|Khai trương)\s+((?:[^\s,.;:()“”\"]+\s+){1,6}?)((?:19|20)\d\d)(?!\d)")
+# the opening of a tourist season, named by its year: "khai trương mùa du lịch biển, đảo năm 2021"
+_SEASON_OPENING = re.compile(
+    r"(?<!\w)khai trương\s+(mùa du lịch(?:\s+(?:biển\s*,\s*đảo|biển đảo|biển|hè))?)\s+(?:năm\s+)?((?:19|20)\d\d)(?!\d)"
+)
+# an occasion named only by a quoted title that opens with its kind: “Ngày hội việc làm 2021”
+_QUOTED_OCCASION = re.compile(
+    r"[“\"](Tuần lễ|Lễ hội|Ngày hội|Hội nghị|Hội thảo|Liên hoan|Festival|Hội chợ|Diễn đàn|Tọa đàm|Hội thi|Cuộc thi"
+    r"|Năm [Dd]u lịch|Đại hội|Lễ kỷ niệm)(?!\w)"
+)
 _ABBREV = (("HĐND", "Hội đồng nhân dân"), ("UBND", "Ủy ban nhân dân"), ("ĐBQH", "đại biểu Quốc hội"))
 
 
@@ -381,11 +406,17 @@ def find_occasions(text: str, key: str, orgs: list[Mention]) -> list[Mention]:
     for m in _SESSION.finditer(key):
         after = re.compile(r"\s*(?:,\s*|của\s+|\(\s*)?").match(key, m.end()).end()
         org = by_start.get(after)
+        timed = _THEN_TIME.match(key, m.end())
+        if org is None and timed and timed.end() in by_start:
+            # "Tiếp tục phiên họp thứ 55, chiều 27/4, UB Thường vụ Quốc hội đã …": the session of the subject
+            org = by_start[timed.end()]
         attrs = {"event_type": text[m.start(1) : m.end(1)].capitalize(), "number": text[m.start(2) : m.end(2)]}
         end = m.end()
         label = f"{attrs['event_type']} thứ {attrs['number']}"
         if org is not None:
             attrs["org_span"] = (org.start, org.end)
+            if timed and org.start == timed.end():
+                attrs["of"] = True
             end = org.end
             term = re.compile(r"\s*\(?\s*khóa\s+([ivxl]+)\s*\)?").match(key, end)
             if term:
@@ -474,6 +505,19 @@ def find_occasions(text: str, key: str, orgs: list[Mention]) -> list[Mention]:
             )
         )
     out.extend(_anniversaries(text, key))
+    for m in _SEASON_OPENING.finditer(key):  # "Khai trương mùa du lịch biển, đảo năm 2021"
+        season = re.sub(r"\s*,\s*", ", ", " ".join(text[m.start(1) : m.end(1)].split())).lower()
+        label = f"Khai trương {season} năm {m.group(2)}"
+        out.append(Mention.at(text, EVENT, m.start(), m.end(), label, attrs={"event_type": "Khai trương"}))
+    for m in _QUOTED_OCCASION.finditer(text):  # hưởng ứng “Tuần lễ du lịch biển, đảo 2021”
+        title, end = _quoted(text, m.start())
+        if (
+            title
+            and 3 <= len(title.split()) <= 16
+            and not re.search(r"[.…!?;:]", title)
+            and _clause_stop(key, m.start() + 1, end - 1) is None
+        ):  # a name, not a quoted sentence ("“Đại hội chỉ là mở đầu… ”")
+            out.append(Mention.at(text, EVENT, m.start() + 1, end - 1, title, attrs={"event_type": m.group(1)}))
     for m in _FESTIVAL.finditer(text):
         head = m.group(1) + (" " + " ".join(m.group(2).split()) if m.group(2) else "")
         if text[m.end()] in '“"':
@@ -525,6 +569,8 @@ def _anniversaries(text: str, key: str) -> list[Mention]:
     for m in _ANNIVERSARY.finditer(key):
         if _TARGET.search(key, max(0, m.start() - 20), m.start()):
             continue
+        if not (_ANNIVERSARY_OBJECT.match(key, m.end()) or text[m.end()].isupper()):
+            continue  # "kỷ niệm 3 năm có mặt tại Việt Nam": a firm's birthday
         line_end = text.find("\n", m.end())
         end = _name_end(text, key, m.end(), line_end if line_end >= 0 else len(text))
         both = re.compile(r"\s+và\s").search(key, m.end(), end)  # "… Ngày Giải phóng và 135 năm Ngày Quốc tế Lao động"
