@@ -276,3 +276,53 @@ def test_occasions_named_without_a_usual_head(text, label):
 )
 def test_not_occasions(text):
     assert events(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # a head written with a capital inside a sentence is a title, whatever its subject
+        (
+            "Bộ Nông nghiệp tổ chức Hội nghị phòng chống thiên tai khu vực miền núi phía Bắc năm 2021, dự kiến "
+            "vào tháng 5.",
+            "Hội nghị phòng chống thiên tai khu vực miền núi phía Bắc năm 2021",
+        ),
+        (
+            "Phát biểu tại Hội nghị thượng đỉnh về Khí hậu, được tổ chức theo hình thức trực tuyến, ông Biden nói.",
+            "Hội nghị thượng đỉnh về Khí hậu",
+        ),
+        # a festival named by its kind and a proper name
+        ("Năm nay, Liên hoan phim quốc tế Cannes sẽ diễn ra vào tháng 7.", "Liên hoan phim quốc tế Cannes"),
+        (
+            "Lễ hội Đêm trắng Ban Mê chính thức được tạm dừng để phòng dịch.",
+            "Lễ hội Đêm trắng Ban Mê",
+        ),
+        # a company's general meeting of shareholders of a year
+        (
+            "Tại đại hội đồng cổ đông (ĐHĐCĐ) thường niên năm 2021, ngân hàng đặt mục tiêu lợi nhuận.",
+            "Đại hội đồng cổ đông thường niên năm 2021",
+        ),
+        (
+            "ĐHĐCĐ thường niên năm 2020 lần 3 sáng 26/4 của Eximbank tiếp tục bất thành.",
+            "Đại hội đồng cổ đông thường niên năm 2020 lần thứ 3",
+        ),
+    ],
+)
+def test_titled_heads_festivals_and_general_meetings(text, label):
+    assert label in events(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a sentence that opens with the head goes on with its predicate
+        "Hội thảo còn tạo ra một diễn đàn mở để các doanh nghiệp trao đổi.",
+        # a clause between a festival's kind and the capital
+        "Ngày hội do Khoa Quốc tế - Đại học Quốc gia Hà Nội vừa tổ chức.",
+        "Lễ khai mạc có ông Đinh Tiến Dũng tham dự.",
+        # a general meeting with no year
+        "ĐHĐCĐ thường niên Sacombank tổ chức ngày 23/4 tại TP HCM.",
+    ],
+)
+def test_not_titled_events(text):
+    assert events(text) == set()

@@ -76,6 +76,7 @@ def _res() -> dict[str, re.Pattern]:
     }
 
 
+_AFTER_LOWER = re.compile(r"(?<![" + UPPER + r"])[a-zà-ỹđ]\s+$")
 # a head joined to the event just named: "tổ chức lễ công bố nghị quyết … và lễ khai mạc lễ hội …"
 _COORDINATED = re.compile(r"\s*,?\s*(?:và|cùng)\s+")
 # punctuation, and a comma before a capitalised clause, end a name (on the text)
@@ -196,7 +197,9 @@ def find_events(text: str, key: str, sentences: list[tuple[int, int]]) -> list[M
             capital = re.match(
                 r"(?:\s+[^\s,.;:()" + UPPER + r"]+){0," + str(reach - 1) + r"}\s+[" + UPPER + "]", text[named_at:s_end]
             )
-            if not (ceremony or capital or res["starter"].match(after)):
+            # a head written with a capital inside a sentence is a title: "tổ chức Hội nghị phòng chống thiên tai …"
+            titled = text[m.start()].isupper() and _AFTER_LOWER.search(text, max(s_start, m.start() - 3), m.start())
+            if not (ceremony or capital or titled or res["starter"].match(after)):
                 continue
             end = _name_end(text, key, m.end(), s_end)
             if end <= m.end() or not _subject_ok(text, key, m.end(), end, ceremony):
@@ -327,6 +330,11 @@ _FESTIVAL_HEADS = r"Lễ hội|Liên hoan|Năm Du lịch|Lễ khai mạc|Tuần 
 _FESTIVAL = re.compile(r"(?<!\w)(" + _FESTIVAL_HEADS + r")((?:\s+[a-zà-ỹđ]+){0,3})\s+(?=[" + UPPER + r"“\"])")
 # "Khai mạc du lịch Cát Bà 2021" named in a list: an opening named by its place and year
 _OPENING = re.compile(r"(?<=[\w,;] )(Khai mạc|Khai trương)\s+((?:[^\s,.;:()“”\"]+\s+){1,6}?)((?:19|20)\d\d)(?!\d)")
+_SHAREHOLDERS = re.compile(
+    r"(?<!\w)(?:đại hội đồng cổ đông|đại hội cổ đông|đhđcđ)(?:\s*\((?:đhđcđ|đhcđ)\))?\s+(thường niên|bất thường)"
+    r"(?:\s*\((?:đhđcđ|đhcđ)\))?\s+(?:năm\s+)?(?:tài chính\s+)?((?:19|20)\d\d)(?!\d)"
+    r"(?:\s+lần\s+(?:thứ\s+)?(\d|nhất|hai|ba)(?!\w))?"
+)
 # the opening of a tourist season, named by its year: "khai trương mùa du lịch biển, đảo năm 2021"
 _SEASON_OPENING = re.compile(
     r"(?<!\w)khai trương\s+(mùa du lịch(?:\s+(?:biển\s*,\s*đảo|biển đảo|biển|hè))?)\s+(?:năm\s+)?((?:19|20)\d\d)(?!\d)"
@@ -346,7 +354,8 @@ def _expand(label: str, capital: bool = True) -> str:
 
 
 _FESTIVAL_STOP = re.compile(
-    r"[,.;:()\n“”\"]|\s+[-–]\s+|\s+(?:và|của|tại|với|được|đã|sẽ|là|cho|diễn|năm nay|vào|để|cũng|nhằm|có|với chủ đề)\s"
+    r"[,.;:()\n“”\"]|\s+[-–]\s+|\s+(?:và|của|tại|với|được|đã|sẽ|là|cho|diễn|năm nay|vào|để|cũng|nhằm|có|với chủ đề"
+    r"|nên|do|khi|thì|mà)\s"
 )
 _CONSULTATION = re.compile(r"(?<!\w)hội nghị hiệp thương\s+lần\s+(?:thứ\s+)?(\d+|nhất|hai|ba)(?!\w)")
 
@@ -354,7 +363,8 @@ _CONSULTATION = re.compile(r"(?<!\w)hội nghị hiệp thương\s+lần\s+(?:th
 def _festival_end(text: str, key: str, start: int) -> int:
     stop = _FESTIVAL_STOP.search(text, start, start + 100)
     end = stop.start() if stop else start
-    return min(end, _name_end(text, key, start, end)) if end > start else end
+    # the clause may start before the stop word: "… Ban Mê chính thức được tạm dừng"
+    return min(end, _name_end(text, key, start, min(len(text), end + 30))) if end > start else end
 
 
 def _clause_start(text: str, pos: int) -> int:
@@ -505,6 +515,10 @@ def find_occasions(text: str, key: str, orgs: list[Mention]) -> list[Mention]:
             )
         )
     out.extend(_anniversaries(text, key))
+    for m in _SHAREHOLDERS.finditer(key):  # "ĐHĐCĐ thường niên năm 2021": a company's general meeting of a year
+        number = {"nhất": "1", "hai": "2", "ba": "3"}.get(m.group(3), m.group(3))
+        label = f"Đại hội đồng cổ đông {m.group(1)} năm {m.group(2)}" + (f" lần thứ {number}" if number else "")
+        out.append(Mention.at(text, EVENT, m.start(), m.end(), label, attrs={"event_type": "Đại hội"}))
     for m in _SEASON_OPENING.finditer(key):  # "Khai trương mùa du lịch biển, đảo năm 2021"
         season = re.sub(r"\s*,\s*", ", ", " ".join(text[m.start(1) : m.end(1)].split())).lower()
         label = f"Khai trương {season} năm {m.group(2)}"
@@ -525,9 +539,11 @@ def find_occasions(text: str, key: str, orgs: list[Mention]) -> list[Mention]:
             if not title:
                 continue
             label = f"{head} “{title}”"
-        elif m.group(2):
-            continue  # "Liên hoan du lịch" names an event by a quoted title only
-        else:
+        elif m.group(2) and (
+            _FESTIVAL_STOP.search(text, m.end(1), m.end() + 1) or _clause_stop(key, m.end(1), m.end()) is not None
+        ):
+            continue  # "Lễ khai mạc có ông …", "Ngày hội do Khoa …": a clause, not a name, before the capital
+        else:  # "Lễ hội Hoa phượng đỏ 2021", "Liên hoan phim quốc tế Cannes", "Lễ hội vía Bà Chúa Xứ núi Sam"
             end = _festival_end(text, key, m.end())
             label = " ".join(text[m.start() : end].split())
         if len(label.split()) >= 3:

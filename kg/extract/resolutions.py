@@ -45,6 +45,12 @@ _STATE_SYMBOL = re.compile(
 )
 # instruments numbered "N/ISSUER-OFFICE" without a type code in the symbol
 _ISSUER_FIRST = frozenset({"Công văn", "Công điện", "Thông báo", "Tờ trình"})
+# a central Party symbol written the state way round: "29/NQ-TƯ", "29-NQ-TƯ"
+_SWAPPED_PARTY = re.compile(
+    r"(?<![\w/-])(\d{1,4})\s?[/-]\s?(NQ|CT|KL|QĐi|QĐ|HD|KH|CTr|TB|BC)\s?[-/]\s?(TW|TƯ|T\.Ư)(?![\w-])"
+)
+_DECREE_BY_YEAR = re.compile(r"(?<!\w)nghị định\s+(?:số\s+)?(\d{1,4})/((?:19|20)\d\d)(?![\w/-])")
+_DISPATCH_BEFORE = re.compile(r"(?<!\w)văn bản\s+(?:số\s+)?$")
 _DATE = re.compile(r"\s*,?\s*(?:ban hành\s+)?ngày\s+(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{4})")
 _DATE_WORDS = re.compile(r"\s*,?\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
 _TERM = re.compile(r"\s*[,(]?\s*khóa\s+([ivxl]+|\d+)((?:\s*(?:,|và)\s*(?:khóa\s+)?(?:[ivxl]+|\d+)(?!\w))*)\s*\)?")
@@ -169,6 +175,10 @@ def find_resolutions(text: str, key: str) -> list[Mention]:
         else:
             kind = lex.symbol_codes.get(code_up)
         type_word, start = _type_before(key, m.start())
+        if kind is None and type_word is None and issuer and code.isupper() and not year and not course:
+            dispatch = _DISPATCH_BEFORE.search(key, max(0, m.start() - 20), m.start())
+            if dispatch:  # "văn bản số 3370/BGTVT-ĐTCT": an official dispatch, by its issuer and office
+                type_word, start = "Công văn", dispatch.start()
         if kind is None and type_word in _ISSUER_FIRST and code.isupper() and not year and not course:
             kind = type_word  # "công văn số 1159/UBND-VX3": the issuer and its office, no type code
         if kind is None or (not year and not issuer and not course):
@@ -196,6 +206,32 @@ def find_resolutions(text: str, key: str) -> list[Mention]:
             )
         )
         taken.append((start, m.end()))
+    for m in _SWAPPED_PARTY.finditer(text):  # "Nghị quyết 29/NQ-TƯ", "29-NQ-TƯ": 29-NQ/TW written state-style
+        if _overlaps(taken, m.start(), m.end()):
+            continue
+        num, code, _ = m.groups()
+        type_word, start = _type_before(key, m.start())
+        attrs = {
+            "symbol": canonical_party_symbol(num, code, "TW"),
+            "number": int(num),
+            "code": code.upper(),
+            "issuer_code": "TW",
+            "type": type_word or lex.symbol_codes[code.upper()],
+        }
+        end = _tail(text, key, m.end(), attrs)
+        label = f"{attrs['type']} số {attrs['symbol']}"
+        found.append(Mention.at(text, RESOLUTION, start, m.end(), label, attrs=attrs | {"tail_end": end}))
+        taken.append((start, m.end()))
+    for m in _DECREE_BY_YEAR.finditer(key):  # "Nghị định số 131/2018": every decree is N/YYYY/NĐ-CP
+        if _overlaps(taken, m.start(), m.end()):
+            continue
+        symbol = f"{m.group(1)}/{m.group(2)}/NĐ-CP"
+        attrs = {"symbol": symbol, "number": int(m.group(1)), "code": "NĐ", "issuer_code": "CP"}
+        attrs |= {"type": "Nghị định", "state": True}
+        end = _tail(text, key, m.end(), attrs)
+        label = f"Nghị định số {symbol}"
+        found.append(Mention.at(text, RESOLUTION, m.start(), m.end(), label, attrs=attrs | {"tail_end": end}))
+        taken.append((m.start(), m.end()))
     found += _named(text, key, taken)
     found += _programmes(text, key, taken + [(f.start, f.end) for f in found])
     found += _laws_and_charters(text, key, taken)
