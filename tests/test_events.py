@@ -326,3 +326,24 @@ def test_titled_heads_festivals_and_general_meetings(text, label):
 )
 def test_not_titled_events(text):
     assert events(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # a foreign election by its office and country; by its country and year
+        ("Bầu cử tổng thống ở Mỹ đang bước vào giai đoạn nước rút.", "Bầu cử tổng thống Mỹ"),
+        ("Các cuộc thăm dò trước bầu cử Mỹ 2020 ở bang chiến trường Michigan.", "Bầu cử Mỹ 2020"),
+        # a festival named by its kind, its subject and its year
+        (
+            "Thí sinh tham gia Ngày hội tư vấn tuyển sinh hướng nghiệp 2021, PGS Nguyễn Văn A cho biết.",
+            "Ngày hội tư vấn tuyển sinh hướng nghiệp 2021",
+        ),
+    ],
+)
+def test_foreign_elections_and_festivals_of_a_year(text, label):
+    assert label in events(text)
+
+
+def test_elections_in_general_are_no_event():
+    assert events("Kết quả bầu cử Mỹ rất nhạy cảm với thị trường.") == set()

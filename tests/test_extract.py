@@ -423,3 +423,8 @@ def test_not_instruments(text):
 )
 def test_symbols_written_short_or_the_wrong_way_round(text, symbol):
     assert symbol in symbols("Tiêu đề\n" + text)
+
+
+def test_a_dispatch_of_a_ministry_with_a_long_code():
+    text = "Tiêu đề\nBộ VHTTDL đã ban hành Công văn số 4159/BVHTTDL-TCDL ngày 09/11/2020 để kết nối."
+    assert symbols(text) == {"4159/BVHTTDL-TCDL"}

@@ -328,8 +328,23 @@ _TARGET = re.compile(
 )  # "đến dịp kỷ niệm 100 năm …": a horizon
 _FESTIVAL_HEADS = r"Lễ hội|Liên hoan|Năm Du lịch|Lễ khai mạc|Tuần lễ|Ngày hội|Hội chợ|Hội diễn|Festival"
 _FESTIVAL = re.compile(r"(?<!\w)(" + _FESTIVAL_HEADS + r")((?:\s+[a-zà-ỹđ]+){0,3})\s+(?=[" + UPPER + r"“\"])")
+_FESTIVAL_YEAR = re.compile(
+    r"(?<!\w)(" + _FESTIVAL_HEADS + r"|Hội thi|Triển lãm|Diễn đàn)(?: [a-zà-ỹđ&-]+){1,7},? (?:năm )?(?:19|20)\d\d(?!\d)"
+)
 # "Khai mạc du lịch Cát Bà 2021" named in a list: an opening named by its place and year
 _OPENING = re.compile(r"(?<=[\w,;] )(Khai mạc|Khai trương)\s+((?:[^\s,.;:()“”\"]+\s+){1,6}?)((?:19|20)\d\d)(?!\d)")
+
+
+@cache
+def _foreign_election_re() -> re.Pattern:
+    """A foreign election named by its office and country, or its country and year (on the text)."""
+    countries = "|".join(sorted(map(re.escape, lexicon().raw["countries"]), key=len, reverse=True))
+    return re.compile(
+        r"(?<!\w)[Bb]ầu cử\s+(?:giữa kỳ\s+)?(?:([Tt]ổng thống|[Qq]uốc hội|[Hh]ạ viện|[Tt]hượng viện)\s+)?"
+        r"(?:(?:ở|tại)\s+)?(" + countries + r")(?!\w)(?:\s+(?:năm\s+)?((?:19|20)\d\d)(?!\d))?"
+    )
+
+
 _SHAREHOLDERS = re.compile(
     r"(?<!\w)(?:đại hội đồng cổ đông|đại hội cổ đông|đhđcđ)(?:\s*\((?:đhđcđ|đhcđ)\))?\s+(thường niên|bất thường)"
     r"(?:\s*\((?:đhđcđ|đhcđ)\))?\s+(?:năm\s+)?(?:tài chính\s+)?((?:19|20)\d\d)(?!\d)"
@@ -515,6 +530,15 @@ def find_occasions(text: str, key: str, orgs: list[Mention]) -> list[Mention]:
             )
         )
     out.extend(_anniversaries(text, key))
+    for m in _foreign_election_re().finditer(text):  # "bầu cử tổng thống Mỹ", "bầu cử Mỹ 2020"
+        office, country, year = m.group(1), m.group(2), m.group(3)
+        if office:
+            label = f"Bầu cử {office.lower()} {country}"  # the year, if any, is left to a longer form
+        elif year:
+            label = " ".join(("Bầu cử " + text[m.start(2) : m.end()]).split())
+        else:
+            continue  # "bầu cử Mỹ rất nhạy cảm": the elections in general
+        out.append(Mention.at(text, EVENT, m.start(), m.end(), label, attrs={"event_type": "Bầu cử"}))
     for m in _SHAREHOLDERS.finditer(key):  # "ĐHĐCĐ thường niên năm 2021": a company's general meeting of a year
         number = {"nhất": "1", "hai": "2", "ba": "3"}.get(m.group(3), m.group(3))
         label = f"Đại hội đồng cổ đông {m.group(1)} năm {m.group(2)}" + (f" lần thứ {number}" if number else "")
@@ -548,6 +572,9 @@ def find_occasions(text: str, key: str, orgs: list[Mention]) -> list[Mention]:
             label = " ".join(text[m.start() : end].split())
         if len(label.split()) >= 3:
             out.append(Mention.at(text, EVENT, m.start(), end, label, attrs={"event_type": m.group(1)}))
+    for m in _FESTIVAL_YEAR.finditer(text):  # "Ngày hội tư vấn tuyển sinh hướng nghiệp 2021": named by its year
+        if _clause_stop(key, m.end(1), m.end()) is None:
+            out.append(Mention.at(text, EVENT, m.start(), m.end(), m.group(), attrs={"event_type": m.group(1)}))
     for m in _OPENING.finditer(text):
         if _LABEL_STOP.search(text, m.start(), m.end()) or _clause_stop(key, m.end(1), m.start(3)) is not None:
             continue

@@ -41,7 +41,7 @@ _PARTY_SYMBOL = re.compile(
     r"(?<![\w/-])(\d{1,4})\s?-\s?([A-ZĐ][A-Za-zĐđ]{0,3})\s?/\s?(T\.Ư|[A-ZĐ][A-ZĐƯa-z0-9]{0,9}(?:-[A-ZĐ0-9]+)?)(?![\w-])"
 )
 _STATE_SYMBOL = re.compile(
-    r"(?<![\w/-])(\d{1,5})/(?:(\d{4})/)?([A-ZĐ][A-Za-zĐđ]{0,5})(?:(\d{1,2})|-([A-ZĐ][A-Za-zĐđ0-9]{0,9}))?(?![\w-])"
+    r"(?<![\w/-])(\d{1,5})/(?:(\d{4})/)?([A-ZĐ][A-Za-zĐđ]{0,7})(?:(\d{1,2})|-([A-ZĐ][A-Za-zĐđ0-9]{0,9}))?(?![\w-])"
 )
 # instruments numbered "N/ISSUER-OFFICE" without a type code in the symbol
 _ISSUER_FIRST = frozenset({"Công văn", "Công điện", "Thông báo", "Tờ trình"})
