@@ -428,3 +428,12 @@ def test_symbols_written_short_or_the_wrong_way_round(text, symbol):
 def test_a_dispatch_of_a_ministry_with_a_long_code():
     text = "Tiêu đề\nBộ VHTTDL đã ban hành Công văn số 4159/BVHTTDL-TCDL ngày 09/11/2020 để kết nối."
     assert symbols(text) == {"4159/BVHTTDL-TCDL"}
+
+
+def test_laws_by_their_known_name_and_not_law_firms_or_schools():
+    found = entities(
+        "Tiêu đề\nTheo Luật Khám bệnh, chữa bệnh và Luật GDNN, trường phải báo cáo. Luật sư Nguyễn Văn A của "
+        "Công ty Luật TNHH DTLAW cho biết. Ông tốt nghiệp Trường Đại học Luật Hà Nội. Sửa đổi Luật Khoáng sản "
+        "nhằm tháo gỡ vướng mắc."
+    )[RESOLUTION]
+    assert found == {"Luật Khám bệnh, chữa bệnh", "Luật Giáo dục nghề nghiệp", "Luật Khoáng sản"}

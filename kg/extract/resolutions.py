@@ -480,8 +480,12 @@ def _short_forms(text: str, key: str, taken: list[tuple[int, int]]) -> list[Ment
 
 _LAW_STOP = frozenset(
     "của đã là có được cho với tại về trong để sẽ này vừa cũng đang khi theo từ đến năm số ngày thì mà do bị vì "
-    "quy định và hoặc hay nên như các những một sửa đổi bổ sung hiện hành mới".split()
+    "quy định và hoặc hay nên như các những một sửa đổi bổ sung hiện hành mới nhằm nhưng khi nếu bởi vào".split()
 )
+_LAW_IN_A_NAME = re.compile(
+    r"(?<!\w)(?:công ty|đại học|trường|khoa|văn phòng|đoàn|hãng|viện|tạp chí|ngành|học viện)\s+$"
+)
+_LAW_FIRM = re.compile(r"\s*(?:TNHH|[Ss]ư)(?!\w)")
 _NOT_A_LAW = re.compile(r"(?<!\w)(?:kỷ|pháp)\s+$")
 _FIRST_PLATFORM = re.compile(r"\s+(?:chính trị\s+)?(?:đầu tiên|năm\s+1930|tháng\s+2)")
 _LAW = re.compile(r"(?<!\w)(Bộ luật|Luật)\s+(?=[" + UPPER + r"])")
@@ -510,9 +514,14 @@ def _laws_and_charters(text: str, key: str, taken: list[tuple[int, int]]) -> lis
     """Laws named without a number ("Luật Tổ chức chính quyền địa phương", "Luật Phòng, chống tham
     nhũng"), the Party's Statute and Platform, the Constitution, the ten-year strategy."""
     out = []
+    known = {}  # start → end of the known laws' names: they win over the capitalised run that starts with them
+    for m in _law_names_re().finditer(key):
+        known[m.start()] = max(known.get(m.start(), 0), m.end())
     for m in _LAW.finditer(text):
         if _overlaps(taken, m.start(), m.end()):
             continue
+        if _LAW_IN_A_NAME.search(key, max(0, m.start() - 14), m.start()) or _LAW_FIRM.match(text, m.end()):
+            continue  # "Công ty Luật TNHH …", "Trường Đại học Luật Hà Nội", "Luật sư"
         end, count, prev = m.end(), 0, m.end()
         for w in re.finditer(r"\w+|,", text[m.end() : m.end() + 120]):
             token, start = w.group(), m.end() + w.start()
@@ -528,8 +537,11 @@ def _laws_and_charters(text: str, key: str, taken: list[tuple[int, int]]) -> lis
                 end, count = prev, count + 1
             if count >= 10:
                 break
-        if not count:
-            continue
+        if not count or m.start() in known and (known[m.start()] >= end or text[m.end() : end].isupper()):
+            continue  # "Luật Khám bệnh, chữa bệnh", "Luật GDĐH": the known law's name
+        place = place_at(text, m.end())
+        if text[m.end() : end] in lexicon().raw["countries"] or place and place[1] >= end:
+            continue  # "Luật Trung Quốc", "Luật Hà Nội": a country's laws, a law school
         label = f"{m.group(1)} " + re.sub(r"\s+,", ",", " ".join(text[m.end() : end].split()))
         out.append(_named_mention(text, m.start(), end, label, m.group(1)))
     for m in _law_names_re().finditer(key):  # "Luật đất đai", "luật Bầu cử": known laws however written
