@@ -347,3 +347,26 @@ def test_foreign_elections_and_festivals_of_a_year(text, label):
 
 def test_elections_in_general_are_no_event():
     assert events("Kết quả bầu cử Mỹ rất nhạy cảm với thị trường.") == set()
+
+
+def test_a_plenum_of_a_local_committee_takes_the_place_the_article_leaves_out():
+    found = events("Ngày 28/4, Tỉnh ủy Bắc Giang tổ chức Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ 5, khóa XIX.")
+    assert found == {"Hội nghị Ban Chấp hành Đảng bộ tỉnh Bắc Giang lần thứ 5, khóa XIX"}
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # a candidate for re-election names the election
+        (
+            "Ông Trường vẫn được giới thiệu tái cử đại biểu HĐND phường nhiệm kỳ 2021-2026.",
+            "Bầu cử đại biểu Hội đồng nhân dân phường nhiệm kỳ 2021-2026",
+        ),
+    ],
+)
+def test_re_election(text, label):
+    assert label in events(text)
+
+
+def test_a_reporter_is_not_part_of_a_press_conference():
+    assert not any("PV" in e for e in events("Tại cuộc họp báo PV Dân trí nêu câu hỏi liên quan đến Sở GD&ĐT."))

@@ -303,7 +303,7 @@ _TERM = r"khóa\s+(?:[ivxl]+|\d{1,2})(?!\w)"
 _TENURE = r"nhiệm kỳ\s+\d{4}\s*[-–]\s*\d{4}"
 _LEVEL = r"(?:các cấp|cấp tỉnh|cấp huyện|cấp xã|tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)(?!\w)"
 # "bầu cử đại biểu Quốc hội khóa XV", "bầu Quốc hội, HĐND các cấp", "ứng cử đại biểu HĐND phường"
-_ELECTION = re.compile(r"(?<!\w)(?:bầu cử\s+|ứng cử\s+(?=đại biểu)|bầu\s+(?=quốc hội|hđnd|hội đồng nhân dân))")
+_ELECTION = re.compile(r"(?<!\w)(?:bầu cử\s+|(?:ứng|tái) cử\s+(?=đại biểu)|bầu\s+(?=quốc hội|hđnd|hội đồng nhân dân))")
 _ELECTED_BODY = re.compile(r"(?:đại biểu\s+)?(quốc hội|hđnd|hội đồng nhân dân)(?!\w)")
 _CANDIDACY = re.compile(
     r"(?<!\w)ứng cử\s+(?:đại biểu quốc hội|đbqh)(?:\s+khóa mới)?\s*\(?\s*khóa\s+([ivxl]+)(?!\w)\s*\)?"
