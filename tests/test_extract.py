@@ -437,3 +437,11 @@ def test_laws_by_their_known_name_and_not_law_firms_or_schools():
         "nhằm tháo gỡ vướng mắc."
     )[RESOLUTION]
     assert found == {"Luật Khám bệnh, chữa bệnh", "Luật Giáo dục nghề nghiệp", "Luật Khoáng sản"}
+
+
+def test_the_resolution_of_a_local_congress_named_before_its_number():
+    found = entities(
+        "Tiêu đề\nTỉnh ủy Bắc Giang quán triệt Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XIX, nhiệm kỳ "
+        "2020-2025."
+    )[RESOLUTION]
+    assert found == {"Nghị quyết Đại hội XIX Đảng bộ tỉnh Bắc Giang"}

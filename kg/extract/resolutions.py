@@ -298,7 +298,27 @@ def _named(text: str, key: str, taken: list[tuple[int, int]]) -> list[Mention]:
         label = f"Nghị quyết Đại hội {term}"
         out.append(Mention.at(text, RESOLUTION, m.start(), end, label, attrs=attrs))
         taken.append((m.start(), end))
+    for m in _NAMED_LOCAL_CONGRESS.finditer(key):
+        # "Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XX, nhiệm kỳ 2020-2025": the body before the number
+        if _overlaps(taken, m.start(), m.end()):
+            continue
+        org = parse_org(text, key, m.end(), allow_generic=True)
+        number = org and _CONGRESS_NUMBER.match(key, org.end)
+        if not number:
+            continue
+        term = term_number(number.group(1))
+        attrs = {"type": "Nghị quyết", "congress": term, "term": term, "named": True}
+        attrs["congress_org"] = org_mention(text, org)
+        label = f"Nghị quyết Đại hội {term}"
+        out.append(Mention.at(text, RESOLUTION, m.start(), number.end(), label, attrs=attrs))
+        taken.append((m.start(), number.end()))
     return out
+
+
+_NAMED_LOCAL_CONGRESS = re.compile(r"(?<!\w)nghị quyết\s+đại hội\s+(?:đại biểu\s+)?(?=đảng bộ)")
+_CONGRESS_NUMBER = re.compile(
+    r"\s*,?\s*lần thứ\s+([ivxl]+|\d{1,2})(?!\w)(?:\s*,?\s*\(?nhiệm kỳ\s+\d{4}\s*[-–]\s*\d{4}\)?)?"
+)
 
 
 def _roman_value(s: str) -> int:
