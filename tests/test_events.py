@@ -370,3 +370,31 @@ def test_re_election(text, label):
 
 def test_a_reporter_is_not_part_of_a_press_conference():
     assert not any("PV" in e for e in events("Tại cuộc họp báo PV Dân trí nêu câu hỏi liên quan đến Sở GD&ĐT."))
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # a session held by the body named before it, with its term
+        (
+            "Sáng 22/3, Hội đồng nhân dân tỉnh Hà Nam khóa XVIII tổ chức kỳ họp thứ 17 (kỳ họp chuyên đề).",
+            "Kỳ họp thứ 17 của Hội đồng nhân dân tỉnh Hà Nam khóa XVIII",
+        ),
+        # the Government's monthly meeting
+        (
+            "Chiều 27/4, tại Hà Nội, Thủ tướng Chính phủ chủ trì phiên họp Chính phủ thường kỳ tháng 4/2021.",
+            "Phiên họp Chính phủ thường kỳ tháng 4/2021",
+        ),
+        # "khai mạc" ends the name
+        (
+            "Ngày 5/5, Hội nghị lần thứ 3 Ban Chấp hành Đảng bộ tỉnh Bắc Giang khóa XIX khai mạc.",
+            "Hội nghị lần thứ 3 Ban Chấp hành Đảng bộ tỉnh Bắc Giang khóa XIX",
+        ),
+    ],
+)
+def test_sessions_held_by_a_body_and_government_meetings(text, label):
+    assert label in events(text)
+
+
+def test_a_session_of_a_general_meeting_is_that_meeting():
+    assert events("Phiên họp ĐHĐCĐ thường niên của Công ty Coteccons diễn ra tại TP HCM.") == set()

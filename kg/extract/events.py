@@ -176,6 +176,8 @@ def find_events(text: str, key: str, sentences: list[tuple[int, int]]) -> list[M
             before = key[s_start : m.start()]
             if re.match(r"\s+(?:lần thứ\s+)?(?:ban chấp hành\s+)?trung ương\s+(?:\d|[ivx])", after):
                 continue  # a plenum
+            if head == "Phiên họp" and re.match(r"\s+(?:thứ|lần thứ|đhđcđ|đại hội)\s", after):
+                continue  # "phiên họp thứ 55" (named with its body elsewhere), "phiên họp ĐHĐCĐ …" (the meeting's)
             if res["plural"].search(before) or res["venue"].search(before):
                 continue  # "3 Hội nghị Thành ủy", "Trung tâm Hội nghị quốc gia"
             titled = _quoted_title(text, key, m, s_start, head)
@@ -298,6 +300,9 @@ class _EventFinder:
 # news uses for its occasions, beyond "hội nghị …" and "hội thảo …".
 
 _SESSION = re.compile(r"(?<!\w)(kỳ họp|phiên họp)\s+(?:thứ\s+)?((?<=thứ )[a-zà-ỹ]+|\d{1,3})(?!\w)")
+_HELD_BY = re.compile(
+    r"\s*(?:\(?\s*khóa\s+([ivxl]+)\s*\)?\s*)?,?\s*(?:đã\s+|vừa\s+)?(?:tổ chức|tiến hành|khai mạc|bế mạc|triệu tập)\s+$"
+)
 _THEN_TIME = re.compile(r"\s*,\s*(?:sáng|chiều|tối|trưa|ngày|hôm)\s+[^,.;]{1,25},\s*")
 _TERM = r"khóa\s+(?:[ivxl]+|\d{1,2})(?!\w)"
 _TENURE = r"nhiệm kỳ\s+\d{4}\s*[-–]\s*\d{4}"
@@ -428,6 +433,7 @@ def find_occasions(text: str, key: str, orgs: list[Mention]) -> list[Mention]:
     congresses of bodies, anniversaries, festivals and events named with an ordinal."""
     out: list[Mention] = []
     by_start = {o.start: o for o in orgs}
+    by_end = {o.end: o for o in orgs}
     for m in _SESSION.finditer(key):
         after = re.compile(r"\s*(?:,\s*|của\s+|\(\s*)?").match(key, m.end()).end()
         org = by_start.get(after)
@@ -435,14 +441,22 @@ def find_occasions(text: str, key: str, orgs: list[Mention]) -> list[Mention]:
         if org is None and timed and timed.end() in by_start:
             # "Tiếp tục phiên họp thứ 55, chiều 27/4, UB Thường vụ Quốc hội đã …": the session of the subject
             org = by_start[timed.end()]
+        held = None if org is not None else _HELD_BY.search(key, max(0, m.start() - 40), m.start())
+        if held is not None and held.start() in by_end:
+            # "Ban Chỉ đạo Cải cách tư pháp Trung ương đã tổ chức Phiên họp thứ 12": the session of its organiser
+            org = by_end[held.start()]
+        else:
+            held = None
         attrs = {"event_type": text[m.start(1) : m.end(1)].capitalize(), "number": text[m.start(2) : m.end(2)]}
         end = m.end()
         label = f"{attrs['event_type']} thứ {attrs['number']}"
         if org is not None:
             attrs["org_span"] = (org.start, org.end)
-            if timed and org.start == timed.end():
+            if timed and org.start == timed.end() or held:
                 attrs["of"] = True
-            end = org.end
+            if held and held.group(1):  # "HĐND tỉnh Hà Nam khóa XVIII tổ chức kỳ họp thứ 17"
+                attrs["term"] = held.group(1).upper()
+            end = max(org.end, m.end())  # the organiser may stand before the session
             term = re.compile(r"\s*\(?\s*khóa\s+([ivxl]+)\s*\)?").match(key, end)
             if term:
                 attrs["term"] = term.group(1).upper()
