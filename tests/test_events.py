@@ -398,3 +398,26 @@ def test_sessions_held_by_a_body_and_government_meetings(text, label):
 
 def test_a_session_of_a_general_meeting_is_that_meeting():
     assert events("Phiên họp ĐHĐCĐ thường niên của Công ty Coteccons diễn ra tại TP HCM.") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # "lễ hội", "festival" in lower case before a proper name: the name and its year, no more
+        (
+            "Ninh Bình thông báo tạm hoãn tổ chức lễ hội Tràng An 2021 để chủ động phòng chống dịch.",
+            "Lễ hội Tràng An 2021",
+        ),
+        (
+            "Các sự kiện lớn sắp tới là kỳ thi tốt nghiệp và festival nghề truyền thống Huế.",
+            "Festival nghề truyền thống Huế",
+        ),
+        ("Hàng nghìn người dự lễ hội Kumbh Mela trên sông Hằng ở thành phố Haridwar.", "Lễ hội Kumbh Mela"),
+    ],
+)
+def test_lower_case_festivals_before_a_proper_name(text, label):
+    assert label in events(text)
+
+
+def test_a_class_of_festivals_is_no_event():
+    assert events("Tỉnh dừng các lễ hội Tết Nguyên đán để phòng dịch.") == set()

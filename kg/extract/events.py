@@ -331,7 +331,12 @@ _ANNIVERSARY_OBJECT = re.compile(
 _TARGET = re.compile(
     r"(?<!\w)(?:đến|tới|hướng tới|tiến tới)(?:\s+dịp|\s+năm\s+\d{4}\s*[-–,]?)?\s+$"
 )  # "đến dịp kỷ niệm 100 năm …": a horizon
-_FESTIVAL_HEADS = r"Lễ hội|Liên hoan|Năm Du lịch|Lễ khai mạc|Tuần lễ|Ngày hội|Hội chợ|Hội diễn|Festival"
+# "lễ hội", "festival" name one festival in lower case too when a proper name follows ("lễ hội Tràng An 2021")
+_FESTIVAL_HEADS = r"Lễ hội|Liên hoan|Năm Du lịch|Lễ khai mạc|Tuần lễ|Ngày hội|Hội chợ|Hội diễn|Festival|lễ hội|festival"
+_PROPER_RUN = re.compile(
+    r"[" + UPPER + r"][\w'’]*(?:(?:\s+|\s*-\s*)[" + UPPER + r"][\w'’]*)*"
+    r"(?:\s+(?:năm\s+)?(?:19|20)\d\d(?!\d)|\s+lần thứ\s+\w+)?"
+)
 _FESTIVAL = re.compile(r"(?<!\w)(" + _FESTIVAL_HEADS + r")((?:\s+[a-zà-ỹđ]+){0,3})\s+(?=[" + UPPER + r"“\"])")
 _FESTIVAL_YEAR = re.compile(
     r"(?<!\w)(" + _FESTIVAL_HEADS + r"|Hội thi|Triển lãm|Diễn đàn)(?: [a-zà-ỹđ&-]+){1,7},? (?:năm )?(?:19|20)\d\d(?!\d)"
@@ -571,7 +576,9 @@ def find_occasions(text: str, key: str, orgs: list[Mention]) -> list[Mention]:
         ):  # a name, not a quoted sentence ("“Đại hội chỉ là mở đầu… ”")
             out.append(Mention.at(text, EVENT, m.start() + 1, end - 1, title, attrs={"event_type": m.group(1)}))
     for m in _FESTIVAL.finditer(text):
-        head = m.group(1) + (" " + " ".join(m.group(2).split()) if m.group(2) else "")
+        if m.group(1).islower() and _res()["plural"].search(key, max(0, m.start() - 12), m.start()):
+            continue  # "các lễ hội Tết": a class of festivals
+        head = m.group(1)[:1].upper() + m.group(1)[1:] + (" " + " ".join(m.group(2).split()) if m.group(2) else "")
         if text[m.end()] in '“"':
             title, end = _quoted(text, m.end())
             if not title:
@@ -583,12 +590,19 @@ def find_occasions(text: str, key: str, orgs: list[Mention]) -> list[Mention]:
             continue  # "Lễ khai mạc có ông …", "Ngày hội do Khoa …": a clause, not a name, before the capital
         else:  # "Lễ hội Hoa phượng đỏ 2021", "Liên hoan phim quốc tế Cannes", "Lễ hội vía Bà Chúa Xứ núi Sam"
             end = _festival_end(text, key, m.end())
+            if m.group(1).islower():  # a lower-case head: the name is the proper name and its year or ordinal
+                run = _PROPER_RUN.match(text, m.end())
+                end = min(end, run.end()) if run else m.end()
             label = " ".join(text[m.start() : end].split())
+            label = label[:1].upper() + label[1:]
         if len(label.split()) >= 3:
             out.append(Mention.at(text, EVENT, m.start(), end, label, attrs={"event_type": m.group(1)}))
     for m in _FESTIVAL_YEAR.finditer(text):  # "Ngày hội tư vấn tuyển sinh hướng nghiệp 2021": named by its year
-        if _clause_stop(key, m.end(1), m.end()) is None:
-            out.append(Mention.at(text, EVENT, m.start(), m.end(), m.group(), attrs={"event_type": m.group(1)}))
+        if _clause_stop(key, m.end(1), m.end()) is None and not (
+            m.group(1).islower() and _res()["plural"].search(key, max(0, m.start() - 12), m.start())
+        ):
+            label = m.group()[:1].upper() + m.group()[1:]
+            out.append(Mention.at(text, EVENT, m.start(), m.end(), label, attrs={"event_type": m.group(1)}))
     for m in _OPENING.finditer(text):
         if _LABEL_STOP.search(text, m.start(), m.end()) or _clause_stop(key, m.end(1), m.start(3)) is not None:
             continue
