@@ -421,3 +421,25 @@ def test_lower_case_festivals_before_a_proper_name(text, label):
 
 def test_a_class_of_festivals_is_no_event():
     assert events("Tỉnh dừng các lễ hội Tết Nguyên đán để phòng dịch.") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # a foreign party's congress is not the Vietnamese Party's
+        ("Đại hội VIII Đảng Cộng sản Cuba đã bế mạc tại La Habana.", "Đại hội Đảng Cộng sản Cuba lần thứ VIII"),
+        (
+            "Tại Đại hội lần thứ 8 của Đảng Cộng sản Cuba, ông Raul Castro tuyên bố nghỉ hưu.",
+            "Đại hội Đảng Cộng sản Cuba lần thứ 8",
+        ),
+        # an abbreviation in brackets before the ordinal
+        (
+            "Bộ trưởng Ngoại giao dự Hội nghị Bộ trưởng Ngoại giao ASEAN (AMM) lần thứ 54.",
+            "Hội nghị Bộ trưởng Ngoại giao ASEAN lần thứ 54",
+        ),
+    ],
+)
+def test_foreign_congresses_and_abbreviated_names(text, label):
+    found = events(text)
+    assert label in found
+    assert not any(e.endswith("của Đảng") for e in found)

@@ -77,6 +77,10 @@ def _res() -> dict[str, re.Pattern]:
 
 
 _AFTER_LOWER = re.compile(r"(?<![" + UPPER + r"])[a-zà-ỹđ]\s+$")
+# an abbreviation in brackets, after which the name goes on with its ordinal, year or term
+_ABBREVIATED_GOES_ON = re.compile(
+    r"\s*\([A-ZĐ][A-ZĐ0-9&\-]{1,9}\)\s*(lần thứ\s+\w+|năm\s+(?:19|20)\d\d(?!\d)|(?:19|20)\d\d(?!\d)|khóa\s+\w+)"
+)
 # a head joined to the event just named: "tổ chức lễ công bố nghị quyết … và lễ khai mạc lễ hội …"
 _COORDINATED = re.compile(r"\s*,?\s*(?:và|cùng)\s+")
 # punctuation, and a comma before a capitalised clause, end a name (on the text)
@@ -207,6 +211,9 @@ def find_events(text: str, key: str, sentences: list[tuple[int, int]]) -> list[M
             if end <= m.end() or not _subject_ok(text, key, m.end(), end, ceremony):
                 continue
             written = " ".join(text[m.start() : end].split())
+            abbreviated = _ABBREVIATED_GOES_ON.match(text, end)
+            if abbreviated:  # "Hội nghị Bộ trưởng Ngoại giao ASEAN (AMM) lần thứ 54": the name goes on
+                written, end = f"{written} {' '.join(abbreviated.group(1).split())}", abbreviated.end()
             attrs = {"event_type": head, **_date_in(key, s_start, m.start())}
             out.append(Mention.at(text, EVENT, m.start(), end, written[:1].upper() + written[1:], attrs=attrs))
             seen.add(head)
@@ -316,9 +323,24 @@ _CANDIDACY = re.compile(
 _BARE_CANDIDACY = re.compile(r"(?<!\w)ứng cử\s+(?:đại biểu quốc hội|đbqh)(?!\w)(?!\s*(?:khóa|\())")
 _NATIONAL_CONGRESS = re.compile(
     r"(?<!\w)đại hội\s+(?:đại biểu\s+)?(?:toàn quốc\s+)?(?:lần thứ\s+)?([ivxl]+|\d{1,2})\s+(?:của\s+)?đảng(?!\s+bộ)"
+    r"(?!\s+(?:cộng sản|nhân dân|lao động)(?!\s+việt nam))"
     r"(?:\s+cộng sản việt nam)?|(?<!\w)đại hội\s+(?:đại biểu\s+)?(?:toàn quốc\s+)?(?:của\s+)?đảng"
     r"(?:\s+cộng sản việt nam)?(?:\s+toàn quốc)?\s+lần thứ\s+([ivxl]+|\d{1,2})(?!\w)"
 )
+
+
+@cache
+def _foreign_congress_re() -> tuple[re.Pattern, re.Pattern]:
+    """The congress of a foreign ruling party, its ordinal before or after the party (on the key)."""
+    countries = alternation(lexicon().raw["countries"])
+    party = r"(đảng\s+(?:cộng sản|nhân dân cách mạng|nhân dân|lao động)\s+(?:" + countries + r"))(?!\w)"
+    head = r"(?<!\w)đại hội\s+(?:đại biểu\s+)?(?:toàn quốc\s+)?"
+    return (
+        re.compile(head + r"(?:lần thứ\s+)?([ivxl]+|\d{1,2})\s+(?:của\s+)?" + party),
+        re.compile(head + r"(?:của\s+)?" + party + r"(?:\s+toàn quốc)?\s+lần thứ\s+([ivxl]+|\d{1,2})(?!\w)"),
+    )
+
+
 _ORG_CONGRESS = re.compile(r"(?<!\w)đại hội\s+(?:đại biểu\s+)?(?=\S)")
 _CONGRESS_TAIL = re.compile(r"(?:\s*,?\s*lần thứ\s+(?:[ivxl]+|\d{1,2}))?(?:\s*,?\s*nhiệm kỳ\s+\d{4}\s*-\s*\d{4})?")
 # "kỷ niệm 66 năm Ngày giải phóng Hải Phòng", "kỷ niệm 100 năm ngày thành lập Đảng Cộng sản Trung Quốc"
@@ -525,6 +547,12 @@ def find_occasions(text: str, key: str, orgs: list[Mention]) -> list[Mention]:
                 attrs={"event_type": "Đại hội", "term": term, "central": True},
             )
         )
+    before, after = _foreign_congress_re()
+    for m in itertools.chain(before.finditer(key), after.finditer(key)):  # "Đại hội VIII Đảng Cộng sản Cuba"
+        party, number = (2, 1) if m.re is before else (1, 2)  # the groups; the number as written
+        written = " ".join(text[m.start(party) : m.end(party)].split())
+        label = f"Đại hội {written} lần thứ {text[m.start(number) : m.end(number)]}"
+        out.append(Mention.at(text, EVENT, m.start(), m.end(), label, attrs={"event_type": "Đại hội"}))
     for m in _ORG_CONGRESS.finditer(key):
         if not text[m.start()].isupper() or key[max(0, m.start() - 12) : m.start()].rstrip().endswith("nghị quyết"):
             continue
