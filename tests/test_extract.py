@@ -445,3 +445,8 @@ def test_the_resolution_of_a_local_congress_named_before_its_number():
         "2020-2025."
     )[RESOLUTION]
     assert found == {"Nghị quyết Đại hội XIX Đảng bộ tỉnh Bắc Giang"}
+
+
+def test_a_five_year_plan_named_by_its_ordinal():
+    text = "Tiêu đề\nKỳ họp thứ tư Lưỡng hội khóa 13 đã thông qua Quy hoạch 5 năm thứ 14. Nhiều dự án được đưa vào."
+    assert entities(text)[RESOLUTION] == {"Quy hoạch 5 năm thứ 14"}

@@ -509,6 +509,7 @@ _LAW_FIRM = re.compile(r"\s*(?:TNHH|[Ss]ư)(?!\w)")
 _NOT_A_LAW = re.compile(r"(?<!\w)(?:kỷ|pháp)\s+$")
 _FIRST_PLATFORM = re.compile(r"\s+(?:chính trị\s+)?(?:đầu tiên|năm\s+1930|tháng\s+2)")
 _LAW = re.compile(r"(?<!\w)(Bộ luật|Luật)\s+(?=[" + UPPER + r"])")
+_FIVE_YEAR_PLAN = re.compile(r"(?<!\w)(?:quy hoạch|kế hoạch)\s+5\s+năm\s+(?:lần\s+)?thứ\s+\d{1,2}(?!\w)")
 _STRATEGY = re.compile(r"(?<!\w)chiến lược phát triển kinh tế\s*-\s*xã hội\s+(?:\d+\s+năm\s+)?\d{4}\s*-\s*\d{4}")
 
 
@@ -578,6 +579,10 @@ def _laws_and_charters(text: str, key: str, taken: list[tuple[int, int]]) -> lis
             continue  # "Cương lĩnh chính trị đầu tiên" (1930) is not the Platform of 1991/2011
         if text[m.start()].isupper() and not _overlaps(taken + [(o.start, o.end) for o in out], m.start(), m.end()):
             out.append(_named_mention(text, m.start(), m.end(), entry["label"], entry["label"].split()[0]))
+    for m in _FIVE_YEAR_PLAN.finditer(key):  # "Quy hoạch 5 năm thứ 14": a plan named by its ordinal
+        if not _overlaps(taken, m.start(), m.end()):
+            label = " ".join(text[m.start() : m.end()].split())
+            out.append(_named_mention(text, m.start(), m.end(), label[:1].upper() + label[1:], "Kế hoạch"))
     for m in _STRATEGY.finditer(key):
         label = (
             "Chiến lược phát triển kinh tế - xã hội "
