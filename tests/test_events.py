@@ -443,3 +443,8 @@ def test_foreign_congresses_and_abbreviated_names(text, label):
     found = events(text)
     assert label in found
     assert not any(e.endswith("của Đảng") for e in found)
+
+
+def test_the_documents_of_a_congress_are_not_the_congress():
+    found = events("Hội thảo nhằm nâng cao nhận thức các nội dung mới trong Văn kiện Đại hội XII của Đảng.")
+    assert not any(e.startswith("Đại hội") for e in found)

@@ -450,3 +450,8 @@ def test_the_resolution_of_a_local_congress_named_before_its_number():
 def test_a_five_year_plan_named_by_its_ordinal():
     text = "Tiêu đề\nKỳ họp thứ tư Lưỡng hội khóa 13 đã thông qua Quy hoạch 5 năm thứ 14. Nhiều dự án được đưa vào."
     assert entities(text)[RESOLUTION] == {"Quy hoạch 5 năm thứ 14"}
+
+
+def test_a_law_in_a_treaty_title_is_not_a_law():
+    text = "Tiêu đề\nHai bên giải quyết bất đồng trên cơ sở Công ước Liên hợp quốc về Luật Biển năm 1982 (UNCLOS)."
+    assert RESOLUTION not in entities(text)

@@ -531,8 +531,8 @@ def find_occasions(text: str, key: str, orgs: list[Mention]) -> list[Mention]:
         label = "Bầu cử " + re.sub(r"^Đại biểu", "đại biểu", elected)
         out.append(Mention.at(text, EVENT, m.start(), end, label, attrs={"event_type": "Bầu cử", "central": central}))
     for m in _NATIONAL_CONGRESS.finditer(key):
-        if key[max(0, m.start() - 12) : m.start()].rstrip().endswith("nghị quyết"):
-            continue
+        if key[max(0, m.start() - 12) : m.start()].rstrip().endswith(("nghị quyết", "văn kiện")):
+            continue  # the congress's resolution or documents, not the congress
         from kg.extract.resolutions import term_number
 
         term = term_number(m.group(1) or m.group(2))

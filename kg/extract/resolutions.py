@@ -505,6 +505,7 @@ _LAW_STOP = frozenset(
 _LAW_IN_A_NAME = re.compile(
     r"(?<!\w)(?:công ty|đại học|trường|khoa|văn phòng|đoàn|hãng|viện|tạp chí|ngành|học viện)\s+$"
 )
+_IN_A_CONVENTION = re.compile(r"(?<!\w)công ước\b[^.;,]*\svề\s+$")
 _LAW_FIRM = re.compile(r"\s*(?:TNHH|[Ss]ư)(?!\w)")
 _NOT_A_LAW = re.compile(r"(?<!\w)(?:kỷ|pháp)\s+$")
 _FIRST_PLATFORM = re.compile(r"\s+(?:chính trị\s+)?(?:đầu tiên|năm\s+1930|tháng\s+2)")
@@ -543,6 +544,8 @@ def _laws_and_charters(text: str, key: str, taken: list[tuple[int, int]]) -> lis
             continue
         if _LAW_IN_A_NAME.search(key, max(0, m.start() - 14), m.start()) or _LAW_FIRM.match(text, m.end()):
             continue  # "Công ty Luật TNHH …", "Trường Đại học Luật Hà Nội", "Luật sư"
+        if _IN_A_CONVENTION.search(key, max(0, m.start() - 40), m.start()):
+            continue  # "Công ước Liên hợp quốc về Luật Biển năm 1982": a treaty's title
         end, count, prev = m.end(), 0, m.end()
         for w in re.finditer(r"\w+|,", text[m.end() : m.end() + 120]):
             token, start = w.group(), m.end() + w.start()
