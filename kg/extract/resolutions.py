@@ -520,6 +520,7 @@ def _law_labels() -> dict[str, str]:
 
 
 @cache
+@cache
 def _law_names_re() -> re.Pattern:
     return re.compile(r"(?<!\w)(?:" + alternation(list(_law_labels())) + r")(?!\w)")
 
@@ -536,8 +537,10 @@ def _laws_and_charters(text: str, key: str, taken: list[tuple[int, int]]) -> lis
     """Laws named without a number ("Luật Tổ chức chính quyền địa phương", "Luật Phòng, chống tham
     nhũng"), the Party's Statute and Platform, the Constitution, the ten-year strategy."""
     out = []
+    # the laws' names all hold "luật" (or "bộ luật"): most articles name none, and skip both scans
+    law_names = list(_law_names_re().finditer(key)) if "luật" in key else []
     known = {}  # start → end of the known laws' names: they win over the capitalised run that starts with them
-    for m in _law_names_re().finditer(key):
+    for m in law_names:
         known[m.start()] = max(known.get(m.start(), 0), m.end())
     for m in _LAW.finditer(text):
         if _overlaps(taken, m.start(), m.end()):
@@ -568,7 +571,7 @@ def _laws_and_charters(text: str, key: str, taken: list[tuple[int, int]]) -> lis
             continue  # "Luật Trung Quốc", "Luật Hà Nội": a country's laws, a law school
         label = f"{m.group(1)} " + re.sub(r"\s+,", ",", " ".join(text[m.end() : end].split()))
         out.append(_named_mention(text, m.start(), end, label, m.group(1)))
-    for m in _law_names_re().finditer(key):  # "Luật đất đai", "luật Bầu cử": known laws however written
+    for m in law_names:  # "Luật đất đai", "luật Bầu cử": known laws however written
         if _NOT_A_LAW.search(key, max(0, m.start() - 6), m.start()):
             continue  # "kỷ luật viên chức" (disciplining civil servants), "pháp luật đất đai" (land law in general)
         if not _overlaps(taken + [(o.start, o.end) for o in out], m.start(), m.end()):
