@@ -111,6 +111,7 @@ EDGE_LABELS: dict[URIRef, str] = {
     DCTERMS.publisher: "nguồn / publisher",
     VNKG.successor: "sáp nhập vào / successor",
 }
+DOCUMENT = VNKG.Document  # (an rdflib Namespace makes a new term at each attribute access)
 HOLDS_LABEL = "giữ chức / holds post"
 MENTIONS_LABEL = "nhắc đến"
 MENTIONS_TITLE = "nhắc đến / mentions"
@@ -299,15 +300,13 @@ class GraphView:
             by_docs = _count((e, d) for d, e in graph.subject_objects(VNKG.mentions))
             doc_entities = _count(graph.subject_objects(VNKG.mentions))
             counts = NodeCounts(types, refers, in_doc, by_docs, doc_entities)
-        mentions = {n: (counts.in_doc if t == VNKG.Document else counts.refers).get(n, 0) for n, t in types.items()}
-        documents = {
-            n: (counts.doc_entities if t == VNKG.Document else counts.by_docs).get(n, 0) for n, t in types.items()
-        }
+        mentions = {n: (counts.in_doc if t == DOCUMENT else counts.refers).get(n, 0) for n, t in types.items()}
+        documents = {n: (counts.doc_entities if t == DOCUMENT else counts.by_docs).get(n, 0) for n, t in types.items()}
         view = cls(graph, types, _edges(graph, types), mentions, documents)
         if counts.types is not types:
             view.total = len(counts.types)
         for node, t in types.items():
-            preds = (DCTERMS.title, VNKG.sourceFile, RDFS.label) if t == VNKG.Document else (RDFS.label,)
+            preds = (DCTERMS.title, VNKG.sourceFile, RDFS.label) if t == DOCUMENT else (RDFS.label,)
             view.labels[node] = _best_literal(graph, node, *preds) or _local_name(node)
         return view
 
@@ -349,7 +348,7 @@ def find_node(view: GraphView, name: str, *, documents: bool = True) -> URIRef:
     """
     text = name.strip()
     iri = text[1:-1] if text.startswith("<") and text.endswith(">") else text
-    candidates = {n: t for n, t in view.types.items() if documents or t != VNKG.Document}
+    candidates = {n: t for n, t in view.types.items() if documents or t != DOCUMENT}
     by_iri = {str(n): n for n in view.types}
     if iri in by_iri:
         if by_iri[iri] in candidates:
@@ -412,7 +411,7 @@ def select_nodes(
     """The nodes to draw: all typed nodes, or ``focus`` and its neighbourhood within ``hops``
     (ignoring edge direction), without the articles unless ``documents``; then, when there are
     more than ``max_nodes``, the most-mentioned ones (with a focus, nearer rings first)."""
-    nodes = {n: t for n, t in view.types.items() if documents or t != VNKG.Document}
+    nodes = {n: t for n, t in view.types.items() if documents or t != DOCUMENT}
     center = None
     dist: dict[URIRef, int] = {}
     if focus is not None:
@@ -440,13 +439,13 @@ def _page_data(view: GraphView, sel: Selection, edges: list[tuple[str, str, str,
     graph, drawn = view.graph, sel.nodes
     evidence = view.evidence
     if evidence is None:
-        evidence = _evidence(graph) if any(t != VNKG.Document for t in drawn.values()) else {}
+        evidence = _evidence(graph) if any(t != DOCUMENT for t in drawn.values()) else {}
     sentences: dict[str, int] = {}
-    docs_used: set[URIRef] = {n for n, t in drawn.items() if t == VNKG.Document}
+    docs_used: set[URIRef] = {n for n, t in drawn.items() if t == DOCUMENT}
     kept: dict[URIRef, list[tuple[str, URIRef | None, str]]] = {}
     totals: dict[URIRef, int] = {}
     for node, t in drawn.items():
-        if t == VNKG.Document:
+        if t == DOCUMENT:
             continue
         items = list(dict.fromkeys((_window(e.sentence, e.text), e.document, e.text) for e in evidence.get(node, [])))
         totals[node] = len(items)
@@ -485,7 +484,7 @@ def _page_data(view: GraphView, sel: Selection, edges: list[tuple[str, str, str,
         places &= provinces_drawn
         if places:
             entry["p"] = sorted(str(p) for p in places)
-        if t == VNKG.Document:
+        if t == DOCUMENT:
             entry["doc"] = doc_index[node]
         else:
             entry["ev"] = [
@@ -554,7 +553,7 @@ def build_network(
     for node in sorted(drawn, key=str):
         cls = drawn[node]
         style = STYLES[cls]
-        is_doc = cls == VNKG.Document
+        is_doc = cls == DOCUMENT
         net.add_node(
             str(node),
             label=_shorten(view.labels[node], 40 if is_doc else MAX_LABEL_CHARS),
@@ -1142,7 +1141,7 @@ def _legend(type_counts: dict[str, int] | None) -> str:
         key = type_key(cls)
         if type_counts is not None and not type_counts.get(key):
             continue
-        box_id = "kg-show-docs" if cls == VNKG.Document else f"kg-type-{key.lower()}"
+        box_id = "kg-show-docs" if cls == DOCUMENT else f"kg-type-{key.lower()}"
         count = f' <span class="n">({type_counts[key]})</span>' if type_counts is not None else ""
         items.append(
             f'<label for="{box_id}"><input type="checkbox" class="kg-type-box" id="{box_id}" value="{key}" checked>'
@@ -1284,29 +1283,40 @@ _OVERVIEW_EVIDENCE = 3 * MAX_EVIDENCE  # mentions read per drawn entity (repeate
 
 
 def _counts_of_store(store) -> NodeCounts:
-    """Typed nodes and mention counts of a store's default graph, counted by the store."""
+    """Typed nodes and mention counts of a store's default graph, counted by the store (the five
+    queries at once: the store answers without holding the interpreter lock)."""
+    from concurrent.futures import ThreadPoolExecutor
+
     import pyoxigraph as ox
 
-    def pairs(sparql: str) -> dict[URIRef, int]:
-        return {URIRef(row[0].value): int(row[1].value) for row in store.query(sparql)}
-
     classes = " ".join(f"<{c}>" for c in [*STYLES, VNKG.Mention])
+    queries = [
+        f"SELECT ?n ?t WHERE {{ VALUES ?t {{ {classes} }} ?n a ?t }}",
+        f"SELECT ?e (COUNT(*) AS ?n) WHERE {{ ?m <{VNKG.refersTo}> ?e }} GROUP BY ?e",
+        f"SELECT ?d (COUNT(*) AS ?n) WHERE {{ ?m <{VNKG.inDocument}> ?d }} GROUP BY ?d",
+        f"SELECT ?e (COUNT(*) AS ?n) WHERE {{ ?d <{VNKG.mentions}> ?e }} GROUP BY ?e",
+        f"SELECT ?d (COUNT(*) AS ?n) WHERE {{ ?d <{VNKG.mentions}> ?e }} GROUP BY ?d",
+    ]
+    with ThreadPoolExecutor(len(queries)) as pool:
+        typed, *counted = pool.map(lambda q: [(row[0], row[1]) for row in store.query(q)], queries)
+    uris: dict[str, URIRef] = {}
+
+    def uri(value: str) -> URIRef:
+        u = uris.get(value)
+        if u is None:
+            u = uris[value] = URIRef(value)
+        return u
+
     found: dict[URIRef, set[URIRef]] = defaultdict(set)
-    for row in store.query(f"SELECT ?n ?t WHERE {{ VALUES ?t {{ {classes} }} ?n a ?t }}"):
-        if isinstance(row[0], ox.NamedNode):
-            found[URIRef(row[0].value)].add(URIRef(row[1].value))
+    for node, cls in typed:
+        if isinstance(node, ox.NamedNode):
+            found[uri(node.value)].add(uri(cls.value))
     types = {
         node: next(cls for cls in STYLES if cls in classes)
         for node, classes in found.items()
         if VNKG.Mention not in classes and any(cls in classes for cls in STYLES)
     }
-    return NodeCounts(
-        types,
-        pairs(f"SELECT ?e (COUNT(*) AS ?n) WHERE {{ ?m <{VNKG.refersTo}> ?e }} GROUP BY ?e"),
-        pairs(f"SELECT ?d (COUNT(*) AS ?n) WHERE {{ ?m <{VNKG.inDocument}> ?d }} GROUP BY ?d"),
-        pairs(f"SELECT ?e (COUNT(*) AS ?n) WHERE {{ ?d <{VNKG.mentions}> ?e }} GROUP BY ?e"),
-        pairs(f"SELECT ?d (COUNT(*) AS ?n) WHERE {{ ?d <{VNKG.mentions}> ?e }} GROUP BY ?d"),
-    )
+    return NodeCounts(types, *({uri(k.value): int(n.value) for k, n in rows} for rows in counted))
 
 
 def overview_network(store, *, max_nodes: int = DEFAULT_MAX_NODES) -> Network:
@@ -1326,13 +1336,13 @@ def overview_network(store, *, max_nodes: int = DEFAULT_MAX_NODES) -> Network:
 
     def score(n: URIRef) -> int:
         t = counts.types[n]
-        return (counts.in_doc if t == VNKG.Document else counts.refers).get(n, 0) or (
-            counts.doc_entities if t == VNKG.Document else counts.by_docs
+        return (counts.in_doc if t == DOCUMENT else counts.refers).get(n, 0) or (
+            counts.doc_entities if t == DOCUMENT else counts.by_docs
         ).get(n, 0)
 
     chosen = sorted(counts.types, key=lambda n: (-score(n), str(n)))[:max_nodes]
     values = " ".join(f"<{n}>" for n in chosen)
-    entities = " ".join(f"<{n}>" for n in chosen if counts.types[n] != VNKG.Document)
+    entities = " ".join(f"<{n}>" for n in chosen if counts.types[n] != DOCUMENT)
     queries = [
         f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ VALUES ?s {{ {values} }} ?s ?p ?o }}",
         # the posts people hold, the province of each district
