@@ -383,6 +383,28 @@ def _resolution_entity(
     return f"resolution/{key_slug(m.label)}", m.label, attrs
 
 
+# ---------------------------------------------------------------- posts
+
+# colloquial titles and the full ones: "Phó phòng Nội vụ" is a Phó Trưởng phòng
+_TITLE_FULL = {"Phó phòng": "Phó Trưởng phòng"}
+
+
+def post_label(title: str, org_label: str) -> str:
+    """The post a title names in a body: the title and the body's name, the head word said once.
+
+    A title that ends with the body's head word names the body with it, as writers do:
+    "Trưởng phòng" + "Phòng Nội vụ thị xã Bỉm Sơn" → "Trưởng phòng Nội vụ thị xã Bỉm Sơn",
+    "Trưởng đoàn" + "Đoàn đại biểu Quốc hội …", "Chánh Văn phòng" + "Văn phòng Tỉnh ủy …";
+    "Hiệu trưởng Trường …", "Bộ trưởng Bộ …" keep both (the title's own word differs).
+    """
+    title = _TITLE_FULL.get(title, title)
+    words, org_words = title.split(), org_label.split()
+    for n in (2, 1):
+        if len(words) > n and len(org_words) > n and match_key(" ".join(words[-n:])).lower() == match_key(" ".join(org_words[:n])).lower():
+            return " ".join(words + org_words[n:])
+    return f"{title} {org_label}"
+
+
 # ---------------------------------------------------------------- the resolver
 
 
@@ -457,7 +479,10 @@ class Resolver:
                 org = self._org(OrgName(post_orgs[post], parent=None))
                 out.facts.append((s, "holds", org, {"title": post, "post_label": post}))
             elif s and o and s != o:
-                out.facts.append((s, f.relation, o, dict(f.attrs)))
+                attrs = dict(f.attrs)
+                if f.relation == "holds" and "post_label" not in attrs:
+                    attrs["post_label"] = post_label(attrs["title"], self.result.entities[o].label)
+                out.facts.append((s, f.relation, o, attrs))
         for rm in out.mentions:
             ent = self.result.entities[rm.entity_key]
             if ent.kind == RESOLUTION and ent.attrs.get("issuer_label"):

@@ -330,3 +330,25 @@ def test_bodies_named_by_a_list_of_fields():
     assert "Sở Văn hóa, Thể thao và Du lịch thành phố Cần Thơ" in found
     assert "Trung tâm Y tế thành phố Sóc Trăng" in found
     assert not any("Tư pháp và Y tế" in label for label in found)  # three departments, not one
+
+
+def posts(text: str) -> set[tuple[str, str]]:
+    """(person, post label) pairs of one article text, as the graph labels them."""
+    article = build_article(text, "t.txt")
+    resolved = resolve(extract([article]))
+    out = set()
+    for s, relation, o, attrs in resolved.articles[0].facts:
+        if relation == "holds":
+            label = attrs.get("post_label") or f"{attrs['title']} {resolved.entities[o].label}"
+            out.add((resolved.entities[s].label, label))
+    return out
+
+
+def test_a_title_ending_with_the_head_word_says_it_once():
+    found = posts(
+        "Thanh Hóa: bầu cử\nTuy nhiên, khi PV làm việc với bà Lê Thị Lan, Phó phòng Nội vụ Thị xã Bỉm Sơn, "
+        "bà Lan không cung cấp được báo cáo. Bà Lê Thị Hòa (Sinh năm 1987), Phó trưởng Phòng Lao động - "
+        "Thương binh và Xã hội huyện Đông Sơn, tỉnh Thanh Hóa."
+    )
+    assert ("Lê Thị Lan", "Phó Trưởng phòng Nội vụ thị xã Bỉm Sơn") in found
+    assert ("Lê Thị Hòa", "Phó Trưởng phòng Lao động - Thương binh và Xã hội huyện Đông Sơn") in found
