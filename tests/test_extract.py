@@ -352,3 +352,25 @@ def test_a_title_ending_with_the_head_word_says_it_once():
     )
     assert ("Lê Thị Lan", "Phó Trưởng phòng Nội vụ thị xã Bỉm Sơn") in found
     assert ("Lê Thị Hòa", "Phó Trưởng phòng Lao động - Thương binh và Xã hội huyện Đông Sơn") in found
+
+
+def test_a_unit_is_named_with_the_body_it_belongs_to():
+    text = (
+        "Thanh Hóa: danh sách ứng cử viên\nÔng Lê Thanh Hoàn (Sinh năm 1976), Phó vụ trưởng Vụ pháp luật, "
+        "Văn phòng Quốc hội. Ông Nguyễn Ngọc Yên - Phó trưởng phòng quản lý giáo dục - nuôi dưỡng, Trung tâm "
+        "Bảo trợ xã hội III Hà Nội. Ông Trịnh Duy Trọng, Trưởng phòng Chính trị tư tưởng Sở GDĐT TPHCM, lại "
+        "chú trọng đến giải pháp căn cơ."
+    )
+    found = posts(text)
+    assert ("Lê Thanh Hoàn", "Phó Vụ trưởng Vụ pháp luật Văn phòng Quốc hội") in found
+    assert (
+        "Nguyễn Ngọc Yên",
+        "Phó Trưởng phòng quản lý giáo dục - nuôi dưỡng Trung tâm Bảo trợ xã hội III Hà Nội",
+    ) in found
+    assert (
+        "Trịnh Duy Trọng",
+        "Trưởng phòng Chính trị tư tưởng Sở Giáo dục và Đào tạo Thành phố Hồ Chí Minh",
+    ) in found
+    orgs = entities(text)[ORGANIZATION]
+    assert {"Vụ pháp luật Văn phòng Quốc hội", "Văn phòng Quốc hội", "Trung tâm Bảo trợ xã hội III Hà Nội"} <= orgs
+    assert "Vụ pháp luật" not in orgs  # the unit alone is not another body

@@ -489,6 +489,8 @@ def _name_tokens(text: str, pos: int, limit: int = 14, head: str = "") -> int:
             )
             continue
         if w in ("-", "–") and cap(i + 1):
+            if _patterns().start.match(key_of(toks[i + 1][0])):
+                break  # "Vụ Pháp chế - Bộ GDĐT": the body it belongs to
             i += 1
             continue
         if w == "và" and cap(i + 1):
@@ -795,3 +797,100 @@ def _named(text: str, key: str, pos: int, after_post: bool = False) -> OrgParse 
             base.update(level=word)
             end = lv.end()
     return OrgParse(pos, end, [], base)
+
+
+# a unit of another body ("Phòng …", "Khoa …", "Vụ …") is named with the body it belongs to:
+# "Trưởng khoa Tim mạch - Lồng ngực, Bệnh viện Nhi Thanh Hóa", "Phó Vụ trưởng Vụ Pháp luật, Văn
+# phòng Quốc hội", "Trưởng phòng Chính trị tư tưởng Sở GDĐT TPHCM"
+_UNIT_HEADS = frozenset({"Phòng", "Khoa", "Vụ", "Trung tâm", "Bộ môn"})
+_UNIT_SEP = re.compile(r"\s*(?:,|\(|[-–](?=\s)|\bthuộc\b)?\s*")
+_LOWER_WORD = re.compile(r"\s+([" + LOWER + r"]+)(?!\w)")
+
+
+def _parent_body(org: OrgParse, unit_head: str) -> bool:
+    """Whether ``org`` can be the body a unit belongs to: a ministry, department, hospital, school,
+    institute, association, company, or a local State body — not a Party committee, not a place."""
+    base = org.base
+    if org.departments or base.get("prefix"):
+        return False
+    if base.get("kind") == "named":
+        return base.get("head") not in (unit_head, "Phòng", "Khoa", "Bộ môn", "Đoàn", "Quỹ", "Trạm", "Vùng")
+    if base.get("kind") == "level_body":
+        return base.get("head") not in ("Đảng bộ", "Đảng ủy") and not base.get("commune")
+    if base.get("kind") == "central":
+        first = base["label"].split()[0]
+        return first in ("Bộ", "Văn", "Học", "Viện", "Ủy", "Tổng", "Đài", "Thông") and not base.get("press")
+    return False
+
+
+def with_parent(text: str, key: str, unit: OrgParse) -> OrgParse:
+    """The unit named with the body it belongs to, as one name over both (the body is its
+    ``qualifier``); the unit alone when no body follows it."""
+    base = unit.base
+    head = base.get("head")
+    if (
+        base.get("kind") != "named"
+        or head not in _UNIT_HEADS
+        or unit.departments
+        or any(k in base for k in ("place", "level", "commune", "prefix"))
+    ):
+        return unit
+    return _unit_of(text, key, unit.start, base["label"], unit.end, head) or unit
+
+
+def _lower_run(text: str, pos: int, limit: int = 6) -> int:
+    """End of the lower-case words (no stop words; hyphens between them) that go on a unit's
+    name at ``pos``: "Phòng Chính trị| tư tưởng", "phòng| quản lý giáo dục - nuôi dưỡng"."""
+    stop = lexicon().name_stopwords | _LEVEL_WORDS
+    end, n = pos, 0
+    while n < limit:
+        w = _LOWER_WORD.match(text, end)
+        if w is None:
+            dash = re.compile(r"\s+[-–](?=\s+[" + LOWER + r"])").match(text, end) if n else None
+            if dash is None:
+                break
+            w = _LOWER_WORD.match(text, dash.end())
+            if w is None:
+                break
+        if w.group(1) in stop:
+            break
+        end, n = w.end(), n + 1
+    return end
+
+
+def _unit_of(text: str, key: str, start: int, label: str, end: int, head: str) -> OrgParse | None:
+    """The unit ``label`` at [start, end) with the body it belongs to, named right after it."""
+    more = _lower_run(text, end)
+    for stop, extra in ((more, text[end:more]), (end, "")) if more > end else ((end, ""),):
+        sep = _UNIT_SEP.match(text, stop)
+        at = sep.end()
+        if at == stop and text[stop : stop + 1] != " " or not _capitalised(text, at):
+            continue
+        parent = parse_org(text, key, at, allow_generic=True)
+        if parent is None or not _parent_body(parent, head):
+            continue
+        finish = parent.end
+        if "(" in text[stop:at]:
+            close = re.compile(r"\s*\)").match(text, finish)
+            if close is None:
+                continue
+            finish = close.end()
+        name = " ".join((label + extra).split())
+        whole = OrgParse(start, finish, [name], dict(parent.base), qualifier=parent)
+        whole.base["unit_of"] = parent.start  # where the body it belongs to is named
+        return whole
+    return None
+
+
+def post_org(text: str, key: str, pos: int, title: str) -> OrgParse | None:
+    """The body named after a post title at ``pos``, with the body it belongs to if it is a unit."""
+    parsed = parse_org(text, key, pos, allow_generic=True, after_post=True) or implied_org(text, key, pos, title)
+    if parsed is not None:
+        return with_parent(text, key, parsed)
+    head = _TITLE_HEADS.get(match_key(title).lower())
+    if head in _UNIT_HEADS and text[pos : pos + 1].islower():  # "Phó trưởng phòng quản lý giáo dục, Trung tâm …"
+        end = _lower_run(text, pos - 1)
+        if end > pos:
+            label = head + " " + " ".join(text[pos:end].split())
+            return _unit_of(text, key, pos, label, end, head)
+    return None

@@ -14,7 +14,7 @@ import re
 from functools import cache
 
 from kg.extract.lexicon import alternation, lexicon, place_at
-from kg.extract.organizations import implied_org, org_mention, parse_org
+from kg.extract.organizations import org_mention, post_org
 from kg.records import ORGANIZATION, PERSON, Fact, Mention
 from kg.textnorm import LOWER, UPPER, match_key
 
@@ -221,9 +221,7 @@ def _posts_after(text: str, key: str, pos: int) -> tuple[list[tuple[str, Mention
             continue
         nxt = re.compile(r"\s+").match(key, after)
         if nxt:
-            parsed = parse_org(text, key, nxt.end(), allow_generic=True, after_post=True) or implied_org(
-                text, key, nxt.end(), title
-            )
+            parsed = post_org(text, key, nxt.end(), title)
             if parsed:
                 org = org_mention(text, parsed)
                 after = parsed.end
@@ -315,9 +313,7 @@ def find_people(
         cur, org = m.end(), None
         nxt = re.compile(r"\s+").match(key, cur)
         if nxt:
-            parsed = parse_org(text, key, nxt.end(), allow_generic=True, after_post=True) or implied_org(
-                text, key, nxt.end(), title
-            )
+            parsed = post_org(text, key, nxt.end(), title)
             if parsed:
                 org, cur = org_mention(text, parsed), parsed.end
         if org is None and standalone_post(title) is None:

@@ -183,6 +183,9 @@ def kg_people(doc: Doc) -> Doc:
             orgs.append(org)
             doc._.kg_links.append(("holds", person, org, {"title": title}))
             continue
+        unit_of = org.attrs["base"].get("unit_of")
+        if unit_of is not None:  # "Vụ Pháp luật, Văn phòng Quốc hội": the unit is named with its body
+            orgs.drop_starting_in(org.start, unit_of)
         org = _org_at(doc, org.start, org.end, orgs) or org
         if not orgs.has_equal(org):
             orgs.append(org)
