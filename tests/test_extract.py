@@ -374,3 +374,22 @@ def test_a_unit_is_named_with_the_body_it_belongs_to():
     orgs = entities(text)[ORGANIZATION]
     assert {"Vụ pháp luật Văn phòng Quốc hội", "Văn phòng Quốc hội", "Trung tâm Bảo trợ xã hội III Hà Nội"} <= orgs
     assert "Vụ pháp luật" not in orgs  # the unit alone is not another body
+
+
+def test_a_rank_or_degree_between_posts_does_not_end_the_chain():
+    found = posts(
+        "Thanh Hóa: danh sách ứng cử viên\nÔng Lê Văn Cường (Sinh năm 1978), Bác sĩ y khoa, Phó giám đốc Bệnh "
+        "viện Đa khoa tỉnh Thanh Hóa. Ông Nguyễn Hữu Thành (Sinh năm 1982), Bác sĩ, Trưởng khoa Tim mạch - "
+        "Lồng ngực, Bệnh viện Nhi Thanh Hóa."
+    )
+    assert ("Lê Văn Cường", "Phó Giám đốc Bệnh viện Đa khoa tỉnh Thanh Hóa") in found
+    assert ("Nguyễn Hữu Thành", "Trưởng khoa Tim mạch - Lồng ngực Bệnh viện Nhi Thanh Hóa") in found
+
+
+def test_kiem_and_a_closing_dash_are_not_part_of_a_name():
+    found = posts(
+        "Tiêu đề\nÔng Trần Hoài Phương - Giám đốc Cảng vụ Hàng không miền Bắc - đã xác nhận. Bà Lê Mai Lan - "
+        "Phó Chủ tịch tập đoàn Vingroup kiêm Đại diện ủy quyền Quỹ VinFure cho biết."
+    )
+    assert ("Trần Hoài Phương", "Giám đốc Cảng vụ Hàng không miền Bắc") in found
+    assert ("Lê Mai Lan", "Phó Chủ tịch Tập đoàn Vingroup") in found

@@ -520,7 +520,7 @@ def _name_tokens(text: str, pos: int, limit: int = 14, head: str = "") -> int:
         hyphen_run = w in ("-", "–") and i + 1 < len(toks) and toks[i + 1][2][:1].islower()
         if not hyphen_run and (not w[:1].isalpha() or w in stop and w != "và" and not _level_is_word(toks, i)):
             break
-        if after_cap and w != "và":  # second syllable of a capitalised word
+        if after_cap and w != "và" and w[:1].isalpha():  # second syllable of a capitalised word
             end, after_cap, i = e, False, i + 1
             continue
         if any(match_key(text[pos:end]).lower().endswith(f) for f in _NAME_FINAL) or place_at_end(text, pos, end):

@@ -151,7 +151,22 @@ _CHAIN_SEP = re.compile(
     re.IGNORECASE,
 )
 _CHAIN_BEFORE = re.compile(r"\s*(?:,|;|và)\s*(?:kiêm\s+)?$")
-_RANK = re.compile(r"(?:Đại|Thượng|Trung|Thiếu) (?:tướng|tá|úy)(?=\s*[,;])")
+@cache
+def _rank_re() -> re.Pattern:
+    """A rank or degree standing alone between the posts of a chain ("…, Đại tá, Phó Tham mưu
+    trưởng …", "(Sinh năm 1982), Bác sĩ, Trưởng khoa …", "Bác sĩ y khoa, Phó giám đốc …")."""
+    honor = alternation(list(lexicon().raw["honorifics"]))
+    return re.compile(r"(?:" + honor + r")(?!\w)")
+
+
+_RANK_END = re.compile(r"(?:\s+[" + LOWER + r"]+){0,2}(?=\s*[,;])")
+
+
+def _rank_at(text: str, key: str, pos: int) -> int | None:
+    """End of a rank or degree written at ``pos`` and closed by a comma, if there is one."""
+    m = _rank_re().match(key, pos) if text[pos : pos + 1].isupper() else None
+    end = _RANK_END.match(text, m.end()) if m else None
+    return end.end() if end else None
 
 
 def _followed_by_name(text: str, end: int) -> bool:
@@ -196,9 +211,9 @@ def _posts_after(text: str, key: str, pos: int) -> tuple[list[tuple[str, Mention
         if not sep or sep.end() == cur and cur != pos:
             break
         start = sep.end()
-        rank = _RANK.match(text, start)
-        if rank and posts:  # "…, Đại tướng, Chủ nhiệm Tổng cục Chính trị": a rank between posts
-            cur = rank.end()
+        rank = _rank_at(text, key, start)
+        if rank:  # "…, Đại tướng, Chủ nhiệm Tổng cục Chính trị": a rank between posts
+            cur = rank
             continue
         m = post_re.match(key, start)
         # after a name and a separator, a title in lower case is still a title ("- nguyên ủy viên …")
