@@ -393,3 +393,27 @@ def test_kiem_and_a_closing_dash_are_not_part_of_a_name():
     )
     assert ("Trần Hoài Phương", "Giám đốc Cảng vụ Hàng không miền Bắc") in found
     assert ("Lê Mai Lan", "Phó Chủ tịch Tập đoàn Vingroup") in found
+
+
+def test_occupations_board_posts_and_shared_bodies():
+    found = posts(
+        "Tiêu đề\nTheo ông Đỗ Quang Hiển, Chủ tịch HĐQT kiêm Tổng giám đốc Tập đoàn T&T Group, Cần Thơ là thủ "
+        "phủ của miền Tây. Bà Bùi Thị Hương (Sinh năm 1987), giáo viên Trường THPT Dân tộc nội trú huyện Ngọc "
+        "Lặc, tỉnh Thanh Hóa. Các ứng cử viên gồm: ông Phan Huy Cương (sinh năm 1975) - Thẩm phán TAND TP Hà "
+        "Nội; ông Vũ Tiến Vượng - nghiên cứu viên Khoa Kinh tế và Phát triển nông thôn, Học viện Nông nghiệp "
+        "Việt Nam."
+    )
+    assert {
+        ("Đỗ Quang Hiển", "Chủ tịch Hội đồng quản trị Tập đoàn T&T Group"),
+        ("Đỗ Quang Hiển", "Tổng Giám đốc Tập đoàn T&T Group"),
+        ("Bùi Thị Hương", "Giáo viên Trường THPT Dân tộc nội trú huyện Ngọc Lặc"),
+        ("Phan Huy Cương", "Thẩm phán Tòa án nhân dân thành phố Hà Nội"),
+        ("Vũ Tiến Vượng", "Nghiên cứu viên Khoa Kinh tế và Phát triển nông thôn Học viện Nông nghiệp Việt Nam"),
+    } <= found
+
+
+def test_va_before_another_body_ends_a_name():
+    found = entities(
+        "Cần Thơ: ký kết\nTập đoàn T&T Group và UBND TP Cần Thơ thỏa thuận hợp tác chiến lược toàn diện."
+    )
+    assert {"Tập đoàn T&T Group", "Ủy ban nhân dân thành phố Cần Thơ"} <= found[ORGANIZATION]

@@ -494,8 +494,8 @@ def _name_tokens(text: str, pos: int, limit: int = 14, head: str = "") -> int:
             i += 1
             continue
         if w == "và" and cap(i + 1):
-            if i + 1 < len(toks) and _patterns().named_head.match(match_key(toks[i + 1][2])):
-                break  # "Trạm ra đa 595 và Trạm Hải đăng Hòn Khoai": two bodies
+            if i + 1 < len(toks) and _patterns().start.match(key_of(toks[i + 1][0])):
+                break  # "Trạm ra đa 595 và Trạm Hải đăng Hòn Khoai", "T&T Group và UBND TP Cần Thơ": two bodies
             i += 1
             continue
         if after_cap and w in _SECOND_SYLLABLES:  # "Hội nghị", "Phát triển", "Tổ chức"

@@ -114,7 +114,7 @@ def _triggers() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     lex = lexicon()
     honor = alternation(list(lex.raw["honorifics"]))
     trig = alternation(lex.raw["person_triggers"])
-    posts = alternation(list(lex.raw["post_titles"]) + list(lex.raw["standalone_posts"]))
+    posts = alternation(list(lex.post_titles) + list(lex.raw["standalone_posts"]))
     return (
         re.compile(r"(?<!\w)(?:(" + trig + r")\s+(?:(" + honor + r")\s+)?|(" + honor + r")\s+)"),
         re.compile(r"(?:" + posts + r")(?!\w)"),
@@ -175,6 +175,7 @@ def _followed_by_name(text: str, end: int) -> bool:
     return bool(nxt) and text[nxt.end() : nxt.end() + 1].isupper()
 
 
+_KIEM = re.compile(r"\s+kiêm\s+")
 _AFTER_POST = re.compile(r"(?:\s+nhiệm kỳ\s+\d{4}\s*-\s*\d{4}|\s+khóa\s+[ivxl]+(?!\w))+")
 _BARE_PARTY = re.compile(
     r"\s+((?:ban thường vụ|ban chấp hành|ủy ban kiểm tra|văn phòng)\s+)?"
@@ -205,6 +206,7 @@ def _posts_after(text: str, key: str, pos: int) -> tuple[list[tuple[str, Mention
     posts: list[tuple[str, Mention | None, int, int]] = []
     # (title, "Ban Thường vụ" or None, "Đảng ủy", start, end): a Party organ waiting for its body
     pending: list[tuple[str, str | None, str, int, int]] = []
+    shared: list[tuple[str, int]] = []  # titles waiting for the body of the title after "kiêm"
     cur = pos
     while True:
         sep = _CHAIN_SEP.match(text, cur)
@@ -241,7 +243,14 @@ def _posts_after(text: str, key: str, pos: int) -> tuple[list[tuple[str, Mention
                 org = org_mention(text, parsed)
                 after = parsed.end
         if org is None and standalone_post(title) is None:
+            if _KIEM.match(key, after):  # "Chủ tịch HĐQT kiêm Tổng Giám đốc Tập đoàn …": both posts there
+                shared.append((title, start))
+                cur = after
+                continue
             break
+        if org is not None and shared:
+            posts.extend((s_title, org, s_start, after) for s_title, s_start in shared)
+            shared = []
         if org is not None and pending:
             for p_title, dept, organ, o_start, o_end in pending:
                 body = org
