@@ -417,3 +417,33 @@ def test_va_before_another_body_ends_a_name():
         "Cần Thơ: ký kết\nTập đoàn T&T Group và UBND TP Cần Thơ thỏa thuận hợp tác chiến lược toàn diện."
     )
     assert {"Tập đoàn T&T Group", "Ủy ban nhân dân thành phố Cần Thơ"} <= found[ORGANIZATION]
+
+
+def test_a_company_named_by_its_brand_after_an_officers_title():
+    text = (
+        "Tiêu đề\nÔng Jens Lottner - Tổng Giám đốc Techcombank - cho biết lợi nhuận tăng. Ông Nguyễn Văn Khoa, "
+        "Tổng Giám đốc FPT cũng cho biết. Nữ doanh nhân Tiêu Yến Trinh - giám đốc Cty CP Talentnet, đánh giá "
+        "cao. Ông Nguyễn Tri Quang, Giám đốc Cty TNHH một thành viên Lê Quang Lộc cho biết. Ông Trần Minh Đạo, "
+        "Phó Giám đốc KBNN tỉnh Phú Yên. Ông Trần Văn A, Chủ tịch UBND cho biết."
+    )
+    assert {
+        ("Jens Lottner", "Tổng Giám đốc Techcombank"),
+        ("Nguyễn Văn Khoa", "Tổng Giám đốc FPT"),
+        ("Tiêu Yến Trinh", "Giám đốc Công ty cổ phần Talentnet"),
+        ("Nguyễn Tri Quang", "Giám đốc Công ty TNHH một thành viên Lê Quang Lộc"),
+        ("Trần Minh Đạo", "Phó Giám đốc Kho bạc Nhà nước tỉnh Phú Yên"),
+    } == posts(text)
+    assert "Lê Quang Lộc" not in entities(text)[PERSON]  # the name of the company
+
+
+def test_a_name_ends_before_a_verb_or_a_person():
+    found = posts(
+        "Tiêu đề\nÔng Trần Văn Thế, Phó Chủ tịch Hội đồng Quản trị Tập đoàn Đèo Cả trả lời các câu hỏi. Bà Lê Mai "
+        "Lan, Phó Chủ tịch Tập đoàn Vingroup - Ông Phạm Nhật Vượng và phu nhân. Ông Nguyễn Văn Tuệ, Giám đốc Trung "
+        "tâm Tuyển sinh và Việc làm thuộc Trường Cao đẳng nghề Công nghiệp Thanh Hóa, cho biết."
+    )
+    assert {
+        ("Trần Văn Thế", "Phó Chủ tịch Hội đồng quản trị Tập đoàn Đèo Cả"),
+        ("Lê Mai Lan", "Phó Chủ tịch Tập đoàn Vingroup"),
+        ("Nguyễn Văn Tuệ", "Giám đốc Trung tâm Tuyển sinh và Việc làm Trường Cao đẳng nghề Công nghiệp Thanh Hóa"),
+    } == found

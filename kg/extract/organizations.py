@@ -438,7 +438,7 @@ _LEVEL_AFTER = re.compile(r"\s+(tỉnh|thành phố|tp\.?|huyện|quận|thị x
 
 
 # bodies often named after a person: "Trường THPT Hoàng Văn Thụ", "Công ty TNHH Trần Liên Hưng"
-_NAMED_AFTER_PEOPLE = frozenset({"Trường", "Công ty", "Tổng công ty", "Tập đoàn", "Quỹ", "Bệnh viện", "Nhà máy"})
+_NAMED_AFTER_PEOPLE = frozenset({"Trường", "Công ty", "Cty", "Tổng công ty", "Tập đoàn", "Quỹ", "Bệnh viện", "Nhà máy"})
 _LEVEL_WORDS = frozenset({"tỉnh", "huyện", "quận", "xã", "phường", "thị", "thành"})
 _NAME_FINAL = frozenset({"việt nam", "trung ương", "quốc hội"})
 
@@ -489,8 +489,8 @@ def _name_tokens(text: str, pos: int, limit: int = 14, head: str = "") -> int:
             )
             continue
         if w in ("-", "–") and cap(i + 1):
-            if _patterns().start.match(key_of(toks[i + 1][0])):
-                break  # "Vụ Pháp chế - Bộ GDĐT": the body it belongs to
+            if _patterns().start.match(key_of(toks[i + 1][0])) or toks[i + 1][2] in ("Ông", "Bà") or person_at(i + 1):
+                break  # "Vụ Pháp chế - Bộ GDĐT": the body it belongs to; "Tập đoàn Vingroup - Ông Phạm …"
             i += 1
             continue
         if w == "và" and cap(i + 1):
@@ -517,6 +517,9 @@ def _name_tokens(text: str, pos: int, limit: int = 14, head: str = "") -> int:
             if fields:
                 end, i, after_cap = toks[fields - 1][1], fields, True
                 continue
+        if w == "một" and text.startswith("một thành viên", s):  # "Công ty TNHH một thành viên …": a legal form
+            end, i = toks[i + 2][1] if i + 2 < len(toks) else end, i + 3
+            continue
         hyphen_run = w in ("-", "–") and i + 1 < len(toks) and toks[i + 1][2][:1].islower()
         if not hyphen_run and (not w[:1].isalpha() or w in stop and w != "và" and not _level_is_word(toks, i)):
             break
@@ -621,7 +624,7 @@ def _lower_list_end(toks: list[tuple[int, int, str]], i: int) -> int | None:
 _SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?$")
 # second syllables that are stop words on their own but continue a capitalised word
 _SECOND_SYLLABLES = frozenset(
-    {"nghị", "triển", "quyết", "thiệu", "chức", "giới", "thông", "tiến", "nhận", "định", "hành"}
+    {"nghị", "triển", "quyết", "thiệu", "chức", "giới", "thông", "tiến", "nhận", "định", "hành", "làm"}
 )
 _LEVEL_BEFORE_PLACE = re.compile(r"(?:tỉnh|thành phố|tp\.?|huyện|quận|thị xã)\s+[^\W\d_]")
 _LEVEL_COMPOUNDS = frozenset({("xã", "hội"), ("tỉnh", "táo"), ("tỉnh", "lộ"), ("tỉnh", "thành"), ("huyện", "lộ")})
@@ -887,6 +890,8 @@ def post_org(text: str, key: str, pos: int, title: str) -> OrgParse | None:
     parsed = parse_org(text, key, pos, allow_generic=True, after_post=True) or implied_org(text, key, pos, title)
     if parsed is not None:
         return with_parent(text, key, parsed)
+    if title in _CORPORATE_TITLES:
+        return _brand(text, pos)
     head = _TITLE_HEADS.get(match_key(title).lower())
     if head in _UNIT_HEADS and text[pos : pos + 1].islower():  # "Phó trưởng phòng quản lý giáo dục, Trung tâm …"
         end = _lower_run(text, pos - 1)
@@ -894,3 +899,59 @@ def post_org(text: str, key: str, pos: int, title: str) -> OrgParse | None:
             label = head + " " + " ".join(text[pos:end].split())
             return _unit_of(text, key, pos, label, end, head)
     return None
+
+
+def vietnamese_syllable(word: str) -> bool:
+    """Whether ``word`` spells one Vietnamese syllable ("Hòa", "Nguyễn"; not "Techcombank", "FPT")."""
+    return _SYLLABLE.match(fold(word)) is not None
+
+
+# titles of a company's officers, after which a company may be named by its brand alone
+_CORPORATE_TITLES = frozenset(
+    {
+        "Chủ tịch",
+        "Phó Chủ tịch",
+        "Chủ tịch Hội đồng quản trị",
+        "Phó Chủ tịch Hội đồng quản trị",
+        "Thành viên Hội đồng quản trị",
+        "Chủ tịch Hội đồng thành viên",
+        "Tổng Giám đốc",
+        "Phó Tổng Giám đốc",
+        "Giám đốc",
+        "Phó Giám đốc",
+        "Giám đốc điều hành",
+    }
+)
+# "Techcombank", "LienVietPostBank", "FPT", "VPBank", "Huawei Việt Nam": Latin words that are not
+# Vietnamese syllables, then punctuation or a lower-case word
+_BRAND = re.compile(
+    r"([A-Z][A-Za-z0-9&]*(?:[ -][A-Z][A-Za-z0-9&]*){0,2})(?: Việt Nam)?"
+    r"(?=\s*[,.;:()–-]|\s+(?!(?:tỉnh|huyện|quận|thị xã|thành phố|xã|phường)(?!\w))[" + LOWER + r"])"
+)
+
+
+@cache
+def _known_abbreviations() -> frozenset[str]:
+    """Upper-case words the lexicon knows as parts of names ("UBND", "TP", "MTTQ", "THPT")."""
+    raw = lexicon().raw
+    words: set[str] = set()
+    phrases = [a for a, _ in raw["departments"] + raw["level_bodies"] + raw["levels"] + raw["central_suffixes"]]
+    phrases += [n for e in raw["central_bodies"] for n in e["names"]] + list(raw["name_abbreviations"])
+    phrases += list(raw["post_title_aliases"]) + list(raw["standalone_posts"]) + raw["party_issuer_suffixes"]
+    for phrase in phrases:
+        words.update(w.strip(".") for w in phrase.split() if w.isupper())
+    return frozenset(words | {"TP", "TX", "TPHCM", "MTTQ", "CLB", "UB", "QH", "THPT", "THCS", "ĐH", "CĐ", "HĐQT", "CA", "CDC", "TNHH", "CP", "CTCP"})
+
+
+def _brand(text: str, pos: int) -> OrgParse | None:
+    """A company named by its brand after an officer's title: "Tổng Giám đốc Techcombank"."""
+    m = _BRAND.match(text, pos)
+    if m is None:
+        return None
+    words = m.group(1).replace("-", " ").split()
+    if any(w in _known_abbreviations() or vietnamese_syllable(w) and not w.isupper() for w in words):
+        return None  # "Chủ tịch UBND", "Chủ tịch Hoà Phát": a Vietnamese name, not a brand
+    if any(len(w) < 2 for w in words) or place_at(text, pos):
+        return None
+    name = " ".join(text[pos : m.end()].split())
+    return OrgParse(pos, m.end(), [], {"kind": "central", "label": name, "parent": None, "brand": True})

@@ -14,7 +14,7 @@ import re
 from functools import cache
 
 from kg.extract.lexicon import alternation, lexicon, place_at
-from kg.extract.organizations import org_mention, post_org
+from kg.extract.organizations import org_mention, post_org, vietnamese_syllable
 from kg.records import ORGANIZATION, PERSON, Fact, Mention
 from kg.textnorm import LOWER, UPPER, match_key
 
@@ -122,8 +122,11 @@ def _triggers() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     )
 
 
-def _name_at(text: str, pos: int, surnames: frozenset[str], need_surname: bool) -> tuple[str, int] | None:
-    """Two to five capitalised syllables starting at ``pos``."""
+def _name_at(
+    text: str, pos: int, surnames: frozenset[str], need_surname: bool, foreign_ok: bool = False
+) -> tuple[str, int] | None:
+    """Two to five capitalised syllables starting at ``pos``; with ``foreign_ok``, a name with a
+    word no Vietnamese syllable spells ("ông Jens Lottner", "bà Winnie Wong") needs no family name."""
     words: list[str] = []
     end = pos
     cur = pos
@@ -138,11 +141,16 @@ def _name_at(text: str, pos: int, surnames: frozenset[str], need_surname: bool) 
         cur = end + 1
     if len(words) < 2:
         return None
-    if need_surname and words[0] not in surnames:
+    if need_surname and words[0] not in surnames and not (foreign_ok and any(map(_foreign_word, words))):
         return None
     if words[0] in _NOT_NAME:
         return None
     return " ".join(words), end
+
+
+def _foreign_word(word: str) -> bool:
+    """A capitalised word that is not one Vietnamese syllable: "Jens", "Lottner", "Saitoh"."""
+    return len(word) > 2 and not any(c in word for c in "ĐđƠơƯưĂăÂâÊêÔô") and not vietnamese_syllable(word)
 
 
 _CHAIN_SEP = re.compile(
@@ -318,7 +326,7 @@ def find_people(
             continue
         trigger, honor = m.group(1), m.group(2) or m.group(3)
         honorific = lex.honorifics.get(re.sub(r"\s+", " ", honor)) if honor else None
-        name = _name_at(text, m.end(), lex.surnames, need_surname=trigger in (None, "ông", "bà"))
+        name = _name_at(text, m.end(), lex.surnames, need_surname=trigger in (None, "ông", "bà"), foreign_ok=True)
         if not name or not free(m.end(), name[1]):
             continue
         label, end = name
