@@ -406,7 +406,7 @@ def test_occupations_board_posts_and_shared_bodies():
     assert {
         ("Đỗ Quang Hiển", "Chủ tịch Hội đồng quản trị Tập đoàn T&T Group"),
         ("Đỗ Quang Hiển", "Tổng Giám đốc Tập đoàn T&T Group"),
-        ("Bùi Thị Hương", "Giáo viên Trường THPT Dân tộc nội trú huyện Ngọc Lặc"),
+        ("Bùi Thị Hương", "Giáo viên Trường Trung học phổ thông Dân tộc nội trú huyện Ngọc Lặc"),
         ("Phan Huy Cương", "Thẩm phán Tòa án nhân dân thành phố Hà Nội"),
         ("Vũ Tiến Vượng", "Nghiên cứu viên Khoa Kinh tế và Phát triển nông thôn Học viện Nông nghiệp Việt Nam"),
     } <= found
@@ -447,3 +447,12 @@ def test_a_name_ends_before_a_verb_or_a_person():
         ("Lê Mai Lan", "Phó Chủ tịch Tập đoàn Vingroup"),
         ("Nguyễn Văn Tuệ", "Giám đốc Trung tâm Tuyển sinh và Việc làm Trường Cao đẳng nghề Công nghiệp Thanh Hóa"),
     } == found
+
+
+def test_school_types_are_written_out():
+    found = posts(
+        "Kiên Giang: kỷ luật\nÔng Võ Văn Chim, Hiệu trưởng Trường THCS Vĩnh Phong 2 bị giáng chức. Ông Phạm Đình "
+        "Quý - giảng viên trường ĐH Tôn Đức Thắng."
+    )
+    assert ("Võ Văn Chim", "Hiệu trưởng Trường Trung học cơ sở Vĩnh Phong 2") in found
+    assert ("Phạm Đình Quý", "Giảng viên Trường Đại học Tôn Đức Thắng") in found

@@ -177,6 +177,10 @@ def _rank_at(text: str, key: str, pos: int) -> int | None:
     return end.end() if end else None
 
 
+# the head of a body that writers leave in lower case after a lower-case title
+_LOWER_HEAD = re.compile(r"\s+(?:trường|bệnh viện|công ty|tập đoàn|ngân hàng|học viện|viện|trung tâm)\s+(?=\S)")
+
+
 def _followed_by_name(text: str, end: int) -> bool:
     """Whether a body's name (a capital) follows a lower-case title: "ủy viên Bộ Chính trị"."""
     nxt = re.compile(r"\s+").match(text, end)
@@ -231,7 +235,13 @@ def _posts_after(text: str, key: str, pos: int) -> tuple[list[tuple[str, Mention
             break
         title = _title(key[m.start() : m.end()])
         written_upper = text[start : start + 1].isupper()
-        if not (written_upper or standalone_post(title) and " " in title or _followed_by_name(text, m.end())):
+        if not (
+            written_upper
+            or standalone_post(title)
+            and " " in title
+            or _followed_by_name(text, m.end())
+            or _LOWER_HEAD.match(key, m.end())  # "- giảng viên trường ĐH Tôn Đức Thắng"
+        ):
             break
         after = m.end()
         org = None
