@@ -478,6 +478,12 @@ class Resolver:
                 post = f.attrs["post"]
                 org = self._org(OrgName(post_orgs[post], parent=None))
                 out.facts.append((s, "holds", org, {"title": post, "post_label": post}))
+            elif f.relation == "holds_implied" and s:  # a body the title implies: no mention of it
+                name = _base_name(f.attrs["base"], ctx)
+                if name is not None:
+                    title = f.attrs["title"]
+                    org = self._org(name)
+                    out.facts.append((s, "holds", org, {"title": title, "post_label": post_label(title, name.label)}))
             elif s and o and s != o:
                 attrs = dict(f.attrs)
                 if f.relation == "holds" and "post_label" not in attrs:

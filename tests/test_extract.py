@@ -456,3 +456,30 @@ def test_school_types_are_written_out():
     )
     assert ("Võ Văn Chim", "Hiệu trưởng Trường Trung học cơ sở Vĩnh Phong 2") in found
     assert ("Phạm Đình Quý", "Giảng viên Trường Đại học Tôn Đức Thắng") in found
+
+
+def test_a_party_title_with_no_body_before_a_local_state_post():
+    text = (
+        "Kiên Giang: phòng dịch\nTại cuộc họp, ông Mai Văn Huỳnh, Phó bí thư thường trực, Chủ tịch HĐND tỉnh chỉ "
+        "đạo khẩn trương. Ông Lê Văn Ba, Bí thư, Chủ tịch UBND xã Dương Tơ cho biết."
+    )
+    assert {
+        ("Mai Văn Huỳnh", "Phó Bí thư Thường trực Tỉnh ủy Kiên Giang"),
+        ("Mai Văn Huỳnh", "Chủ tịch Hội đồng nhân dân tỉnh Kiên Giang"),
+        ("Lê Văn Ba", "Bí thư Đảng ủy xã Dương Tơ"),
+        ("Lê Văn Ba", "Chủ tịch Ủy ban nhân dân xã Dương Tơ"),
+    } == posts(text)
+    assert "Tỉnh ủy Kiên Giang" not in entities(text)[ORGANIZATION]  # implied by the title, not named
+
+
+def test_title_before_name_after_a_dash_and_a_level_said_twice():
+    found = posts(
+        "Hưng Yên: phong tỏa\nNgày 30/4, Chủ tịch Ủy ban nhân dân tỉnh Hưng Yên - Đỗ Quốc Văn, đã ký Công điện. "
+        "Cũng trong đêm 29/4, Bí thư Tỉnh ủy tỉnh Hà Nam Lê Thị Thủy đã đi kiểm tra. Ông Đầu Thanh Tùng, Phó Chủ "
+        "tịch UBND tỉnh Thanh Hóa đề nghị."
+    )
+    assert {
+        ("Đỗ Quốc Văn", "Chủ tịch Ủy ban nhân dân tỉnh Hưng Yên"),
+        ("Lê Thị Thủy", "Bí thư Tỉnh ủy Hà Nam"),
+        ("Đầu Thanh Tùng", "Phó Chủ tịch Ủy ban nhân dân tỉnh Thanh Hóa"),
+    } <= found

@@ -221,10 +221,18 @@ def _committee(text: str, key: str, pos: int) -> OrgParse | None:
     base = {"kind": "committee", "head": _title_head(head), "level": lexicon().committees[match_key(head)]}
     end = m.end()
     nxt = _skip_ws(key, end)
+    own_level = _OWN_LEVEL.get(base["level"])
+    if own_level and nxt > end and own_level.match(key, nxt):  # "Tỉnh ủy tỉnh Hà Nam": the level said twice
+        after = _skip_ws(key, own_level.match(key, nxt).end())
+        if _place_at(text, key, after):
+            nxt = after
     place = _place_at(text, key, nxt) if nxt > end else None
     if place:
         base["place"], end = place
     return OrgParse(pos, end, [], base)
+
+
+_OWN_LEVEL = {"province": re.compile(r"tỉnh(?=\s)"), "city": re.compile(r"(?:thành phố|tp\.?)(?=\s)")}
 
 
 def _title_head(head: str) -> str:

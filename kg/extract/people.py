@@ -187,6 +187,38 @@ def _followed_by_name(text: str, end: int) -> bool:
     return bool(nxt) and text[nxt.end() : nxt.end() + 1].isupper()
 
 
+_PARTY_TITLES = frozenset({"Bí thư", "Phó Bí thư", "Phó Bí thư Thường trực"})
+_COMMITTEES = {"tỉnh": ("Tỉnh ủy", "province"), "thành phố": ("Thành ủy", "city"), "huyện": ("Huyện ủy", "district")}
+_COMMITTEES |= {"quận": ("Quận ủy", "district"), "thị xã": ("Thị ủy", "district")}
+
+
+def _committee_of(text: str, org: Mention):
+    """For a Party title with no body before a post in a local State body ("Phó Bí thư Thường
+    trực, Chủ tịch HĐND tỉnh Kiên Giang"): a maker of the mention of that level's Party committee
+    (Tỉnh ủy Kiên Giang; Đảng ủy of a commune), or None when the body is not a local one."""
+    base = org.attrs["base"]
+    if base.get("kind") != "level_body" or base.get("head") not in ("Hội đồng nhân dân", "Ủy ban nhân dân"):
+        return None
+    level = base.get("level", "tỉnh")
+    if base.get("commune"):
+        party = {"kind": "level_body", "head": "Đảng ủy", "level": level, "commune": base["commune"]}
+        label = "Đảng ủy"
+    elif level in _COMMITTEES:
+        label, kind = _COMMITTEES[level]
+        party = {"kind": "committee", "head": label, "level": kind}
+        if base.get("place"):
+            party["place"] = base["place"]
+    else:
+        return None
+
+    def make(start: int, end: int) -> Mention:
+        attrs = {"base": dict(party), "departments": [], "derived": True, "implied": True}
+        return Mention.at(text, ORGANIZATION, start, end, label, scope="" if "place" in party else org.scope, attrs=attrs)
+
+    return make
+
+
+_BEFORE_NAME = re.compile(r"\s+(?:[-–]\s+)?")
 _KIEM = re.compile(r"\s+kiêm\s+")
 _AFTER_POST = re.compile(r"(?:\s+nhiệm kỳ\s+\d{4}\s*-\s*\d{4}|\s+khóa\s+[ivxl]+(?!\w))+")
 _BARE_PARTY = re.compile(
@@ -219,6 +251,7 @@ def _posts_after(text: str, key: str, pos: int) -> tuple[list[tuple[str, Mention
     # (title, "Ban Thường vụ" or None, "Đảng ủy", start, end): a Party organ waiting for its body
     pending: list[tuple[str, str | None, str, int, int]] = []
     shared: list[tuple[str, int]] = []  # titles waiting for the body of the title after "kiêm"
+    party_titles: list[tuple[str, int, int]] = []  # a Party title with no body, before a State post
     cur = pos
     while True:
         sep = _CHAIN_SEP.match(text, cur)
@@ -265,10 +298,19 @@ def _posts_after(text: str, key: str, pos: int) -> tuple[list[tuple[str, Mention
                 shared.append((title, start))
                 cur = after
                 continue
+            if title in _PARTY_TITLES and re.match(r"\s*,", text[after : after + 3]):
+                party_titles.append((title, start, after))  # "Phó bí thư thường trực, Chủ tịch HĐND tỉnh"
+                cur = after
+                continue
             break
         if org is not None and shared:
             posts.extend((s_title, org, s_start, after) for s_title, s_start in shared)
             shared = []
+        if org is not None and party_titles:
+            committee = _committee_of(text, org)
+            if committee is not None:
+                posts.extend((p_title, committee(p_start, p_end), p_start, after) for p_title, p_start, p_end in party_titles)
+            party_titles = []
         if org is not None and pending:
             for p_title, dept, organ, o_start, o_end in pending:
                 body = org
@@ -361,7 +403,7 @@ def find_people(
         if org is None and standalone_post(title) is None:
             continue
         ended[cur] = (title, org, m.start())
-        gap = re.compile(r"\s+").match(text, cur)
+        gap = _BEFORE_NAME.match(text, cur)  # "Chủ tịch UBND tỉnh Hưng Yên - Đỗ Quốc Văn"
         if not gap:
             continue
         name = _name_at(text, gap.end(), lex.surnames, need_surname=True)

@@ -179,6 +179,9 @@ def kg_people(doc: Doc) -> Doc:
             continue
         # an organisation read inside the post title ("Phó Bí thư [Thường trực Tỉnh ủy]") was misread
         orgs.drop_starting_in(title_start, org.start)
+        if org.attrs.get("implied"):  # "Phó Bí thư Thường trực, Chủ tịch HĐND tỉnh": the title only implies its body
+            doc._.kg_links.append(("holds_implied", person, person, {"title": title, "base": org.attrs["base"]}))
+            continue
         if org.attrs.get("derived"):  # "Bí thư Đảng ủy, Cục trưởng Cục X": the mention "Đảng ủy" is Đảng ủy Cục X
             orgs.append(org)
             doc._.kg_links.append(("holds", person, org, {"title": title}))
