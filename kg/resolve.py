@@ -476,7 +476,8 @@ class Resolver:
             s, o = keys[f.subject], keys[f.object]
             if f.relation == "holds_standalone" and s:
                 post = f.attrs["post"]
-                org = self._org(OrgName(post_orgs[post], parent=None))
+                body = post_orgs.get(post) or post_orgs[re.sub(r" khóa [IVXL]+$", "", post)]  # "… khóa XIV"
+                org = self._org(OrgName(body, parent=None))
                 out.facts.append((s, "holds", org, {"title": post, "post_label": post}))
             elif f.relation == "holds_implied" and s:  # a body the title implies: no mention of it
                 name = _base_name(f.attrs["base"], ctx)

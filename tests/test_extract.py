@@ -483,3 +483,11 @@ def test_title_before_name_after_a_dash_and_a_level_said_twice():
         ("Lê Thị Thủy", "Bí thư Tỉnh ủy Hà Nam"),
         ("Đầu Thanh Tùng", "Phó Chủ tịch Ủy ban nhân dân tỉnh Thanh Hóa"),
     } <= found
+
+
+def test_a_deputys_term_is_part_of_the_post():
+    found = posts(
+        "Tiêu đề\nĐại biểu Quốc hội khóa XIV Bùi Sỹ Lợi trăn trở. Ông Nguyễn Văn An, đại biểu Quốc hội đương nhiệm "
+        "khóa XIV, phát biểu."
+    )
+    assert {("Bùi Sỹ Lợi", "Đại biểu Quốc hội khóa XIV"), ("Nguyễn Văn An", "Đại biểu Quốc hội khóa XIV")} == found

@@ -89,7 +89,19 @@ def _title(key_text: str) -> str:
 
 def standalone_post(title: str) -> str | None:
     """The full post a title names by itself ("Thủ tướng" → "Thủ tướng Chính phủ"), if it does."""
+    if title.startswith(_DEPUTY_OF_TERM):  # "Đại biểu Quốc hội khóa XIV"
+        return title
     return lexicon().raw["standalone_posts"].get(title)
+
+
+_DEPUTY_OF_TERM = "Đại biểu Quốc hội khóa "
+_TERM = re.compile(r"\s+(?:đương nhiệm\s+)?kh[óo]a\s+([ivxl]+)(?!\w)")
+
+
+def _with_term(title: str, key: str, end: int) -> tuple[str, int]:
+    """ "đại biểu Quốc hội (đương nhiệm) khóa XIV": the deputy's post is in that term's Quốc hội."""
+    term = _TERM.match(key, end) if title == "Đại biểu Quốc hội" else None
+    return (_DEPUTY_OF_TERM + term.group(1).upper(), term.end()) if term else (title, end)
 
 
 def post_body_mention(text: str, key: str, title: str, start: int) -> Mention | None:
@@ -267,6 +279,7 @@ def _posts_after(text: str, key: str, pos: int) -> tuple[list[tuple[str, Mention
         if not m:
             break
         title = _title(key[m.start() : m.end()])
+        title, after_title = _with_term(title, key, m.end())
         written_upper = text[start : start + 1].isupper()
         if not (
             written_upper
@@ -276,7 +289,7 @@ def _posts_after(text: str, key: str, pos: int) -> tuple[list[tuple[str, Mention
             or _LOWER_HEAD.match(key, m.end())  # "- giảng viên trường ĐH Tôn Đức Thắng"
         ):
             break
-        after = m.end()
+        after = after_title
         org = None
         bare = _BARE_PARTY.match(key, after)
         if bare:
@@ -393,8 +406,8 @@ def find_people(
     for m in post_re.finditer(key):
         if not text[m.start() : m.start() + 1].isupper() or (m.start() and key[m.start() - 1].isalpha()):
             continue
-        title = _title(key[m.start() : m.end()])
-        cur, org = m.end(), None
+        title, cur = _with_term(_title(key[m.start() : m.end()]), key, m.end())
+        org = None
         nxt = re.compile(r"\s+").match(key, cur)
         if nxt:
             parsed = post_org(text, key, nxt.end(), title)
