@@ -491,3 +491,8 @@ def test_a_deputys_term_is_part_of_the_post():
         "khóa XIV, phát biểu."
     )
     assert {("Bùi Sỹ Lợi", "Đại biểu Quốc hội khóa XIV"), ("Nguyễn Văn An", "Đại biểu Quốc hội khóa XIV")} == found
+
+
+def test_a_central_body_written_without_its_commas_is_that_body():
+    found = entities("Tiêu đề\nBộ Văn hóa Thể thao và Du lịch vừa có văn bản gửi các tỉnh.")
+    assert "Bộ Văn hóa, Thể thao và Du lịch" in found[ORGANIZATION]

@@ -16,7 +16,7 @@ from functools import cache
 
 from kg.extract.lexicon import alternation, lexicon, place_at, place_key
 from kg.records import ORGANIZATION, Mention
-from kg.textnorm import LOWER, UPPER, fold, match_key
+from kg.textnorm import LOWER, UPPER, fold, key_slug, match_key
 
 _WS = re.compile(r"\s+")
 _GENERIC_BEFORE = re.compile(r"(?:các|những|mỗi|từng|cấp)\s+$")
@@ -133,6 +133,12 @@ def _COUNTRY_AFTER() -> re.Pattern:  # noqa: N802
     names = "|".join(sorted(map(re.escape, countries), key=len, reverse=True))
     # "Bộ Quốc phòng Trung Quốc", "Ban Chấp hành Trung ương Đảng Cộng sản Cuba"
     return re.compile(r"\s+((?:(?:Đảng\s+)?Cộng sản\s+)?(?:" + names + r"))(?!\w)")
+
+
+@cache
+def _central_by_slug() -> dict[str, dict]:
+    """Central bodies by the slug of each of their names (punctuation and case aside)."""
+    return {key_slug(n): e for e in lexicon().raw["central_bodies"] for n in e["names"]}
 
 
 def _base_label(org: OrgParse) -> str | None:
@@ -790,6 +796,9 @@ def _named(text: str, key: str, pos: int, after_post: bool = False) -> OrgParse 
         return None  # "Đài Loan", "Hội An": a place whose name starts like a body
     for short, full in lexicon().raw["name_abbreviations"].items():  # "Phòng GD-ĐT" → "Phòng Giáo dục và Đào tạo"
         name = re.sub(rf"(?<!\w){re.escape(short)}(?!\w)", full, name)
+    known = _central_by_slug().get(key_slug(name))
+    if known is not None:  # "Bộ Văn hóa Thể thao và Du lịch": a central body written without its commas
+        return OrgParse(pos, end, [], {"kind": "central", "label": known["label"], "parent": known.get("parent")})
     base = {"kind": "named", "label": name, "head": head}
     lv = _LEVEL_AFTER.match(key, _skip_abbreviation(text, end))
     if lv:
