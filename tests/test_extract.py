@@ -496,3 +496,18 @@ def test_a_deputys_term_is_part_of_the_post():
 def test_a_central_body_written_without_its_commas_is_that_body():
     found = entities("Tiêu đề\nBộ Văn hóa Thể thao và Du lịch vừa có văn bản gửi các tỉnh.")
     assert "Bộ Văn hóa, Thể thao và Du lịch" in found[ORGANIZATION]
+
+
+def test_lower_case_words_a_name_holds():
+    text = (
+        "Hậu Giang: ra mắt\nTrung tâm Phục vụ hành chính công tỉnh Hậu Giang đi vào hoạt động. Ông Võ Văn Thọ, "
+        "Trưởng phòng Văn hóa thông tin thị xã Cửa Lò cho hay. Ông Hoàng Minh Tiến, Phó Cục trưởng Cục An toàn "
+        "thông tin cho biết. Sở Y tế thông tin tỉnh Hà Nam có thêm ca mắc."
+    )
+    orgs = entities(text)[ORGANIZATION]
+    assert "Trung tâm Phục vụ hành chính công tỉnh Hậu Giang" in orgs
+    assert not any("thông tin tỉnh" in o for o in orgs)  # "thông tin" the verb
+    assert {
+        ("Võ Văn Thọ", "Trưởng phòng Văn hóa thông tin thị xã Cửa Lò"),
+        ("Hoàng Minh Tiến", "Phó Cục trưởng Cục An toàn thông tin"),
+    } == posts(text)

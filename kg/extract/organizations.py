@@ -535,7 +535,12 @@ def _name_tokens(text: str, pos: int, limit: int = 14, head: str = "") -> int:
             end, i = toks[i + 2][1] if i + 2 < len(toks) else end, i + 3
             continue
         hyphen_run = w in ("-", "–") and i + 1 < len(toks) and toks[i + 1][2][:1].islower()
-        if not hyphen_run and (not w[:1].isalpha() or w in stop and w != "và" and not _level_is_word(toks, i)):
+        compound = w[:1].islower() and _compound_at(toks, i)  # "hành chính", "Văn hóa thông tin"
+        if (
+            not hyphen_run
+            and not compound
+            and (not w[:1].isalpha() or w in stop and w != "và" and not _level_is_word(toks, i))
+        ):
             break
         if after_cap and w != "và" and w[:1].isalpha():  # second syllable of a capitalised word
             end, after_cap, i = e, False, i + 1
@@ -543,8 +548,15 @@ def _name_tokens(text: str, pos: int, limit: int = 14, head: str = "") -> int:
         if any(match_key(text[pos:end]).lower().endswith(f) for f in _NAME_FINAL) or place_at_end(text, pos, end):
             break  # "Bộ Tư lệnh Bộ đội Biên phòng Việt Nam nghiên cứu …": the name has ended
         j = i  # a lower-case run (maybe with "và") that a capitalised word, a level word or a short end closes
+        compounds = False  # a word of the run is a stop word but for the word it makes with the next one
+        named_compound = False
         while j < len(toks) and j - i < 9:
             t = toks[j][2]
+            if t[:1].islower() and _compound_at(toks, j):
+                # "An toàn thông tin" is a name wherever it ends; "hành chính …" where a place closes it
+                named = _LOWER_COMPOUNDS[(t.lower(), toks[j + 1][2])] is not None
+                j, compounds, named_compound = j + 2, compounds or not named, named_compound or named
+                continue
             if t == "và" or t[:1].isalpha() and t[:1].islower() and (t not in stop or _level_is_word(toks, j)):
                 j += 1
                 continue
@@ -559,18 +571,27 @@ def _name_tokens(text: str, pos: int, limit: int = 14, head: str = "") -> int:
         while k > i and toks[k - 1][2] == "và":
             k -= 1
         nxt = toks[j][2] if j < len(toks) else ""
+        level_closed = nxt in ("tỉnh", "huyện", "quận", "thị", "thành") and (cap(j + 1) or cap(j + 2))
         closed = k > i and (
-            j < len(toks)
+            compounds  # "Trung tâm Phục vụ hành chính công tỉnh Hậu Giang": only where a place closes it
+            and level_closed
+            or not compounds
+            and named_compound
+            and k == j
+            or not compounds
+            and j < len(toks)
             and toks[j][2][:1].isupper()
             and not _patterns().start.match(key_of(toks[j][0]))  # "… phối hợp Bộ Y tế"
             or text.startswith(" của Quốc hội", toks[k - 1][1])
-            or nxt in ("tỉnh", "huyện", "quận", "thị", "thành")
-            and (cap(j + 1) or cap(j + 2))
-            or k == j
+            or not compounds
+            and level_closed
+            or not compounds
+            and k == j
             and (k - i <= 2 or k - i == 3 and toks[i][2] == "và")  # "Sở Văn hóa và thể thao,"
             and nxt in (";", ",", ".", ")", "")
             and (i == 0 or _SYLLABLE.match(fold(toks[i - 1][2])) is not None)  # not "Sun Group đầu tư."
-            or nxt == ","
+            or not compounds
+            and nxt == ","
             and k == j
             and k - i >= 2
             and _lower_list_end(toks, j + 1) is not None
@@ -640,6 +661,24 @@ _SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])
 _SECOND_SYLLABLES = frozenset(
     {"nghị", "triển", "quyết", "thiệu", "chức", "giới", "thông", "tiến", "nhận", "định", "hành", "làm"}
 )
+# two-syllable words in lower case whose first syllable is a stop word on its own, with the words
+# they follow in a name (None: any): "hành chính công", "Văn hóa thông tin", "An toàn thông tin",
+# "Công nghệ thông tin" ("Sở Y tế thông tin …" is the verb)
+_LOWER_COMPOUNDS: dict[tuple[str, str], frozenset[str] | None] = {
+    ("hành", "chính"): None,
+    ("thông", "tin"): frozenset({"hóa", "hoá", "toàn", "nghệ"}),
+}
+
+
+def _compound_at(toks: list[tuple[int, int, str]], j: int) -> bool:
+    """Whether toks[j] and toks[j + 1] are one of those words, where a name may hold it."""
+    if j + 1 >= len(toks):
+        return False
+    key = (toks[j][2].lower(), toks[j + 1][2])
+    if key not in _LOWER_COMPOUNDS:
+        return False
+    before = _LOWER_COMPOUNDS[key]
+    return before is None or j > 0 and toks[j - 1][2].lower() in before
 _LEVEL_BEFORE_PLACE = re.compile(r"(?:tỉnh|thành phố|tp\.?|huyện|quận|thị xã)\s+[^\W\d_]")
 _LEVEL_COMPOUNDS = frozenset({("xã", "hội"), ("tỉnh", "táo"), ("tỉnh", "lộ"), ("tỉnh", "thành"), ("huyện", "lộ")})
 
