@@ -398,6 +398,10 @@ def post_label(title: str, org_label: str) -> str:
     "Hiệu trưởng Trường …", "Bộ trưởng Bộ …" keep both (the title's own word differs).
     """
     title = _TITLE_FULL.get(title, title)
+    raw = lexicon().raw
+    full = raw["standalone_posts"].get(title)
+    if full and raw["standalone_post_orgs"].get(full) == org_label:  # "Tổng Bí thư" of the Ban Chấp hành Trung ương
+        return full
     words, org_words = title.split(), org_label.split()
     for n in (2, 1):
         if len(words) > n and len(org_words) > n and match_key(" ".join(words[-n:])).lower() == match_key(" ".join(org_words[:n])).lower():

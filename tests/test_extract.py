@@ -511,3 +511,16 @@ def test_lower_case_words_a_name_holds():
         ("Võ Văn Thọ", "Trưởng phòng Văn hóa thông tin thị xã Cửa Lò"),
         ("Hoàng Minh Tiến", "Phó Cục trưởng Cục An toàn thông tin"),
     } == posts(text)
+
+
+def test_elected_to_a_post_in_a_body_named_before():
+    found = posts(
+        "Bạc Liêu: đại hội\nTại đại hội, Hội Khuyến học tỉnh Bạc Liêu đã bầu ra 27 người vào Ban chấp hành. Ông Lê "
+        "Quốc Việt, nguyên Chủ nhiệm Ủy ban Kiểm tra Tỉnh ủy, được bầu làm Chủ tịch Hội. Ông Nguyễn Phú Trọng được "
+        "bầu lại làm Tổng Bí thư Ban Chấp hành Trung ương."
+    )
+    assert {
+        ("Lê Quốc Việt", "Chủ nhiệm Ủy ban Kiểm tra Tỉnh ủy Bạc Liêu"),
+        ("Lê Quốc Việt", "Chủ tịch Hội Khuyến học tỉnh Bạc Liêu"),
+        ("Nguyễn Phú Trọng", "Tổng Bí thư"),  # the standalone post, whatever the title names after it
+    } == found

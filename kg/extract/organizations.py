@@ -1011,3 +1011,27 @@ def _brand(text: str, pos: int) -> OrgParse | None:
         return None
     name = " ".join(text[pos : m.end()].split())
     return OrgParse(pos, m.end(), [], {"kind": "central", "label": name, "parent": None, "brand": True})
+
+
+# heads a body is called by alone once its full name has been given: "… được bầu làm Chủ tịch Hội."
+_SHORT_HEADS = ("Hội", "Sở", "Trường", "Công ty", "Tập đoàn", "Bệnh viện", "Ngân hàng", "Viện", "Trung tâm")
+_SHORT_AT = re.compile(r"(" + "|".join(_SHORT_HEADS) + r")(?=\s*(?:[.,;)]|$))")
+
+
+def earlier_body(text: str, key: str, pos: int) -> OrgParse | None:
+    """The body a bare head at ``pos`` stands for ("Chủ tịch Hội."): the last one of that head named
+    in full in the 3,000 characters before, over the bare head's own span; None if there is none."""
+    m = _SHORT_AT.match(text, pos)
+    if m is None:
+        return None
+    head = m.group(1)
+    window = max(0, pos - 3000)
+    starts = [h.start() for h in re.finditer(r"(?<!\w)" + head + r"(?=\s)", text[window:pos])]
+    for start in reversed(starts[-8:]):
+        full = parse_org(text, key, window + start, allow_generic=True)
+        if full is None or full.departments or full.end > pos:
+            continue
+        label = full.base.get("label") or full.base.get("head", "")
+        if label.split()[0] == head.split()[0] and (full.base.get("place") or len(label.split()) > len(head.split()) + 1):
+            return OrgParse(pos, m.end(), [], dict(full.base))
+    return None

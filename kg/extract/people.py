@@ -14,7 +14,7 @@ import re
 from functools import cache
 
 from kg.extract.lexicon import alternation, lexicon, place_at
-from kg.extract.organizations import org_mention, post_org, vietnamese_syllable
+from kg.extract.organizations import earlier_body, org_mention, post_org, vietnamese_syllable
 from kg.records import ORGANIZATION, PERSON, Fact, Mention
 from kg.textnorm import LOWER, UPPER, match_key
 
@@ -231,6 +231,11 @@ def _committee_of(text: str, org: Mention):
 
 
 _BEFORE_NAME = re.compile(r"\s+(?:[-–]\s+)?")
+# "được bầu làm", "được đại hội bầu giữ chức vụ", "đã được bổ nhiệm giữ chức": the post follows
+_ELECTED = re.compile(
+    r"\s*,?\s*(?:(?:đã|cũng|tiếp tục|vừa)\s+)*được(?:\s+[" + LOWER + r"]+){0,3}?\s+"
+    r"(?:bầu|bầu lại|bổ nhiệm|tái bổ nhiệm|chỉ định|phân công)\s+(?:giữ\s+chức(?:\s+vụ)?|làm)\s+"
+)
 _KIEM = re.compile(r"\s+kiêm\s+")
 _AFTER_POST = re.compile(r"(?:\s+nhiệm kỳ\s+\d{4}\s*-\s*\d{4}|\s+khóa\s+[ivxl]+(?!\w))+")
 _BARE_PARTY = re.compile(
@@ -266,7 +271,8 @@ def _posts_after(text: str, key: str, pos: int) -> tuple[list[tuple[str, Mention
     party_titles: list[tuple[str, int, int]] = []  # a Party title with no body, before a State post
     cur = pos
     while True:
-        sep = _CHAIN_SEP.match(text, cur)
+        elected = _ELECTED.match(text, cur)  # "…, được bầu làm Chủ tịch Hội"
+        sep = elected or _CHAIN_SEP.match(text, cur)
         if not sep or sep.end() == cur and cur != pos:
             break
         start = sep.end()
@@ -302,7 +308,7 @@ def _posts_after(text: str, key: str, pos: int) -> tuple[list[tuple[str, Mention
             continue
         nxt = re.compile(r"\s+").match(key, after)
         if nxt:
-            parsed = post_org(text, key, nxt.end(), title)
+            parsed = post_org(text, key, nxt.end(), title) or earlier_body(text, key, nxt.end())
             if parsed:
                 org = org_mention(text, parsed)
                 after = parsed.end
