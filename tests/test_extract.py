@@ -524,3 +524,16 @@ def test_elected_to_a_post_in_a_body_named_before():
         ("Lê Quốc Việt", "Chủ tịch Hội Khuyến học tỉnh Bạc Liêu"),
         ("Nguyễn Phú Trọng", "Tổng Bí thư"),  # the standalone post, whatever the title names after it
     } == found
+
+
+def test_a_family_name_after_ong_is_not_a_body_and_acting_posts():
+    found = posts(
+        "Đồng Tháp: lễ hội\nÔng Đoàn Tấn Bửu, Phó Chủ tịch UBND tỉnh Đồng Tháp cho biết. Ông Nguyễn Hồng Trường, GĐ "
+        "Bệnh viện đa khoa TP Vinh cho biết. Bà Nguyễn Thu Thủy, Quyền Vụ trưởng Vụ Giáo dục Đại học cho biết. "
+        "Đoàn công tác của tỉnh đã đến."
+    )
+    assert {
+        ("Đoàn Tấn Bửu", "Phó Chủ tịch Ủy ban nhân dân tỉnh Đồng Tháp"),
+        ("Nguyễn Hồng Trường", "Giám đốc Bệnh viện đa khoa thành phố Vinh"),
+        ("Nguyễn Thu Thủy", "Quyền Vụ trưởng Vụ Giáo dục Đại học"),
+    } == found

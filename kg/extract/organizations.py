@@ -723,6 +723,9 @@ _TITLE_HEADS = {
     "viện trưởng": "Viện",
     "phó viện trưởng": "Viện",
     "quyền viện trưởng": "Viện",
+    "quyền vụ trưởng": "Vụ",
+    "quyền cục trưởng": "Cục",
+    "quyền hiệu trưởng": "Trường",
     "cục trưởng": "Cục",
     "phó cục trưởng": "Cục",
     "vụ trưởng": "Vụ",
@@ -790,6 +793,15 @@ _LOWER_NAME = re.compile(
 )
 
 
+_PERSON_BEFORE = frozenset({"ông", "bà", "Ông", "Bà", "chí", "anh", "chị"})
+
+
+def head_is_surname(text: str, pos: int) -> bool:
+    """Whether the word at ``pos`` is a family name followed by at least two capitalised words."""
+    m = re.compile(r"(\w+)((?:\s+[" + UPPER + r"]\w*){2,4})(?!\w)").match(text, pos)
+    return bool(m) and m.group(1) in lexicon().surnames
+
+
 def _named(text: str, key: str, pos: int, after_post: bool = False) -> OrgParse | None:
     """A body with a head and a proper name: "Trường Đại học Đồng Nai", "Sở Y tế tỉnh Hà Nam",
     "Ủy ban Pháp luật của Quốc hội", "Hội Khuyến học tỉnh Bạc Liêu"; after a post title also
@@ -806,6 +818,8 @@ def _named(text: str, key: str, pos: int, after_post: bool = False) -> OrgParse 
         and before.group(1) not in ("Tại", "Theo", "Của", "Và")
     ):
         return None  # "Lê Trường Lưu": a head word inside a personal name
+    if before and before.group(1) in _PERSON_BEFORE and head_is_surname(text, pos):
+        return None  # "ông Đoàn Tấn Bửu": a family name after "ông", not the head "Đoàn"
     nxt = _skip_ws(key, m.end())
     head = _WS.sub(" ", text[m.start() : m.end()])
     head = head[:1].upper() + head[1:]
