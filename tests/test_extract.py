@@ -537,3 +537,17 @@ def test_a_family_name_after_ong_is_not_a_body_and_acting_posts():
         ("Nguyễn Hồng Trường", "Giám đốc Bệnh viện đa khoa thành phố Vinh"),
         ("Nguyễn Thu Thủy", "Quyền Vụ trưởng Vụ Giáo dục Đại học"),
     } == found
+
+
+def test_a_name_ends_before_a_verb_after_a_proper_name_or_before_a_title():
+    found = entities(
+        "Tiêu đề\nTrường Mầm non Xuân Hồng đợt này nhận trẻ. Trường Tiểu học Gio Châu thông tin rằng học sinh đã "
+        "về. Tổng công ty Sông Đà tạm dừng thi công. Bộ GDĐT điều chỉnh chỉ Chánh Thanh tra Sở GDĐT xử lý."
+    )[ORGANIZATION]
+    assert {
+        "Trường Mầm non Xuân Hồng",
+        "Trường Tiểu học Gio Châu",
+        "Tổng công ty Sông Đà",
+        "Bộ Giáo dục và Đào tạo",
+    } <= found
+    assert not any(o.endswith(("đợt", "thông tin", "tạm")) or "Chánh" in o for o in found)

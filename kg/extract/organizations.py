@@ -512,8 +512,8 @@ def _name_tokens(text: str, pos: int, limit: int = 14, head: str = "") -> int:
                 break  # "Trạm ra đa 595 và Trạm Hải đăng Hòn Khoai", "T&T Group và UBND TP Cần Thơ": two bodies
             i += 1
             continue
-        if after_cap and w in _SECOND_SYLLABLES:  # "Hội nghị", "Phát triển", "Tổ chức"
-            end, after_cap, i = e, False, i + 1
+        if after_cap and w in _SECOND_SYLLABLES and not (i > 1 and cap(i - 2)):  # "Hội nghị", "Phát triển"
+            end, after_cap, i = e, False, i + 1  # (not after a proper name: "Trường Tiểu học Gio Châu thông tin")
             continue
         if (
             w == ","
@@ -582,6 +582,7 @@ def _name_tokens(text: str, pos: int, limit: int = 14, head: str = "") -> int:
             and j < len(toks)
             and toks[j][2][:1].isupper()
             and not _patterns().start.match(key_of(toks[j][0]))  # "… phối hợp Bộ Y tế"
+            and not _title_at().match(key_of(toks[j][0]))  # "Bộ GDĐT điều chỉnh chỉ Chánh Thanh tra …"
             or text.startswith(" của Quốc hội", toks[k - 1][1])
             or not compounds
             and level_closed
@@ -601,6 +602,13 @@ def _name_tokens(text: str, pos: int, limit: int = 14, head: str = "") -> int:
             continue
         break
     return end
+
+
+@cache
+def _title_at() -> re.Pattern:
+    """A post title ("Chánh Thanh tra", "Giám đốc"): a capital after a lower-case run that starts one
+    does not close a name."""
+    return re.compile(r"(?:" + alternation(list(lexicon().post_titles)) + r")(?!\w)")
 
 
 def _capital_fields_end(text: str, toks: list[tuple[int, int, str]], i: int) -> int | None:
