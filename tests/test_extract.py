@@ -551,3 +551,19 @@ def test_a_name_ends_before_a_verb_after_a_proper_name_or_before_a_title():
         "Bộ Giáo dục và Đào tạo",
     } <= found
     assert not any(o.endswith(("đợt", "thông tin", "tạm")) or "Chánh" in o for o in found)
+
+
+def test_a_body_named_after_a_person_only_right_after_its_type():
+    text = (
+        "Tiêu đề\nTrường ĐH Văn Lang phản ánh tác giả Hoàng Xuân Phương. Trường ĐH Xây dựng Doãn Minh Khôi nói. "
+        "Trường THPT chuyên Lê Hồng Phong khai giảng. Công ty TNHH Trần Liên Hưng nộp thuế. Ông Lê Văn Bình, "
+        "Giám đốc Marketing cho biết."
+    )
+    found = entities(text)
+    assert {
+        "Trường Đại học Văn Lang",
+        "Trường Đại học Xây dựng",
+        "Trường Trung học phổ thông chuyên Lê Hồng Phong",
+        "Công ty TNHH Trần Liên Hưng",
+    } == found[ORGANIZATION]
+    assert {"Hoàng Xuân Phương", "Doãn Minh Khôi", "Lê Văn Bình"} <= found[PERSON]

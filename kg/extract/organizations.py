@@ -452,6 +452,13 @@ _LEVEL_AFTER = re.compile(r"\s+(tỉnh|thành phố|tp\.?|huyện|quận|thị x
 
 
 # bodies often named after a person: "Trường THPT Hoàng Văn Thụ", "Công ty TNHH Trần Liên Hưng"
+# the words of a body's type, before the person it is named after: "Trường THPT chuyên …",
+# "Trường Đại học …", "Công ty TNHH một thành viên …"
+_TYPE_WORDS = frozenset(
+    match_key(w).lower()
+    for w in "THPT THCS TH ĐH CĐ MN PTDTNT PTDTBT Tiểu Trung Đại Cao học đẳng cơ sở Phổ thông Mầm non chuyên "
+    "cấp TNHH CP cổ phần một thành viên MTV tư thục dân lập Quốc tế nghề Dân tộc nội trú bán trú".split()
+)
 _NAMED_AFTER_PEOPLE = frozenset({"Trường", "Công ty", "Cty", "Tổng công ty", "Tập đoàn", "Quỹ", "Bệnh viện", "Nhà máy"})
 _LEVEL_WORDS = frozenset({"tỉnh", "huyện", "quận", "xã", "phường", "thị", "thành"})
 _NAME_FINAL = frozenset({"việt nam", "trung ương", "quốc hội"})
@@ -476,10 +483,24 @@ def _name_tokens(text: str, pos: int, limit: int = 14, head: str = "") -> int:
         return j < len(toks) and (toks[j][2][:1].isupper() or toks[j][2][:1].isdigit())
 
     def person_at(j: int) -> bool:
+        """A full personal name at toks[j]; in "Trường THCS Chu Văn An", "Công ty TNHH Trần Liên Hưng"
+        (a body named after a person, nothing but its type before) it is the body's name."""
         n = 0
         while cap(j + n) and toks[j + n][2][:1].isupper():
             n += 1
-        return n >= 3 and toks[j][2] in lex.surnames and head not in _NAMED_AFTER_PEOPLE
+        if n < 3 or toks[j][2] not in lex.surnames:
+            return False
+        typed = all(match_key(t[2]).lower() in _TYPE_WORDS for t in toks[:j])
+        return not (head in _NAMED_AFTER_PEOPLE and typed)
+
+    def _person_len(j: int) -> int:
+        """How many words the personal name a body is named after has at toks[j] (0: none there)."""
+        n = 0
+        while cap(j + n) and toks[j + n][2][:1].isupper() and n < 4:
+            n += 1
+        if n < 3 or toks[j][2] not in lex.surnames or head not in _NAMED_AFTER_PEOPLE:
+            return 0
+        return n if all(match_key(t[2]).lower() in _TYPE_WORDS for t in toks[:j]) else 0
 
     def key_of(s: int) -> str:
         return match_key(text[s : s + 40]).lower()
@@ -490,6 +511,10 @@ def _name_tokens(text: str, pos: int, limit: int = 14, head: str = "") -> int:
             break
         if cap(i):
             if i and person_at(i):
+                break
+            named_for = _person_len(i)
+            if named_for:  # "Trường THPT chuyên Lê Hồng Phong| khai giảng": the person's name ends the name
+                end = toks[i + named_for - 1][1]
                 break
             if i and _LEVEL_BEFORE_PLACE.match(key_of(s)):  # "Phòng Nội vụ Thị xã Bỉm Sơn": the place follows
                 break
@@ -583,6 +608,7 @@ def _name_tokens(text: str, pos: int, limit: int = 14, head: str = "") -> int:
             and toks[j][2][:1].isupper()
             and not _patterns().start.match(key_of(toks[j][0]))  # "… phối hợp Bộ Y tế"
             and not _title_at().match(key_of(toks[j][0]))  # "Bộ GDĐT điều chỉnh chỉ Chánh Thanh tra …"
+            and not person_at(j)  # "Trường ĐH Văn Lang phản ánh tác giả Hoàng Xuân Phương"
             or text.startswith(" của Quốc hội", toks[k - 1][1])
             or not compounds
             and level_closed
@@ -1010,7 +1036,8 @@ _BRAND = re.compile(
 
 @cache
 def _known_abbreviations() -> frozenset[str]:
-    """Upper-case words the lexicon knows as parts of names ("UBND", "TP", "MTTQ", "THPT")."""
+    """Words after a title that are no brand: upper-case words the lexicon knows as parts of names
+    ("UBND", "TP", "MTTQ", "THPT") and English names of a field of work ("Giám đốc Marketing")."""
     raw = lexicon().raw
     words: set[str] = set()
     phrases = [a for a, _ in raw["departments"] + raw["level_bodies"] + raw["levels"] + raw["central_suffixes"]]
@@ -1018,7 +1045,11 @@ def _known_abbreviations() -> frozenset[str]:
     phrases += list(raw["post_title_aliases"]) + list(raw["standalone_posts"]) + raw["party_issuer_suffixes"]
     for phrase in phrases:
         words.update(w.strip(".") for w in phrase.split() if w.isupper())
-    return frozenset(words | {"TP", "TX", "TPHCM", "MTTQ", "CLB", "UB", "QH", "THPT", "THCS", "ĐH", "CĐ", "HĐQT", "CA", "CDC", "TNHH", "CP", "CTCP"})
+    return frozenset(
+        words
+        | {"TP", "TX", "TPHCM", "MTTQ", "CLB", "UB", "QH", "THPT", "THCS", "ĐH", "CĐ", "HĐQT", "CA", "CDC", "TNHH", "CP", "CTCP"}
+        | {"Marketing", "Sales", "IT", "HR", "Digital", "Product", "Operations", "Finance", "Brand", "PR"}
+    )
 
 
 def _brand(text: str, pos: int) -> OrgParse | None:
