@@ -228,7 +228,7 @@ def _named_name(base: dict, province: Place | None, ctx: Context) -> OrgName | N
     if explicit:
         if province and (level in (None, "tỉnh") or province.type_word == "thành phố"):
             word = "thành phố" if province.type_word == "thành phố" else "tỉnh"
-            return OrgName(f"{label} {word} {city_name(province)}", province=province.code)
+            return OrgName(f"{label} {word} {province.name}", province=province.code)  # not "thành phố Thành phố …"
         district = _district_named(explicit, ctx, level)
         if district is None:
             return None

@@ -567,3 +567,18 @@ def test_a_body_named_after_a_person_only_right_after_its_type():
         "Công ty TNHH Trần Liên Hưng",
     } == found[ORGANIZATION]
     assert {"Hoàng Xuân Phương", "Doãn Minh Khôi", "Lê Văn Bình"} <= found[PERSON]
+
+
+def test_persons_and_places_end_or_stay_in_names():
+    found = posts(
+        "Tiêu đề\nÔng Nguyễn Vũ Quốc Huy, Hiệu trưởng Trường Đại học Y-Dược Huế và Ông Trương Quốc Hùng, Tổng "
+        "Giám đốc Công ty VinBrain ký kết. Bà Nguyễn Thị Ánh Hoa, Phó Giám đốc Sở Du lịch TPHCM cho biết. Ông Vũ "
+        "Hồng Thăng, Phó Trưởng khoa Nội tiêu hóa, Bệnh viện K Trung ương, giảng viên Trường Đại học Y Hà Nội."
+    )
+    assert {
+        ("Nguyễn Vũ Quốc Huy", "Hiệu trưởng Trường Đại học Y-Dược Huế"),
+        ("Trương Quốc Hùng", "Tổng Giám đốc Công ty VinBrain"),
+        ("Nguyễn Thị Ánh Hoa", "Phó Giám đốc Sở Du lịch Thành phố Hồ Chí Minh"),
+        ("Vũ Hồng Thăng", "Phó Trưởng khoa Nội tiêu hóa Bệnh viện K Trung ương"),
+        ("Vũ Hồng Thăng", "Giảng viên Trường Đại học Y Hà Nội"),
+    } == found

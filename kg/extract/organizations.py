@@ -488,8 +488,8 @@ def _name_tokens(text: str, pos: int, limit: int = 14, head: str = "") -> int:
         n = 0
         while cap(j + n) and toks[j + n][2][:1].isupper():
             n += 1
-        if n < 3 or toks[j][2] not in lex.surnames:
-            return False
+        if n < 3 or toks[j][2] not in lex.surnames or place_at(text, toks[j + 1][0]):
+            return False  # "Trường Đại học Y Hà Nội": "Y" then a place is no person
         typed = all(match_key(t[2]).lower() in _TYPE_WORDS for t in toks[:j])
         return not (head in _NAMED_AFTER_PEOPLE and typed)
 
@@ -498,7 +498,7 @@ def _name_tokens(text: str, pos: int, limit: int = 14, head: str = "") -> int:
         n = 0
         while cap(j + n) and toks[j + n][2][:1].isupper() and n < 4:
             n += 1
-        if n < 3 or toks[j][2] not in lex.surnames or head not in _NAMED_AFTER_PEOPLE:
+        if n < 3 or toks[j][2] not in lex.surnames or head not in _NAMED_AFTER_PEOPLE or place_at(text, toks[j + 1][0]):
             return 0
         return n if all(match_key(t[2]).lower() in _TYPE_WORDS for t in toks[:j]) else 0
 
@@ -535,6 +535,8 @@ def _name_tokens(text: str, pos: int, limit: int = 14, head: str = "") -> int:
         if w == "và" and cap(i + 1):
             if i + 1 < len(toks) and _patterns().start.match(key_of(toks[i + 1][0])):
                 break  # "Trạm ra đa 595 và Trạm Hải đăng Hòn Khoai", "T&T Group và UBND TP Cần Thơ": two bodies
+            if toks[i + 1][2] in ("Ông", "Bà") or person_at(i + 1):
+                break  # "… Trường Đại học Y-Dược Huế và Ông Trương Quốc Hùng": a person
             i += 1
             continue
         if after_cap and w in _SECOND_SYLLABLES and not (i > 1 and cap(i - 2)):  # "Hội nghị", "Phát triển"
