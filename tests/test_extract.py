@@ -582,3 +582,21 @@ def test_persons_and_places_end_or_stay_in_names():
         ("Vũ Hồng Thăng", "Phó Trưởng khoa Nội tiêu hóa Bệnh viện K Trung ương"),
         ("Vũ Hồng Thăng", "Giảng viên Trường Đại học Y Hà Nội"),
     } == found
+
+
+def test_a_school_or_hospital_with_its_head_in_lower_case():
+    text = (
+        "Cà Mau: công chức trẻ\nNgày 19/4, trường ĐH Bách khoa Hà Nội đã công bố đề cương. Ông ấy là giảng viên "
+        "của trường Chính trị tỉnh. Các quan chức tại bệnh viện Rajiv Gandhi cho biết. Giám đốc bệnh viện Bạch Mai "
+        "Nguyễn Quang Tuấn dự họp. Ông Trần Minh Hoàng đánh bài ở hội trường UBND phường Điện Dương. Có 5 trường "
+        "THPT chuyên của các Đại học dự thi."
+    )
+    found = entities(text)[ORGANIZATION]
+    assert {
+        "Trường Đại học Bách khoa Hà Nội",
+        "Trường Chính trị tỉnh Cà Mau",
+        "Bệnh viện Rajiv Gandhi",
+        "Bệnh viện Bạch Mai",
+        "Ủy ban nhân dân phường Điện Dương",
+    } == found
+    assert ("Nguyễn Quang Tuấn", "Giám đốc Bệnh viện Bạch Mai") in posts(text)

@@ -362,7 +362,7 @@ def find_organizations(text: str, key: str) -> list[Mention]:
         m = start_re.search(key, pos)
         if not m:
             break
-        org = parse_org(text, key, m.start())
+        org = parse_org(text, key, m.start()) or _lower_head(text, key, m.start())
         if org is None or _status_phrase(key, org):
             pos = m.start() + 1
             continue
@@ -374,6 +374,30 @@ def find_organizations(text: str, key: str) -> list[Mention]:
         mentions.extend(_bodies_within(text, key, org))
         pos = org.end
     return mentions
+
+
+_TRUONG_COMPOUNDS = frozenset(
+    {"hội", "quảng", "thị", "môi", "hiện", "chiến", "nông", "lập", "thương", "sân", "đấu", "công", "súng", "đồng"}
+)
+_LOWER_HEAD = re.compile(r"(?:trường|bệnh viện)\s+(?=[" + UPPER + r"])")
+
+
+def _lower_head(text: str, key: str, pos: int) -> OrgParse | None:
+    """A school or hospital whose head the writer left in lower case: "trường ĐH Bách khoa Hà Nội",
+    "bệnh viện Rajiv Gandhi" — only with a proper name past its type words ("trường THPT chuyên" is
+    no one school)."""
+    head = _LOWER_HEAD.match(text, pos)
+    if not head or _GENERIC_BEFORE.search(key, max(0, pos - 8), pos) or _patterns().start.match(key, head.end()):
+        return None  # "các trường …"; "hội trường UBND phường": another body follows
+    before = re.search(r"(\w+)\s+$", text[max(0, pos - 12) : pos])
+    if before and before.group(1).lower() in _TRUONG_COMPOUNDS:
+        return None  # "hội trường", "thị trường", "môi trường": not a school
+    org = parse_org(text, key, pos, allow_generic=True, after_post=True)
+    if org is None or org.base.get("kind") not in ("named", "central") or org.departments:
+        return None
+    words = text[pos : org.end].split()[1:]
+    proper = [w for w in words if w[:1].isupper() and match_key(w).lower() not in _TYPE_WORDS]
+    return org if proper else None
 
 
 _STATUS_BEFORE = re.compile(r"(?:đại biểu|bầu cử|ứng cử)\s+$")
@@ -496,11 +520,15 @@ def _name_tokens(text: str, pos: int, limit: int = 14, head: str = "") -> int:
     def _person_len(j: int) -> int:
         """How many words the personal name a body is named after has at toks[j] (0: none there)."""
         n = 0
-        while cap(j + n) and toks[j + n][2][:1].isupper() and n < 4:
+        while cap(j + n) and toks[j + n][2][:1].isupper() and n < 6:
             n += 1
         if n < 3 or toks[j][2] not in lex.surnames or head not in _NAMED_AFTER_PEOPLE or place_at(text, toks[j + 1][0]):
             return 0
-        return n if all(match_key(t[2]).lower() in _TYPE_WORDS for t in toks[:j]) else 0
+        if not all(match_key(t[2]).lower() in _TYPE_WORDS for t in toks[:j]):
+            return 0
+        # "Bệnh viện Bạch Mai| Nguyễn Quang Tuấn": a second full name after the first two words
+        second = next((p for p in range(2, n - 1) if toks[j + p][2] in lex.surnames), None)
+        return second or min(n, 4)
 
     def key_of(s: int) -> str:
         return match_key(text[s : s + 40]).lower()
@@ -532,7 +560,7 @@ def _name_tokens(text: str, pos: int, limit: int = 14, head: str = "") -> int:
                 break  # "Vụ Pháp chế - Bộ GDĐT": the body it belongs to; "Tập đoàn Vingroup - Ông Phạm …"
             i += 1
             continue
-        if w == "và" and cap(i + 1):
+        if w == "và" and cap(i + 1) and toks[i + 1][2][:1].isupper():  # not "… Việt Bắc và 5 trường"
             if i + 1 < len(toks) and _patterns().start.match(key_of(toks[i + 1][0])):
                 break  # "Trạm ra đa 595 và Trạm Hải đăng Hòn Khoai", "T&T Group và UBND TP Cần Thơ": two bodies
             if toks[i + 1][2] in ("Ông", "Bà") or person_at(i + 1):

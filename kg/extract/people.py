@@ -190,7 +190,7 @@ def _rank_at(text: str, key: str, pos: int) -> int | None:
 
 
 # the head of a body that writers leave in lower case after a lower-case title
-_LOWER_HEAD = re.compile(r"\s+(?:trường|bệnh viện|công ty|tập đoàn|ngân hàng|học viện|viện|trung tâm)\s+(?=\S)")
+_LOWER_HEAD = re.compile(r" +(?:trường|bệnh viện|công ty|tập đoàn|ngân hàng|học viện|viện|trung tâm) +(?=\S)")
 
 
 def _followed_by_name(text: str, end: int) -> bool:
