@@ -600,3 +600,14 @@ def test_a_school_or_hospital_with_its_head_in_lower_case():
         "Ủy ban nhân dân phường Điện Dương",
     } == found
     assert ("Nguyễn Quang Tuấn", "Giám đốc Bệnh viện Bạch Mai") in posts(text)
+
+
+def test_a_cuc_or_vien_named_with_its_ministry_or_university_and_no_name_across_lines():
+    found = posts(
+        "Tiêu đề\nÔng Phạm Quang Hưng, Cục trưởng Cục Hợp tác quốc tế, Bộ GD&ĐT. Ông Nguyễn Huy Phương, Viện "
+        "trưởng Viện Điện, Trường ĐH Bách khoa Hà Nội. Bà Lê Thị Cúc, Chủ tịch Công đoàn Trường\n4 người dự."
+    )
+    assert {
+        ("Phạm Quang Hưng", "Cục trưởng Cục Hợp tác quốc tế Bộ Giáo dục và Đào tạo"),
+        ("Nguyễn Huy Phương", "Viện trưởng Viện Điện Trường Đại học Bách khoa Hà Nội"),
+    } == found

@@ -76,8 +76,9 @@ def _patterns() -> _Patterns:
 
 
 def _skip_ws(key: str, pos: int) -> int:
+    """Past the spaces at ``pos``; a name does not go on across a line break ("Công đoàn Trường\n4")."""
     m = _WS.match(key, pos)
-    return m.end() if m else pos
+    return m.end() if m and "\n" not in m.group() else pos
 
 
 _ABBR_AFTER = re.compile(r"\s*\(\s*[A-ZĐ][A-ZĐ&-]{1,9}\s*\)(?=\s)")
@@ -939,7 +940,11 @@ def _named(text: str, key: str, pos: int, after_post: bool = False) -> OrgParse 
 # a unit of another body ("Phòng …", "Khoa …", "Vụ …") is named with the body it belongs to:
 # "Trưởng khoa Tim mạch - Lồng ngực, Bệnh viện Nhi Thanh Hóa", "Phó Vụ trưởng Vụ Pháp luật, Văn
 # phòng Quốc hội", "Trưởng phòng Chính trị tư tưởng Sở GDĐT TPHCM"
-_UNIT_HEADS = frozenset({"Phòng", "Khoa", "Vụ", "Trung tâm", "Bộ môn"})
+_UNIT_HEADS = frozenset({"Phòng", "Khoa", "Vụ", "Trung tâm", "Bộ môn", "Cục", "Viện"})
+_UNIT_PARENTS = {
+    "Cục": frozenset({"Tổng cục", "Văn phòng"}),
+    "Viện": frozenset({"Học viện", "Trường Đại", "Đại học", "Viện Hàn", "Trường ĐH", "Tổng cục", "Tập đoàn"}),
+}
 _UNIT_SEP = re.compile(r"\s*(?:,|\(|[-–](?=\s)|\bthuộc\b)?\s*")
 _LOWER_WORD = re.compile(r"\s+([" + LOWER + r"]+)(?!\w)")
 
@@ -950,6 +955,9 @@ def _parent_body(org: OrgParse, unit_head: str) -> bool:
     base = org.base
     if org.departments or base.get("prefix"):
         return False
+    if unit_head in _UNIT_PARENTS:  # a Cục belongs to a ministry, an institute to a university …
+        first = (base.get("label") or base.get("head") or "").split()
+        return bool(first) and " ".join(first[:2]) in _UNIT_PARENTS[unit_head] or first[:1] == ["Bộ"]
     if base.get("kind") == "named":
         return base.get("head") not in (unit_head, "Phòng", "Khoa", "Bộ môn", "Đoàn", "Quỹ", "Trạm", "Vùng")
     if base.get("kind") == "level_body":
