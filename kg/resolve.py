@@ -241,10 +241,11 @@ def _named_name(base: dict, province: Place | None, ctx: Context) -> OrgName | N
         return OrgName(f"{label} {level} {base['commune']}", province=code, district=district)
     trailing = next((p for k, p in amap.province_by_name.items() if match_key(label).endswith(" " + k)), None)
     if trailing:  # "Sở Quy hoạch - Kiến trúc Hà Nội"; "Sở GD&ĐT Lào Cai" → "Sở Giáo dục và Đào tạo tỉnh Lào Cai"
-        if trailing.type_word == "tỉnh" and base["head"] in lexicon().raw["province_scoped_heads"]:
+        if base["head"] in lexicon().raw["province_scoped_heads"]:  # "Sở Y tế Hà Nội" → "… thành phố Hà Nội"
             stem = label[: len(label) - len(trailing.name)].rstrip()
-            if not stem.endswith(" tỉnh"):
-                label = f"{stem} tỉnh {trailing.name}"
+            word = "thành phố" if trailing.type_word == "thành phố" else "tỉnh"
+            if not match_key(stem).lower().endswith((" tỉnh", " thành phố")):
+                label = f"{stem} {word} {trailing.name}"
         return OrgName(label, province=trailing.code)
     if (
         level in ("huyện", "quận", "thị xã")

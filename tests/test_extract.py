@@ -611,3 +611,14 @@ def test_a_cuc_or_vien_named_with_its_ministry_or_university_and_no_name_across_
         ("Phạm Quang Hưng", "Cục trưởng Cục Hợp tác quốc tế Bộ Giáo dục và Đào tạo"),
         ("Nguyễn Huy Phương", "Viện trưởng Viện Điện Trường Đại học Bách khoa Hà Nội"),
     } == found
+
+
+def test_a_post_without_its_place_is_the_one_with_it_and_city_departments():
+    text = (
+        "Hà Nam: dịch Covid-19\nUBND tỉnh Hà Nam vừa có quyết định cách ly.\nNinh Bình: các F1 âm tính\nNgày "
+        "30/4, ông Phạm Quang Ngọc, Chủ tịch UBND tỉnh, Trưởng Ban chỉ đạo chủ trì hội nghị. Ông Phạm Quang "
+        "Ngọc, Chủ tịch UBND tỉnh Ninh Bình chỉ đạo các ngành. Theo Sở Y tế Hà Nội, thành phố có 19 khách sạn."
+    )
+    assert ("Phạm Quang Ngọc", "Chủ tịch Ủy ban nhân dân tỉnh Hà Nam") not in posts(text)
+    assert ("Phạm Quang Ngọc", "Chủ tịch Ủy ban nhân dân tỉnh Ninh Bình") in posts(text)
+    assert "Sở Y tế thành phố Hà Nội" in entities(text)[ORGANIZATION]

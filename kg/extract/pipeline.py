@@ -194,7 +194,33 @@ def kg_people(doc: Doc) -> Doc:
             orgs.append(org)
         doc._.kg_links.append(("holds", person, org, {"title": title}))
     doc._.kg_mentions = orgs.result()
+    _same_post_same_place(doc._.kg_links)
     return doc
+
+
+def _same_post_same_place(links: list) -> None:
+    """ "Ông Phạm Quang Ngọc, Chủ tịch UBND tỉnh, …" in a paragraph on Ninh Bình of a Hà Nam article, and
+    "Ông Phạm Quang Ngọc, Chủ tịch UBND tỉnh Ninh Bình" later: a post whose body is left without its
+    place is the same post the person holds where the place is written, not one of the article's place."""
+    held: dict[tuple[str, str], list[Mention]] = {}
+    for relation, person, org, attrs in links:
+        if relation == "holds" and org.kind == ORGANIZATION:
+            held.setdefault((person.label, attrs["title"]), []).append(org)
+
+    def kind(m: Mention) -> tuple:
+        base = m.attrs.get("base") or {}
+        return base.get("kind"), base.get("head"), base.get("level"), tuple(m.attrs.get("departments") or ())
+
+    for orgs in held.values():
+        placed = [o for o in orgs if not o.scope and (o.attrs.get("base") or {}).get("place")]
+        for o in orgs:
+            base = o.attrs.get("base") or {}
+            if not o.scope or base.get("place") or base.get("commune"):
+                continue
+            places = {p.attrs["base"]["place"] for p in placed if kind(p) == kind(o)}
+            if len(places) == 1:
+                o.attrs["base"] = dict(base, place=places.pop())
+                o.scope = ""
 
 
 class _Spans:
