@@ -622,3 +622,11 @@ def test_a_post_without_its_place_is_the_one_with_it_and_city_departments():
     assert ("Phạm Quang Ngọc", "Chủ tịch Ủy ban nhân dân tỉnh Hà Nam") not in posts(text)
     assert ("Phạm Quang Ngọc", "Chủ tịch Ủy ban nhân dân tỉnh Ninh Bình") in posts(text)
     assert "Sở Y tế thành phố Hà Nội" in entities(text)[ORGANIZATION]
+
+
+def test_an_abbreviation_in_brackets_between_a_name_and_its_place():
+    found = entities(
+        "Hà Nam: dịch\nThông tin từ Trung tâm Kiểm soát bệnh tật (CDC) Hà Nam, cho biết đã lấy 920 mẫu. Kho bạc "
+        "Nhà nước (KBNN) tỉnh Phú Yên có hai Phó Giám đốc."
+    )[ORGANIZATION]
+    assert {"Trung tâm Kiểm soát bệnh tật tỉnh Hà Nam", "Kho bạc Nhà nước tỉnh Phú Yên"} <= found

@@ -646,7 +646,7 @@ def _name_tokens(text: str, pos: int, limit: int = 14, head: str = "") -> int:
             or not compounds
             and k == j
             and (k - i <= 2 or k - i == 3 and toks[i][2] == "và")  # "Sở Văn hóa và thể thao,"
-            and nxt in (";", ",", ".", ")", "")
+            and (nxt in (";", ",", ".", ")", "") or _ABBR_AFTER.match(text, toks[k - 1][1]))  # "… bệnh tật (CDC)"
             and (i == 0 or _SYLLABLE.match(fold(toks[i - 1][2])) is not None)  # not "Sun Group đầu tư."
             or not compounds
             and nxt == ","
@@ -934,6 +934,11 @@ def _named(text: str, key: str, pos: int, after_post: bool = False) -> OrgParse 
         elif word in ("tỉnh", "huyện", "quận", "thị xã", "thành phố"):  # "Sở Y tế tỉnh", "Phòng GD-ĐT quận"
             base.update(level=word)
             end = lv.end()
+    elif _skip_abbreviation(text, end) > end:  # "Trung tâm Kiểm soát bệnh tật (CDC) Hà Nam"
+        after = _skip_ws(key, _skip_abbreviation(text, end))
+        place = _place_at(text, key, after) if after > end else None
+        if place and not place_at_end(text, pos, end):
+            base["place"], end = place
     return OrgParse(pos, end, [], base)
 
 
