@@ -630,3 +630,15 @@ def test_an_abbreviation_in_brackets_between_a_name_and_its_place():
         "Nhà nước (KBNN) tỉnh Phú Yên có hai Phó Giám đốc."
     )[ORGANIZATION]
     assert {"Trung tâm Kiểm soát bệnh tật tỉnh Hà Nam", "Kho bạc Nhà nước tỉnh Phú Yên"} <= found
+
+
+def test_a_proper_name_in_a_name_is_not_followed_by_a_verb():
+    found = entities(
+        "Bắc Ninh: nước thải\nHiện nay khu vực Trường Tiểu học Phong Khê rất ô nhiễm, trời không mưa. Bệnh viện Nhi "
+        "Trung ương tiếp nhận bệnh nhi. Trường ĐH Công nghệ tuyển sinh. Bộ Tư lệnh Vùng Cảnh sát biển 3 thông báo."
+    )[ORGANIZATION]
+    assert {
+        "Trường Tiểu học Phong Khê",
+        "Bệnh viện Nhi Trung ương",
+        "Trường Đại học Công nghệ",
+    } <= found

@@ -397,7 +397,7 @@ def _lower_head(text: str, key: str, pos: int) -> OrgParse | None:
     if org is None or org.base.get("kind") not in ("named", "central") or org.departments:
         return None
     words = text[pos : org.end].split()[1:]
-    proper = [w for w in words if w[:1].isupper() and match_key(w).lower() not in _TYPE_WORDS]
+    proper = [w for w in words if w[:1].isupper() and match_key(w).lower() not in _TYPE_WORDS and w != "Đảng"]
     return org if proper else None
 
 
@@ -568,7 +568,7 @@ def _name_tokens(text: str, pos: int, limit: int = 14, head: str = "") -> int:
                 break  # "… Trường Đại học Y-Dược Huế và Ông Trương Quốc Hùng": a person
             i += 1
             continue
-        if after_cap and w in _SECOND_SYLLABLES and not (i > 1 and cap(i - 2)):  # "Hội nghị", "Phát triển"
+        if after_cap and w in _SECOND_SYLLABLES and not (i > 1 and _proper_word(toks[i - 2][2])):  # "Hội nghị"
             end, after_cap, i = e, False, i + 1  # (not after a proper name: "Trường Tiểu học Gio Châu thông tin")
             continue
         if (
@@ -599,6 +599,8 @@ def _name_tokens(text: str, pos: int, limit: int = 14, head: str = "") -> int:
         ):
             break
         if after_cap and w != "và" and w[:1].isalpha():  # second syllable of a capitalised word
+            if i > 1 and _proper_word(toks[i - 2][2]) and match_key(f"{toks[i - 1][2]} {w}").lower() not in _CAPITAL_WORDS:
+                break  # "Trường Tiểu học Phong Khê| rất ô nhiễm": a proper name has ended; not "Nhi Trung ương"
             end, after_cap, i = e, False, i + 1
             continue
         if any(match_key(text[pos:end]).lower().endswith(f) for f in _NAME_FINAL) or place_at_end(text, pos, end):
@@ -722,6 +724,40 @@ def _lower_list_end(toks: list[tuple[int, int, str]], i: int) -> int | None:
 
 # a Vietnamese syllable, folded to ASCII: onset, one to three vowels, coda
 _SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?$")
+def _proper_word(word: str) -> bool:
+    """A capitalised Vietnamese syllable ("Phong", "Khê"), as in a proper name; not "ĐH", "GD&ĐT", "5"."""
+    return word[:1].isupper() and word[1:].islower() and _SYLLABLE.match(fold(word)) is not None
+
+
+# words of two syllables, the first capitalised, that follow a proper name inside a name:
+# "Bệnh viện Nhi Trung ương", "Vùng Cảnh sát biển", "Kho bạc Nhà nước", "Vùng 5 Hải quân"
+_CAPITAL_WORDS = frozenset(
+    match_key(w).lower()
+    for w in (
+        "Trung ương",
+        "Cảnh sát",
+        "Nhà nước",
+        "Quốc tế",
+        "Hải quân",
+        "Không quân",
+        "Biên phòng",
+        "Phòng không",
+        "Bộ binh",
+        "Lục quân",
+        "Công an",
+        "Quân đội",
+        "Nhân dân",
+        "Dân tộc",
+        "Đa khoa",
+        "Quân sự",
+        "Quân y",
+        "Thanh niên",
+        "Phụ nữ",
+        "Nông dân",
+        "Cựu chiến",
+        "Khuyến học",
+    )
+)
 # second syllables that are stop words on their own but continue a capitalised word
 _SECOND_SYLLABLES = frozenset(
     {"nghị", "triển", "quyết", "thiệu", "chức", "giới", "thông", "tiến", "nhận", "định", "hành", "làm"}
