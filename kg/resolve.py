@@ -405,7 +405,11 @@ def post_label(title: str, org_label: str) -> str:
         return full
     words, org_words = title.split(), org_label.split()
     for n in (2, 1):
-        if len(words) > n and len(org_words) > n and match_key(" ".join(words[-n:])).lower() == match_key(" ".join(org_words[:n])).lower():
+        if (
+            len(words) > n
+            and len(org_words) > n
+            and match_key(" ".join(words[-n:])).lower() == match_key(" ".join(org_words[:n])).lower()
+        ):
             return " ".join(words + org_words[n:])
     return f"{title} {org_label}"
 

@@ -413,9 +413,7 @@ def test_occupations_board_posts_and_shared_bodies():
 
 
 def test_va_before_another_body_ends_a_name():
-    found = entities(
-        "Cần Thơ: ký kết\nTập đoàn T&T Group và UBND TP Cần Thơ thỏa thuận hợp tác chiến lược toàn diện."
-    )
+    found = entities("Cần Thơ: ký kết\nTập đoàn T&T Group và UBND TP Cần Thơ thỏa thuận hợp tác chiến lược toàn diện.")
     assert {"Tập đoàn T&T Group", "Ủy ban nhân dân thành phố Cần Thơ"} <= found[ORGANIZATION]
 
 
@@ -635,7 +633,8 @@ def test_an_abbreviation_in_brackets_between_a_name_and_its_place():
 def test_a_proper_name_in_a_name_is_not_followed_by_a_verb():
     found = entities(
         "Bắc Ninh: nước thải\nHiện nay khu vực Trường Tiểu học Phong Khê rất ô nhiễm, trời không mưa. Bệnh viện Nhi "
-        "Trung ương tiếp nhận bệnh nhi. Trường ĐH Công nghệ đã công bố đề án tuyển sinh. Bộ Tư lệnh Vùng Cảnh sát biển 3 thông báo."
+        "Trung ương tiếp nhận bệnh nhi. Trường ĐH Công nghệ đã công bố đề án tuyển sinh. Bộ Tư lệnh Vùng Cảnh "
+        "sát biển 3 thông báo."
     )[ORGANIZATION]
     assert {
         "Trường Tiểu học Phong Khê",

@@ -599,7 +599,11 @@ def _name_tokens(text: str, pos: int, limit: int = 14, head: str = "") -> int:
         ):
             break
         if after_cap and w != "và" and w[:1].isalpha():  # second syllable of a capitalised word
-            if i > 1 and _proper_word(toks[i - 2][2]) and match_key(f"{toks[i - 1][2]} {w}").lower() not in _CAPITAL_WORDS:
+            if (
+                i > 1
+                and _proper_word(toks[i - 2][2])
+                and match_key(f"{toks[i - 1][2]} {w}").lower() not in _CAPITAL_WORDS
+            ):
                 break  # "Trường Tiểu học Phong Khê| rất ô nhiễm": a proper name has ended; not "Nhi Trung ương"
             end, after_cap, i = e, False, i + 1
             continue
@@ -630,31 +634,34 @@ def _name_tokens(text: str, pos: int, limit: int = 14, head: str = "") -> int:
             k -= 1
         nxt = toks[j][2] if j < len(toks) else ""
         level_closed = nxt in ("tỉnh", "huyện", "quận", "thị", "thành") and (cap(j + 1) or cap(j + 2))
-        closed = k > i and (
-            compounds  # "Trung tâm Phục vụ hành chính công tỉnh Hậu Giang": only where a place closes it
-            and level_closed
-            or not compounds
-            and named_compound
-            and k == j
-            or not compounds
-            and j < len(toks)
-            and toks[j][2][:1].isupper()
-            and not _patterns().start.match(key_of(toks[j][0]))  # "… phối hợp Bộ Y tế"
-            and not _title_at().match(key_of(toks[j][0]))  # "Bộ GDĐT điều chỉnh chỉ Chánh Thanh tra …"
-            and not person_at(j)  # "Trường ĐH Văn Lang phản ánh tác giả Hoàng Xuân Phương"
-            or text.startswith(" của Quốc hội", toks[k - 1][1])
-            or not compounds
-            and level_closed
-            or not compounds
-            and k == j
-            and (k - i <= 2 or k - i == 3 and toks[i][2] == "và")  # "Sở Văn hóa và thể thao,"
-            and (nxt in (";", ",", ".", ")", "") or _ABBR_AFTER.match(text, toks[k - 1][1]))  # "… bệnh tật (CDC)"
-            and (i == 0 or _SYLLABLE.match(fold(toks[i - 1][2])) is not None)  # not "Sun Group đầu tư."
-            or not compounds
-            and nxt == ","
-            and k == j
-            and k - i >= 2
-            and _lower_list_end(toks, j + 1) is not None
+        closed = (
+            k > i
+            and (
+                compounds  # "Trung tâm Phục vụ hành chính công tỉnh Hậu Giang": only where a place closes it
+                and level_closed
+                or not compounds
+                and named_compound
+                and k == j
+                or not compounds
+                and j < len(toks)
+                and toks[j][2][:1].isupper()
+                and not _patterns().start.match(key_of(toks[j][0]))  # "… phối hợp Bộ Y tế"
+                and not _title_at().match(key_of(toks[j][0]))  # "Bộ GDĐT điều chỉnh chỉ Chánh Thanh tra …"
+                and not person_at(j)  # "Trường ĐH Văn Lang phản ánh tác giả Hoàng Xuân Phương"
+                or text.startswith(" của Quốc hội", toks[k - 1][1])
+                or not compounds
+                and level_closed
+                or not compounds
+                and k == j
+                and (k - i <= 2 or k - i == 3 and toks[i][2] == "và")  # "Sở Văn hóa và thể thao,"
+                and (nxt in (";", ",", ".", ")", "") or _ABBR_AFTER.match(text, toks[k - 1][1]))  # "… bệnh tật (CDC)"
+                and (i == 0 or _SYLLABLE.match(fold(toks[i - 1][2])) is not None)  # not "Sun Group đầu tư."
+                or not compounds
+                and nxt == ","
+                and k == j
+                and k - i >= 2
+                and _lower_list_end(toks, j + 1) is not None
+            )
         )
         if closed and "\n" not in text[toks[i - 1][1] if i else pos : toks[k - 1][1]]:
             end, i = toks[k - 1][1], k
@@ -724,6 +731,8 @@ def _lower_list_end(toks: list[tuple[int, int, str]], i: int) -> int | None:
 
 # a Vietnamese syllable, folded to ASCII: onset, one to three vowels, coda
 _SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?$")
+
+
 def _proper_word(word: str) -> bool:
     """A capitalised Vietnamese syllable ("Phong", "Khê"), as in a proper name; not "ĐH", "GD&ĐT", "5"."""
     return word[:1].isupper() and word[1:].islower() and _SYLLABLE.match(fold(word)) is not None
@@ -780,6 +789,8 @@ def _compound_at(toks: list[tuple[int, int, str]], j: int) -> bool:
         return False
     before = _LOWER_COMPOUNDS[key]
     return before is None or j > 0 and toks[j - 1][2].lower() in before
+
+
 _LEVEL_BEFORE_PLACE = re.compile(r"(?:tỉnh|thành phố|tp\.?|huyện|quận|thị xã)\s+[^\W\d_]")
 _LEVEL_COMPOUNDS = frozenset({("xã", "hội"), ("tỉnh", "táo"), ("tỉnh", "lộ"), ("tỉnh", "thành"), ("huyện", "lộ")})
 
@@ -1126,7 +1137,25 @@ def _known_abbreviations() -> frozenset[str]:
         words.update(w.strip(".") for w in phrase.split() if w.isupper())
     return frozenset(
         words
-        | {"TP", "TX", "TPHCM", "MTTQ", "CLB", "UB", "QH", "THPT", "THCS", "ĐH", "CĐ", "HĐQT", "CA", "CDC", "TNHH", "CP", "CTCP"}
+        | {
+            "TP",
+            "TX",
+            "TPHCM",
+            "MTTQ",
+            "CLB",
+            "UB",
+            "QH",
+            "THPT",
+            "THCS",
+            "ĐH",
+            "CĐ",
+            "HĐQT",
+            "CA",
+            "CDC",
+            "TNHH",
+            "CP",
+            "CTCP",
+        }
         | {"Marketing", "Sales", "IT", "HR", "Digital", "Product", "Operations", "Finance", "Brand", "PR"}
     )
 
@@ -1164,6 +1193,8 @@ def earlier_body(text: str, key: str, pos: int) -> OrgParse | None:
         if full is None or full.departments or full.end > pos:
             continue
         label = full.base.get("label") or full.base.get("head", "")
-        if label.split()[0] == head.split()[0] and (full.base.get("place") or len(label.split()) > len(head.split()) + 1):
+        if label.split()[0] == head.split()[0] and (
+            full.base.get("place") or len(label.split()) > len(head.split()) + 1
+        ):
             return OrgParse(pos, m.end(), [], dict(full.base))
     return None

@@ -171,6 +171,8 @@ _CHAIN_SEP = re.compile(
     re.IGNORECASE,
 )
 _CHAIN_BEFORE = re.compile(r"\s*(?:,|;|và)\s*(?:kiêm\s+)?$")
+
+
 @cache
 def _rank_re() -> re.Pattern:
     """A rank or degree standing alone between the posts of a chain ("…, Đại tá, Phó Tham mưu
@@ -225,7 +227,9 @@ def _committee_of(text: str, org: Mention):
 
     def make(start: int, end: int) -> Mention:
         attrs = {"base": dict(party), "departments": [], "derived": True, "implied": True}
-        return Mention.at(text, ORGANIZATION, start, end, label, scope="" if "place" in party else org.scope, attrs=attrs)
+        return Mention.at(
+            text, ORGANIZATION, start, end, label, scope="" if "place" in party else org.scope, attrs=attrs
+        )
 
     return make
 
@@ -328,7 +332,9 @@ def _posts_after(text: str, key: str, pos: int) -> tuple[list[tuple[str, Mention
         if org is not None and party_titles:
             committee = _committee_of(text, org)
             if committee is not None:
-                posts.extend((p_title, committee(p_start, p_end), p_start, after) for p_title, p_start, p_end in party_titles)
+                posts.extend(
+                    (p_title, committee(p_start, p_end), p_start, after) for p_title, p_start, p_end in party_titles
+                )
             party_titles = []
         if org is not None and pending:
             for p_title, dept, organ, o_start, o_end in pending:
