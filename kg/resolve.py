@@ -263,7 +263,7 @@ def _named_name(base: dict, province: Place | None, ctx: Context) -> OrgName | N
         if ctx.province is None:
             return None if level == "tỉnh" else OrgName(label)
         word = "thành phố" if ctx.province.type_word == "thành phố" else "tỉnh"
-        return OrgName(f"{label} {word} {city_name(ctx.province)}", province=ctx.province.code)
+        return OrgName(f"{label} {word} {ctx.province.name}", province=ctx.province.code)
     return OrgName(label)
 
 
@@ -493,7 +493,8 @@ class Resolver:
                 if name is not None:
                     title = f.attrs["title"]
                     org = self._org(name)
-                    out.facts.append((s, "holds", org, {"title": title, "post_label": post_label(title, name.label)}))
+                    label = f.attrs.get("post_label") or post_label(title, name.label)
+                    out.facts.append((s, "holds", org, {"title": title, "post_label": label}))
             elif s and o and s != o:
                 attrs = dict(f.attrs)
                 if f.relation == "holds" and "post_label" not in attrs:

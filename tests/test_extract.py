@@ -641,3 +641,19 @@ def test_a_proper_name_in_a_name_is_not_followed_by_a_verb():
         "Bệnh viện Nhi Trung ương",
         "Trường Đại học Công nghệ",
     } <= found
+
+
+def test_foreign_heads_and_a_post_before_the_next_persons_name():
+    text = (
+        "Tiêu đề\nThủ tướng Singapore Lý Hiển Long phát biểu. Ông Miguel Diaz, Chủ tịch nước Cuba, cho biết. Về "
+        "trường hợp ông Nguyễn Quang Tuấn - Giám đốc bệnh viện Bạch Mai, đại biểu Quốc hội đương nhiệm khóa XIV, "
+        "Trưởng ban Công tác đại biểu Nguyễn Thị Thanh cho biết."
+    )
+    assert {
+        ("Lý Hiển Long", "Thủ tướng Singapore"),
+        ("Miguel Diaz", "Chủ tịch nước Cuba"),
+        ("Nguyễn Quang Tuấn", "Giám đốc Bệnh viện Bạch Mai"),
+        ("Nguyễn Quang Tuấn", "Đại biểu Quốc hội khóa XIV"),
+        ("Nguyễn Thị Thanh", "Trưởng Ban Công tác đại biểu"),
+    } == posts(text)
+    assert "Chính phủ Singapore" not in entities(text)[ORGANIZATION]  # implied by the title, not named

@@ -142,6 +142,14 @@ def _central_by_slug() -> dict[str, dict]:
     return {key_slug(n): e for e in lexicon().raw["central_bodies"] for n in e["names"]}
 
 
+def country_after(text: str, pos: int) -> tuple[str, int] | None:
+    """A foreign country named right after ``pos`` ("Thủ tướng| Singapore Lý Hiển Long"): (name, end)."""
+    m = _COUNTRY_AFTER().match(text, pos)
+    if m is None or "Việt Nam" in m.group(1) or "Cộng sản" in m.group(1):
+        return None
+    return m.group(1), m.end()
+
+
 def _base_label(org: OrgParse) -> str | None:
     """The label of a parse that needs no context (central bodies), else None."""
     if org.base.get("kind") == "central" and not org.departments:
@@ -507,11 +515,15 @@ def _name_tokens(text: str, pos: int, limit: int = 14, head: str = "") -> int:
     def cap(j: int) -> bool:
         return j < len(toks) and (toks[j][2][:1].isupper() or toks[j][2][:1].isdigit())
 
+    def _line_between(j: int) -> bool:
+        """Whether a line break stands between toks[j - 1] and toks[j]."""
+        return "\n" in text[toks[j - 1][1] : toks[j][0]]
+
     def person_at(j: int) -> bool:
         """A full personal name at toks[j]; in "Trường THCS Chu Văn An", "Công ty TNHH Trần Liên Hưng"
         (a body named after a person, nothing but its type before) it is the body's name."""
         n = 0
-        while cap(j + n) and toks[j + n][2][:1].isupper():
+        while cap(j + n) and toks[j + n][2][:1].isupper() and not (n and _line_between(j + n)):
             n += 1
         if n < 3 or toks[j][2] not in lex.surnames or place_at(text, toks[j + 1][0]):
             return False  # "Trường Đại học Y Hà Nội": "Y" then a place is no person
@@ -521,7 +533,7 @@ def _name_tokens(text: str, pos: int, limit: int = 14, head: str = "") -> int:
     def _person_len(j: int) -> int:
         """How many words the personal name a body is named after has at toks[j] (0: none there)."""
         n = 0
-        while cap(j + n) and toks[j + n][2][:1].isupper() and n < 6:
+        while cap(j + n) and toks[j + n][2][:1].isupper() and n < 6 and not (n and _line_between(j + n)):
             n += 1
         if n < 3 or toks[j][2] not in lex.surnames or head not in _NAMED_AFTER_PEOPLE or place_at(text, toks[j + 1][0]):
             return 0
@@ -599,12 +611,6 @@ def _name_tokens(text: str, pos: int, limit: int = 14, head: str = "") -> int:
         ):
             break
         if after_cap and w != "và" and w[:1].isalpha():  # second syllable of a capitalised word
-            if (
-                i > 1
-                and _proper_word(toks[i - 2][2])
-                and match_key(f"{toks[i - 1][2]} {w}").lower() not in _CAPITAL_WORDS
-            ):
-                break  # "Trường Tiểu học Phong Khê| rất ô nhiễm": a proper name has ended; not "Nhi Trung ương"
             end, after_cap, i = e, False, i + 1
             continue
         if any(match_key(text[pos:end]).lower().endswith(f) for f in _NAME_FINAL) or place_at_end(text, pos, end):
@@ -738,35 +744,6 @@ def _proper_word(word: str) -> bool:
     return word[:1].isupper() and word[1:].islower() and _SYLLABLE.match(fold(word)) is not None
 
 
-# words of two syllables, the first capitalised, that follow a proper name inside a name:
-# "Bệnh viện Nhi Trung ương", "Vùng Cảnh sát biển", "Kho bạc Nhà nước", "Vùng 5 Hải quân"
-_CAPITAL_WORDS = frozenset(
-    match_key(w).lower()
-    for w in (
-        "Trung ương",
-        "Cảnh sát",
-        "Nhà nước",
-        "Quốc tế",
-        "Hải quân",
-        "Không quân",
-        "Biên phòng",
-        "Phòng không",
-        "Bộ binh",
-        "Lục quân",
-        "Công an",
-        "Quân đội",
-        "Nhân dân",
-        "Dân tộc",
-        "Đa khoa",
-        "Quân sự",
-        "Quân y",
-        "Thanh niên",
-        "Phụ nữ",
-        "Nông dân",
-        "Cựu chiến",
-        "Khuyến học",
-    )
-)
 # second syllables that are stop words on their own but continue a capitalised word
 _SECOND_SYLLABLES = frozenset(
     {"nghị", "triển", "quyết", "thiệu", "chức", "giới", "thông", "tiến", "nhận", "định", "hành", "làm"}

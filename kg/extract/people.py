@@ -14,7 +14,7 @@ import re
 from functools import cache
 
 from kg.extract.lexicon import alternation, lexicon, place_at
-from kg.extract.organizations import earlier_body, org_mention, post_org, vietnamese_syllable
+from kg.extract.organizations import country_after, earlier_body, org_mention, post_org, vietnamese_syllable
 from kg.records import ORGANIZATION, PERSON, Fact, Mention
 from kg.textnorm import LOWER, UPPER, match_key
 
@@ -234,6 +234,33 @@ def _committee_of(text: str, org: Mention):
     return make
 
 
+_FOREIGN_BODIES = {"Nhà nước": "Nhà nước", "Chính phủ": "Chính phủ", "Quốc hội": "Quốc hội"}
+
+
+def _foreign_post(text: str, title: str, start: int, end: int) -> tuple[Mention, int] | None:
+    """ "Thủ tướng Singapore Lý Hiển Long", "Chủ tịch nước Cuba": a standalone title followed by a
+    foreign country is that country's post ("Thủ tướng Singapore"), in that country's body, which
+    the title only implies (no mention of it); (the body's mention, where the country ends)."""
+    full = standalone_post(title)
+    body = lexicon().raw["standalone_post_orgs"].get(full or "", "")
+    word = next((w for k, w in _FOREIGN_BODIES.items() if body.startswith(k)), None)
+    country = country_after(text, end) if word else None
+    if country is None:
+        return None
+    name, country_end = country
+    base = {"kind": "central", "label": f"{word} {name}", "parent": None}
+    attrs = {"base": base, "departments": [], "derived": True, "implied": True, "post_label": f"{title} {name}"}
+    return Mention.at(text, ORGANIZATION, start, country_end, base["label"], attrs=attrs), country_end
+
+
+def _next_person(text: str, end: int) -> bool:
+    """Whether a full personal name follows a post right after one space: the post is that person's."""
+    if text[end : end + 1] != " ":
+        return False
+    name = _name_at(text, end + 1, lexicon().surnames, need_surname=True)
+    return name is not None and len(name[0].split()) >= 3
+
+
 _BEFORE_NAME = re.compile(r"\s+(?:[-–]\s+)?")
 # "được bầu làm", "được đại hội bầu giữ chức vụ", "đã được bổ nhiệm giữ chức": the post follows
 _ELECTED = re.compile(
@@ -316,6 +343,11 @@ def _posts_after(text: str, key: str, pos: int) -> tuple[list[tuple[str, Mention
             if parsed:
                 org = org_mention(text, parsed)
                 after = parsed.end
+        foreign = _foreign_post(text, title, start, after) if org is None else None
+        if foreign is not None:
+            org, after = foreign
+        if posts and _next_person(text, after):
+            break  # "…, đại biểu Quốc hội khóa XIV, Trưởng ban Công tác đại biểu Nguyễn Thị Thanh": hers
         if org is None and standalone_post(title) is None:
             if _KIEM.match(key, after):  # "Chủ tịch HĐQT kiêm Tổng Giám đốc Tập đoàn …": both posts there
                 shared.append((title, start))
@@ -425,6 +457,9 @@ def find_people(
             parsed = post_org(text, key, nxt.end(), title)
             if parsed:
                 org, cur = org_mention(text, parsed), parsed.end
+        foreign = _foreign_post(text, title, m.start(), cur) if org is None else None
+        if foreign is not None:
+            org, cur = foreign
         if org is None and standalone_post(title) is None:
             continue
         ended[cur] = (title, org, m.start())

@@ -180,7 +180,10 @@ def kg_people(doc: Doc) -> Doc:
         # an organisation read inside the post title ("Phó Bí thư [Thường trực Tỉnh ủy]") was misread
         orgs.drop_starting_in(title_start, org.start)
         if org.attrs.get("implied"):  # "Phó Bí thư Thường trực, Chủ tịch HĐND tỉnh": the title only implies its body
-            doc._.kg_links.append(("holds_implied", person, person, {"title": title, "base": org.attrs["base"]}))
+            implied = {"title": title, "base": org.attrs["base"]}
+            if org.attrs.get("post_label"):  # "Thủ tướng Singapore"
+                implied["post_label"] = org.attrs["post_label"]
+            doc._.kg_links.append(("holds_implied", person, person, implied))
             continue
         if org.attrs.get("derived"):  # "Bí thư Đảng ủy, Cục trưởng Cục X": the mention "Đảng ủy" is Đảng ủy Cục X
             orgs.append(org)
