@@ -657,3 +657,18 @@ def test_foreign_heads_and_a_post_before_the_next_persons_name():
         ("Nguyễn Thị Thanh", "Trưởng Ban Công tác đại biểu"),
     } == posts(text)
     assert "Chính phủ Singapore" not in entities(text)[ORGANIZATION]  # implied by the title, not named
+
+
+def test_a_communes_name_is_its_capitalised_words():
+    text = (
+        "Thanh Hóa: trục lợi chính sách\nĐáng lưu ý, có ông Đàm Văn Hoàn, Chủ tịch Hội nạn nhân chất độc da cam xã "
+        "Quảng Yên. Những người này vẫn được Ủy ban bầu cử xã Quảng Yên lựa chọn làm Tổ trưởng. Bộ CHQS tỉnh Thanh "
+        "Hóa đã vào cuộc."
+    )
+    orgs = entities(text)[ORGANIZATION]
+    assert {
+        "Hội Nạn nhân chất độc da cam/dioxin xã Quảng Yên",
+        "Ủy ban Bầu cử xã Quảng Yên",
+        "Bộ Chỉ huy Quân sự tỉnh Thanh Hóa",
+    } <= orgs
+    assert ("Đàm Văn Hoàn", "Chủ tịch Hội Nạn nhân chất độc da cam/dioxin xã Quảng Yên") in posts(text)

@@ -272,7 +272,7 @@ def _level_body(text: str, key: str, pos: int) -> OrgParse | None:
         end = lv.end()
         nxt = _skip_ws(key, end)
         if base["level"] in ("xã", "phường", "thị trấn"):  # "UBND phường Bắc Sơn": communes have no code
-            commune_end = _name_tokens(text, nxt, limit=4) if nxt > end and _capitalised(text, nxt) else nxt
+            commune_end = _proper_name_end(text, nxt) if nxt > end else nxt
             if commune_end <= nxt:
                 return None  # "HĐND phường": which one?
             base["commune"] = " ".join(text[nxt:commune_end].split())
@@ -683,6 +683,16 @@ def _title_at() -> re.Pattern:
     return re.compile(r"(?:" + alternation(list(lexicon().post_titles)) + r")(?!\w)")
 
 
+_PROPER_NAME = re.compile(r"[" + UPPER + r"0-9][\w'’]*(?:(?:[ \t]|\s?-\s?)[" + UPPER + r"0-9][\w'’]*){0,3}(?!\w)")
+
+
+def _proper_name_end(text: str, pos: int) -> int:
+    """End of a commune's name at ``pos``: capitalised words only, on one line ("Quảng Yên", "Ia O",
+    "Phường 2"), not the lower-case words after it ("xã Quảng Yên| lựa chọn làm …"); ``pos`` if none."""
+    m = _PROPER_NAME.match(text, pos)
+    return m.end() if m else pos
+
+
 def _capital_fields_end(text: str, toks: list[tuple[int, int, str]], i: int) -> int | None:
     """End index of ", Thể thao và Du lịch": the fields of a body named as a list, each a
     capitalised word (with its lower-case syllable), the last one after "và", with no other body
@@ -951,7 +961,7 @@ def _named(text: str, key: str, pos: int, after_post: bool = False) -> OrgParse 
             base.update(level=word, place=place[0])
             end = place[1]
         elif word in ("xã", "phường", "thị trấn"):
-            commune_end = _name_tokens(text, after, limit=4) if _capitalised(text, after) else after
+            commune_end = _proper_name_end(text, after)
             if commune_end > after:
                 base.update(level=word, commune=" ".join(text[after:commune_end].split()))
                 end = commune_end
