@@ -672,3 +672,16 @@ def test_a_communes_name_is_its_capitalised_words():
         "Bộ Chỉ huy Quân sự tỉnh Thanh Hóa",
     } <= orgs
     assert ("Đàm Văn Hoàn", "Chủ tịch Hội Nạn nhân chất độc da cam/dioxin xã Quảng Yên") in posts(text)
+
+
+def test_in_charge_deputies_ede_names_and_a_bare_tp():
+    found = posts(
+        "Đà Nẵng: bán đảo Sơn Trà\nÔng Phùng Phú Phong - Phó Giám đốc phụ trách Sở Xây dựng TP - cho biết đã có "
+        "kết luận. Bà H'Yim Kđoh, Phó Chủ tịch UBND tỉnh Đắk Lắk xác nhận. Ông Trình Văn Nhã, Chủ tịch UBND huyện "
+        "Thanh Chương cho biết."
+    )
+    assert {
+        ("Phùng Phú Phong", "Phó Giám đốc phụ trách Sở Xây dựng thành phố Đà Nẵng"),
+        ("H'Yim Kđoh", "Phó Chủ tịch Ủy ban nhân dân tỉnh Đắk Lắk"),
+        ("Trình Văn Nhã", "Chủ tịch Ủy ban nhân dân huyện Thanh Chương"),
+    } == found

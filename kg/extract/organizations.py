@@ -559,6 +559,8 @@ def _name_tokens(text: str, pos: int, limit: int = 14, head: str = "") -> int:
                 break
             if i and _LEVEL_BEFORE_PLACE.match(key_of(s)):  # "Phòng Nội vụ Thị xã Bỉm Sơn": the place follows
                 break
+            if i and w == "TP":  # "Sở Xây dựng TP -": the level, not a word of the name
+                break
             end, i = e, i + 1
             words = match_key(text[pos:end])
             after_cap = (

@@ -18,7 +18,8 @@ from kg.extract.organizations import country_after, earlier_body, org_mention, p
 from kg.records import ORGANIZATION, PERSON, Fact, Mention
 from kg.textnorm import LOWER, UPPER, match_key
 
-_WORD = re.compile(r"[" + UPPER + r"][" + LOWER + r"]*(?:-[" + LOWER + r"]+)?(?!\w)")
+# a capitalised word of a name; "H'Yim", "Y'Ngọc": the Ê Đê and Gia Rai name prefixes
+_WORD = re.compile(r"(?:[HY]'(?=[" + UPPER + r"]))?[" + UPPER + r"][" + LOWER + r"]*(?:-[" + LOWER + r"]+)?(?!\w)")
 _SEP = re.compile(r"\s*(?:,|;|–|—|-|:)\s*|\s+")
 # words that end a name even when capitalised (sentence-initial verbs, places)
 _NOT_NAME = frozenset(
@@ -98,6 +99,15 @@ _DEPUTY_OF_TERM = "Đại biểu Quốc hội khóa "
 _TERM = re.compile(r"\s+(?:đương nhiệm\s+)?kh[óo]a\s+([ivxl]+)(?!\w)")
 
 
+_IN_CHARGE = re.compile(r"\s+phụ trách(?=\s+\S)")
+
+
+def _in_charge(title: str, end: int, key: str) -> tuple[str, int]:
+    """ "Phó Giám đốc phụ trách Sở Xây dựng": a deputy in charge of the body; the title says so."""
+    m = _IN_CHARGE.match(key, end) if title.startswith(("Phó", "Quyền")) else None
+    return (f"{title} phụ trách", m.end()) if m else (title, end)
+
+
 def _with_term(title: str, key: str, end: int) -> tuple[str, int]:
     """ "đại biểu Quốc hội (đương nhiệm) khóa XIV": the deputy's post is in that term's Quốc hội."""
     term = _TERM.match(key, end) if title == "Đại biểu Quốc hội" else None
@@ -153,7 +163,8 @@ def _name_at(
         cur = end + 1
     if len(words) < 2:
         return None
-    if need_surname and words[0] not in surnames and not (foreign_ok and any(map(_foreign_word, words))):
+    family = words[0][:2] if words[0][1:2] == "'" else words[0]  # "H'Yim Kđoh": the family name is "H'"
+    if need_surname and family not in surnames and not (foreign_ok and any(map(_foreign_word, words))):
         return None
     if words[0] in _NOT_NAME:
         return None
@@ -317,6 +328,7 @@ def _posts_after(text: str, key: str, pos: int) -> tuple[list[tuple[str, Mention
             break
         title = _title(key[m.start() : m.end()])
         title, after_title = _with_term(title, key, m.end())
+        title, after_title = _in_charge(title, after_title, key)
         written_upper = text[start : start + 1].isupper()
         if not (
             written_upper
@@ -450,7 +462,7 @@ def find_people(
     for m in post_re.finditer(key):
         if not text[m.start() : m.start() + 1].isupper() or (m.start() and key[m.start() - 1].isalpha()):
             continue
-        title, cur = _with_term(_title(key[m.start() : m.end()]), key, m.end())
+        title, cur = _in_charge(*_with_term(_title(key[m.start() : m.end()]), key, m.end()), key=key)
         org = None
         nxt = re.compile(r"\s+").match(key, cur)
         if nxt:
