@@ -685,3 +685,17 @@ def test_in_charge_deputies_ede_names_and_a_bare_tp():
         ("H'Yim Kđoh", "Phó Chủ tịch Ủy ban nhân dân tỉnh Đắk Lắk"),
         ("Trình Văn Nhã", "Chủ tịch Ủy ban nhân dân huyện Thanh Chương"),
     } == found
+
+
+def test_an_abbreviation_is_another_body_and_a_list_of_fields_ends():
+    orgs = entities(
+        "Hà Nội: dịch\nSở Y tế và CDC Hà Nội họp. Giám đốc Sở TN-MT giao VPĐKĐĐ thông báo. Chủ tịch thành phố giao "
+        "Sở Văn hóa, Thể thao và Du lịch chỉ đạo. Trường Tiểu học và THCS Tân Thuận 1 nghỉ học."
+    )[ORGANIZATION]
+    assert {
+        "Sở Y tế thành phố Hà Nội",
+        "Sở Tài nguyên và Môi trường thành phố Hà Nội",
+        "Sở Văn hóa, Thể thao và Du lịch thành phố Hà Nội",
+        "Trường Tiểu học và Trung học cơ sở Tân Thuận 1",
+    } <= orgs
+    assert not any("CDC" in o or "giao" in o or "chỉ" in o for o in orgs)

@@ -580,6 +580,8 @@ def _name_tokens(text: str, pos: int, limit: int = 14, head: str = "") -> int:
                 break  # "Trạm ra đa 595 và Trạm Hải đăng Hòn Khoai", "T&T Group và UBND TP Cần Thơ": two bodies
             if toks[i + 1][2] in ("Ông", "Bà") or person_at(i + 1):
                 break  # "… Trường Đại học Y-Dược Huế và Ông Trương Quốc Hùng": a person
+            if _acronym(toks[i + 1][2]) and match_key(toks[i + 1][2]).lower() not in _TYPE_WORDS:
+                break  # "Sở Y tế và CDC Hà Nội": another body (not "Trường Tiểu học và THCS …")
             i += 1
             continue
         if after_cap and w in _SECOND_SYLLABLES and not (i > 1 and _proper_word(toks[i - 2][2])):  # "Hội nghị"
@@ -599,7 +601,10 @@ def _name_tokens(text: str, pos: int, limit: int = 14, head: str = "") -> int:
         if w == "," and i and end == toks[i - 1][1]:
             fields = _capital_fields_end(text, toks, i + 1)  # "Sở Văn hóa, Thể thao và Du lịch"
             if fields:
-                end, i, after_cap = toks[fields - 1][1], fields, True
+                end, i = toks[fields - 1][1], fields
+                after_cap = toks[fields - 1][2][
+                    :1
+                ].isupper()  # "…, Thể thao và Du lịch| chỉ đạo": "lịch" was its syllable
                 continue
         if w == "một" and text.startswith("một thành viên", s):  # "Công ty TNHH một thành viên …": a legal form
             end, i = toks[i + 2][1] if i + 2 < len(toks) else end, i + 3
@@ -656,6 +661,7 @@ def _name_tokens(text: str, pos: int, limit: int = 14, head: str = "") -> int:
                 and not _patterns().start.match(key_of(toks[j][0]))  # "… phối hợp Bộ Y tế"
                 and not _title_at().match(key_of(toks[j][0]))  # "Bộ GDĐT điều chỉnh chỉ Chánh Thanh tra …"
                 and not person_at(j)  # "Trường ĐH Văn Lang phản ánh tác giả Hoàng Xuân Phương"
+                and not _acronym(toks[j][2])  # "Sở TN-MT giao VPĐKĐĐ": another body's abbreviation
                 or text.startswith(" của Quốc hội", toks[k - 1][1])
                 or not compounds
                 and level_closed
@@ -749,6 +755,16 @@ def _lower_list_end(toks: list[tuple[int, int, str]], i: int) -> int | None:
 
 # a Vietnamese syllable, folded to ASCII: onset, one to three vowels, coda
 _SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?$")
+
+
+def _acronym(word: str) -> bool:
+    """An abbreviation in capitals ("CDC", "VPĐKĐĐ", "TN-MT"); not a Roman numeral ("Trung tâm … III")."""
+    return (
+        len(word) > 1
+        and word.isupper()
+        and re.fullmatch(r"[IVXL]+", word) is None
+        and word not in ("TP", "TX", "TPHCM", "HCM")  # a level or a place, not a body
+    )
 
 
 def _proper_word(word: str) -> bool:
