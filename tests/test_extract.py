@@ -699,3 +699,15 @@ def test_an_abbreviation_is_another_body_and_a_list_of_fields_ends():
         "Trường Tiểu học và Trung học cơ sở Tân Thuận 1",
     } <= orgs
     assert not any("CDC" in o or "giao" in o or "chỉ" in o for o in orgs)
+
+
+def test_abbreviations_that_are_words_of_a_name_still_close_it():
+    orgs = entities(
+        "Tiêu đề\nTrường Phổ thông năng khiếu ĐH Quốc gia TP.HCM tuyển sinh. Công ty cổ phần VTC cho biết. Trường "
+        "THPT chuyên ĐH Sư phạm khai giảng."
+    )[ORGANIZATION]
+    assert {
+        "Trường Phổ thông năng khiếu Đại học Quốc gia Thành phố Hồ Chí Minh",
+        "Công ty cổ phần VTC",
+        "Trường Trung học phổ thông chuyên Đại học Sư phạm",
+    } <= orgs

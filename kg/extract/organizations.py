@@ -661,7 +661,8 @@ def _name_tokens(text: str, pos: int, limit: int = 14, head: str = "") -> int:
                 and not _patterns().start.match(key_of(toks[j][0]))  # "… phối hợp Bộ Y tế"
                 and not _title_at().match(key_of(toks[j][0]))  # "Bộ GDĐT điều chỉnh chỉ Chánh Thanh tra …"
                 and not person_at(j)  # "Trường ĐH Văn Lang phản ánh tác giả Hoàng Xuân Phương"
-                and not _acronym(toks[j][2])  # "Sở TN-MT giao VPĐKĐĐ": another body's abbreviation
+                # "Sở TN-MT giao VPĐKĐĐ": another body's abbreviation
+                and not (_acronym(toks[j][2]) and head not in _BRAND_HEADS and not _name_word(toks[j][2]))
                 or text.startswith(" của Quốc hội", toks[k - 1][1])
                 or not compounds
                 and level_closed
@@ -755,6 +756,15 @@ def _lower_list_end(toks: list[tuple[int, int, str]], i: int) -> int | None:
 
 # a Vietnamese syllable, folded to ASCII: onset, one to three vowels, coda
 _SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?$")
+
+
+# heads whose names often hold a brand in capitals: "Công ty cổ phần VTC"
+_BRAND_HEADS = frozenset({"Công ty", "Cty", "Tổng công ty", "Tập đoàn", "Ngân hàng"})
+
+
+def _name_word(word: str) -> bool:
+    """An abbreviation that is a word of names ("ĐH", "THCS", "GD&ĐT"), not another body's."""
+    return match_key(word).lower() in _TYPE_WORDS or word in lexicon().raw["name_abbreviations"]
 
 
 def _acronym(word: str) -> bool:
