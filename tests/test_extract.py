@@ -704,7 +704,7 @@ def test_an_abbreviation_is_another_body_and_a_list_of_fields_ends():
 def test_abbreviations_that_are_words_of_a_name_still_close_it():
     orgs = entities(
         "Tiêu đề\nTrường Phổ thông năng khiếu ĐH Quốc gia TP.HCM tuyển sinh. Công ty cổ phần VTC cho biết. Trường "
-        "THPT chuyên ĐH Sư phạm khai giảng."
+        "THPT chuyên ĐH Sư phạm đã khai giảng năm học mới."
     )[ORGANIZATION]
     assert {
         "Trường Phổ thông năng khiếu Đại học Quốc gia Thành phố Hồ Chí Minh",
