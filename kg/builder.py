@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import Dataset, Graph, URIRef
+from rdflib import Dataset, Graph
 
 from kg import __version__
 from kg.cache import ExtractionCache
@@ -29,20 +29,23 @@ from kg.graph import (
     ONTOLOGY_GRAPH,
     REFERENCE_GRAPH,
     SUMMARY_GRAPH,
-    TripleIndex,
-    Triples,
-    dataset_of,
-    graph_parts,
-    serialize_trig,
-    serialize_turtle,
+    Describer,
+    article_graph_iri,
+    article_turtle,
+    build_dataset,
+    ontology_turtle,
+    reference_turtle,
+    summary_turtle,
+    trig_block,
+    turtle_header,
+    union_graph,
 )
-from kg.ingest import ingest
-from kg.records import KINDS, Article, Extraction, Rejected
-from kg.resolve import resolve
+from kg.ingest import finish_ingest, ingest, read_or_reject, walk
+from kg.records import KINDS, Article, Entity, Extraction, Rejected, ResolvedArticle
+from kg.resolve import Resolved, finish_entities, merge_entities, resolve, resolve_article
 from kg.shapes import validate_store
-from kg.store import GRAPH_HTML, GRAPH_TRIG, GRAPH_TTL, REPORT_JSON, publish
-from kg.viz import DEFAULT_MAX_NODES, build_network, render_html
-from kg.vocab import bind_prefixes
+from kg.store import GRAPH_HTML, GRAPH_TRIG, GRAPH_TTL, REPORT_JSON, Staging
+from kg.viz import DEFAULT_MAX_NODES, overview_network, render_html
 
 PROGRESS_MIN_FILES = 50
 
@@ -54,27 +57,70 @@ class BuildError(RuntimeError):
 @dataclass
 class BuildResult:
     report: dict
-    parts: list[tuple[URIRef, Triples]]  # (graph IRI, triples): reference, ontology, one per article
+    resolved: Resolved  # the articles and entities the graphs were written from
     outputs: dict[str, Path] = field(default_factory=dict)
 
     @functools.cached_property
     def dataset(self) -> Dataset:
-        """All graphs as an rdflib Dataset (built when first asked for)."""
-        return dataset_of(self.parts)
+        """All graphs as an rdflib Dataset (made when first asked for)."""
+        return build_dataset(self.resolved)
 
     @functools.cached_property
     def graph(self) -> Graph:
         """The union of the data graphs (the ontology left out) as an rdflib Graph."""
-        g = Graph()
-        bind_prefixes(g)
-        g.addN((s, p, o, g) for s, p, o in _data_triples(self.parts))
-        return g
+        return union_graph(self.dataset)
 
 
-def _data_triples(parts, include_reference: bool = True) -> dict:
-    """Distinct triples of the data graphs, in a stable order."""
-    skip = {ONTOLOGY_GRAPH} | (set() if include_reference else {REFERENCE_GRAPH, SUMMARY_GRAPH})
-    return dict.fromkeys(t for gid, triples in parts if gid not in skip for t in triples)
+_TO_RENDER: tuple[Describer, list[ResolvedArticle]] | None = None  # what forked render workers read
+
+
+def _render_chunk(indices: list[int]) -> list[tuple[bytes, bytes]]:
+    describer, articles = _TO_RENDER
+    out = []
+    for i in indices:
+        ra = articles[i]
+        text = article_turtle(ra, describer)
+        gid = str(article_graph_iri(ra.article.article_id))
+        out.append((trig_block(gid, text).encode("utf-8"), text.encode("utf-8")))
+    return out
+
+
+def write_graphs(resolved: Resolved, trig_path: Path, ttl_path: Path, workers: int = 1) -> str:
+    """Write the named graphs (TriG) and the union of the article graphs (Turtle), the articles
+    rendered in ``workers`` processes and written in graph order as they come: neither text is
+    ever whole in memory. Returns the Turtle of the reference and summary graphs, which the
+    caller adds to the end of the union (see :func:`build`).
+
+    In the union a subject may have several statements (one per article that describes it),
+    which Turtle allows; a store holds each triple once."""
+    global _TO_RENDER
+    articles = sorted(resolved.articles, key=lambda ra: str(article_graph_iri(ra.article.article_id)))
+    fixed = {
+        str(REFERENCE_GRAPH): reference_turtle(),
+        str(SUMMARY_GRAPH): summary_turtle(resolved.articles, resolved.entities),
+        str(ONTOLOGY_GRAPH): ontology_turtle(),
+    }
+    header = turtle_header().encode("utf-8")
+    _TO_RENDER = (Describer(resolved.entities), articles)
+    try:
+        rendered = _map_chunks(_render_chunk, list(range(len(articles))), workers, None, chunk=64)
+        fixed_blocks = sorted((gid, trig_block(gid, text).encode("utf-8")) for gid, text in fixed.items())
+        with trig_path.open("wb") as trig, ttl_path.open("wb") as ttl:
+            trig.write(header)
+            ttl.write(header)
+            k = 0
+            for ra, (block, text) in zip(articles, rendered, strict=True):
+                gid = str(article_graph_iri(ra.article.article_id))
+                while k < len(fixed_blocks) and fixed_blocks[k][0] < gid:
+                    trig.write(fixed_blocks[k][1])
+                    k += 1
+                trig.write(block)
+                ttl.write(text)
+            for _gid, block in fixed_blocks[k:]:
+                trig.write(block)
+    finally:
+        _TO_RENDER = None
+    return fixed[str(REFERENCE_GRAPH)] + fixed[str(SUMMARY_GRAPH)]
 
 
 def _progress(items: list, desc: str, show: bool | None):
@@ -160,6 +206,116 @@ def _extract_fresh(articles: list[Article], workers: int | None, show_progress: 
     return out
 
 
+def _pool(workers: int):
+    """Worker processes started by fork where the system can (they inherit what this process has
+    read, so only small results travel back)."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method))
+
+
+def _map_chunks(fn, items: list, workers: int, bar, *args, chunk: int = _CHUNK):
+    """``fn(chunk, *args)`` over chunks of ``items``, yielding the results in order, flattened;
+    in ``workers`` processes when there are enough items to pay for them."""
+    chunks = [items[i : i + chunk] for i in range(0, len(items), chunk)]
+    if workers == 1 or len(items) < PARALLEL_MIN_ARTICLES:
+        results = (fn(c, *args) for c in chunks)
+        pool = contextlib.nullcontext()
+    else:
+        pool = _pool(workers)
+        results = pool.map(fn, chunks, *([a] * len(chunks) for a in args))
+    with pool:
+        for done in results:
+            yield from done
+            if bar is not None:
+                bar.update(len(done))
+
+
+def _read_chunk(paths: list[Path]) -> list[Article | Rejected]:
+    return [read_or_reject(p) for p in paths]
+
+
+_TO_EXTRACT: list[Article] = []  # what the forked workers of extract_and_resolve read
+
+
+@dataclass
+class ArticleDone:
+    """One article extracted (or found in the cache) and resolved on its own; the article
+    itself is left out (the caller has it), so that little travels between processes."""
+
+    mentions: list
+    facts: list
+    problems: list[str]
+    cached: bool
+    resolved: ResolvedArticle
+    entities: dict[str, Entity]
+
+    def attach(self, article: Article) -> tuple[Extraction, ResolvedArticle]:
+        self.resolved.article = article
+        return Extraction(article, self.mentions, self.facts, self.problems), self.resolved
+
+
+def _extract_resolve_chunk(indices: list[int], cache_dir: Path | None) -> list[ArticleDone]:
+    articles = [_TO_EXTRACT[i] for i in indices]
+    cache = ExtractionCache(cache_dir) if cache_dir is not None else None
+    found = [cache.get(a) if cache is not None else None for a in articles]
+    fresh = iter(extract([a for a, ex in zip(articles, found, strict=True) if ex is None]))
+    out = []
+    for ex in found:
+        cached = ex is not None
+        if ex is None:
+            ex = next(fresh)
+            if cache is not None:
+                cache.put(ex)
+        ra, entities = resolve_article(ex)
+        ra.article = None  # the caller attaches it again
+        out.append(ArticleDone(ex.mentions, ex.facts, ex.problems, cached, ra, entities))
+    return out
+
+
+def read_all(
+    files: list[Path], workers: int, show_progress: bool | None, others: list[Path] = ()
+) -> tuple[list[Article], list[Rejected]]:
+    """Every file read (in ``workers`` processes), then duplicates dropped and ids made unique
+    (see :func:`kg.ingest.finish_ingest`)."""
+    bar = _progress(files, "reading", show_progress)
+    try:
+        found = list(_map_chunks(_read_chunk, files, workers, None if bar is files else bar))
+    finally:
+        if bar is not files:
+            bar.close()
+    return finish_ingest(
+        [f for f in found if isinstance(f, Article)], [f for f in found if isinstance(f, Rejected)], others
+    )
+
+
+def extract_and_resolve(
+    articles: list[Article], workers: int, show_progress: bool | None, cache: ExtractionCache | None
+) -> list[ArticleDone]:
+    """Each article extracted (or found in ``cache``) and resolved on its own, in ``workers``
+    processes; in article order (each is done on its own, so the result does not depend on how
+    many processes)."""
+    global _TO_EXTRACT
+    _TO_EXTRACT = articles  # forked workers inherit the list: only indices are sent to them
+    bar = _progress(articles, "extracting", show_progress)
+    try:
+        return list(
+            _map_chunks(
+                _extract_resolve_chunk,
+                list(range(len(articles))),
+                workers,
+                None if bar is articles else bar,
+                cache.root if cache is not None else None,
+            )
+        )
+    finally:
+        _TO_EXTRACT = []
+        if bar is not articles:
+            bar.close()
+
+
 def _extract_on_cluster(client, articles: list[Article], show_progress: bool | None, timeout: float):
     from kg import dist
 
@@ -169,6 +325,39 @@ def _extract_on_cluster(client, articles: list[Article], show_progress: bool | N
     finally:
         if bar is not articles:
             bar.close()
+
+
+def _nothing_read(paths, rejected: list[Rejected]) -> None:
+    reasons = "; ".join(f"{r.path}: {r.reason}" for r in rejected[:5]) or "no .txt or .html files found"
+    raise BuildError(f"no article could be read from {', '.join(map(str, paths))} ({reasons})")
+
+
+def _build_on_cluster(paths, workers, show_progress, on_reject, store_of, scheduler, scheduler_timeout, timings):
+    """Read here, extract on a Dask cluster (reached first: a wrong address fails before any
+    work), resolve here."""
+    from kg import dist
+
+    t0 = time.perf_counter()
+    with dist.connect(scheduler, workers, scheduler_timeout) as client:
+        timings["cluster_s"] = time.perf_counter() - t0  # reaching it (or starting it) and checking its workers
+        t = time.perf_counter()
+        articles, rejected = read_inputs(paths, show_progress, on_reject)
+        timings["ingest_s"] = time.perf_counter() - t
+        if not articles:
+            _nothing_read(paths, rejected)
+        t = time.perf_counter()
+
+        def on_cluster(todo: list[Article]) -> list[Extraction]:
+            return _extract_on_cluster(client, todo, show_progress, scheduler_timeout)
+
+        extractions = extract_all(articles, workers, show_progress, store_of, run=on_cluster)
+    timings["extract_s"] = time.perf_counter() - t
+    if store_of is not None:
+        timings["extract_cached"] = store_of.hits
+    t = time.perf_counter()
+    resolved = resolve(extractions)
+    timings["resolve_s"] = time.perf_counter() - t
+    return articles, rejected, extractions, resolved
 
 
 def build(
@@ -194,49 +383,38 @@ def build(
     """
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
-    with contextlib.ExitStack() as cluster:
-        client = None
-        if scheduler is not None:  # reach the cluster first: a wrong address fails before any work
-            from kg import dist
-
-            client = cluster.enter_context(dist.connect(scheduler, workers, scheduler_timeout))
-            timings["cluster_s"] = time.perf_counter() - t0  # reaching it (or starting it) and checking its workers
+    store_of = ExtractionCache() if cache is True else cache or None
+    local_workers = default_workers() if workers is None else max(1, workers)
+    if scheduler is not None:
+        articles, rejected, extractions, resolved = _build_on_cluster(
+            paths, workers, show_progress, on_reject, store_of, scheduler, scheduler_timeout, timings
+        )
+    else:
         t = time.perf_counter()
-        articles, rejected = read_inputs(paths, show_progress, on_reject)
-        timings["ingest_s"] = time.perf_counter() - t
+        files, others = walk(list(paths))
+        articles, rejected = read_all(files, local_workers, show_progress, others)
+        for r in rejected:
+            if on_reject:
+                on_reject(r)
         if not articles:
-            reasons = "; ".join(f"{r.path}: {r.reason}" for r in rejected[:5]) or "no .txt or .html files found"
-            raise BuildError(f"no article could be read from {', '.join(map(str, paths))} ({reasons})")
+            _nothing_read(paths, rejected)
+        timings["ingest_s"] = time.perf_counter() - t
         t = time.perf_counter()
-        store_of = ExtractionCache() if cache is True else cache or None
-        on_cluster = None
-        if client is not None:
+        done = extract_and_resolve(articles, local_workers, show_progress, store_of)
+        timings["extract_s"] = time.perf_counter() - t  # extracting and resolving each article
+        if store_of is not None:
+            timings["extract_cached"] = sum(d.cached for d in done)  # articles whose extraction was kept
+        t = time.perf_counter()
+        resolved = Resolved()
+        extractions = []
+        for art, d in zip(articles, done, strict=True):
+            ex, ra = d.attach(art)
+            extractions.append(ex)
+            merge_entities(resolved.entities, d.entities)
+            resolved.articles.append(ra)
+        finish_entities(resolved.entities)
+        timings["resolve_s"] = time.perf_counter() - t  # merging the articles' entities
 
-            def on_cluster(todo: list[Article]) -> list[Extraction]:
-                return _extract_on_cluster(client, todo, show_progress, scheduler_timeout)
-
-        extractions = extract_all(articles, workers, show_progress, store_of, run=on_cluster)
-    timings["extract_s"] = time.perf_counter() - t
-    if store_of is not None:
-        timings["extract_cached"] = store_of.hits  # articles whose extraction came from the cache
-    t = time.perf_counter()
-    resolved = resolve(extractions)
-    timings["resolve_s"] = time.perf_counter() - t
-    t = time.perf_counter()
-    parts = graph_parts(resolved)
-    trig = serialize_trig(parts)
-    data_triples = _data_triples(parts)
-    turtle = serialize_turtle(data_triples)
-    timings["graph_s"] = time.perf_counter() - t
-    t = time.perf_counter()
-    store = ox.Store()  # the union of the data graphs, each triple once
-    store.bulk_load(turtle.encode("utf-8"), ox.RdfFormat.TURTLE)
-    validation = validate_store(store, union=False)
-    del store
-    timings["validate_s"] = time.perf_counter() - t
-
-    mentioned: set[str] = {rm.entity_key for ra in resolved.articles for rm in ra.mentions}
-    by_kind = Counter(resolved.entities[k].kind for k in mentioned)
     out_dir = Path(out)
     outputs = {
         "ttl": out_dir / GRAPH_TTL,
@@ -244,58 +422,70 @@ def build(
         "html": out_dir / GRAPH_HTML,
         "report": out_dir / REPORT_JSON,
     }
-    report = {
-        "kg_version": __version__,
-        "pipeline_version": PIPELINE_VERSION,
-        "inputs": sorted(str(p) for p in paths),
-        "counts": {
-            "files": len(articles) + len(rejected),
-            "articles": len(articles),
-            "rejected": len(rejected),
-            "entities": {kind: by_kind.get(kind, 0) for kind in KINDS},
-            "mentions": sum(len(ra.mentions) for ra in resolved.articles),
-            "triples": len(data_triples),
-            "named_graphs": len(resolved.articles),
-        },
-        "articles": [
-            {
-                "file": ra.article.path,
-                "id": ra.article.article_id,
-                "mentions": len(ra.mentions),
-                "facts": len(ra.facts),
-                "province": ra.province_key,
-            }
-            for ra in sorted(resolved.articles, key=lambda r: r.article.article_id)
-        ],
-        "rejected": [{"file": r.path, "reason": r.reason} for r in sorted(rejected, key=lambda r: r.path)],
-        # articles the extractor failed on: kept, with no mentions, and the reason
-        "problems": [
-            {"file": ex.article.path, "reason": reason}
-            for ex in sorted(extractions, key=lambda e: e.article.article_id)
-            for reason in ex.problems
-        ],
-        "validation": {"conforms": validation.conforms, "violations": validation.violations},
-        "outputs": {k: str(v) for k, v in outputs.items()},
-    }
-    if write:
+    with Staging(out_dir) as staging:
         t = time.perf_counter()
+        shared = write_graphs(resolved, staging.path(GRAPH_TRIG), staging.path(GRAPH_TTL), local_workers)
+        timings["graph_s"] = time.perf_counter() - t
+        t = time.perf_counter()
+        store = ox.Store()  # the union of the article graphs, each triple once
+        store.bulk_load(path=str(staging.path(GRAPH_TTL)), format=ox.RdfFormat.TURTLE)
         # the page shows what the articles say: reference provinces nobody mentions stay out
-        net = build_network(TripleIndex(_data_triples(parts, include_reference=False)), max_nodes=DEFAULT_MAX_NODES)
-        html = render_html(net, title="kg — đồ thị tri thức / knowledge graph")
-        report["counts"]["nodes_drawn"] = len(net.nodes)
-        # the page draws the most-mentioned nodes when there are many
-        report["counts"]["nodes_in_graph"] = net.kg_page["meta"]["total"]
-        timings["write_s"] = time.perf_counter() - t
-    timings["total_s"] = time.perf_counter() - t0
-    report["timings"] = {k: round(v, 3) for k, v in timings.items()}
-    if write:
-        # all four files change together: killing the build leaves the previous set whole
-        publish(
-            {
-                outputs["trig"]: trig,
-                outputs["ttl"]: turtle,
-                outputs["html"]: html,
-                outputs["report"]: json.dumps(report, ensure_ascii=False, indent=2) + "\n",
-            }
-        )
-    return BuildResult(report, parts, outputs if write else {})
+        net = overview_network(store, max_nodes=DEFAULT_MAX_NODES) if write else None
+        with staging.path(GRAPH_TTL).open("a", encoding="utf-8") as ttl:
+            ttl.write(shared)
+        store.load((turtle_header() + shared).encode("utf-8"), ox.RdfFormat.TURTLE)
+        validation = validate_store(store, union=False)
+        n_triples = len(store)
+        timings["validate_s"] = time.perf_counter() - t
+
+        mentioned: set[str] = {rm.entity_key for ra in resolved.articles for rm in ra.mentions}
+        by_kind = Counter(resolved.entities[k].kind for k in mentioned)
+        report = {
+            "kg_version": __version__,
+            "pipeline_version": PIPELINE_VERSION,
+            "inputs": sorted(str(p) for p in paths),
+            "counts": {
+                "files": len(articles) + len(rejected),
+                "articles": len(articles),
+                "rejected": len(rejected),
+                "entities": {kind: by_kind.get(kind, 0) for kind in KINDS},
+                "mentions": sum(len(ra.mentions) for ra in resolved.articles),
+                "triples": n_triples,
+                "named_graphs": len(resolved.articles),
+            },
+            "articles": [
+                {
+                    "file": ra.article.path,
+                    "id": ra.article.article_id,
+                    "mentions": len(ra.mentions),
+                    "facts": len(ra.facts),
+                    "province": ra.province_key,
+                }
+                for ra in sorted(resolved.articles, key=lambda r: r.article.article_id)
+            ],
+            "rejected": [{"file": r.path, "reason": r.reason} for r in sorted(rejected, key=lambda r: r.path)],
+            # articles the extractor failed on: kept, with no mentions, and the reason
+            "problems": [
+                {"file": ex.article.path, "reason": reason}
+                for ex in sorted(extractions, key=lambda e: e.article.article_id)
+                for reason in ex.problems
+            ],
+            "validation": {"conforms": validation.conforms, "violations": validation.violations},
+            "outputs": {k: str(v) for k, v in outputs.items()},
+        }
+        if write:
+            t = time.perf_counter()
+            html = render_html(net, title="kg — đồ thị tri thức / knowledge graph")
+            report["counts"]["nodes_drawn"] = len(net.nodes)
+            # the page draws the most-mentioned nodes when there are many
+            report["counts"]["nodes_in_graph"] = net.kg_page["meta"]["total"]
+            timings["write_s"] = time.perf_counter() - t
+        del store
+        timings["total_s"] = time.perf_counter() - t0
+        report["timings"] = {k: round(v, 3) for k, v in timings.items()}
+        if write:
+            # all four files change together: killing the build leaves the previous set whole
+            staging.write(GRAPH_HTML, html)
+            staging.write(REPORT_JSON, json.dumps(report, ensure_ascii=False, indent=2) + "\n")
+            staging.publish()
+    return BuildResult(report, resolved, outputs if write else {})

@@ -48,8 +48,8 @@ class ExtractionCache:
     """Extractions on disk, by article content and extractor fingerprint."""
 
     def __init__(self, folder: str | os.PathLike[str] | None = None) -> None:
-        self.folder = Path(folder) if folder is not None else default_cache_dir()
-        self.folder = self.folder / "extractions" / extractor_fingerprint()
+        self.root = Path(folder) if folder is not None else default_cache_dir()
+        self.folder = self.root / "extractions" / extractor_fingerprint()
         self.hits = 0
         self.misses = 0
 

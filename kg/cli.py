@@ -135,15 +135,16 @@ def build(
     except DistError as exc:
         _err(str(exc))
         sys.exit(2 if isinstance(exc, DaskMissing) else 3 if isinstance(exc, SchedulerUnreachable) else 1)
+    report, outputs = result.report, result.outputs
+    del result  # the articles and entities: the store is loaded from the files just written
     if store_dir is not None:
         from kg.store import write_store
 
         write_store(out, store_dir)
-    report = result.report
     counts = report["counts"]
     violations = report["validation"]["violations"]
     if violations:
-        _err(f"the graph breaks {len(violations)} SHACL constraint(s); see {result.outputs['report']}")
+        _err(f"the graph breaks {len(violations)} SHACL constraint(s); see {outputs['report']}")
         for v in violations[:5]:
             _err(f"  {v['focus']} {v['path']}: {v['message']}")
     if quiet:
@@ -162,7 +163,7 @@ def build(
             f"graph.html draws the {counts['nodes_drawn']} most-mentioned of {counts['nodes_in_graph']} nodes; "
             "use `kg viz --focus NAME` for any part of the graph"
         )
-    written = [str(p) for p in result.outputs.values()] + ([f"{store_dir}/ (store)"] if store_dir else [])
+    written = [str(p) for p in outputs.values()] + ([f"{store_dir}/ (store)"] if store_dir else [])
     click.echo("wrote " + ", ".join(written) + f" in {report['timings']['total_s']:.1f} s")
 
 

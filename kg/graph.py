@@ -1,9 +1,11 @@
-"""The RDF layer: resolved articles in, an rdflib Dataset out.
+"""The RDF layer: resolved articles in, Turtle and TriG text out (an rdflib Dataset on request).
 
 Each article's triples live in its own named graph (``…/id/graph/<article>``): the
 document, every entity it mentions or links to (type, canonical label, attributes),
-the facts it states and one ``vnkg:Mention`` evidence node per mention. Reference data
-(the provinces) and the ontology have graphs of their own.
+the facts it states and one ``vnkg:Mention`` evidence node per mention. An article's graph
+depends only on that article and on the corpus-wide label and attributes of the entities it
+names (:func:`kg.resolve.merge_entities`). Reference data (the provinces), the corpus-wide
+counts (the summary graph) and the ontology have graphs of their own.
 """
 
 from __future__ import annotations
@@ -11,149 +13,225 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import cache
 
-from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.compare import to_canonical_graph
-from rdflib.namespace import XSD
 
 from kg.places import admin_map
 from kg.records import DISTRICT, EVENT, ORGANIZATION, PERSON, PROVINCE, RESOLUTION, Entity, ResolvedArticle
 from kg.resolve import Resolved, clean_label
 from kg.shapes import load_ontology
-from kg.textnorm import key_slug
-from kg.vocab import DCTERMS, ID, ORG, RDF, RDFS, SKOS, VNKG, bind_prefixes
+from kg.textnorm import fold, key_slug
+from kg.vocab import ID, RDF, bind_prefixes
 
 REFERENCE_GRAPH = ID["graph/reference"]
 SUMMARY_GRAPH = ID["graph/summary"]  # corpus-wide counts made at build time (vnkg:articleCount, vnkg:CoMention)
 ONTOLOGY_GRAPH = ID["graph/ontology"]
-_CLASS = {
-    PERSON: VNKG.Person,
-    ORGANIZATION: VNKG.Organization,
-    PROVINCE: VNKG.Province,
-    DISTRICT: VNKG.District,
-    RESOLUTION: VNKG.Resolution,
-    EVENT: VNKG.Event,
-}
-_RELATION = {
-    "issued_by": VNKG.issuedBy,
-    "implements": VNKG.implements,
-    "organized_by": VNKG.organizedBy,
-    "chaired_by": VNKG.chairedBy,
-    "sub_organization_of": ORG.subOrganizationOf,
-    "creator": DCTERMS.creator,
-    "publisher": DCTERMS.publisher,
-}
-
-
-def vi(text: str) -> Literal:
-    return Literal(text, lang="vi")
-
-
-def iri(key: str) -> URIRef:
-    return ID[key]
 
 
 def article_graph_iri(article_id: str) -> URIRef:
     return ID[f"graph/{article_id}"]
 
 
-def document_iri(article_id: str) -> URIRef:
-    return ID[f"article/{article_id}"]
+# --------------------------------------------------------------------------- Turtle text
+#
+# The graphs are written as Turtle text directly, one article at a time: making rdflib terms for
+# millions of triples (and then text from them) costs more than all the rest of the build.
+# Every string below is already a Turtle term; a test parses the output back and checks it.
+
+_ID_BASE = str(ID)
+_A = "a"
+_CLASS_TEXT = {
+    PERSON: "vnkg:Person",
+    ORGANIZATION: "vnkg:Organization",
+    PROVINCE: "vnkg:Province",
+    DISTRICT: "vnkg:District",
+    RESOLUTION: "vnkg:Resolution",
+    EVENT: "vnkg:Event",
+}
+_RELATION_TEXT = {
+    "issued_by": "vnkg:issuedBy",
+    "implements": "vnkg:implements",
+    "organized_by": "vnkg:organizedBy",
+    "chaired_by": "vnkg:chairedBy",
+    "sub_organization_of": "org:subOrganizationOf",
+    "creator": "dcterms:creator",
+    "publisher": "dcterms:publisher",
+}
 
 
-class Triples(list):
-    """A plain list of triples with ``add``: what the describing functions write into when no
-    rdflib store is wanted (building rdflib's indexes costs more than the rest of the build)."""
-
-    def add(self, triple: tuple) -> None:
-        self.append(triple)
+def _iri_text(iri: str) -> str:
+    if ">" in iri or " " in iri or '"' in iri:
+        iri = iri.replace(">", "%3E").replace(" ", "%20").replace('"', "%22")
+    return f"<{iri}>"
 
 
-def describe_entity(
-    g: Graph | Triples, ent: Entity, entities: dict[str, Entity], alt_labels: Iterable[str] = ()
-) -> None:
-    """Type, label and attributes of one entity."""
-    node = iri(ent.key)
-    g.add((node, RDF.type, _CLASS[ent.kind]))
-    g.add((node, RDFS.label, vi(ent.label)))
-    for alt in sorted(set(alt_labels)):
-        if alt != ent.label:
-            g.add((node, SKOS.altLabel, vi(alt)))
+def node_text(key: str) -> str:
+    """An instance IRI (a key under the id namespace) as Turtle."""
+    return _iri_text(_ID_BASE + key)
+
+
+def _quote(text: str) -> str:
+    if "\\" in text:
+        text = text.replace("\\", "\\\\")
+    if '"' in text:
+        text = text.replace('"', '\\"')
+    if "\n" in text:
+        text = text.replace("\n", "\\n")
+    if "\r" in text:
+        text = text.replace("\r", "\\r")
+    return f'"{text}"'
+
+
+def vi_text(text: str) -> str:
+    return _quote(text) + "@vi"
+
+
+def date_text(iso: str) -> str:
+    return _quote(iso) + "^^xsd:date"
+
+
+class Statements:
+    """Turtle statements of one graph, grouped by subject in the order first written; each
+    (predicate, object) once per subject."""
+
+    def __init__(self) -> None:
+        self.by_subject: dict[str, dict[str, None]] = {}
+
+    def add(self, s: str, p: str, o: str) -> None:
+        pairs = self.by_subject.get(s)
+        if pairs is None:
+            pairs = self.by_subject[s] = {}
+        pairs[f"{p} {o}"] = None
+
+    def extend(self, s: str, pairs: Iterable[str]) -> None:
+        have = self.by_subject.get(s)
+        if have is None:
+            have = self.by_subject[s] = {}
+        for pair in pairs:
+            have[pair] = None
+
+    def text(self) -> str:
+        return "".join(f"{s} " + " ;\n    ".join(pairs) + " .\n" for s, pairs in self.by_subject.items())
+
+
+def _entity_pairs(ent: Entity) -> list[str]:
+    """Type, label and attributes of one entity (its other names are added per article)."""
+    out = [f"a {_CLASS_TEXT[ent.kind]}", f"rdfs:label {vi_text(ent.label)}"]
     a = ent.attrs
     if ent.kind in (PROVINCE, DISTRICT):
         place = admin_map().by_key[ent.key]
-        g.add((node, VNKG.gsoCode, Literal(place.code)))
-        g.add((node, VNKG.administrativeType, vi(place.type_word)))
+        out.append(f"vnkg:gsoCode {_quote(place.code)}")
+        out.append(f"vnkg:administrativeType {vi_text(place.type_word)}")
         if place.since_2025:
-            g.add((node, VNKG.validFrom, Literal(admin_map().merger_date.isoformat(), datatype=XSD.date)))
+            out.append(f"vnkg:validFrom {date_text(admin_map().merger_date.isoformat())}")
     if ent.kind in (DISTRICT, ORGANIZATION, EVENT) and a.get("province"):
-        g.add((node, VNKG.province, iri(a["province"])))
+        out.append(f"vnkg:province {node_text(a['province'])}")
     if ent.kind == ORGANIZATION and a.get("district"):
-        g.add((node, VNKG.district, iri(a["district"])))
+        out.append(f"vnkg:district {node_text(a['district'])}")
     if ent.kind == PERSON and a.get("honorific"):
-        g.add((node, VNKG.honorific, vi(a["honorific"])))
+        out.append(f"vnkg:honorific {vi_text(a['honorific'])}")
     if ent.kind == RESOLUTION:
         if a.get("symbol"):
-            g.add((node, VNKG.symbol, Literal(a["symbol"])))
+            out.append(f"vnkg:symbol {_quote(a['symbol'])}")
         if a.get("type"):
-            g.add((node, VNKG.instrumentType, vi(a["type"])))
+            out.append(f"vnkg:instrumentType {vi_text(a['type'])}")
         if a.get("issued"):
-            g.add((node, DCTERMS.issued, Literal(a["issued"], datatype=XSD.date)))
+            out.append(f"dcterms:issued {date_text(a['issued'])}")
         if a.get("title"):
-            g.add((node, DCTERMS.title, vi(a["title"])))
+            out.append(f"dcterms:title {vi_text(a['title'])}")
     if ent.kind in (RESOLUTION, EVENT) and a.get("term"):
-        g.add((node, VNKG.term, Literal(a["term"])))
+        out.append(f"vnkg:term {_quote(a['term'])}")
     if ent.kind == EVENT:
         if a.get("date"):
-            g.add((node, DCTERMS.date, Literal(a["date"], datatype=XSD.date)))
+            out.append(f"dcterms:date {date_text(a['date'])}")
         if a.get("event_type"):
-            g.add((node, VNKG.eventType, vi(a["event_type"])))
+            out.append(f"vnkg:eventType {vi_text(a['event_type'])}")
+    return out
 
 
-def add_article(ds: Dataset, ra: ResolvedArticle, entities: dict[str, Entity]) -> Graph:
-    """Write one article's named graph (replacing it if present)."""
-    gid = article_graph_iri(ra.article.article_id)
-    ds.remove_graph(gid)
-    g = ds.graph(gid)
-    g.addN((s, p, o, g) for s, p, o in article_triples(ra, entities))
-    return g
+class Describer:
+    """Entity descriptions as Turtle, each made once per build and reused by every article."""
+
+    def __init__(self, entities: dict[str, Entity]) -> None:
+        self.entities = entities
+        self._pairs: dict[str, list[str]] = {}
+        self._places: dict[str, list[str]] = {}  # the places an entity points at, described
+
+    def pairs(self, key: str) -> list[str]:
+        done = self._pairs.get(key)
+        if done is None:
+            ent = self.entities.get(key) or _place_entity(key)
+            done = self._pairs[key] = _entity_pairs(ent)
+        return done
+
+    def describe(self, st: Statements, key: str, alts: Iterable[str] = ()) -> None:
+        """The entity and (for bodies, districts and events) the places it points at, so that
+        the graph stands alone."""
+        ent = self.entities[key]
+        subject = node_text(key)
+        st.extend(subject, self.pairs(key))
+        for alt in sorted(set(alts) & ent.alt_labels):
+            if alt != ent.label:
+                st.add(subject, "skos:altLabel", vi_text(alt))
+        if ent.kind in (ORGANIZATION, DISTRICT, EVENT):
+            for ref in ("province", "district"):
+                place = ent.attrs.get(ref)
+                if place and (ent.kind != DISTRICT or ref == "province"):
+                    st.extend(node_text(place), self._place_pairs(place))
+
+    def _place_pairs(self, key: str) -> list[str]:
+        done = self._places.get(key)
+        if done is None:
+            done = self._places[key] = _entity_pairs(_place_entity(key))
+        return done
 
 
-def article_triples(ra: ResolvedArticle, entities: dict[str, Entity]) -> Triples:
-    """The triples of one article's named graph."""
+def article_turtle(ra: ResolvedArticle, describer: Describer) -> str:
+    """The Turtle statements of one article's named graph: the document, one ``vnkg:Mention``
+    evidence node per mention, the facts, and every entity it names or points at."""
     art = ra.article
-    g = Triples()
-    doc = document_iri(art.article_id)
-    g.add((doc, RDF.type, VNKG.Document))
-    g.add((doc, VNKG.sourceFile, Literal(art.source_file)))
-    g.add((doc, VNKG.contentHash, Literal(art.content_hash)))
+    st = Statements()
+    doc = node_text(f"article/{art.article_id}")
+    st.add(doc, _A, "vnkg:Document")
+    st.add(doc, "vnkg:sourceFile", _quote(art.source_file))
+    st.add(doc, "vnkg:contentHash", _quote(art.content_hash))
     if art.title:
-        g.add((doc, DCTERMS.title, vi(art.title)))
+        st.add(doc, "dcterms:title", vi_text(art.title))
     if art.date:
-        g.add((doc, DCTERMS.date, Literal(art.date.isoformat(), datatype=XSD.date)))
+        st.add(doc, "dcterms:date", date_text(art.date.isoformat()))
     if ra.province_key:
-        g.add((doc, VNKG.province, iri(ra.province_key)))
-    g.add((doc, VNKG.entityCount, Literal(len({rm.entity_key for rm in ra.mentions}))))
+        st.add(doc, "vnkg:province", node_text(ra.province_key))
+    st.add(doc, "vnkg:entityCount", str(len({rm.entity_key for rm in ra.mentions})))
     described: dict[str, set[str]] = {}
     seen_spans: dict[tuple[int, int], int] = {}
+    mention_base = f"mention/{art.article_id}/"
+    text = art.text
     for rm in ra.mentions:
         m = rm.mention
-        described.setdefault(rm.entity_key, set())
-        ent = entities[rm.entity_key]
+        alts = described.setdefault(rm.entity_key, set())
         if m.text.strip():
-            described[rm.entity_key].add(clean_label(m.text))
-        g.add((doc, VNKG.mentions, iri(rm.entity_key)))
+            alts.add(clean_label(m.text))
+        entity = node_text(rm.entity_key)
+        st.add(doc, "vnkg:mentions", entity)
         n = seen_spans[(m.start, m.end)] = seen_spans.get((m.start, m.end), 0) + 1
-        node = ID[f"mention/{art.article_id}/{m.start}-{m.end}" + (f"-{n}" if n > 1 else "")]
-        g.add((node, RDF.type, VNKG.Mention))
-        g.add((node, VNKG.inDocument, doc))
-        g.add((node, VNKG.refersTo, iri(rm.entity_key)))
-        g.add((node, VNKG.text, Literal(m.text)))
-        g.add((node, VNKG.start, Literal(m.start)))
-        g.add((node, VNKG.end, Literal(m.end)))
-        g.add((node, VNKG.sentence, Literal(art.text[m.sentence_start : m.sentence_end])))
+        node = node_text(mention_base + f"{m.start}-{m.end}" + (f"-{n}" if n > 1 else ""))
+        st.extend(
+            node,
+            (
+                "a vnkg:Mention",
+                f"vnkg:inDocument {doc}",
+                f"vnkg:refersTo {entity}",
+                f"vnkg:text {_quote(m.text)}",
+                f"vnkg:start {m.start}",
+                f"vnkg:end {m.end}",
+                f"vnkg:sentence {_quote(text[m.sentence_start : m.sentence_end])}",
+            ),
+        )
+    entities = describer.entities
     for subj, relation, obj, attrs in ra.facts:
-        s = doc if subj == "" else iri(subj)
+        s = doc if subj == "" else node_text(subj)
         for key in (subj, obj):
             if key:
                 described.setdefault(key, set())
@@ -161,21 +239,14 @@ def article_triples(ra: ResolvedArticle, entities: dict[str, Entity]) -> Triples
             org = entities[obj]
             title = attrs["title"]
             post_label = attrs.get("post_label") or f"{title} {org.label}"
-            post = ID[f"post/{key_slug(org.label)}/{key_slug(title)}"]
-            g.add((post, RDF.type, ORG.Post))
-            g.add((post, RDFS.label, vi(post_label)))
-            g.add((post, ORG.postIn, iri(obj)))
-            g.add((s, ORG.holds, post))
+            post = node_text(f"post/{key_slug(org.label)}/{key_slug(title)}")
+            st.extend(post, ("a org:Post", f"rdfs:label {vi_text(post_label)}", f"org:postIn {node_text(obj)}"))
+            st.add(s, "org:holds", post)
         else:
-            g.add((s, _RELATION[relation], iri(obj)))
+            st.add(s, _RELATION_TEXT[relation], node_text(obj))
     for key, alts in described.items():
-        ent = entities[key]
-        describe_entity(g, ent, entities, alts & ent.alt_labels)
-        if ent.kind in (ORGANIZATION, DISTRICT, EVENT):  # the places it points at, so the graph stands alone
-            for ref in ("province", "district"):
-                if ent.attrs.get(ref) and (ent.kind != DISTRICT or ref == "province"):
-                    describe_entity(g, _place_entity(ent.attrs[ref]), entities)
-    return Triples(dict.fromkeys(g))  # each triple once, in the order written
+        describer.describe(st, key, alts)
+    return st.text()
 
 
 def _place_entity(key: str) -> Entity:
@@ -184,84 +255,141 @@ def _place_entity(key: str) -> Entity:
     return Entity(place.kind, key, place.label, attrs=attrs)
 
 
-def add_reference(ds: Dataset) -> None:
-    """The reference graph (see :func:`reference_triples`)."""
-    g = ds.graph(REFERENCE_GRAPH)
-    g.addN((s, p, o, g) for s, p, o in reference_triples())
-
-
-def reference_triples() -> Triples:
-    """The 63 pre-2025 provinces and the units formed by the 2025 merger, with GSO codes and
-    ``vnkg:successor`` links from each merged province to its new unit."""
+@cache
+def reference_turtle() -> str:
+    """The reference graph: the 63 pre-2025 provinces and the units formed by the 2025 merger,
+    with GSO codes and ``vnkg:successor`` links from each merged province to its new unit."""
     amap = admin_map()
-    g = Triples()
+    st = Statements()
     for p in sorted(amap.provinces.values(), key=lambda p: p.code):
-        describe_entity(g, _place_entity(p.key), {}, {p.name_with_type} | ({p.name} if p.name != p.label else set()))
+        subject = node_text(p.key)
+        st.extend(subject, _entity_pairs(_place_entity(p.key)))
+        for alt in sorted({p.name_with_type} | ({p.name} if p.name != p.label else set())):
+            if alt != p.label:
+                st.add(subject, "skos:altLabel", vi_text(alt))
         new = amap.successor.get(p.code)
         if new is not None:
-            g.add((iri(p.key), VNKG.successor, iri(new.key)))
-            g.add((iri(p.key), VNKG.validUntil, Literal("2025-06-30", datatype=XSD.date)))
+            st.add(subject, "vnkg:successor", node_text(new.key))
+            st.add(subject, "vnkg:validUntil", date_text("2025-06-30"))
     for p in sorted(amap.merged_2025.values(), key=lambda p: p.code):
-        describe_entity(g, _place_entity(p.key), {})
-    return Triples(dict.fromkeys(g))
+        st.extend(node_text(p.key), _entity_pairs(_place_entity(p.key)))
+    return st.text()
 
 
-def summary_triples(articles: Iterable[ResolvedArticle], entities: dict[str, Entity]) -> Triples:
+def summary_turtle(articles: Iterable[ResolvedArticle], entities: dict[str, Entity]) -> str:
     """Corpus-wide counts that queries would otherwise compute by scanning every mention, in key
     order (they go in the summary graph, ``vid:graph/summary``, the one graph about the whole build):
 
     - ``vnkg:articleCount`` on each entity some article mentions: the number of articles mentioning it;
+    - ``vnkg:rank`` on those entities (most mentioned first, then by label, among those of their kind)
+      and on the documents (in file-name order), for queries to sort and page by;
+    - one ``vnkg:ProvinceYear`` node for each province and year (or no date) of the articles about
+      it, with the number of those articles;
     - one ``vnkg:CoMention`` node for each organisation and resolution that articles mention together
       (``vnkg:organization``, ``vnkg:resolution``, and the number of those articles as its
       ``vnkg:articleCount``).
     """
-    docs_per_entity: dict[str, set[str]] = defaultdict(set)
+    articles = list(articles)
+    docs_per_entity: dict[str, int] = defaultdict(int)
     docs_per_pair: dict[tuple[str, str], int] = defaultdict(int)
     for ra in articles:
         keys = {rm.entity_key for rm in ra.mentions}
         for key in keys:
-            docs_per_entity[key].add(ra.article.article_id)
+            docs_per_entity[key] += 1
         orgs = sorted(k for k in keys if entities[k].kind == ORGANIZATION)
         for res in sorted(k for k in keys if entities[k].kind == RESOLUTION):
             for org in orgs:
                 docs_per_pair[(org, res)] += 1
-    g = Triples((iri(key), VNKG.articleCount, Literal(len(docs))) for key, docs in sorted(docs_per_entity.items()))
-    for (org, res), n in sorted(docs_per_pair.items()):
-        node = ID[f"co-mention/{org}/{res}"]
-        g.add((node, RDF.type, VNKG.CoMention))
-        g.add((node, VNKG.organization, iri(org)))
-        g.add((node, VNKG.resolution, iri(res)))
-        g.add((node, VNKG.articleCount, Literal(n)))
-    return g
-
-
-def graph_parts(resolved: Resolved, with_ontology: bool = True) -> list[tuple[URIRef, Triples]]:
-    """(graph IRI, triples) for the reference graph, the corpus summary, the ontology and
-    each article, in IRI order."""
-    parts = [
-        (REFERENCE_GRAPH, reference_triples()),
-        (SUMMARY_GRAPH, summary_triples(resolved.articles, resolved.entities)),
+    # ranks: numbers to sort by (a store compares numbers far faster than strings)
+    by_kind: dict[str, list[str]] = defaultdict(list)
+    for key in docs_per_entity:
+        by_kind[entities[key].kind].append(key)
+    rank: dict[str, int] = {}
+    for keys in by_kind.values():
+        ordered = sorted(keys, key=lambda k: (-docs_per_entity[k], fold(entities[k].label), entities[k].label, k))
+        rank.update((k, i) for i, k in enumerate(ordered, 1))
+    lines = [
+        f"{node_text(key)} vnkg:articleCount {n} ;\n    vnkg:rank {rank[key]} .\n"
+        for key, n in sorted(docs_per_entity.items())
     ]
+    documents = sorted(articles, key=lambda ra: (ra.article.source_file, ra.article.article_id))
+    lines += [f"{node_text(f'article/{ra.article.article_id}')} vnkg:rank {i} .\n" for i, ra in enumerate(documents, 1)]
+    per_province_year: dict[tuple[str, str], int] = defaultdict(int)
+    for ra in articles:
+        if ra.province_key:
+            per_province_year[(ra.province_key, str(ra.article.date.year) if ra.article.date else "")] += 1
+    for (province, year), n in sorted(per_province_year.items()):
+        node = node_text(f"province-year/{province}/{year or 'undated'}")
+        lines.append(
+            f"{node} a vnkg:ProvinceYear ;\n    vnkg:province {node_text(province)} ;\n"
+            + (f'    vnkg:year "{year}"^^xsd:gYear ;\n' if year else "")
+            + f"    vnkg:articleCount {n} .\n"
+        )
+    for (org, res), n in sorted(docs_per_pair.items()):
+        lines.append(
+            f"{node_text(f'co-mention/{org}/{res}')} a vnkg:CoMention ;\n    vnkg:organization {node_text(org)} ;\n"
+            f"    vnkg:resolution {node_text(res)} ;\n    vnkg:articleCount {n} .\n"
+        )
+    return "".join(lines)
+
+
+_RENDERER_PREFIXES = ("dcterms", "org", "rdfs", "skos", "vnkg", "xsd")  # what the text above writes
+
+
+@cache
+def _ontology_text() -> tuple[str, frozenset[tuple[str, str]]]:
+    canonical = Graph()
+    canonical.addN((s, p, o, canonical) for s, p, o in load_ontology())
+    prefixes = _Prefixes()
+    text = "\n".join(_turtle_statements(to_canonical_graph(canonical), prefixes)) + "\n"
+    return text, frozenset(prefixes.used)
+
+
+def ontology_turtle() -> str:
+    """The ontology and shapes, blank nodes canonicalised (the same text every time)."""
+    return _ontology_text()[0]
+
+
+@cache
+def turtle_header() -> str:
+    """The prefixes the graph texts use."""
+    known = dict(_Prefixes().pairs)
+    used = set(_ontology_text()[1]) | {(p, known[p]) for p in _RENDERER_PREFIXES}
+    return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(used)) + "\n"
+
+
+def trig_block(graph_iri: str, turtle: str) -> str:
+    """One named graph of a TriG file, its statements indented (no literal holds a line break:
+    they are escaped)."""
+    if not turtle:
+        return ""
+    body = turtle.rstrip("\n").replace("\n", "\n    ")
+    return f"{_iri_text(graph_iri)} {{\n    {body}\n}}\n\n"
+
+
+def graph_texts(resolved: Resolved, with_ontology: bool = True) -> list[tuple[str, str]]:
+    """(graph IRI, Turtle statements) for the reference graph, the corpus summary, the ontology
+    and each article, in IRI order."""
+    describer = Describer(resolved.entities)
+    parts = [(str(REFERENCE_GRAPH), reference_turtle())]
+    parts.append((str(SUMMARY_GRAPH), summary_turtle(resolved.articles, resolved.entities)))
     if with_ontology:
-        parts.append((ONTOLOGY_GRAPH, Triples(load_ontology())))
+        parts.append((str(ONTOLOGY_GRAPH), ontology_turtle()))
     for ra in resolved.articles:
-        parts.append((article_graph_iri(ra.article.article_id), article_triples(ra, resolved.entities)))
-    return sorted(parts, key=lambda part: str(part[0]))
+        parts.append((str(article_graph_iri(ra.article.article_id)), article_turtle(ra, describer)))
+    return sorted(parts)
 
 
-def dataset_of(parts: Iterable[tuple[URIRef, Iterable[tuple]]]) -> Dataset:
-    """An rdflib Dataset holding the given graphs."""
-    ds = Dataset()
-    bind_prefixes(ds)
-    for gid, triples in parts:
-        g = ds.graph(gid)
-        g.addN((s, p, o, g) for s, p, o in triples)
-    return ds
+def trig_text(parts: Iterable[tuple[str, str]]) -> str:
+    return turtle_header() + "".join(trig_block(g, t) for g, t in parts)
 
 
 def build_dataset(resolved: Resolved, with_ontology: bool = True) -> Dataset:
-    """One Dataset: reference graph, ontology graph, one graph per article."""
-    return dataset_of(graph_parts(resolved, with_ontology))
+    """One rdflib Dataset: reference graph, summary graph, ontology graph, one graph per article."""
+    ds = Dataset()
+    bind_prefixes(ds)
+    ds.parse(data=trig_text(graph_texts(resolved, with_ontology)), format="trig")
+    return ds
 
 
 def _new_graph() -> Graph:
@@ -308,7 +436,7 @@ def _term(t, prefixes: _Prefixes) -> str:
     if isinstance(t, URIRef):
         return prefixes.iri(str(t))
     if isinstance(t, Literal):  # what Literal.n3() writes, without its many branches
-        quoted = Literal._quote_encode(t)
+        quoted = _quote(str(t))  # on one line: line breaks escaped
         if t.language is not None:
             return f"{quoted}@{t.language}"
         if t.datatype is not None:
@@ -333,35 +461,6 @@ def _turtle_statements(triples: Iterable[tuple], prefixes: _Prefixes) -> list[st
             parts.append(("a" if p == rdf_type else _term(p, prefixes)) + " " + " , ".join(objects))
         out.append(_term(s, prefixes) + " " + " ;\n    ".join(parts) + " .")
     return out
-
-
-def serialize_turtle(graph: Graph | Iterable[tuple]) -> str:
-    """Deterministic Turtle of a graph (or of distinct triples) without blank nodes."""
-    prefixes = _Prefixes()
-    body = "\n\n".join(_turtle_statements(graph, prefixes))
-    return prefixes.header() + body + "\n"
-
-
-def serialize_trig(ds: Dataset | Iterable[tuple[URIRef, Iterable[tuple]]]) -> str:
-    """TriG with graphs in IRI order and blank nodes canonicalised: same data, same bytes.
-
-    Takes a Dataset or (graph IRI, triples) pairs. (rdflib's TriG writer orders graphs as its
-    store happens to hold them.)
-    """
-    parts = [(c.identifier, c) for c in ds.graphs()] if isinstance(ds, Dataset) else list(ds)
-    prefixes = _Prefixes()
-    blocks: list[str] = []
-    for gid, triples in sorted(parts, key=lambda part: str(part[0])):
-        triples = list(triples)
-        if not triples:
-            continue
-        if any(isinstance(t, BNode) for tr in triples for t in tr):
-            canonical = Graph()
-            canonical.addN((s, p, o, canonical) for s, p, o in triples)
-            triples = to_canonical_graph(canonical)
-        body = "\n\n".join("    " + st.replace("\n", "\n    ") for st in _turtle_statements(triples, prefixes))
-        blocks.append(f"<{gid}> {{\n{body}\n}}\n")
-    return prefixes.header() + "\n".join(blocks)
 
 
 def union_graph(ds: Dataset, include_ontology: bool = False, include_reference: bool = True) -> Graph:

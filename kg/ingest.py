@@ -1141,14 +1141,28 @@ def ingest(
         paths = [paths]
     files, others = walk(list(paths))
     for path in progress(files) if progress else files:
-        try:
-            articles.append(read_article(path))
-        except IngestError as exc:
-            rejected.append(Rejected(path=str(path), reason=exc.reason))
-        except Exception as exc:  # noqa: BLE001 - one bad file must not stop the run
-            message = " ".join(str(exc).split())[:200]
-            rejected.append(Rejected(path=str(path), reason=f"unexpected error: {type(exc).__name__}: {message}"))
-    rejected.extend(Rejected(path=str(p), reason=other_file_reason(p)) for p in others)
+        found = read_or_reject(path)
+        (articles if isinstance(found, Article) else rejected).append(found)
+    return finish_ingest(articles, rejected, others)
+
+
+def read_or_reject(path: str | os.PathLike[str]) -> Article | Rejected:
+    """The article in one file, or why there is none (one bad file never stops a run)."""
+    try:
+        return read_article(path)
+    except IngestError as exc:
+        return Rejected(path=str(path), reason=exc.reason)
+    except Exception as exc:  # noqa: BLE001 - one bad file must not stop the run
+        message = " ".join(str(exc).split())[:200]
+        return Rejected(path=str(path), reason=f"unexpected error: {type(exc).__name__}: {message}")
+
+
+def finish_ingest(
+    articles: list[Article], rejected: list[Rejected], others: Iterable[Path] = ()
+) -> tuple[list[Article], list[Rejected]]:
+    """The articles read (in file order) less the duplicates, with unique ids; and every file
+    rejected (the unreadable, the non-article files met in folders, the duplicates), sorted."""
+    rejected = [*rejected, *(Rejected(path=str(p), reason=other_file_reason(p)) for p in others)]
     articles, duplicates = drop_duplicates(articles)
     rejected.extend(duplicates)
     rejected.sort(key=lambda r: r.path)

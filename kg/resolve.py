@@ -9,6 +9,7 @@ the same input always gives the same keys.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections import Counter
@@ -351,7 +352,11 @@ def _resolution_entity(
             }
         )
         if not same:
-            return None
+            if not attrs.get("numbered"):
+                return None  # "Chỉ thị 39" with no symbol to tie it to
+            # "kế hoạch số 22": a numbered instrument of this article whose symbol it never gives
+            label = f"{attrs['type']} số {attrs['number']}"
+            return f"resolution/article-{article_id}/{key_slug(label)}", label, attrs
         attrs["symbol"] = same[0]
     elif "symbol" in attrs:
         attrs["symbol"] = _fix_truncated(m, numbered)
@@ -418,12 +423,13 @@ def post_label(title: str, org_label: str) -> str:
 
 
 class Resolver:
-    """Accumulates entities across articles; ``add`` resolves one extraction."""
+    """Resolves one article (``add``), collecting the entities it names in ``result``."""
 
     def __init__(self) -> None:
         self.result = Resolved()
         self._date: dt.date | None = None  # the date of the article being resolved
         self._span_keys: dict[tuple[int, int], str] = {}  # its organisations, by span
+        self._org_spans: list[tuple[int, int]] | None = None
 
     def _entity(self, kind: str, key: str, label: str, surface: str | None = None, **attrs) -> Entity:
         ent = self.result.entities.get(key)
@@ -471,6 +477,7 @@ class Resolver:
         # events last: an event named after a body ("Kỳ họp thứ 6 của …") takes the body's full name
         order = sorted(range(len(ex.mentions)), key=lambda i: ex.mentions[i].kind == EVENT)
         self._span_keys: dict[tuple[int, int], str] = {}
+        self._org_spans: list[tuple[int, int]] | None = None  # sorted, made when the first event needs it
         for i in order:
             m = ex.mentions[i]
             keys[i] = self._resolve_mention(m, ctx, numbered, article)
@@ -587,6 +594,24 @@ class Resolver:
             return self._event(m, ctx, article)
         return None
 
+    def _qualified(self, label: str, m: Mention, text: str) -> str:
+        """An event named with a body the article leaves unqualified takes the body's full name:
+        "Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ 5" → "… Đảng bộ tỉnh Bắc Giang lần thứ 5"."""
+        if self._org_spans is None:
+            self._org_spans = sorted(self._span_keys)
+        spans = self._org_spans
+        k = bisect.bisect_left(spans, (m.start, -1))
+        while k < len(spans) and spans[k][0] < m.end:
+            start, end = spans[k]
+            k += 1
+            surface = " ".join(text[start:end].split())
+            full = self.result.entities[self._span_keys[(start, end)]].label
+            if end <= m.end and len(full) > len(surface) and match_key(full).startswith(match_key(surface) + " "):
+                place = full[len(surface) + 1 :]  # only a place the article left out: "Bắc Giang", "tỉnh Hà Nam"
+                if place[:1].isupper() or re.match(r"(?:tỉnh|thành phố|huyện|quận|thị xã) [A-ZĐ]", place):
+                    label = label.replace(surface, full, 1)
+        return label
+
     def _event(self, m: Mention, ctx: Context, article) -> str | None:
         attrs = m.attrs
         date = None
@@ -605,13 +630,15 @@ class Resolver:
                 return None
             org_label = self.result.entities[org_key].label
             if attrs.get("session"):
-                of = " của " if " của " in m.text else " "
+                of = " của " if " của " in m.text or attrs.get("of") else " "
                 label = f"{attrs['event_type']} thứ {attrs['number']}{of}{org_label}"
                 label += f" khóa {attrs['term']}" if attrs.get("term") else ""
             else:
                 head = "Đại hội đại biểu" if "đại biểu" in m.text[:20].lower() else "Đại hội"
                 label = f"{head} {org_label}" + (f" {attrs['suffix']}" if attrs.get("suffix") else "")
                 label = label.replace(" ,", ",")
+        else:
+            label = self._qualified(label, m, article.text)
         if attrs.get("central"):
             key = f"event/{key_slug(label)}"
             province = None
@@ -631,9 +658,45 @@ class Resolver:
         return key
 
 
-def resolve(extractions: Iterable[Extraction]) -> Resolved:
-    """Resolve every extraction, in order, into one set of entities."""
+def resolve_article(ex: Extraction) -> tuple[ResolvedArticle, dict[str, Entity]]:
+    """One article resolved on its own: its mentions and facts, and the entities it names as
+    this article names them. It depends on nothing but the article (and reference data), so it
+    can run in any process, in any order, and be kept between builds."""
     resolver = Resolver()
+    return resolver.add(ex), resolver.result.entities
+
+
+def merge_entities(into: dict[str, Entity], found: dict[str, Entity]) -> None:
+    """Add one article's entities to the corpus-wide ones: the first article (in build order)
+    to name an entity gives its label, and each attribute its first stated value; every other
+    form seen becomes an alternative label (see :func:`finish_entities`)."""
+    for key, ent in found.items():
+        have = into.get(key)
+        if have is None:
+            into[key] = Entity(ent.kind, key, ent.label, set(ent.alt_labels), dict(ent.attrs))
+            continue
+        have.alt_labels |= ent.alt_labels
+        if ent.label != have.label:
+            have.alt_labels.add(ent.label)
+        for k, v in ent.attrs.items():
+            if k not in have.attrs:
+                have.attrs[k] = v
+
+
+def finish_entities(entities: dict[str, Entity]) -> dict[str, Entity]:
+    """No entity lists its own label among its other names."""
+    for ent in entities.values():
+        ent.alt_labels.discard(ent.label)
+    return entities
+
+
+def resolve(extractions: Iterable[Extraction]) -> Resolved:
+    """Resolve every extraction on its own (:func:`resolve_article`), in order, and merge the
+    entities they name into one set (:func:`merge_entities`)."""
+    result = Resolved()
     for ex in extractions:
-        resolver.add(ex)
-    return resolver.result
+        ra, found = resolve_article(ex)
+        merge_entities(result.entities, found)
+        result.articles.append(ra)
+    finish_entities(result.entities)
+    return result

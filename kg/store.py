@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -105,48 +106,94 @@ def _existing(path: Path) -> Path:
     return old if not path.exists() and old.exists() else path
 
 
-def publish(outputs: dict[Path, str | bytes]) -> None:
-    """Write several files of one folder so that readers see all the old ones or all the new ones.
+class Staging:
+    """New versions of some files of one folder, written in a fresh folder beside it and then
+    published together (:meth:`publish`): readers see all the old files or all the new ones.
 
-    The new files go to a fresh folder beside the output folder, with hard links to anything else
-    the folder holds, and the two folders are exchanged in one step. Where that cannot be done
-    (another file system, a folder holding sub-folders, no renameat2), each file is replaced
-    atomically on its own.
+    Write each file at :meth:`path`. Publishing exchanges the fresh folder with the output
+    folder in one step, with hard links to anything else the output folder holds. Where that
+    cannot be done (another file system, a folder holding sub-folders, no renameat2), each file
+    is moved into place atomically on its own. Leaving the ``with`` block without publishing
+    throws the new files away.
     """
-    folder = next(iter(outputs)).parent
-    folder.parent.mkdir(parents=True, exist_ok=True)
-    others = [p for p in folder.iterdir() if p not in outputs] if folder.is_dir() else []
-    if folder.is_dir() and not any(p.is_dir() and not p.is_symlink() for p in others):
-        fresh = Path(tempfile.mkdtemp(prefix=f".{folder.name}.new-", dir=folder.parent))
-        try:
-            for path, data in outputs.items():
-                atomic_write(fresh / path.name, data)
-            for p in others:
-                os.link(p, fresh / p.name, follow_symlinks=False)
-            os.chmod(fresh, folder.stat().st_mode & 0o7777)
-            exchanged = exchange(fresh, folder)
-        except OSError:
-            exchanged = False
-        shutil.rmtree(fresh, ignore_errors=True)  # after an exchange it holds the old files
-        if exchanged:
+
+    def __init__(self, folder: str | os.PathLike[str]) -> None:
+        self.folder = Path(folder)
+        self.folder.parent.mkdir(parents=True, exist_ok=True)
+        self.fresh = Path(tempfile.mkdtemp(prefix=f".{self.folder.name}.new-", dir=self.folder.parent))
+        self.names: list[str] = []
+
+    def __enter__(self) -> Staging:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        shutil.rmtree(self.fresh, ignore_errors=True)
+
+    def path(self, name: str) -> Path:
+        if name not in self.names:
+            self.names.append(name)
+        return self.fresh / name
+
+    def write(self, name: str, data: str | bytes) -> None:
+        raw = data.encode("utf-8") if isinstance(data, str) else data
+        with self.path(name).open("wb") as fh:
+            fh.write(raw)
+
+    def publish(self) -> None:
+        for name in self.names:  # on disk before anyone can see them
+            fd = os.open(self.fresh / name, os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+            os.chmod(self.fresh / name, 0o644)
+        folder = self.folder
+        if not folder.exists():
+            os.chmod(self.fresh, 0o755)
+            os.replace(self.fresh, folder)
             return
-    for path, data in outputs.items():
-        atomic_write(path, data)
+        others = [p for p in folder.iterdir() if p.name not in self.names] if folder.is_dir() else []
+        if folder.is_dir() and not any(p.is_dir() and not p.is_symlink() for p in others):
+            try:
+                for p in others:
+                    os.link(p, self.fresh / p.name, follow_symlinks=False)
+                os.chmod(self.fresh, folder.stat().st_mode & 0o7777)
+                if exchange(self.fresh, folder):
+                    return  # self.fresh now holds the old files, removed on leaving
+            except OSError:
+                pass
+            for p in others:
+                (self.fresh / p.name).unlink(missing_ok=True)
+        folder.mkdir(parents=True, exist_ok=True)
+        for name in self.names:
+            os.replace(self.fresh / name, folder / name)
+
+
+def publish(outputs: dict[Path, str | bytes]) -> None:
+    """Write several files of one folder so that readers see all the old ones or all the new ones
+    (see :class:`Staging`)."""
+    folder = next(iter(outputs)).parent
+    with Staging(folder) as staging:
+        for path, data in outputs.items():
+            staging.write(path.name, data)
+        staging.publish()
 
 
 def write_store(data_dir: str | os.PathLike[str], store_dir: str | os.PathLike[str]) -> Path:
     """Load the built graph into a persistent pyoxigraph store at ``store_dir``.
 
     The new store is built beside the old one and swapped in by renames, so a failed or
-    interrupted load leaves the previous store as it was.
+    interrupted load leaves the previous store as it was. The files are loaded a few tens of
+    megabytes at a time: the bulk loader's memory grows with what it is given at once.
     """
     target = Path(store_dir)
     target.parent.mkdir(parents=True, exist_ok=True)
     fresh = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
     try:
         store = ox.Store(str(fresh))
-        for name, fmt in ((GRAPH_TRIG, ox.RdfFormat.TRIG), (GRAPH_TTL, ox.RdfFormat.TURTLE)):
-            store.bulk_load(path=str(Path(data_dir) / name), format=fmt)
+        for name, fmt, end in ((GRAPH_TRIG, ox.RdfFormat.TRIG, b"}\n\n<"), (GRAPH_TTL, ox.RdfFormat.TURTLE, b" .\n<")):
+            for piece in _pieces(Path(data_dir) / name, end):
+                store.bulk_load(piece, fmt)
         store.optimize()
         store.flush()
         del store
@@ -155,6 +202,41 @@ def write_store(data_dir: str | os.PathLike[str], store_dir: str | os.PathLike[s
         shutil.rmtree(fresh, ignore_errors=True)
         raise
     return target
+
+
+PIECE_BYTES = 32 << 20
+
+
+def _pieces(path: Path, end: bytes, size: int = PIECE_BYTES) -> Iterator[bytes]:
+    """A Turtle or TriG file as pieces of about ``size`` bytes that each parse on their own: the
+    file's prefixes, then whole statements (or graphs), cut where ``end`` (the end of one and
+    the start of the next, as ``kg build`` writes them) is found. A file written otherwise comes
+    whole."""
+    with path.open("rb") as fh:
+        head = b""
+        while True:  # the prefix lines, up to the first blank line
+            line = fh.readline()
+            head += line
+            if not line or not line.strip():
+                break
+        if not head.lstrip().startswith(b"@prefix"):
+            fh.seek(0)
+            yield fh.read()
+            return
+        rest = b""
+        while True:
+            block = fh.read(size)
+            if not block:
+                break
+            rest += block
+            cut = rest.rfind(end)
+            if cut < 0:
+                continue
+            cut += len(end) - 1  # keep the "<" that starts the next one
+            yield head + rest[:cut]
+            rest = rest[cut:]
+        if rest.strip():
+            yield head + rest
 
 
 def open_store(store_dir: str | os.PathLike[str]) -> ox.Store:

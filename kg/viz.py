@@ -54,7 +54,7 @@ from pathlib import Path
 
 import pyvis
 from pyvis.network import Network
-from rdflib import RDF, RDFS, Graph, Literal, Namespace, URIRef
+from rdflib import RDF, RDFS, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, SKOS
 
 from kg.store import atomic_write
@@ -264,6 +264,17 @@ def _count(pairs: Iterable[tuple[object, object]]) -> dict[URIRef, int]:
 
 
 @dataclass
+class NodeCounts:
+    """The typed nodes of a graph and how often each is mentioned."""
+
+    types: dict[URIRef, URIRef]  # node → its drawn type
+    refers: dict[URIRef, int]  # entity → vnkg:Mention nodes referring to it
+    in_doc: dict[URIRef, int]  # document → vnkg:Mention nodes in it
+    by_docs: dict[URIRef, int]  # entity → documents mentioning it
+    doc_entities: dict[URIRef, int]  # document → entities it mentions
+
+
+@dataclass
 class GraphView:
     """What the page needs from the RDF graph, read once."""
 
@@ -274,16 +285,27 @@ class GraphView:
     documents: dict[URIRef, int]  # entity → articles mentioning it; document → entities it mentions
     labels: dict[URIRef, str] = field(default_factory=dict)
 
+    total: int | None = None  # typed nodes of the whole graph, when ``graph`` holds only a part of it
+    evidence: dict[URIRef, list[Evidence]] | None = None  # read elsewhere, when ``graph`` has no mentions
+
     @classmethod
-    def of(cls, graph: Graph) -> GraphView:
+    def of(cls, graph: Graph, counts: NodeCounts | None = None) -> GraphView:
+        """What the page needs from ``graph``; ``counts``, when given, replaces what would be
+        counted in ``graph`` (for a part of a larger graph, see :func:`overview_network`)."""
         types = _node_types(graph)
-        refers = _count((e, m) for m, e in graph.subject_objects(VNKG.refersTo))
-        in_doc = _count((d, m) for m, d in graph.subject_objects(VNKG.inDocument))
-        by_docs = _count((e, d) for d, e in graph.subject_objects(VNKG.mentions))
-        doc_entities = _count(graph.subject_objects(VNKG.mentions))
-        mentions = {n: (in_doc if t == VNKG.Document else refers).get(n, 0) for n, t in types.items()}
-        documents = {n: (doc_entities if t == VNKG.Document else by_docs).get(n, 0) for n, t in types.items()}
+        if counts is None:
+            refers = _count((e, m) for m, e in graph.subject_objects(VNKG.refersTo))
+            in_doc = _count((d, m) for m, d in graph.subject_objects(VNKG.inDocument))
+            by_docs = _count((e, d) for d, e in graph.subject_objects(VNKG.mentions))
+            doc_entities = _count(graph.subject_objects(VNKG.mentions))
+            counts = NodeCounts(types, refers, in_doc, by_docs, doc_entities)
+        mentions = {n: (counts.in_doc if t == VNKG.Document else counts.refers).get(n, 0) for n, t in types.items()}
+        documents = {
+            n: (counts.doc_entities if t == VNKG.Document else counts.by_docs).get(n, 0) for n, t in types.items()
+        }
         view = cls(graph, types, _edges(graph, types), mentions, documents)
+        if counts.types is not types:
+            view.total = len(counts.types)
         for node, t in types.items():
             preds = (DCTERMS.title, VNKG.sourceFile, RDFS.label) if t == VNKG.Document else (RDFS.label,)
             view.labels[node] = _best_literal(graph, node, *preds) or _local_name(node)
@@ -397,8 +419,8 @@ def select_nodes(
         center = find_node(view, focus, documents=documents)
         dist = _distances(view, nodes, center, max(hops, 0))
         nodes = {n: t for n, t in nodes.items() if n in dist}
-    total = len(nodes)
-    if max_nodes is not None and total > max_nodes:
+    total = len(nodes) if view.total is None or focus is not None else view.total
+    if max_nodes is not None and len(nodes) > max_nodes:
         ranked = sorted(nodes, key=lambda n: (dist.get(n, 0), -view.score(n), str(n)))
         nodes = {n: nodes[n] for n in ranked[: max(max_nodes, 1)]}
     return Selection(nodes, total, center, hops, max_nodes, documents)
@@ -416,7 +438,9 @@ def _node_size(mentions: int, is_document: bool) -> float:
 def _page_data(view: GraphView, sel: Selection, edges: list[tuple[str, str, str, str]]) -> dict:
     """Everything but the vis nodes and edges: per-node info, evidence, tables, meta."""
     graph, drawn = view.graph, sel.nodes
-    evidence = _evidence(graph) if any(t != VNKG.Document for t in drawn.values()) else {}
+    evidence = view.evidence
+    if evidence is None:
+        evidence = _evidence(graph) if any(t != VNKG.Document for t in drawn.values()) else {}
     sentences: dict[str, int] = {}
     docs_used: set[URIRef] = {n for n, t in drawn.items() if t == VNKG.Document}
     kept: dict[URIRef, list[tuple[str, URIRef | None, str]]] = {}
@@ -509,13 +533,21 @@ def build_network(
     hops: int = DEFAULT_HOPS,
     max_nodes: int | None = None,
     documents: bool = True,
+    counts: NodeCounts | None = None,
+    only: set[URIRef] | None = None,
+    evidence: dict[URIRef, list[Evidence]] | None = None,
 ) -> Network:
     """The pyvis network of ``graph`` (options are set by ``render_html``).
 
     The page's extra data (evidence, names, provinces, what was left out) rides along as
-    ``net.kg_page``. Raises :class:`FocusError` when ``focus`` names no node.
+    ``net.kg_page``. Raises :class:`FocusError` when ``focus`` names no node. ``counts`` and
+    ``only``: ``graph`` is a part of a larger graph with those counts, and ``only`` its nodes
+    to draw (see :func:`overview_network`).
     """
-    view = GraphView.of(graph)
+    view = GraphView.of(graph, counts)
+    view.evidence = evidence
+    if only is not None:
+        view.types = {n: t for n, t in view.types.items() if n in only}
     sel = select_nodes(view, focus=focus, hops=hops, max_nodes=max_nodes, documents=documents)
     drawn = sel.nodes
     net = Network(directed=True, cdn_resources="in_line")
@@ -1244,3 +1276,125 @@ def graph_from_store(store) -> Graph:
     return construct_graph(
         store, f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER (?g NOT IN ({skipped})) }}"
     )
+
+
+# --------------------------------------------------------------------------- the page of a large store
+
+_OVERVIEW_EVIDENCE = 3 * MAX_EVIDENCE  # mentions read per drawn entity (repeated sentences are dropped)
+
+
+def _counts_of_store(store) -> NodeCounts:
+    """Typed nodes and mention counts of a store's default graph, counted by the store."""
+    import pyoxigraph as ox
+
+    def pairs(sparql: str) -> dict[URIRef, int]:
+        return {URIRef(row[0].value): int(row[1].value) for row in store.query(sparql)}
+
+    classes = " ".join(f"<{c}>" for c in [*STYLES, VNKG.Mention])
+    found: dict[URIRef, set[URIRef]] = defaultdict(set)
+    for row in store.query(f"SELECT ?n ?t WHERE {{ VALUES ?t {{ {classes} }} ?n a ?t }}"):
+        if isinstance(row[0], ox.NamedNode):
+            found[URIRef(row[0].value)].add(URIRef(row[1].value))
+    types = {
+        node: next(cls for cls in STYLES if cls in classes)
+        for node, classes in found.items()
+        if VNKG.Mention not in classes and any(cls in classes for cls in STYLES)
+    }
+    return NodeCounts(
+        types,
+        pairs(f"SELECT ?e (COUNT(*) AS ?n) WHERE {{ ?m <{VNKG.refersTo}> ?e }} GROUP BY ?e"),
+        pairs(f"SELECT ?d (COUNT(*) AS ?n) WHERE {{ ?m <{VNKG.inDocument}> ?d }} GROUP BY ?d"),
+        pairs(f"SELECT ?e (COUNT(*) AS ?n) WHERE {{ ?d <{VNKG.mentions}> ?e }} GROUP BY ?e"),
+        pairs(f"SELECT ?d (COUNT(*) AS ?n) WHERE {{ ?d <{VNKG.mentions}> ?e }} GROUP BY ?d"),
+    )
+
+
+def overview_network(store, *, max_nodes: int = DEFAULT_MAX_NODES) -> Network:
+    """The page of a whole graph held in a pyoxigraph store's default graph (what ``kg build``
+    draws), read without turning millions of triples into rdflib terms.
+
+    When the graph has more typed nodes than ``max_nodes``, the store counts the mentions, and
+    only the most-mentioned nodes are read: their own triples, the posts and districts they
+    point at, and their first mentions (in article and offset order) for the evidence panel.
+    The page is the one :func:`build_network` makes of the whole graph, except that an entity
+    mentioned more than a few hundred times lists its evidence from its first mentions.
+    """
+    counts = _counts_of_store(store)
+    if len(counts.types) <= max_nodes:
+        graph = _index_of(store, "CONSTRUCT WHERE { ?s ?p ?o }")
+        return build_network(graph, max_nodes=max_nodes)
+
+    def score(n: URIRef) -> int:
+        t = counts.types[n]
+        return (counts.in_doc if t == VNKG.Document else counts.refers).get(n, 0) or (
+            counts.doc_entities if t == VNKG.Document else counts.by_docs
+        ).get(n, 0)
+
+    chosen = sorted(counts.types, key=lambda n: (-score(n), str(n)))[:max_nodes]
+    values = " ".join(f"<{n}>" for n in chosen)
+    entities = " ".join(f"<{n}>" for n in chosen if counts.types[n] != VNKG.Document)
+    queries = [
+        f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ VALUES ?s {{ {values} }} ?s ?p ?o }}",
+        # the posts people hold, the province of each district
+        f"""CONSTRUCT {{ ?x ?q ?y }} WHERE {{
+              VALUES ?s {{ {values} }} ?s ?p ?x FILTER (?p IN (<{ORG.holds}>, <{VNKG.district}>))
+              ?x ?q ?y FILTER (?q IN (<{RDFS.label}>, <{ORG.postIn}>, <{VNKG.province}>)) }}""",
+    ]
+    picked: dict[str, list[tuple[str, int, str]]] = defaultdict(list)
+    for row in store.query(
+        f"""SELECT ?e ?m ?d ?start WHERE {{ VALUES ?e {{ {entities} }}
+              ?m <{VNKG.refersTo}> ?e ; <{VNKG.inDocument}> ?d ; <{VNKG.start}> ?start }}"""
+    ):
+        picked[row[0].value].append((row[2].value, _int(row[3].value), row[1].value))
+    mentions = [m for rows in picked.values() for _d, _s, m in sorted(rows)[:_OVERVIEW_EVIDENCE]]
+    evidence: dict[URIRef, set[Evidence]] = defaultdict(set)
+    for i in range(0, len(mentions), 2000):
+        part = " ".join(f"<{m}>" for m in mentions[i : i + 2000])
+        for row in store.query(
+            f"""SELECT ?e ?d ?text ?sentence ?start WHERE {{ VALUES ?m {{ {part} }}
+                  ?m <{VNKG.refersTo}> ?e ; <{VNKG.inDocument}> ?d ; <{VNKG.text}> ?text ;
+                     <{VNKG.sentence}> ?sentence ; <{VNKG.start}> ?start }}"""
+        ):
+            text = " ".join(row[2].value.split())
+            sentence = row[3].value or text
+            if sentence.strip():
+                evidence[URIRef(row[0].value)].add(Evidence(URIRef(row[1].value), sentence, text, _int(row[4].value)))
+    graph = _index_of(store, *queries)
+    net = build_network(
+        graph,
+        max_nodes=max_nodes,
+        counts=counts,
+        only=set(chosen),
+        evidence={
+            e: sorted(items, key=lambda e: (str(e.document), e.start, e.text, e.sentence))
+            for e, items in evidence.items()
+        },
+    )
+    return net
+
+
+def _index_of(store, *constructs: str):
+    """The triples of some CONSTRUCT queries as a :class:`kg.graph.TripleIndex` (what the page
+    reads), with rdflib terms made straight from the store's."""
+    import pyoxigraph as ox
+
+    from kg.graph import TripleIndex
+
+    uris: dict[str, URIRef] = {}
+
+    def term(t):
+        if isinstance(t, ox.NamedNode):
+            u = uris.get(t.value)
+            if u is None:
+                u = uris[t.value] = URIRef(t.value)
+            return u
+        if isinstance(t, ox.Literal):
+            if t.language:
+                return Literal(t.value, lang=t.language)
+            return Literal(t.value, datatype=URIRef(t.datatype.value))
+        return BNode(t.value)
+
+    triples = (
+        (term(t.subject), term(t.predicate), term(t.object)) for sparql in constructs for t in store.query(sparql)
+    )
+    return TripleIndex(triples)

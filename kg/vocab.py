@@ -69,6 +69,7 @@ class VNKG(DefinedNamespace):
     Event: URIRef  # A conference, seminar, meeting, congress or ceremony.
     Mention: URIRef  # Evidence: a span of a Document's normalised text naming an entity.
     CoMention: URIRef  # An Organization and a Resolution mentioned together, with the article count.
+    ProvinceYear: URIRef  # The articles about a Province in one year, counted at build time.
 
     # http://www.w3.org/2002/07/owl#ObjectProperty
     mentions: URIRef  # Document → every entity it mentions.
@@ -82,6 +83,7 @@ class VNKG(DefinedNamespace):
     organizedBy: URIRef  # Event → an Organization that organised it.
     chairedBy: URIRef  # Event → a Person who chaired it.
     organization: URIRef  # CoMention → its Organization.
+    year: URIRef  # ProvinceYear → its year (xsd:gYear).
     resolution: URIRef  # CoMention → its Resolution.
 
     # http://www.w3.org/2002/07/owl#DatatypeProperty
@@ -101,7 +103,8 @@ class VNKG(DefinedNamespace):
     eventType: URIRef  # Event → its kind, "hội thảo"@vi (rdf:langString).
     honorific: URIRef  # Person → academic title or form of address, "Tiến sĩ"@vi.
     entityCount: URIRef  # Document → number of distinct entities it mentions (xsd:integer).
-    articleCount: URIRef  # entity → number of Documents mentioning it (xsd:integer), in the reference graph.
+    articleCount: URIRef  # entity → number of Documents mentioning it (xsd:integer), in the summary graph.
+    rank: URIRef  # Document or entity → its place among all of its kind (xsd:integer from 1), in the summary graph.
     # fmt: on
 
     _NS = Namespace("https://w3id.org/vnkg/ontology#")

@@ -86,8 +86,8 @@ CORPUS_FLOOR = {
     "Organization": 0.89,
     "Province": 0.97,
     "District": 0.92,
-    "Resolution": 0.87,
-    "Event": 0.86,
+    "Resolution": 0.97,
+    "Event": 0.95,
     "posts": 0.83,
 }
 

@@ -198,3 +198,253 @@ def test_a_session_named_by_its_term():
     article = build_article("Tiêu đề\nTại kỳ họp thứ 10 khóa XIV, Quốc hội đã xem xét kết quả.", "t.txt")
     [ex] = list(extract([article]))
     assert [m.label for m in ex.mentions if m.kind == "Event"] == ["Kỳ họp thứ 10 khóa XIV"]
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # a session numbered without "thứ", and one named by the body that is the subject after the time
+        (
+            "Tổng thư ký Quốc hội là nhân sự vừa được bầu mới tại kỳ họp 11 của Quốc hội khóa XIV.",
+            "Kỳ họp thứ 11 của Quốc hội khóa XIV",
+        ),
+        (
+            "Tiếp tục phiên họp thứ 55, chiều 27/4, UB Thường vụ Quốc hội đã cho ý kiến bước đầu.",
+            "Phiên họp thứ 55 của Ủy ban Thường vụ Quốc hội",
+        ),
+        # a lower-case head with a quoted title needs no opener
+        (
+            'Được phát động từ tháng 5/2020, kết thúc vào tháng 02/2021, cuộc thi "Những tấm gương tâm huyết, '
+            'sáng tạo học và làm theo lời Bác" đã nhận được hơn 8000 bài.',
+            "Cuộc thi “Những tấm gương tâm huyết, sáng tạo học và làm theo lời Bác”",
+        ),
+        # a welcome ceremony
+        (
+            "Đại tướng Phan Văn Giang đã chủ trì Lễ đón chính thức Đoàn đại biểu Bộ Quốc phòng Trung Quốc do "
+            "Thượng tướng Ngụy Phượng Hòa làm Trưởng đoàn.",
+            "Lễ đón chính thức Đoàn đại biểu Bộ Quốc phòng Trung Quốc",
+        ),
+        # a ceremony opening a named festival; a second one joined by "và" to the first
+        (
+            "Lễ khai mạc lễ hội du lịch biển Hải Tiến, huyện Hoằng Hóa, dự kiến tổ chức vào 20h ngày 1/5 cũng "
+            "tạm dừng.",
+            "Lễ khai mạc lễ hội du lịch biển Hải Tiến",
+        ),
+        (
+            "Thanh Hóa tạm dừng tổ chức lễ công bố nghị quyết của Ủy ban Thường vụ Quốc hội về việc thành lập thị "
+            "xã Nghi Sơn và lễ khai mạc lễ hội du lịch biển Hải Hòa, thị xã Nghi Sơn, dự kiến tổ chức vào 20h.",
+            "Lễ khai mạc lễ hội du lịch biển Hải Hòa",
+        ),
+        # an anniversary of a fact told with its subject, and of diplomatic relations
+        (
+            "Tỉnh tạm dừng các lễ hội, ngoại trừ sự kiện kỷ niệm 60 năm Bác Hồ ra thăm đảo Cô Tô và được tổ "
+            "chức trong phạm vi vừa phải.",
+            "Kỷ niệm 60 năm Bác Hồ ra thăm đảo Cô Tô",
+        ),
+        (
+            "Năm nay là dịp kỷ niệm 25 năm thiết lập quan hệ ngoại giao Việt - Mỹ.",
+            "Kỷ niệm 25 năm thiết lập quan hệ ngoại giao Việt - Mỹ",
+        ),
+        # the opening of the tourist season, with its year; an occasion named by a quoted title
+        (
+            'Theo đó, Lễ hội "Thống nhất non sông" và Khai trương mùa du lịch biển, đảo năm 2021 tỉnh Quảng Trị '
+            "theo dự kiến sẽ diễn ra từ ngày 30/4.",
+            "Khai trương mùa du lịch biển, đảo năm 2021",
+        ),
+        (
+            'Các hoạt động gồm Giải Việt dã tỉnh Quảng Trị hưởng ứng "Tuần lễ du lịch biển, đảo 2021", Giải '
+            "Bóng chuyền bãi biển.",
+            "Tuần lễ du lịch biển, đảo 2021",
+        ),
+    ],
+)
+def test_occasions_named_without_a_usual_head(text, label):
+    assert label in events(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a quoted sentence that opens with "Đại hội" is a quotation, not a name
+        "Đồng chí nói: “Đại hội chỉ là mở đầu… đấy mới là thành công thực tế của Đại hội”.",
+        # a firm's birthday; a tourist season with no year
+        "Nhân dịp kỷ niệm 3 năm có mặt tại Việt Nam, hãng giảm giá nhiều sản phẩm.",
+        "Tỉnh dừng bắn pháo hoa nhân sự kiện khai trương mùa du lịch biển, đảo.",
+        # a session with no body named
+        "Tại kỳ họp 11, nhiều đại biểu phát biểu.",
+    ],
+)
+def test_not_occasions(text):
+    assert events(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # a head written with a capital inside a sentence is a title, whatever its subject
+        (
+            "Bộ Nông nghiệp tổ chức Hội nghị phòng chống thiên tai khu vực miền núi phía Bắc năm 2021, dự kiến "
+            "vào tháng 5.",
+            "Hội nghị phòng chống thiên tai khu vực miền núi phía Bắc năm 2021",
+        ),
+        (
+            "Phát biểu tại Hội nghị thượng đỉnh về Khí hậu, được tổ chức theo hình thức trực tuyến, ông Biden nói.",
+            "Hội nghị thượng đỉnh về Khí hậu",
+        ),
+        # a festival named by its kind and a proper name
+        ("Năm nay, Liên hoan phim quốc tế Cannes sẽ diễn ra vào tháng 7.", "Liên hoan phim quốc tế Cannes"),
+        (
+            "Lễ hội Đêm trắng Ban Mê chính thức được tạm dừng để phòng dịch.",
+            "Lễ hội Đêm trắng Ban Mê",
+        ),
+        # a company's general meeting of shareholders of a year
+        (
+            "Tại đại hội đồng cổ đông (ĐHĐCĐ) thường niên năm 2021, ngân hàng đặt mục tiêu lợi nhuận.",
+            "Đại hội đồng cổ đông thường niên năm 2021",
+        ),
+        (
+            "ĐHĐCĐ thường niên năm 2020 lần 3 sáng 26/4 của Eximbank tiếp tục bất thành.",
+            "Đại hội đồng cổ đông thường niên năm 2020 lần thứ 3",
+        ),
+    ],
+)
+def test_titled_heads_festivals_and_general_meetings(text, label):
+    assert label in events(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a sentence that opens with the head goes on with its predicate
+        "Hội thảo còn tạo ra một diễn đàn mở để các doanh nghiệp trao đổi.",
+        # a clause between a festival's kind and the capital
+        "Ngày hội do Khoa Quốc tế - Đại học Quốc gia Hà Nội vừa tổ chức.",
+        "Lễ khai mạc có ông Đinh Tiến Dũng tham dự.",
+        # a general meeting with no year
+        "ĐHĐCĐ thường niên Sacombank tổ chức ngày 23/4 tại TP HCM.",
+    ],
+)
+def test_not_titled_events(text):
+    assert events(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # a foreign election by its office and country; by its country and year
+        ("Bầu cử tổng thống ở Mỹ đang bước vào giai đoạn nước rút.", "Bầu cử tổng thống Mỹ"),
+        ("Các cuộc thăm dò trước bầu cử Mỹ 2020 ở bang chiến trường Michigan.", "Bầu cử Mỹ 2020"),
+        # a festival named by its kind, its subject and its year
+        (
+            "Thí sinh tham gia Ngày hội tư vấn tuyển sinh hướng nghiệp 2021, PGS Nguyễn Văn A cho biết.",
+            "Ngày hội tư vấn tuyển sinh hướng nghiệp 2021",
+        ),
+    ],
+)
+def test_foreign_elections_and_festivals_of_a_year(text, label):
+    assert label in events(text)
+
+
+def test_elections_in_general_are_no_event():
+    assert events("Kết quả bầu cử Mỹ rất nhạy cảm với thị trường.") == set()
+
+
+def test_a_plenum_of_a_local_committee_takes_the_place_the_article_leaves_out():
+    found = events("Ngày 28/4, Tỉnh ủy Bắc Giang tổ chức Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ 5, khóa XIX.")
+    assert found == {"Hội nghị Ban Chấp hành Đảng bộ tỉnh Bắc Giang lần thứ 5, khóa XIX"}
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # a candidate for re-election names the election
+        (
+            "Ông Trường vẫn được giới thiệu tái cử đại biểu HĐND phường nhiệm kỳ 2021-2026.",
+            "Bầu cử đại biểu Hội đồng nhân dân phường nhiệm kỳ 2021-2026",
+        ),
+    ],
+)
+def test_re_election(text, label):
+    assert label in events(text)
+
+
+def test_a_reporter_is_not_part_of_a_press_conference():
+    assert not any("PV" in e for e in events("Tại cuộc họp báo PV Dân trí nêu câu hỏi liên quan đến Sở GD&ĐT."))
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # a session held by the body named before it, with its term
+        (
+            "Sáng 22/3, Hội đồng nhân dân tỉnh Hà Nam khóa XVIII tổ chức kỳ họp thứ 17 (kỳ họp chuyên đề).",
+            "Kỳ họp thứ 17 của Hội đồng nhân dân tỉnh Hà Nam khóa XVIII",
+        ),
+        # the Government's monthly meeting
+        (
+            "Chiều 27/4, tại Hà Nội, Thủ tướng Chính phủ chủ trì phiên họp Chính phủ thường kỳ tháng 4/2021.",
+            "Phiên họp Chính phủ thường kỳ tháng 4/2021",
+        ),
+        # "khai mạc" ends the name
+        (
+            "Ngày 5/5, Hội nghị lần thứ 3 Ban Chấp hành Đảng bộ tỉnh Bắc Giang khóa XIX khai mạc.",
+            "Hội nghị lần thứ 3 Ban Chấp hành Đảng bộ tỉnh Bắc Giang khóa XIX",
+        ),
+    ],
+)
+def test_sessions_held_by_a_body_and_government_meetings(text, label):
+    assert label in events(text)
+
+
+def test_a_session_of_a_general_meeting_is_that_meeting():
+    assert events("Phiên họp ĐHĐCĐ thường niên của Công ty Coteccons diễn ra tại TP HCM.") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # "lễ hội", "festival" in lower case before a proper name: the name and its year, no more
+        (
+            "Ninh Bình thông báo tạm hoãn tổ chức lễ hội Tràng An 2021 để chủ động phòng chống dịch.",
+            "Lễ hội Tràng An 2021",
+        ),
+        (
+            "Các sự kiện lớn sắp tới là kỳ thi tốt nghiệp và festival nghề truyền thống Huế.",
+            "Festival nghề truyền thống Huế",
+        ),
+        ("Hàng nghìn người dự lễ hội Kumbh Mela trên sông Hằng ở thành phố Haridwar.", "Lễ hội Kumbh Mela"),
+    ],
+)
+def test_lower_case_festivals_before_a_proper_name(text, label):
+    assert label in events(text)
+
+
+def test_a_class_of_festivals_is_no_event():
+    assert events("Tỉnh dừng các lễ hội Tết Nguyên đán để phòng dịch.") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # a foreign party's congress is not the Vietnamese Party's
+        ("Đại hội VIII Đảng Cộng sản Cuba đã bế mạc tại La Habana.", "Đại hội Đảng Cộng sản Cuba lần thứ VIII"),
+        (
+            "Tại Đại hội lần thứ 8 của Đảng Cộng sản Cuba, ông Raul Castro tuyên bố nghỉ hưu.",
+            "Đại hội Đảng Cộng sản Cuba lần thứ 8",
+        ),
+        # an abbreviation in brackets before the ordinal
+        (
+            "Bộ trưởng Ngoại giao dự Hội nghị Bộ trưởng Ngoại giao ASEAN (AMM) lần thứ 54.",
+            "Hội nghị Bộ trưởng Ngoại giao ASEAN lần thứ 54",
+        ),
+    ],
+)
+def test_foreign_congresses_and_abbreviated_names(text, label):
+    found = events(text)
+    assert label in found
+    assert not any(e.endswith("của Đảng") for e in found)
+
+
+def test_the_documents_of_a_congress_are_not_the_congress():
+    found = events("Hội thảo nhằm nâng cao nhận thức các nội dung mới trong Văn kiện Đại hội XII của Đảng.")
+    assert not any(e.startswith("Đại hội") for e in found)

@@ -711,3 +711,128 @@ def test_abbreviations_that_are_words_of_a_name_still_close_it():
         "Công ty cổ phần VTC",
         "Trường Trung học phổ thông chuyên Đại học Sư phạm",
     } <= orgs
+
+
+@pytest.mark.parametrize(
+    ("text", "symbol"),
+    [
+        # the Prime Minister's directive and the Government's resolution, named by number and issuer
+        ("Giãn cách xã hội 2 thôn theo Chỉ thị số 16 của Thủ tướng Chính phủ.", "16/CT-TTg"),
+        ("Thực hiện Nghị quyết số 41 ngày 09/4/2020 của Chính phủ, ý kiến chỉ đạo.", "41/NQ-CP"),
+        ("Căn cứ Nghị quyết 08 của Chính phủ, tỉnh triển khai.", "08/NQ-CP"),  # the number as written
+        # a decision by which the Government approved a plan is the Prime Minister's
+        ("Đồ án đã được Chính phủ phê duyệt tại Quyết định số 649 năm 2014.", "649/QĐ-TTg"),
+    ],
+)
+def test_short_forms_whose_issuer_makes_a_state_symbol(text, symbol):
+    assert symbol in symbols("Tiêu đề\n" + text)
+
+
+def test_a_numbered_instrument_without_its_symbol():
+    """ "kế hoạch số 22" names one instrument though the symbol is never given; "Chỉ thị 39" without
+    "số", or a company board's "Nghị quyết số 156", does not."""
+    text = "Tiêu đề\nSở GD-ĐT báo cáo đã xây dựng kế hoạch số 22 về thực hiện kết luận của Ban Cán sự Đảng."
+    assert entities(text)[RESOLUTION] == {"Kế hoạch số 22"}
+    text = "Tiêu đề\nTheo Nghị quyết số 156, HĐQT Eximbank đã thông qua việc miễn nhiệm."
+    assert RESOLUTION not in entities(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # a programme named by the quoted title of the decision that approves it, to a horizon year
+        (
+            'Đây là quá trình hiện thực hóa Quyết định số 479/QĐ-TTg của Thủ tướng Chính phủ về "Chương trình '
+            'chuyển đổi số Quốc gia đến năm 2025 định hướng đến 2030", để Việt Nam có thể đi tắt đón đầu.',
+            "Chương trình chuyển đổi số Quốc gia đến năm 2025 định hướng đến 2030",
+        ),
+        # a strategy that a numbered resolution is about
+        (
+            "Tổng kết Nghị quyết số 49-NQ/TW của Bộ Chính trị về Chiến lược cải cách tư pháp đến năm 2020.",
+            "Chiến lược cải cách tư pháp đến năm 2020",
+        ),
+        # the National Assembly's two programmes for a year
+        (
+            "Quốc hội xem xét, thông qua các Nghị quyết của Quốc hội về Chương trình xây dựng luật, pháp lệnh năm "
+            "2022; Chương trình giám sát của Quốc hội năm 2022 và việc thành lập Đoàn giám sát chuyên đề.",
+            "Chương trình giám sát của Quốc hội năm 2022",
+        ),
+        (
+            "Quốc hội thông qua Chương trình xây dựng luật, pháp lệnh năm 2022.",
+            "Chương trình xây dựng luật, pháp lệnh năm 2022",
+        ),
+        # the Platform, named short
+        (
+            "Đại hội kiểm điểm 35 năm đổi mới và 10 năm thực hiện Cương lĩnh; đề ra mục tiêu mới.",
+            "Cương lĩnh xây dựng đất nước trong thời kỳ quá độ lên chủ nghĩa xã hội",
+        ),
+    ],
+)
+def test_named_programmes_strategies_and_the_platform(text, label):
+    assert label in entities("Tiêu đề\n" + text)[RESOLUTION]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thanh tra việc tuyển dụng, bổ nhiệm, khen thưởng, kỷ luật viên chức và cán bộ quản lý ngành giáo dục.",
+        "Kế hoạch và mục tiêu trong trung và dài hạn của ABBank là đến năm 2025 trở thành ngân hàng bán lẻ.",
+        "Chiến lược cũng đặt mục tiêu đến năm 2030 có 70% lao động qua đào tạo.",
+        "Cương lĩnh chính trị đầu tiên của Đảng do Nguyễn Ái Quốc soạn thảo.",
+        # a city plan to a horizon year is a planning project, not a policy instrument
+        "Đồ án điều chỉnh Quy hoạch chung thành phố Huế đến năm 2030, tầm nhìn 2050 đã được phê duyệt.",
+    ],
+)
+def test_not_instruments(text):
+    assert not any(
+        label.startswith(("Luật", "Kế hoạch", "Chiến lược", "Cương lĩnh", "Quy hoạch"))
+        for label in entities("Tiêu đề\n" + text).get(RESOLUTION, set())
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "symbol"),
+    [
+        # "văn bản số …" with an issuer and its office is an official dispatch
+        ("Bộ Giao thông vận tải đã có văn bản số 3370/BGTVT-ĐTCT ngày 16/04/2021 đồng ý.", "3370/BGTVT-ĐTCT"),
+        # a central Party symbol written state-style
+        ("Sau 8 năm thực hiện Nghị quyết 29/NQ-TƯ, ngành giáo dục đã đổi mới.", "29-NQ/TW"),
+        ("Nhiều nội dung đã được xác lập trong Nghị quyết 29-NQ-TƯ, tuy nhiên nhiều nơi mới bắt đầu.", "29-NQ/TW"),
+        # a decree by number and year: every decree is NĐ-CP
+        ("Theo Nghị định số 131/2018 ngày 29/9/2018 của Chính phủ, Bộ có nhiệm vụ.", "131/2018/NĐ-CP"),
+    ],
+)
+def test_symbols_written_short_or_the_wrong_way_round(text, symbol):
+    assert symbol in symbols("Tiêu đề\n" + text)
+
+
+def test_a_dispatch_of_a_ministry_with_a_long_code():
+    text = "Tiêu đề\nBộ VHTTDL đã ban hành Công văn số 4159/BVHTTDL-TCDL ngày 09/11/2020 để kết nối."
+    assert symbols(text) == {"4159/BVHTTDL-TCDL"}
+
+
+def test_laws_by_their_known_name_and_not_law_firms_or_schools():
+    found = entities(
+        "Tiêu đề\nTheo Luật Khám bệnh, chữa bệnh và Luật GDNN, trường phải báo cáo. Luật sư Nguyễn Văn A của "
+        "Công ty Luật TNHH DTLAW cho biết. Ông tốt nghiệp Trường Đại học Luật Hà Nội. Sửa đổi Luật Khoáng sản "
+        "nhằm tháo gỡ vướng mắc."
+    )[RESOLUTION]
+    assert found == {"Luật Khám bệnh, chữa bệnh", "Luật Giáo dục nghề nghiệp", "Luật Khoáng sản"}
+
+
+def test_the_resolution_of_a_local_congress_named_before_its_number():
+    found = entities(
+        "Tiêu đề\nTỉnh ủy Bắc Giang quán triệt Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XIX, nhiệm kỳ "
+        "2020-2025."
+    )[RESOLUTION]
+    assert found == {"Nghị quyết Đại hội XIX Đảng bộ tỉnh Bắc Giang"}
+
+
+def test_a_five_year_plan_named_by_its_ordinal():
+    text = "Tiêu đề\nKỳ họp thứ tư Lưỡng hội khóa 13 đã thông qua Quy hoạch 5 năm thứ 14. Nhiều dự án được đưa vào."
+    assert entities(text)[RESOLUTION] == {"Quy hoạch 5 năm thứ 14"}
+
+
+def test_a_law_in_a_treaty_title_is_not_a_law():
+    text = "Tiêu đề\nHai bên giải quyết bất đồng trên cơ sở Công ước Liên hợp quốc về Luật Biển năm 1982 (UNCLOS)."
+    assert RESOLUTION not in entities(text)

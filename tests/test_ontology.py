@@ -132,7 +132,7 @@ def test_contract_alignments(onto: Graph) -> None:
 
 def test_domains_and_ranges_are_classes_or_datatypes(onto: Graph) -> None:
     classes = declared_classes(onto)
-    datatypes = {rns.XSD.string, rns.XSD.integer, rns.XSD.date, RDF.langString}
+    datatypes = {rns.XSD.string, rns.XSD.integer, rns.XSD.date, rns.XSD.gYear, RDF.langString}
 
     def members(node: URIRef | BNode) -> list:
         union = onto.value(node, OWL.unionOf)

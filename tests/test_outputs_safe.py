@@ -100,16 +100,16 @@ def test_a_changed_article_changes_only_its_own_graph(tmp_path, corpus_dir):
 
 def _without_counts(out: Path, graph: str) -> set:
     """The triples of one named graph of ``out/graph.trig`` less the build-time counts
-    (``vnkg:articleCount`` and the ``vnkg:CoMention`` nodes)."""
+    (``vnkg:articleCount``, ``vnkg:rank`` and the ``vnkg:CoMention`` and ``vnkg:ProvinceYear`` nodes)."""
     from rdflib import Dataset, URIRef
     from rdflib.namespace import RDF
 
     from kg.vocab import VNKG
 
     g = Dataset().parse(out / "graph.trig", format="trig").graph(URIRef(graph.rstrip(">")))
-    pairs = set(g.subjects(RDF.type, VNKG.CoMention))
-    assert pairs
-    return {t for t in g if t[1] != VNKG.articleCount and t[0] not in pairs}
+    tallies = set(g.subjects(RDF.type, VNKG.CoMention)) | set(g.subjects(RDF.type, VNKG.ProvinceYear))
+    assert tallies
+    return {t for t in g if t[1] not in (VNKG.articleCount, VNKG.rank) and t[0] not in tallies}
 
 
 def test_outputs_do_not_depend_on_file_order_or_workers(tmp_path, corpus_dir):

@@ -112,12 +112,14 @@ def test_most_cited_people_provinces_and_counts(ask):
 
 
 def test_build_time_counts_agree_with_the_mentions(ask):
-    """vnkg:entityCount, vnkg:articleCount and the vnkg:CoMention nodes say what vnkg:mentions says."""
+    """vnkg:entityCount, vnkg:articleCount, the vnkg:CoMention and vnkg:ProvinceYear nodes and the
+    vnkg:rank numbers say what vnkg:mentions, dcterms:date and vnkg:sourceFile say."""
 
     def rows(sparql):
         return sorted(map(tuple, ask(sparql)))
 
-    assert rows("SELECT ?e ?n WHERE { ?e vnkg:articleCount ?n FILTER NOT EXISTS { ?e a vnkg:CoMention } }") == rows(
+    tallies = "FILTER NOT EXISTS { ?e a vnkg:CoMention } FILTER NOT EXISTS { ?e a vnkg:ProvinceYear }"
+    assert rows(f"SELECT ?e ?n WHERE {{ ?e vnkg:articleCount ?n {tallies} }}") == rows(
         "SELECT ?e (COUNT(?d) AS ?n) WHERE { ?d vnkg:mentions ?e } GROUP BY ?e"
     )
     assert rows("SELECT ?d ?n WHERE { ?d vnkg:entityCount ?n }") == rows(
@@ -131,6 +133,21 @@ def test_build_time_counts_agree_with_the_mentions(ask):
         "SELECT ?o ?r (COUNT(?d) AS ?n) WHERE { ?d vnkg:mentions ?o , ?r . ?o a vnkg:Organization . "
         "?r a vnkg:Resolution } GROUP BY ?o ?r"
     )
+    years = rows(
+        "SELECT ?p ?y ?n WHERE { ?t a vnkg:ProvinceYear ; vnkg:province ?p ; vnkg:articleCount ?n "
+        'OPTIONAL { ?t vnkg:year ?year } BIND (COALESCE(STR(?year), "") AS ?y) }'
+    )
+    assert years and years == rows(
+        "SELECT ?p ?y (COUNT(?d) AS ?n) WHERE { ?d a vnkg:Document ; vnkg:province ?p "
+        'OPTIONAL { ?d dcterms:date ?date } BIND (COALESCE(STR(YEAR(?date)), "") AS ?y) } GROUP BY ?p ?y'
+    )
+    files = [r[0] for r in ask("SELECT ?f WHERE { ?d vnkg:sourceFile ?f ; vnkg:rank ?rank } ORDER BY ?rank")]
+    assert len(files) == 5 and files == sorted(files)
+    people = ask(
+        "SELECT ?n ?label WHERE { ?p a vnkg:Person ; vnkg:articleCount ?n ; rdfs:label ?label ; vnkg:rank ?r } "
+        "ORDER BY ?r"
+    )
+    assert [int(n) for n, _ in people] == sorted((int(n) for n, _ in people), reverse=True)
 
 
 def test_events_with_organisers_and_chairs(ask):
@@ -167,7 +184,13 @@ def test_successors(ask):
 
 def test_co_mentions(ask):
     rows = named(ask, "co_mentions")
-    assert rows[0] == ["Bộ Chính trị", "Chỉ thị số 05-CT/TW", "2"]
+    # pairs named as often: the more mentioned organisation, then the more mentioned resolution, first
+    assert rows[:3] == [
+        ["Bộ Chính trị", "Nghị quyết số 04-NQ/TW", "2"],
+        ["Bộ Chính trị", "Chỉ thị số 05-CT/TW", "2"],
+        ["Bộ Chính trị", "Nghị quyết số 12-NQ/TW", "2"],
+    ]
+    assert [int(r[2]) for r in rows] == sorted((int(r[2]) for r in rows), reverse=True)
     assert ["Ban Tổ chức Thành ủy Lạng Sơn", "Kế hoạch số 83-KH/TU", "1"] in rows
 
 

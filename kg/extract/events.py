@@ -76,6 +76,13 @@ def _res() -> dict[str, re.Pattern]:
     }
 
 
+_AFTER_LOWER = re.compile(r"(?<![" + UPPER + r"])[a-zà-ỹđ]\s+$")
+# an abbreviation in brackets, after which the name goes on with its ordinal, year or term
+_ABBREVIATED_GOES_ON = re.compile(
+    r"\s*\([A-ZĐ][A-ZĐ0-9&\-]{1,9}\)\s*(lần thứ\s+\w+|năm\s+(?:19|20)\d\d(?!\d)|(?:19|20)\d\d(?!\d)|khóa\s+\w+)"
+)
+# a head joined to the event just named: "tổ chức lễ công bố nghị quyết … và lễ khai mạc lễ hội …"
+_COORDINATED = re.compile(r"\s*,?\s*(?:và|cùng)\s+")
 # punctuation, and a comma before a capitalised clause, end a name (on the text)
 _LABEL_STOP = re.compile(r"[;“\"”\n(:]|\.(?:\s|$)|,\s+(?=[" + UPPER + r"])|\s+có\s+(?=[" + UPPER + r"])")
 _TRAILING = re.compile(r"(?:\s+(?:về|của|tại|với|và|cho|giữa|trong|ở|năm)|\s*[,\-–])+$")
@@ -106,6 +113,12 @@ def _name_end(text: str, key: str, start: int, limit: int) -> int:
     return end
 
 
+_NESTED_OCCASION = re.compile(
+    r"(?:lễ hội|hội chợ|tuần lễ|ngày hội|liên hoan|festival|năm du lịch|hội nghị|hội thảo|đại hội|hội thi"
+    r"|cuộc thi)(?!\w)"
+)
+
+
 def _subject_ok(text: str, key: str, head_end: int, label_end: int, ceremony: bool) -> bool:
     """A stated subject, not only qualifiers ("hội nghị trực tuyến"), a bare body ("Hội nghị
     Thành ủy") or words before a comma that opens a clause ("Lễ ký kết, đại diện …")."""
@@ -119,21 +132,25 @@ def _subject_ok(text: str, key: str, head_end: int, label_end: int, ceremony: bo
     if _res()["bodies"].fullmatch(rest):
         return False
     if ceremony:  # "Lễ khánh thành Nhà văn hóa xã …", not "lễ khai mạc thực hiện nghiêm túc …"
-        first = text[label_end - len(rest) : label_end].split()[:4]
+        # the object may itself be a named occasion: "Lễ khai mạc lễ hội du lịch biển Hải Tiến"
+        reach = 7 if _NESTED_OCCASION.match(rest.lstrip()) else 4
+        first = text[label_end - len(rest) : label_end].split()[:reach]
         return len(first) >= 2 and any(w[:1].isupper() or w[:1] in '“"' for w in first)
     return len(rest.split()) >= 3
 
 
+_TITLE_QUALIFIERS = re.compile(
+    r"((?:\s+(?:khoa học|cấp tỉnh|cấp huyện|cấp quốc gia|quốc tế|trực tuyến|toàn quốc))*)\s*[“\"]"
+)
+
+
 def _quoted_title(text: str, key: str, m: re.Match, s_start: int, head: str) -> Mention | None:
-    """ "tổ chức hội thảo khoa học cấp tỉnh “…”", "Hội thảo “…”": the head with its quoted title."""
-    after = key[m.end() :]
-    q = re.match(r"((?:\s+(?:khoa học|cấp tỉnh|cấp huyện|cấp quốc gia|quốc tế|trực tuyến|toàn quốc))*)\s*[“\"]", after)
+    """ "tổ chức hội thảo khoa học cấp tỉnh “…”", "Hội thảo “…”", "cuộc thi “Những tấm gương …”": the head
+    with its quoted title names the event wherever it stands."""
+    q = _TITLE_QUALIFIERS.match(key, m.end())
     if not q:
         return None
-    before = key[max(s_start, m.start() - 20) : m.start()].rstrip()
-    if not (before.endswith(("tổ chức", "khai mạc", "diễn ra", "chủ trì")) or text[m.start()].isupper()):
-        return None
-    title, end = _quoted(text, m.end() + q.end() - 1, unclosed_ok=True)
+    title, end = _quoted(text, q.end() - 1, unclosed_ok=True)
     if not title or not title[0].isalnum():
         return None
     qual = text[m.end() : m.end() + len(q.group(1))].strip()
@@ -163,6 +180,8 @@ def find_events(text: str, key: str, sentences: list[tuple[int, int]]) -> list[M
             before = key[s_start : m.start()]
             if re.match(r"\s+(?:lần thứ\s+)?(?:ban chấp hành\s+)?trung ương\s+(?:\d|[ivx])", after):
                 continue  # a plenum
+            if head == "Phiên họp" and re.match(r"\s+(?:thứ|lần thứ|đhđcđ|đại hội)\s", after):
+                continue  # "phiên họp thứ 55" (named with its body elsewhere), "phiên họp ĐHĐCĐ …" (the meeting's)
             if res["plural"].search(before) or res["venue"].search(before):
                 continue  # "3 Hội nghị Thành ủy", "Trung tâm Hội nghị quốc gia"
             titled = _quoted_title(text, key, m, s_start, head)
@@ -171,6 +190,8 @@ def find_events(text: str, key: str, sentences: list[tuple[int, int]]) -> list[M
                 continue
             if not text[m.start()].isupper():
                 opener = res["opener"].search(before)
+                if not opener and out and _COORDINATED.fullmatch(key, out[-1].end, m.start()):
+                    opener = _COORDINATED.fullmatch(key, out[-1].end, m.start())  # "lễ công bố … và lễ khai mạc …"
                 if not opener:
                     continue
                 if head in seen and not re.match(r"tổ chức|khai mạc", opener.group()):
@@ -182,12 +203,17 @@ def find_events(text: str, key: str, sentences: list[tuple[int, int]]) -> list[M
             capital = re.match(
                 r"(?:\s+[^\s,.;:()" + UPPER + r"]+){0," + str(reach - 1) + r"}\s+[" + UPPER + "]", text[named_at:s_end]
             )
-            if not (ceremony or capital or res["starter"].match(after)):
+            # a head written with a capital inside a sentence is a title: "tổ chức Hội nghị phòng chống thiên tai …"
+            titled = text[m.start()].isupper() and _AFTER_LOWER.search(text, max(s_start, m.start() - 3), m.start())
+            if not (ceremony or capital or titled or res["starter"].match(after)):
                 continue
             end = _name_end(text, key, m.end(), s_end)
             if end <= m.end() or not _subject_ok(text, key, m.end(), end, ceremony):
                 continue
             written = " ".join(text[m.start() : end].split())
+            abbreviated = _ABBREVIATED_GOES_ON.match(text, end)
+            if abbreviated:  # "Hội nghị Bộ trưởng Ngoại giao ASEAN (AMM) lần thứ 54": the name goes on
+                written, end = f"{written} {' '.join(abbreviated.group(1).split())}", abbreviated.end()
             attrs = {"event_type": head, **_date_in(key, s_start, m.start())}
             out.append(Mention.at(text, EVENT, m.start(), end, written[:1].upper() + written[1:], attrs=attrs))
             seen.add(head)
@@ -280,12 +306,16 @@ class _EventFinder:
 # Sessions, elections, congresses, anniversaries and festivals: the forms Party and State
 # news uses for its occasions, beyond "hội nghị …" and "hội thảo …".
 
-_SESSION = re.compile(r"(?<!\w)(kỳ họp|phiên họp)\s+thứ\s+(\d{1,3}|[a-zà-ỹ]+)(?!\w)")
+_SESSION = re.compile(r"(?<!\w)(kỳ họp|phiên họp)\s+(?:thứ\s+)?((?<=thứ )[a-zà-ỹ]+|\d{1,3})(?!\w)")
+_HELD_BY = re.compile(
+    r"\s*(?:\(?\s*khóa\s+([ivxl]+)\s*\)?\s*)?,?\s*(?:đã\s+|vừa\s+)?(?:tổ chức|tiến hành|khai mạc|bế mạc|triệu tập)\s+$"
+)
+_THEN_TIME = re.compile(r"\s*,\s*(?:sáng|chiều|tối|trưa|ngày|hôm)\s+[^,.;]{1,25},\s*")
 _TERM = r"khóa\s+(?:[ivxl]+|\d{1,2})(?!\w)"
 _TENURE = r"nhiệm kỳ\s+\d{4}\s*[-–]\s*\d{4}"
 _LEVEL = r"(?:các cấp|cấp tỉnh|cấp huyện|cấp xã|tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)(?!\w)"
 # "bầu cử đại biểu Quốc hội khóa XV", "bầu Quốc hội, HĐND các cấp", "ứng cử đại biểu HĐND phường"
-_ELECTION = re.compile(r"(?<!\w)(?:bầu cử\s+|ứng cử\s+(?=đại biểu)|bầu\s+(?=quốc hội|hđnd|hội đồng nhân dân))")
+_ELECTION = re.compile(r"(?<!\w)(?:bầu cử\s+|(?:ứng|tái) cử\s+(?=đại biểu)|bầu\s+(?=quốc hội|hđnd|hội đồng nhân dân))")
 _ELECTED_BODY = re.compile(r"(?:đại biểu\s+)?(quốc hội|hđnd|hội đồng nhân dân)(?!\w)")
 _CANDIDACY = re.compile(
     r"(?<!\w)ứng cử\s+(?:đại biểu quốc hội|đbqh)(?:\s+khóa mới)?\s*\(?\s*khóa\s+([ivxl]+)(?!\w)\s*\)?"
@@ -293,24 +323,74 @@ _CANDIDACY = re.compile(
 _BARE_CANDIDACY = re.compile(r"(?<!\w)ứng cử\s+(?:đại biểu quốc hội|đbqh)(?!\w)(?!\s*(?:khóa|\())")
 _NATIONAL_CONGRESS = re.compile(
     r"(?<!\w)đại hội\s+(?:đại biểu\s+)?(?:toàn quốc\s+)?(?:lần thứ\s+)?([ivxl]+|\d{1,2})\s+(?:của\s+)?đảng(?!\s+bộ)"
+    r"(?!\s+(?:cộng sản|nhân dân|lao động)(?!\s+việt nam))"
     r"(?:\s+cộng sản việt nam)?|(?<!\w)đại hội\s+(?:đại biểu\s+)?(?:toàn quốc\s+)?(?:của\s+)?đảng"
     r"(?:\s+cộng sản việt nam)?(?:\s+toàn quốc)?\s+lần thứ\s+([ivxl]+|\d{1,2})(?!\w)"
 )
+
+
+@cache
+def _foreign_congress_re() -> tuple[re.Pattern, re.Pattern]:
+    """The congress of a foreign ruling party, its ordinal before or after the party (on the key)."""
+    countries = alternation(lexicon().raw["countries"])
+    party = r"(đảng\s+(?:cộng sản|nhân dân cách mạng|nhân dân|lao động)\s+(?:" + countries + r"))(?!\w)"
+    head = r"(?<!\w)đại hội\s+(?:đại biểu\s+)?(?:toàn quốc\s+)?"
+    return (
+        re.compile(head + r"(?:lần thứ\s+)?([ivxl]+|\d{1,2})\s+(?:của\s+)?" + party),
+        re.compile(head + r"(?:của\s+)?" + party + r"(?:\s+toàn quốc)?\s+lần thứ\s+([ivxl]+|\d{1,2})(?!\w)"),
+    )
+
+
 _ORG_CONGRESS = re.compile(r"(?<!\w)đại hội\s+(?:đại biểu\s+)?(?=\S)")
 _CONGRESS_TAIL = re.compile(r"(?:\s*,?\s*lần thứ\s+(?:[ivxl]+|\d{1,2}))?(?:\s*,?\s*nhiệm kỳ\s+\d{4}\s*-\s*\d{4})?")
 # "kỷ niệm 66 năm Ngày giải phóng Hải Phòng", "kỷ niệm 100 năm ngày thành lập Đảng Cộng sản Trung Quốc"
-_ANNIVERSARY = re.compile(
-    r"(?<!\w)(?:(?:buổi\s+)?lễ\s+)?kỷ niệm\s+\d{1,4}\s+năm\s+"
-    r"(?=ngày(?!\s+(?:cưới|mất|yêu|quen|gặp))|thành lập|chiến thắng|giải phóng|khởi nghĩa|cách mạng|truyền thống"
-    r"|quốc khánh|chiến dịch|phong trào)"
+_ANNIVERSARY = re.compile(r"(?<!\w)(?:(?:buổi\s+)?lễ\s+)?kỷ niệm\s+\d{1,4}\s+năm\s+")
+# what is marked: a public occasion, or a historical fact told with its subject ("60 năm Bác Hồ ra thăm đảo Cô Tô")
+_ANNIVERSARY_OBJECT = re.compile(
+    r"ngày(?!\s+(?:cưới|mất|yêu|quen|gặp))|thành lập|chiến thắng|giải phóng|khởi nghĩa|cách mạng|truyền thống"
+    r"|quốc khánh|chiến dịch|phong trào|thiết lập quan hệ"
 )
 _TARGET = re.compile(
     r"(?<!\w)(?:đến|tới|hướng tới|tiến tới)(?:\s+dịp|\s+năm\s+\d{4}\s*[-–,]?)?\s+$"
 )  # "đến dịp kỷ niệm 100 năm …": a horizon
-_FESTIVAL_HEADS = r"Lễ hội|Liên hoan|Năm Du lịch|Lễ khai mạc|Tuần lễ|Ngày hội|Hội chợ|Hội diễn|Festival"
+# "lễ hội", "festival" name one festival in lower case too when a proper name follows ("lễ hội Tràng An 2021")
+_FESTIVAL_HEADS = r"Lễ hội|Liên hoan|Năm Du lịch|Lễ khai mạc|Tuần lễ|Ngày hội|Hội chợ|Hội diễn|Festival|lễ hội|festival"
+_PROPER_RUN = re.compile(
+    r"[" + UPPER + r"][\w'’]*(?:(?:\s+|\s*-\s*)[" + UPPER + r"][\w'’]*)*"
+    r"(?:\s+(?:năm\s+)?(?:19|20)\d\d(?!\d)|\s+lần thứ\s+\w+)?"
+)
 _FESTIVAL = re.compile(r"(?<!\w)(" + _FESTIVAL_HEADS + r")((?:\s+[a-zà-ỹđ]+){0,3})\s+(?=[" + UPPER + r"“\"])")
+_FESTIVAL_YEAR = re.compile(
+    r"(?<!\w)(" + _FESTIVAL_HEADS + r"|Hội thi|Triển lãm|Diễn đàn)(?: [a-zà-ỹđ&-]+){1,7},? (?:năm )?(?:19|20)\d\d(?!\d)"
+)
 # "Khai mạc du lịch Cát Bà 2021" named in a list: an opening named by its place and year
 _OPENING = re.compile(r"(?<=[\w,;] )(Khai mạc|Khai trương)\s+((?:[^\s,.;:()“”\"]+\s+){1,6}?)((?:19|20)\d\d)(?!\d)")
+
+
+@cache
+def _foreign_election_re() -> re.Pattern:
+    """A foreign election named by its office and country, or its country and year (on the text)."""
+    countries = "|".join(sorted(map(re.escape, lexicon().raw["countries"]), key=len, reverse=True))
+    return re.compile(
+        r"(?<!\w)[Bb]ầu cử\s+(?:giữa kỳ\s+)?(?:([Tt]ổng thống|[Qq]uốc hội|[Hh]ạ viện|[Tt]hượng viện)\s+)?"
+        r"(?:(?:ở|tại)\s+)?(" + countries + r")(?!\w)(?:\s+(?:năm\s+)?((?:19|20)\d\d)(?!\d))?"
+    )
+
+
+_SHAREHOLDERS = re.compile(
+    r"(?<!\w)(?:đại hội đồng cổ đông|đại hội cổ đông|đhđcđ)(?:\s*\((?:đhđcđ|đhcđ)\))?\s+(thường niên|bất thường)"
+    r"(?:\s*\((?:đhđcđ|đhcđ)\))?\s+(?:năm\s+)?(?:tài chính\s+)?((?:19|20)\d\d)(?!\d)"
+    r"(?:\s+lần\s+(?:thứ\s+)?(\d|nhất|hai|ba)(?!\w))?"
+)
+# the opening of a tourist season, named by its year: "khai trương mùa du lịch biển, đảo năm 2021"
+_SEASON_OPENING = re.compile(
+    r"(?<!\w)khai trương\s+(mùa du lịch(?:\s+(?:biển\s*,\s*đảo|biển đảo|biển|hè))?)\s+(?:năm\s+)?((?:19|20)\d\d)(?!\d)"
+)
+# an occasion named only by a quoted title that opens with its kind: “Ngày hội việc làm 2021”
+_QUOTED_OCCASION = re.compile(
+    r"[“\"](Tuần lễ|Lễ hội|Ngày hội|Hội nghị|Hội thảo|Liên hoan|Festival|Hội chợ|Diễn đàn|Tọa đàm|Hội thi|Cuộc thi"
+    r"|Năm [Dd]u lịch|Đại hội|Lễ kỷ niệm)(?!\w)"
+)
 _ABBREV = (("HĐND", "Hội đồng nhân dân"), ("UBND", "Ủy ban nhân dân"), ("ĐBQH", "đại biểu Quốc hội"))
 
 
@@ -321,7 +401,8 @@ def _expand(label: str, capital: bool = True) -> str:
 
 
 _FESTIVAL_STOP = re.compile(
-    r"[,.;:()\n“”\"]|\s+[-–]\s+|\s+(?:và|của|tại|với|được|đã|sẽ|là|cho|diễn|năm nay|vào|để|cũng|nhằm|có|với chủ đề)\s"
+    r"[,.;:()\n“”\"]|\s+[-–]\s+|\s+(?:và|của|tại|với|được|đã|sẽ|là|cho|diễn|năm nay|vào|để|cũng|nhằm|có|với chủ đề"
+    r"|nên|do|khi|thì|mà)\s"
 )
 _CONSULTATION = re.compile(r"(?<!\w)hội nghị hiệp thương\s+lần\s+(?:thứ\s+)?(\d+|nhất|hai|ba)(?!\w)")
 
@@ -329,7 +410,8 @@ _CONSULTATION = re.compile(r"(?<!\w)hội nghị hiệp thương\s+lần\s+(?:th
 def _festival_end(text: str, key: str, start: int) -> int:
     stop = _FESTIVAL_STOP.search(text, start, start + 100)
     end = stop.start() if stop else start
-    return min(end, _name_end(text, key, start, end)) if end > start else end
+    # the clause may start before the stop word: "… Ban Mê chính thức được tạm dừng"
+    return min(end, _name_end(text, key, start, min(len(text), end + 30))) if end > start else end
 
 
 def _clause_start(text: str, pos: int) -> int:
@@ -377,16 +459,32 @@ def find_occasions(text: str, key: str, orgs: list[Mention]) -> list[Mention]:
     """Sessions ("kỳ họp thứ 6 của UBKT Tỉnh ủy Phú Yên"), elections, Party congresses,
     congresses of bodies, anniversaries, festivals and events named with an ordinal."""
     out: list[Mention] = []
+    # each scan below is skipped when the article lacks its head word (most lack most of them)
     by_start = {o.start: o for o in orgs}
-    for m in _SESSION.finditer(key):
+    by_end = {o.end: o for o in orgs}
+    for m in _SESSION.finditer(key) if "họp" in key else ():
         after = re.compile(r"\s*(?:,\s*|của\s+|\(\s*)?").match(key, m.end()).end()
         org = by_start.get(after)
+        timed = _THEN_TIME.match(key, m.end())
+        if org is None and timed and timed.end() in by_start:
+            # "Tiếp tục phiên họp thứ 55, chiều 27/4, UB Thường vụ Quốc hội đã …": the session of the subject
+            org = by_start[timed.end()]
+        held = None if org is not None else _HELD_BY.search(key, max(0, m.start() - 40), m.start())
+        if held is not None and held.start() in by_end:
+            # "Ban Chỉ đạo Cải cách tư pháp Trung ương đã tổ chức Phiên họp thứ 12": the session of its organiser
+            org = by_end[held.start()]
+        else:
+            held = None
         attrs = {"event_type": text[m.start(1) : m.end(1)].capitalize(), "number": text[m.start(2) : m.end(2)]}
         end = m.end()
         label = f"{attrs['event_type']} thứ {attrs['number']}"
         if org is not None:
             attrs["org_span"] = (org.start, org.end)
-            end = org.end
+            if timed and org.start == timed.end() or held:
+                attrs["of"] = True
+            if held and held.group(1):  # "HĐND tỉnh Hà Nam khóa XVIII tổ chức kỳ họp thứ 17"
+                attrs["term"] = held.group(1).upper()
+            end = max(org.end, m.end())  # the organiser may stand before the session
             term = re.compile(r"\s*\(?\s*khóa\s+([ivxl]+)\s*\)?").match(key, end)
             if term:
                 attrs["term"] = term.group(1).upper()
@@ -407,7 +505,9 @@ def find_occasions(text: str, key: str, orgs: list[Mention]) -> list[Mention]:
         elif not re.match(r"\s+(?:của\s+)?(?:hđnd|hội đồng|quốc hội|ủy ban|ubkt)", key[m.end() : m.end() + 20]):
             continue  # "tại kỳ họp thứ 5" with no body named: not enough to name it
         out.append(Mention.at(text, EVENT, m.start(), end, label, attrs=attrs | {"session": "org_span" in attrs}))
-    for m in _CONSULTATION.finditer(key):  # "hội nghị hiệp thương lần thứ 2": candidate lists for elections
+    for m in (
+        _CONSULTATION.finditer(key) if "hiệp thương" in key else ()
+    ):  # "hội nghị hiệp thương lần thứ 2": candidate lists for elections
         number = {"nhất": "1", "hai": "2", "ba": "3"}.get(m.group(1), m.group(1))
         out.append(
             Mention.at(
@@ -419,13 +519,17 @@ def find_occasions(text: str, key: str, orgs: list[Mention]) -> list[Mention]:
                 attrs={"event_type": "Hội nghị"},
             )
         )
-    for m in _CANDIDACY.finditer(key):  # "ứng cử đại biểu Quốc hội khóa mới (khóa XV)": that election
+    for m in (
+        _CANDIDACY.finditer(key) if "ứng cử" in key else ()
+    ):  # "ứng cử đại biểu Quốc hội khóa mới (khóa XV)": that election
         out.append(_national_election(text, m.start(), m.end(), m.group(1)))
-    for m in _BARE_CANDIDACY.finditer(key):  # "Khóa XIV, Bộ trưởng … ứng cử đại biểu Quốc hội tại Thanh Hóa"
+    for m in (
+        _BARE_CANDIDACY.finditer(key) if "ứng cử" in key else ()
+    ):  # "Khóa XIV, Bộ trưởng … ứng cử đại biểu Quốc hội tại Thanh Hóa"
         topic = re.compile(r"\s*khóa\s+([ivxl]+)\s*,").match(key, _clause_start(text, m.start()))
         if topic:
             out.append(_national_election(text, m.start(), m.end(), topic.group(1)))
-    for m in _ELECTION.finditer(key):
+    for m in _ELECTION.finditer(key) if "cử" in key or "bầu" in key else ():
         found = _election(text, key, m.end())
         if found is None:
             continue
@@ -433,9 +537,9 @@ def find_occasions(text: str, key: str, orgs: list[Mention]) -> list[Mention]:
         elected = _expand(" ".join(text[m.end() : end].split()), capital=False).rstrip(" ,")
         label = "Bầu cử " + re.sub(r"^Đại biểu", "đại biểu", elected)
         out.append(Mention.at(text, EVENT, m.start(), end, label, attrs={"event_type": "Bầu cử", "central": central}))
-    for m in _NATIONAL_CONGRESS.finditer(key):
-        if key[max(0, m.start() - 12) : m.start()].rstrip().endswith("nghị quyết"):
-            continue
+    for m in _NATIONAL_CONGRESS.finditer(key) if "đại hội" in key else ():
+        if key[max(0, m.start() - 12) : m.start()].rstrip().endswith(("nghị quyết", "văn kiện")):
+            continue  # the congress's resolution or documents, not the congress
         from kg.extract.resolutions import term_number
 
         term = term_number(m.group(1) or m.group(2))
@@ -450,7 +554,13 @@ def find_occasions(text: str, key: str, orgs: list[Mention]) -> list[Mention]:
                 attrs={"event_type": "Đại hội", "term": term, "central": True},
             )
         )
-    for m in _ORG_CONGRESS.finditer(key):
+    before, after = _foreign_congress_re()
+    for m in itertools.chain(before.finditer(key), after.finditer(key)):  # "Đại hội VIII Đảng Cộng sản Cuba"
+        party, number = (2, 1) if m.re is before else (1, 2)  # the groups; the number as written
+        written = " ".join(text[m.start(party) : m.end(party)].split())
+        label = f"Đại hội {written} lần thứ {text[m.start(number) : m.end(number)]}"
+        out.append(Mention.at(text, EVENT, m.start(), m.end(), label, attrs={"event_type": "Đại hội"}))
+    for m in _ORG_CONGRESS.finditer(key) if "đại hội" in key else ():
         if not text[m.start()].isupper() or key[max(0, m.start() - 12) : m.start()].rstrip().endswith("nghị quyết"):
             continue
         org = by_start.get(m.end())
@@ -474,21 +584,65 @@ def find_occasions(text: str, key: str, orgs: list[Mention]) -> list[Mention]:
             )
         )
     out.extend(_anniversaries(text, key))
+    for m in _foreign_election_re().finditer(text):  # "bầu cử tổng thống Mỹ", "bầu cử Mỹ 2020"
+        office, country, year = m.group(1), m.group(2), m.group(3)
+        if office:
+            label = f"Bầu cử {office.lower()} {country}"  # the year, if any, is left to a longer form
+        elif year:
+            label = " ".join(("Bầu cử " + text[m.start(2) : m.end()]).split())
+        else:
+            continue  # "bầu cử Mỹ rất nhạy cảm": the elections in general
+        out.append(Mention.at(text, EVENT, m.start(), m.end(), label, attrs={"event_type": "Bầu cử"}))
+    for m in (
+        _SHAREHOLDERS.finditer(key) if "đại hội" in key or "đhđcđ" in key else ()
+    ):  # "ĐHĐCĐ thường niên năm 2021": a company's general meeting of a year
+        number = {"nhất": "1", "hai": "2", "ba": "3"}.get(m.group(3), m.group(3))
+        label = f"Đại hội đồng cổ đông {m.group(1)} năm {m.group(2)}" + (f" lần thứ {number}" if number else "")
+        out.append(Mention.at(text, EVENT, m.start(), m.end(), label, attrs={"event_type": "Đại hội"}))
+    for m in (
+        _SEASON_OPENING.finditer(key) if "khai trương" in key else ()
+    ):  # "Khai trương mùa du lịch biển, đảo năm 2021"
+        season = re.sub(r"\s*,\s*", ", ", " ".join(text[m.start(1) : m.end(1)].split())).lower()
+        label = f"Khai trương {season} năm {m.group(2)}"
+        out.append(Mention.at(text, EVENT, m.start(), m.end(), label, attrs={"event_type": "Khai trương"}))
+    for m in _QUOTED_OCCASION.finditer(text):  # hưởng ứng “Tuần lễ du lịch biển, đảo 2021”
+        title, end = _quoted(text, m.start())
+        if (
+            title
+            and 3 <= len(title.split()) <= 16
+            and not re.search(r"[.…!?;:]", title)
+            and _clause_stop(key, m.start() + 1, end - 1) is None
+        ):  # a name, not a quoted sentence ("“Đại hội chỉ là mở đầu… ”")
+            out.append(Mention.at(text, EVENT, m.start() + 1, end - 1, title, attrs={"event_type": m.group(1)}))
     for m in _FESTIVAL.finditer(text):
-        head = m.group(1) + (" " + " ".join(m.group(2).split()) if m.group(2) else "")
+        if m.group(1).islower() and _res()["plural"].search(key, max(0, m.start() - 12), m.start()):
+            continue  # "các lễ hội Tết": a class of festivals
+        head = m.group(1)[:1].upper() + m.group(1)[1:] + (" " + " ".join(m.group(2).split()) if m.group(2) else "")
         if text[m.end()] in '“"':
             title, end = _quoted(text, m.end())
             if not title:
                 continue
             label = f"{head} “{title}”"
-        elif m.group(2):
-            continue  # "Liên hoan du lịch" names an event by a quoted title only
-        else:
+        elif m.group(2) and (
+            _FESTIVAL_STOP.search(text, m.end(1), m.end() + 1) or _clause_stop(key, m.end(1), m.end()) is not None
+        ):
+            continue  # "Lễ khai mạc có ông …", "Ngày hội do Khoa …": a clause, not a name, before the capital
+        else:  # "Lễ hội Hoa phượng đỏ 2021", "Liên hoan phim quốc tế Cannes", "Lễ hội vía Bà Chúa Xứ núi Sam"
             end = _festival_end(text, key, m.end())
+            if m.group(1).islower():  # a lower-case head: the name is the proper name and its year or ordinal
+                run = _PROPER_RUN.match(text, m.end())
+                end = min(end, run.end()) if run else m.end()
             label = " ".join(text[m.start() : end].split())
+            label = label[:1].upper() + label[1:]
         if len(label.split()) >= 3:
             out.append(Mention.at(text, EVENT, m.start(), end, label, attrs={"event_type": m.group(1)}))
-    for m in _OPENING.finditer(text):
+    for m in _FESTIVAL_YEAR.finditer(text):  # "Ngày hội tư vấn tuyển sinh hướng nghiệp 2021": named by its year
+        if _clause_stop(key, m.end(1), m.end()) is None and not (
+            m.group(1).islower() and _res()["plural"].search(key, max(0, m.start() - 12), m.start())
+        ):
+            label = m.group()[:1].upper() + m.group()[1:]
+            out.append(Mention.at(text, EVENT, m.start(), m.end(), label, attrs={"event_type": m.group(1)}))
+    for m in _OPENING.finditer(text) if "khai" in key else ():
         if _LABEL_STOP.search(text, m.start(), m.end()) or _clause_stop(key, m.end(1), m.start(3)) is not None:
             continue
         if not re.search(r"\s[" + UPPER + "]", text[m.end(1) : m.start(3)]):
@@ -525,6 +679,8 @@ def _anniversaries(text: str, key: str) -> list[Mention]:
     for m in _ANNIVERSARY.finditer(key):
         if _TARGET.search(key, max(0, m.start() - 20), m.start()):
             continue
+        if not (_ANNIVERSARY_OBJECT.match(key, m.end()) or text[m.end()].isupper()):
+            continue  # "kỷ niệm 3 năm có mặt tại Việt Nam": a firm's birthday
         line_end = text.find("\n", m.end())
         end = _name_end(text, key, m.end(), line_end if line_end >= 0 else len(text))
         both = re.compile(r"\s+và\s").search(key, m.end(), end)  # "… Ngày Giải phóng và 135 năm Ngày Quốc tế Lao động"

@@ -41,10 +41,16 @@ _PARTY_SYMBOL = re.compile(
     r"(?<![\w/-])(\d{1,4})\s?-\s?([A-ZĐ][A-Za-zĐđ]{0,3})\s?/\s?(T\.Ư|[A-ZĐ][A-ZĐƯa-z0-9]{0,9}(?:-[A-ZĐ0-9]+)?)(?![\w-])"
 )
 _STATE_SYMBOL = re.compile(
-    r"(?<![\w/-])(\d{1,5})/(?:(\d{4})/)?([A-ZĐ][A-Za-zĐđ]{0,5})(?:(\d{1,2})|-([A-ZĐ][A-Za-zĐđ0-9]{0,9}))?(?![\w-])"
+    r"(?<![\w/-])(\d{1,5})/(?:(\d{4})/)?([A-ZĐ][A-Za-zĐđ]{0,7})(?:(\d{1,2})|-([A-ZĐ][A-Za-zĐđ0-9]{0,9}))?(?![\w-])"
 )
 # instruments numbered "N/ISSUER-OFFICE" without a type code in the symbol
 _ISSUER_FIRST = frozenset({"Công văn", "Công điện", "Thông báo", "Tờ trình"})
+# a central Party symbol written the state way round: "29/NQ-TƯ", "29-NQ-TƯ"
+_SWAPPED_PARTY = re.compile(
+    r"(?<![\w/-])(\d{1,4})\s?[/-]\s?(NQ|CT|KL|QĐi|QĐ|HD|KH|CTr|TB|BC)\s?[-/]\s?(TW|TƯ|T\.Ư)(?![\w-])"
+)
+_DECREE_BY_YEAR = re.compile(r"(?<!\w)nghị định\s+(?:số\s+)?(\d{1,4})/((?:19|20)\d\d)(?![\w/-])")
+_DISPATCH_BEFORE = re.compile(r"(?<!\w)văn bản\s+(?:số\s+)?$")
 _DATE = re.compile(r"\s*,?\s*(?:ban hành\s+)?ngày\s+(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{4})")
 _DATE_WORDS = re.compile(r"\s*,?\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
 _TERM = re.compile(r"\s*[,(]?\s*khóa\s+([ivxl]+|\d+)((?:\s*(?:,|và)\s*(?:khóa\s+)?(?:[ivxl]+|\d+)(?!\w))*)\s*\)?")
@@ -169,6 +175,10 @@ def find_resolutions(text: str, key: str) -> list[Mention]:
         else:
             kind = lex.symbol_codes.get(code_up)
         type_word, start = _type_before(key, m.start())
+        if kind is None and type_word is None and issuer and code.isupper() and not year and not course:
+            dispatch = _DISPATCH_BEFORE.search(key, max(0, m.start() - 20), m.start())
+            if dispatch:  # "văn bản số 3370/BGTVT-ĐTCT": an official dispatch, by its issuer and office
+                type_word, start = "Công văn", dispatch.start()
         if kind is None and type_word in _ISSUER_FIRST and code.isupper() and not year and not course:
             kind = type_word  # "công văn số 1159/UBND-VX3": the issuer and its office, no type code
         if kind is None or (not year and not issuer and not course):
@@ -196,6 +206,32 @@ def find_resolutions(text: str, key: str) -> list[Mention]:
             )
         )
         taken.append((start, m.end()))
+    for m in _SWAPPED_PARTY.finditer(text):  # "Nghị quyết 29/NQ-TƯ", "29-NQ-TƯ": 29-NQ/TW written state-style
+        if _overlaps(taken, m.start(), m.end()):
+            continue
+        num, code, _ = m.groups()
+        type_word, start = _type_before(key, m.start())
+        attrs = {
+            "symbol": canonical_party_symbol(num, code, "TW"),
+            "number": int(num),
+            "code": code.upper(),
+            "issuer_code": "TW",
+            "type": type_word or lex.symbol_codes[code.upper()],
+        }
+        end = _tail(text, key, m.end(), attrs)
+        label = f"{attrs['type']} số {attrs['symbol']}"
+        found.append(Mention.at(text, RESOLUTION, start, m.end(), label, attrs=attrs | {"tail_end": end}))
+        taken.append((start, m.end()))
+    for m in _DECREE_BY_YEAR.finditer(key):  # "Nghị định số 131/2018": every decree is N/YYYY/NĐ-CP
+        if _overlaps(taken, m.start(), m.end()):
+            continue
+        symbol = f"{m.group(1)}/{m.group(2)}/NĐ-CP"
+        attrs = {"symbol": symbol, "number": int(m.group(1)), "code": "NĐ", "issuer_code": "CP"}
+        attrs |= {"type": "Nghị định", "state": True}
+        end = _tail(text, key, m.end(), attrs)
+        label = f"Nghị định số {symbol}"
+        found.append(Mention.at(text, RESOLUTION, m.start(), m.end(), label, attrs=attrs | {"tail_end": end}))
+        taken.append((m.start(), m.end()))
     found += _named(text, key, taken)
     found += _programmes(text, key, taken + [(f.start, f.end) for f in found])
     found += _laws_and_charters(text, key, taken)
@@ -262,7 +298,27 @@ def _named(text: str, key: str, taken: list[tuple[int, int]]) -> list[Mention]:
         label = f"Nghị quyết Đại hội {term}"
         out.append(Mention.at(text, RESOLUTION, m.start(), end, label, attrs=attrs))
         taken.append((m.start(), end))
+    for m in _NAMED_LOCAL_CONGRESS.finditer(key):
+        # "Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XX, nhiệm kỳ 2020-2025": the body before the number
+        if _overlaps(taken, m.start(), m.end()):
+            continue
+        org = parse_org(text, key, m.end(), allow_generic=True)
+        number = org and _CONGRESS_NUMBER.match(key, org.end)
+        if not number:
+            continue
+        term = term_number(number.group(1))
+        attrs = {"type": "Nghị quyết", "congress": term, "term": term, "named": True}
+        attrs["congress_org"] = org_mention(text, org)
+        label = f"Nghị quyết Đại hội {term}"
+        out.append(Mention.at(text, RESOLUTION, m.start(), number.end(), label, attrs=attrs))
+        taken.append((m.start(), number.end()))
     return out
+
+
+_NAMED_LOCAL_CONGRESS = re.compile(r"(?<!\w)nghị quyết\s+đại hội\s+(?:đại biểu\s+)?(?=đảng bộ)")
+_CONGRESS_NUMBER = re.compile(
+    r"\s*,?\s*lần thứ\s+([ivxl]+|\d{1,2})(?!\w)(?:\s*,?\s*\(?nhiệm kỳ\s+\d{4}\s*[-–]\s*\d{4}\)?)?"
+)
 
 
 def _roman_value(s: str) -> int:
@@ -276,15 +332,44 @@ def _roman_value(s: str) -> int:
 
 _SHORT = re.compile(
     r"(?<!\w)("
-    + "|".join(["chỉ thị", "nghị quyết", "kết luận", "quy định", "quyết định", "kế hoạch", "hướng dẫn", "đề án"])
-    + r")\s+(?:số\s+)?(\d{1,4})(?![\d/\-\w])"
+    + "|".join(
+        [
+            "chỉ thị",
+            "nghị quyết",
+            "kết luận",
+            "quy định",
+            "quyết định",
+            "kế hoạch",
+            "hướng dẫn",
+            "đề án",
+            "nghị định",
+            "thông tư",
+            "thông báo",
+            "công điện",
+            "công văn",
+        ]
+    )
+    + r")\s+(số\s+)?(\d{1,4})(?![\d/\-\w])"
 )
 
 
 _CENTRAL_ISSUER = re.compile(
     r"\s*,?\s*(?:ngày\s+[\d/.-]+\s+)?(?:năm\s+\d{4}\s+)?của\s+"
-    r"(bộ chính trị|ban bí thư|ban chấp hành trung ương|bch trung ương|trung ương|thủ tướng chính phủ|thủ tướng)(?!\w)"
+    r"(bộ chính trị|ban bí thư|ban chấp hành trung ương|bch trung ương|trung ương|thủ tướng chính phủ|thủ tướng"
+    r"|chính phủ)(?!\w)"
 )
+# the Prime Minister's decisions, directives and dispatches, the Government's resolutions and decrees
+_GOVERNMENT_CODES = {
+    ("thủ tướng", "Quyết định"): "QĐ-TTg",
+    ("thủ tướng", "Chỉ thị"): "CT-TTg",
+    ("thủ tướng", "Công điện"): "CĐ-TTg",
+    ("chính phủ", "Nghị quyết"): "NQ-CP",
+    ("chính phủ", "Nghị định"): "NĐ-CP",
+}
+# a company's board or shareholders: "Nghị quyết số 156, HĐQT Eximbank đã thông qua …" is no public instrument
+_COMPANY = re.compile(r"(?<!\w)(?:hđqt|hội đồng quản trị|cổ đông|công ty|ngân hàng|tập đoàn)(?!\w)")
+# "(Thủ tướng) Chính phủ phê duyệt tại Quyết định số 649": the Prime Minister's decision
+_GOVERNMENT_APPROVED = re.compile(r"(?:thủ tướng|chính phủ)(?:\s+đã)?\s+phê duyệt\s+(?:tại|theo|bằng)\s+$")
 _PARTY_CODES = {
     "Nghị quyết": "NQ",
     "Chỉ thị": "CT",
@@ -303,12 +388,23 @@ _PEOPLES_COMMITTEE_BEFORE = re.compile(r"(?:ubnd|ủy ban nhân dân)[^.;]{0,40}
 
 
 _PROGRAMME = re.compile(r"(?<!\w)(Đề án|đề án|Chương trình|Chiến lược|Quy hoạch)\s+(?=\w)")
+_HORIZON = r"(?:\s*,?\s*(?:và\s+)?(?:(?:với\s+)?tầm nhìn|định hướng)\s+đến\s+(?:năm\s+)?\d{4})"
+# "giai đoạn 2021 - 2025", "thời kỳ 2021-2030, tầm nhìn đến năm 2050", "đến năm 2025, định hướng đến năm 2030"
 _PERIOD = re.compile(
-    r"\s+(?:giai đoạn|thời kỳ)\s+\d{4}\s*[-–]\s*\d{4}"
-    r"(?:\s*(?:,\s*)?(?:và\s+)?(?:tầm nhìn|định hướng)\s+đến năm\s+\d{4})?"
+    r"\s+(?:giai đoạn|thời kỳ)\s+\d{4}\s*[-–]\s*\d{4}" + _HORIZON + "?"
+    r"|\s+đến\s+năm\s+\d{4}(?!\d)" + _HORIZON + "?" + r"|" + _HORIZON
+)
+# the two programmes the National Assembly (or a council) adopts for each year
+_ANNUAL_PROGRAMME = re.compile(
+    r"(?<!\w)chương trình\s+(?:xây dựng luật\s*,?\s*(?:và\s+)?pháp lệnh|giám sát"
+    r"(?:\s+của\s+(?:quốc hội|hđnd|hội đồng nhân dân)"
+    r"(?:\s+(?:tỉnh|thành phố|huyện|quận|thị xã)(?:\s+[^\s,.;:()]+){1,3}?)?)?)"
+    r"\s+năm\s+\d{4}(?!\d)"
 )
 
 
+# a title that runs to "đến năm 2025" holds no clause ("Kế hoạch … của ABBank là đến năm 2025")
+_CLAUSE_IN_TITLE = re.compile(r",(?!\s*chống)|(?<!\w)(?:là|có|được|sẽ|đã|phải|nhằm|để|đặt|mục tiêu|từ)(?!\w)")
 _PLACE_AFTER = re.compile(r"\s+(?:tỉnh|thành phố|huyện|quận|thị xã)\s+")
 
 
@@ -334,13 +430,22 @@ def _programmes(text: str, key: str, taken: list[tuple[int, int]]) -> list[Menti
         if text[pos].isupper() and parse_org(text, key, pos) is not None:
             continue  # "Đề án Chính phủ trình": the body that presents it
         period = next(_PERIOD.finditer(text, pos, min(len(text), pos + 160)), None)
-        if period is not None and (
-            any(c in text[pos : period.start()] for c in '.;:!?()\n"“”')
-            or re.search(r"(?:sang|trong|cho|của|và)$", text[pos : period.start()])
+        if (
+            period is not None
+            and (
+                not text[pos : period.start()].strip()  # "Đề án định hướng đến năm 2015": no title
+                or any(c in text[pos : period.start()] for c in '.;:!?()\n"“”')
+                or re.search(r"(?:sang|trong|cho|của|và)$", text[pos : period.start()])
+                or not re.match(r"\s*(?:giai|thời)", key[period.start() : period.end()])
+                and (m.group(1) == "Quy hoạch" or _CLAUSE_IN_TITLE.search(key, pos, period.start()))
+            )
         ):
             period = None
         is_scheme = m.group(1).lower() == "đề án"
-        if period is not None and (text[pos].isupper() or m.group(1)[0].isupper()):
+        annual = _ANNUAL_PROGRAMME.match(key, m.start())
+        if annual:  # "Chương trình giám sát của Quốc hội năm 2022"
+            end = annual.end()
+        elif period is not None and (text[pos].isupper() or m.group(1)[0].isupper()):
             end = period.end()  # a title with its period: "… giai đoạn 2015 - 2020"
         elif is_scheme and text[pos].isupper():  # a proper name: "đề án Công viên địa chất toàn cầu …"
             end = _name_tokens(text, pos, limit=16)
@@ -366,12 +471,18 @@ def _short_forms(text: str, key: str, taken: list[tuple[int, int]]) -> list[Ment
         if _overlaps(taken, m.start(), m.end()):
             continue
         type_word = lexicon().instrument_types[re.sub(r"\s+", " ", m.group(1))]
-        number = int(m.group(2))
+        number = int(m.group(3))
         attrs = {"type": type_word, "number": number, "short": True}
         issuer = _CENTRAL_ISSUER.match(key, m.end())
-        if issuer and issuer.group(1).startswith("thủ tướng") and type_word == "Quyết định":
-            attrs.update(symbol=f"{number}/QĐ-TTg", short=False, issuer_code="TTG", state=True)
-        elif issuer and not issuer.group(1).startswith("thủ tướng") and type_word in _PARTY_CODES:
+        body = issuer.group(1) if issuer else ""
+        government = "thủ tướng" if body.startswith("thủ tướng") else body if body == "chính phủ" else None
+        approved = _GOVERNMENT_APPROVED.search(key, max(0, m.start() - 60), m.start())
+        if government is None and type_word == "Quyết định" and approved:
+            government = "thủ tướng"
+        if government and (government, type_word) in _GOVERNMENT_CODES:
+            symbol = f"{m.group(3)}/{_GOVERNMENT_CODES[government, type_word]}"  # state symbols keep "08"
+            attrs.update(symbol=symbol, short=False, issuer_code=symbol.rsplit("-", 1)[1].upper(), state=True)
+        elif issuer and not government and type_word in _PARTY_CODES:
             attrs.update(symbol=f"{number:02d}-{_PARTY_CODES[type_word]}/TW", short=False, issuer_code="TW")
         elif type_word in ("Quyết định", "Chỉ thị", "Công văn") and (
             _PEOPLES_COMMITTEE_AFTER.match(key, m.end())
@@ -380,16 +491,26 @@ def _short_forms(text: str, key: str, taken: list[tuple[int, int]]) -> list[Ment
             code = {"Quyết định": "QĐ", "Chỉ thị": "CT", "Công văn": "UBND"}[type_word]
             symbol = f"{number}/{code}-UBND" if code != "UBND" else f"{number}/UBND"
             attrs.update(symbol=symbol, short=False, issuer_code="UBND", state=True)
-        label = f"{type_word} số {attrs['symbol']}" if "symbol" in attrs else f"{type_word} {m.group(2)}"
+        elif m.group(2) and not _COMPANY.search(key, max(0, m.start() - 60), min(len(key), m.end() + 60)):
+            attrs["numbered"] = True  # "kế hoạch số 22": numbered, though the article never gives its symbol
+        label = f"{type_word} số {attrs['symbol']}" if "symbol" in attrs else f"{type_word} {m.group(3)}"
         out.append(Mention.at(text, RESOLUTION, m.start(), m.end(), label, attrs=attrs))
     return out
 
 
 _LAW_STOP = frozenset(
     "của đã là có được cho với tại về trong để sẽ này vừa cũng đang khi theo từ đến năm số ngày thì mà do bị vì "
-    "quy định và hoặc hay nên như các những một sửa đổi bổ sung hiện hành mới".split()
+    "quy định và hoặc hay nên như các những một sửa đổi bổ sung hiện hành mới nhằm nhưng khi nếu bởi vào".split()
 )
+_LAW_IN_A_NAME = re.compile(
+    r"(?<!\w)(?:công ty|đại học|trường|khoa|văn phòng|đoàn|hãng|viện|tạp chí|ngành|học viện)\s+$"
+)
+_IN_A_CONVENTION = re.compile(r"(?<!\w)công ước\b[^.;,]*\svề\s+$")
+_LAW_FIRM = re.compile(r"\s*(?:TNHH|[Ss]ư)(?!\w)")
+_NOT_A_LAW = re.compile(r"(?<!\w)(?:kỷ|pháp)\s+$")
+_FIRST_PLATFORM = re.compile(r"\s+(?:chính trị\s+)?(?:đầu tiên|năm\s+1930|tháng\s+2)")
 _LAW = re.compile(r"(?<!\w)(Bộ luật|Luật)\s+(?=[" + UPPER + r"])")
+_FIVE_YEAR_PLAN = re.compile(r"(?<!\w)(?:quy hoạch|kế hoạch)\s+5\s+năm\s+(?:lần\s+)?thứ\s+\d{1,2}(?!\w)")
 _STRATEGY = re.compile(r"(?<!\w)chiến lược phát triển kinh tế\s*-\s*xã hội\s+(?:\d+\s+năm\s+)?\d{4}\s*-\s*\d{4}")
 
 
@@ -398,6 +519,7 @@ def _law_labels() -> dict[str, str]:
     return {match_key(name): entry["label"] for entry in lexicon().raw["laws"] for name in entry["names"]}
 
 
+@cache
 @cache
 def _law_names_re() -> re.Pattern:
     return re.compile(r"(?<!\w)(?:" + alternation(list(_law_labels())) + r")(?!\w)")
@@ -415,9 +537,18 @@ def _laws_and_charters(text: str, key: str, taken: list[tuple[int, int]]) -> lis
     """Laws named without a number ("Luật Tổ chức chính quyền địa phương", "Luật Phòng, chống tham
     nhũng"), the Party's Statute and Platform, the Constitution, the ten-year strategy."""
     out = []
+    # the laws' names all hold "luật" (or "bộ luật"): most articles name none, and skip both scans
+    law_names = list(_law_names_re().finditer(key)) if "luật" in key else []
+    known = {}  # start → end of the known laws' names: they win over the capitalised run that starts with them
+    for m in law_names:
+        known[m.start()] = max(known.get(m.start(), 0), m.end())
     for m in _LAW.finditer(text):
         if _overlaps(taken, m.start(), m.end()):
             continue
+        if _LAW_IN_A_NAME.search(key, max(0, m.start() - 14), m.start()) or _LAW_FIRM.match(text, m.end()):
+            continue  # "Công ty Luật TNHH …", "Trường Đại học Luật Hà Nội", "Luật sư"
+        if _IN_A_CONVENTION.search(key, max(0, m.start() - 40), m.start()):
+            continue  # "Công ước Liên hợp quốc về Luật Biển năm 1982": a treaty's title
         end, count, prev = m.end(), 0, m.end()
         for w in re.finditer(r"\w+|,", text[m.end() : m.end() + 120]):
             token, start = w.group(), m.end() + w.start()
@@ -433,11 +564,16 @@ def _laws_and_charters(text: str, key: str, taken: list[tuple[int, int]]) -> lis
                 end, count = prev, count + 1
             if count >= 10:
                 break
-        if not count:
-            continue
+        if not count or m.start() in known and (known[m.start()] >= end or text[m.end() : end].isupper()):
+            continue  # "Luật Khám bệnh, chữa bệnh", "Luật GDĐH": the known law's name
+        place = place_at(text, m.end())
+        if text[m.end() : end] in lexicon().raw["countries"] or place and place[1] >= end:
+            continue  # "Luật Trung Quốc", "Luật Hà Nội": a country's laws, a law school
         label = f"{m.group(1)} " + re.sub(r"\s+,", ",", " ".join(text[m.end() : end].split()))
         out.append(_named_mention(text, m.start(), end, label, m.group(1)))
-    for m in _law_names_re().finditer(key):  # "Luật đất đai", "luật Bầu cử": known laws however written
+    for m in law_names:  # "Luật đất đai", "luật Bầu cử": known laws however written
+        if _NOT_A_LAW.search(key, max(0, m.start() - 6), m.start()):
+            continue  # "kỷ luật viên chức" (disciplining civil servants), "pháp luật đất đai" (land law in general)
         if not _overlaps(taken + [(o.start, o.end) for o in out], m.start(), m.end()):
             label = _law_labels()[re.sub(r"\s+", " ", m.group())]
             kind = label.rsplit(" ", 1)[0] if label.startswith("Bộ luật") else "Luật"
@@ -445,8 +581,14 @@ def _laws_and_charters(text: str, key: str, taken: list[tuple[int, int]]) -> lis
     pattern, entries = _named_instruments()
     for m in pattern.finditer(key):
         entry = entries[m.group()]
+        if entry["label"].startswith("Cương lĩnh") and _FIRST_PLATFORM.match(key, m.end()):
+            continue  # "Cương lĩnh chính trị đầu tiên" (1930) is not the Platform of 1991/2011
         if text[m.start()].isupper() and not _overlaps(taken + [(o.start, o.end) for o in out], m.start(), m.end()):
             out.append(_named_mention(text, m.start(), m.end(), entry["label"], entry["label"].split()[0]))
+    for m in _FIVE_YEAR_PLAN.finditer(key):  # "Quy hoạch 5 năm thứ 14": a plan named by its ordinal
+        if not _overlaps(taken, m.start(), m.end()):
+            label = " ".join(text[m.start() : m.end()].split())
+            out.append(_named_mention(text, m.start(), m.end(), label[:1].upper() + label[1:], "Kế hoạch"))
     for m in _STRATEGY.finditer(key):
         label = (
             "Chiến lược phát triển kinh tế - xã hội "
