@@ -229,7 +229,7 @@ def _named_name(base: dict, province: Place | None, ctx: Context) -> OrgName | N
     if explicit:
         if province and (level in (None, "tỉnh") or province.type_word == "thành phố"):
             word = "thành phố" if province.type_word == "thành phố" else "tỉnh"
-            return OrgName(f"{label} {word} {city_name(province)}", province=province.code)
+            return OrgName(f"{label} {word} {province.name}", province=province.code)  # not "thành phố Thành phố …"
         district = _district_named(explicit, ctx, level)
         if district is None:
             return None
@@ -242,10 +242,11 @@ def _named_name(base: dict, province: Place | None, ctx: Context) -> OrgName | N
         return OrgName(f"{label} {level} {base['commune']}", province=code, district=district)
     trailing = next((p for k, p in amap.province_by_name.items() if match_key(label).endswith(" " + k)), None)
     if trailing:  # "Sở Quy hoạch - Kiến trúc Hà Nội"; "Sở GD&ĐT Lào Cai" → "Sở Giáo dục và Đào tạo tỉnh Lào Cai"
-        if trailing.type_word == "tỉnh" and base["head"] in lexicon().raw["province_scoped_heads"]:
+        if base["head"] in lexicon().raw["province_scoped_heads"]:  # "Sở Y tế Hà Nội" → "… thành phố Hà Nội"
             stem = label[: len(label) - len(trailing.name)].rstrip()
-            if not stem.endswith(" tỉnh"):
-                label = f"{stem} tỉnh {trailing.name}"
+            word = "thành phố" if trailing.type_word == "thành phố" else "tỉnh"
+            if not match_key(stem).lower().endswith((" tỉnh", " thành phố")):
+                label = f"{stem} {word} {trailing.name}"
         return OrgName(label, province=trailing.code)
     if (
         level in ("huyện", "quận", "thị xã")
@@ -263,7 +264,7 @@ def _named_name(base: dict, province: Place | None, ctx: Context) -> OrgName | N
         if ctx.province is None:
             return None if level == "tỉnh" else OrgName(label)
         word = "thành phố" if ctx.province.type_word == "thành phố" else "tỉnh"
-        return OrgName(f"{label} {word} {city_name(ctx.province)}", province=ctx.province.code)
+        return OrgName(f"{label} {word} {ctx.province.name}", province=ctx.province.code)
     return OrgName(label)
 
 
@@ -388,6 +389,36 @@ def _resolution_entity(
     return f"resolution/{key_slug(m.label)}", m.label, attrs
 
 
+# ---------------------------------------------------------------- posts
+
+# colloquial titles and the full ones: "Phó phòng Nội vụ" is a Phó Trưởng phòng
+_TITLE_FULL = {"Phó phòng": "Phó Trưởng phòng"}
+
+
+def post_label(title: str, org_label: str) -> str:
+    """The post a title names in a body: the title and the body's name, the head word said once.
+
+    A title that ends with the body's head word names the body with it, as writers do:
+    "Trưởng phòng" + "Phòng Nội vụ thị xã Bỉm Sơn" → "Trưởng phòng Nội vụ thị xã Bỉm Sơn",
+    "Trưởng đoàn" + "Đoàn đại biểu Quốc hội …", "Chánh Văn phòng" + "Văn phòng Tỉnh ủy …";
+    "Hiệu trưởng Trường …", "Bộ trưởng Bộ …" keep both (the title's own word differs).
+    """
+    title = _TITLE_FULL.get(title, title)
+    raw = lexicon().raw
+    full = raw["standalone_posts"].get(title)
+    if full and raw["standalone_post_orgs"].get(full) == org_label:  # "Tổng Bí thư" of the Ban Chấp hành Trung ương
+        return full
+    words, org_words = title.split(), org_label.split()
+    for n in (2, 1):
+        if (
+            len(words) > n
+            and len(org_words) > n
+            and match_key(" ".join(words[-n:])).lower() == match_key(" ".join(org_words[:n])).lower()
+        ):
+            return " ".join(words + org_words[n:])
+    return f"{title} {org_label}"
+
+
 # ---------------------------------------------------------------- the resolver
 
 
@@ -461,10 +492,21 @@ class Resolver:
             s, o = keys[f.subject], keys[f.object]
             if f.relation == "holds_standalone" and s:
                 post = f.attrs["post"]
-                org = self._org(OrgName(post_orgs[post], parent=None))
+                body = post_orgs.get(post) or post_orgs[re.sub(r" khóa [IVXL]+$", "", post)]  # "… khóa XIV"
+                org = self._org(OrgName(body, parent=None))
                 out.facts.append((s, "holds", org, {"title": post, "post_label": post}))
+            elif f.relation == "holds_implied" and s:  # a body the title implies: no mention of it
+                name = _base_name(f.attrs["base"], ctx)
+                if name is not None:
+                    title = f.attrs["title"]
+                    org = self._org(name)
+                    label = f.attrs.get("post_label") or post_label(title, name.label)
+                    out.facts.append((s, "holds", org, {"title": title, "post_label": label}))
             elif s and o and s != o:
-                out.facts.append((s, f.relation, o, dict(f.attrs)))
+                attrs = dict(f.attrs)
+                if f.relation == "holds" and "post_label" not in attrs:
+                    attrs["post_label"] = post_label(attrs["title"], self.result.entities[o].label)
+                out.facts.append((s, f.relation, o, attrs))
         for rm in out.mentions:
             ent = self.result.entities[rm.entity_key]
             if ent.kind == RESOLUTION and ent.attrs.get("issuer_label"):

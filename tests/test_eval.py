@@ -82,13 +82,13 @@ def test_seed_scores_reach_the_bar(seed_store):
 # 0.90 for every type, not yet reached for organisations, resolutions and events. A change that
 # lowers any of them fails here.
 CORPUS_FLOOR = {
-    "Person": 0.95,
-    "Organization": 0.86,
+    "Person": 0.97,
+    "Organization": 0.89,
     "Province": 0.97,
     "District": 0.92,
     "Resolution": 0.97,
     "Event": 0.95,
-    "posts": 0.72,
+    "posts": 0.83,
 }
 
 

@@ -332,6 +332,387 @@ def test_bodies_named_by_a_list_of_fields():
     assert not any("Tư pháp và Y tế" in label for label in found)  # three departments, not one
 
 
+def posts(text: str) -> set[tuple[str, str]]:
+    """(person, post label) pairs of one article text, as the graph labels them."""
+    article = build_article(text, "t.txt")
+    resolved = resolve(extract([article]))
+    out = set()
+    for s, relation, o, attrs in resolved.articles[0].facts:
+        if relation == "holds":
+            label = attrs.get("post_label") or f"{attrs['title']} {resolved.entities[o].label}"
+            out.add((resolved.entities[s].label, label))
+    return out
+
+
+def test_a_title_ending_with_the_head_word_says_it_once():
+    found = posts(
+        "Thanh Hóa: bầu cử\nTuy nhiên, khi PV làm việc với bà Lê Thị Lan, Phó phòng Nội vụ Thị xã Bỉm Sơn, "
+        "bà Lan không cung cấp được báo cáo. Bà Lê Thị Hòa (Sinh năm 1987), Phó trưởng Phòng Lao động - "
+        "Thương binh và Xã hội huyện Đông Sơn, tỉnh Thanh Hóa."
+    )
+    assert ("Lê Thị Lan", "Phó Trưởng phòng Nội vụ thị xã Bỉm Sơn") in found
+    assert ("Lê Thị Hòa", "Phó Trưởng phòng Lao động - Thương binh và Xã hội huyện Đông Sơn") in found
+
+
+def test_a_unit_is_named_with_the_body_it_belongs_to():
+    text = (
+        "Thanh Hóa: danh sách ứng cử viên\nÔng Lê Thanh Hoàn (Sinh năm 1976), Phó vụ trưởng Vụ pháp luật, "
+        "Văn phòng Quốc hội. Ông Nguyễn Ngọc Yên - Phó trưởng phòng quản lý giáo dục - nuôi dưỡng, Trung tâm "
+        "Bảo trợ xã hội III Hà Nội. Ông Trịnh Duy Trọng, Trưởng phòng Chính trị tư tưởng Sở GDĐT TPHCM, lại "
+        "chú trọng đến giải pháp căn cơ."
+    )
+    found = posts(text)
+    assert ("Lê Thanh Hoàn", "Phó Vụ trưởng Vụ pháp luật Văn phòng Quốc hội") in found
+    assert (
+        "Nguyễn Ngọc Yên",
+        "Phó Trưởng phòng quản lý giáo dục - nuôi dưỡng Trung tâm Bảo trợ xã hội III Hà Nội",
+    ) in found
+    assert (
+        "Trịnh Duy Trọng",
+        "Trưởng phòng Chính trị tư tưởng Sở Giáo dục và Đào tạo Thành phố Hồ Chí Minh",
+    ) in found
+    orgs = entities(text)[ORGANIZATION]
+    assert {"Vụ pháp luật Văn phòng Quốc hội", "Văn phòng Quốc hội", "Trung tâm Bảo trợ xã hội III Hà Nội"} <= orgs
+    assert "Vụ pháp luật" not in orgs  # the unit alone is not another body
+
+
+def test_a_rank_or_degree_between_posts_does_not_end_the_chain():
+    found = posts(
+        "Thanh Hóa: danh sách ứng cử viên\nÔng Lê Văn Cường (Sinh năm 1978), Bác sĩ y khoa, Phó giám đốc Bệnh "
+        "viện Đa khoa tỉnh Thanh Hóa. Ông Nguyễn Hữu Thành (Sinh năm 1982), Bác sĩ, Trưởng khoa Tim mạch - "
+        "Lồng ngực, Bệnh viện Nhi Thanh Hóa."
+    )
+    assert ("Lê Văn Cường", "Phó Giám đốc Bệnh viện Đa khoa tỉnh Thanh Hóa") in found
+    assert ("Nguyễn Hữu Thành", "Trưởng khoa Tim mạch - Lồng ngực Bệnh viện Nhi Thanh Hóa") in found
+
+
+def test_kiem_and_a_closing_dash_are_not_part_of_a_name():
+    found = posts(
+        "Tiêu đề\nÔng Trần Hoài Phương - Giám đốc Cảng vụ Hàng không miền Bắc - đã xác nhận. Bà Lê Mai Lan - "
+        "Phó Chủ tịch tập đoàn Vingroup kiêm Đại diện ủy quyền Quỹ VinFure cho biết."
+    )
+    assert ("Trần Hoài Phương", "Giám đốc Cảng vụ Hàng không miền Bắc") in found
+    assert ("Lê Mai Lan", "Phó Chủ tịch Tập đoàn Vingroup") in found
+
+
+def test_occupations_board_posts_and_shared_bodies():
+    found = posts(
+        "Tiêu đề\nTheo ông Đỗ Quang Hiển, Chủ tịch HĐQT kiêm Tổng giám đốc Tập đoàn T&T Group, Cần Thơ là thủ "
+        "phủ của miền Tây. Bà Bùi Thị Hương (Sinh năm 1987), giáo viên Trường THPT Dân tộc nội trú huyện Ngọc "
+        "Lặc, tỉnh Thanh Hóa. Các ứng cử viên gồm: ông Phan Huy Cương (sinh năm 1975) - Thẩm phán TAND TP Hà "
+        "Nội; ông Vũ Tiến Vượng - nghiên cứu viên Khoa Kinh tế và Phát triển nông thôn, Học viện Nông nghiệp "
+        "Việt Nam."
+    )
+    assert {
+        ("Đỗ Quang Hiển", "Chủ tịch Hội đồng quản trị Tập đoàn T&T Group"),
+        ("Đỗ Quang Hiển", "Tổng Giám đốc Tập đoàn T&T Group"),
+        ("Bùi Thị Hương", "Giáo viên Trường Trung học phổ thông Dân tộc nội trú huyện Ngọc Lặc"),
+        ("Phan Huy Cương", "Thẩm phán Tòa án nhân dân thành phố Hà Nội"),
+        ("Vũ Tiến Vượng", "Nghiên cứu viên Khoa Kinh tế và Phát triển nông thôn Học viện Nông nghiệp Việt Nam"),
+    } <= found
+
+
+def test_va_before_another_body_ends_a_name():
+    found = entities("Cần Thơ: ký kết\nTập đoàn T&T Group và UBND TP Cần Thơ thỏa thuận hợp tác chiến lược toàn diện.")
+    assert {"Tập đoàn T&T Group", "Ủy ban nhân dân thành phố Cần Thơ"} <= found[ORGANIZATION]
+
+
+def test_a_company_named_by_its_brand_after_an_officers_title():
+    text = (
+        "Tiêu đề\nÔng Jens Lottner - Tổng Giám đốc Techcombank - cho biết lợi nhuận tăng. Ông Nguyễn Văn Khoa, "
+        "Tổng Giám đốc FPT cũng cho biết. Nữ doanh nhân Tiêu Yến Trinh - giám đốc Cty CP Talentnet, đánh giá "
+        "cao. Ông Nguyễn Tri Quang, Giám đốc Cty TNHH một thành viên Lê Quang Lộc cho biết. Ông Trần Minh Đạo, "
+        "Phó Giám đốc KBNN tỉnh Phú Yên. Ông Trần Văn A, Chủ tịch UBND cho biết."
+    )
+    assert {
+        ("Jens Lottner", "Tổng Giám đốc Techcombank"),
+        ("Nguyễn Văn Khoa", "Tổng Giám đốc FPT"),
+        ("Tiêu Yến Trinh", "Giám đốc Công ty cổ phần Talentnet"),
+        ("Nguyễn Tri Quang", "Giám đốc Công ty TNHH một thành viên Lê Quang Lộc"),
+        ("Trần Minh Đạo", "Phó Giám đốc Kho bạc Nhà nước tỉnh Phú Yên"),
+    } == posts(text)
+    assert "Lê Quang Lộc" not in entities(text)[PERSON]  # the name of the company
+
+
+def test_a_name_ends_before_a_verb_or_a_person():
+    found = posts(
+        "Tiêu đề\nÔng Trần Văn Thế, Phó Chủ tịch Hội đồng Quản trị Tập đoàn Đèo Cả trả lời các câu hỏi. Bà Lê Mai "
+        "Lan, Phó Chủ tịch Tập đoàn Vingroup - Ông Phạm Nhật Vượng và phu nhân. Ông Nguyễn Văn Tuệ, Giám đốc Trung "
+        "tâm Tuyển sinh và Việc làm thuộc Trường Cao đẳng nghề Công nghiệp Thanh Hóa, cho biết."
+    )
+    assert {
+        ("Trần Văn Thế", "Phó Chủ tịch Hội đồng quản trị Tập đoàn Đèo Cả"),
+        ("Lê Mai Lan", "Phó Chủ tịch Tập đoàn Vingroup"),
+        ("Nguyễn Văn Tuệ", "Giám đốc Trung tâm Tuyển sinh và Việc làm Trường Cao đẳng nghề Công nghiệp Thanh Hóa"),
+    } == found
+
+
+def test_school_types_are_written_out():
+    found = posts(
+        "Kiên Giang: kỷ luật\nÔng Võ Văn Chim, Hiệu trưởng Trường THCS Vĩnh Phong 2 bị giáng chức. Ông Phạm Đình "
+        "Quý - giảng viên trường ĐH Tôn Đức Thắng."
+    )
+    assert ("Võ Văn Chim", "Hiệu trưởng Trường Trung học cơ sở Vĩnh Phong 2") in found
+    assert ("Phạm Đình Quý", "Giảng viên Trường Đại học Tôn Đức Thắng") in found
+
+
+def test_a_party_title_with_no_body_before_a_local_state_post():
+    text = (
+        "Kiên Giang: phòng dịch\nTại cuộc họp, ông Mai Văn Huỳnh, Phó bí thư thường trực, Chủ tịch HĐND tỉnh chỉ "
+        "đạo khẩn trương. Ông Lê Văn Ba, Bí thư, Chủ tịch UBND xã Dương Tơ cho biết."
+    )
+    assert {
+        ("Mai Văn Huỳnh", "Phó Bí thư Thường trực Tỉnh ủy Kiên Giang"),
+        ("Mai Văn Huỳnh", "Chủ tịch Hội đồng nhân dân tỉnh Kiên Giang"),
+        ("Lê Văn Ba", "Bí thư Đảng ủy xã Dương Tơ"),
+        ("Lê Văn Ba", "Chủ tịch Ủy ban nhân dân xã Dương Tơ"),
+    } == posts(text)
+    assert "Tỉnh ủy Kiên Giang" not in entities(text)[ORGANIZATION]  # implied by the title, not named
+
+
+def test_title_before_name_after_a_dash_and_a_level_said_twice():
+    found = posts(
+        "Hưng Yên: phong tỏa\nNgày 30/4, Chủ tịch Ủy ban nhân dân tỉnh Hưng Yên - Đỗ Quốc Văn, đã ký Công điện. "
+        "Cũng trong đêm 29/4, Bí thư Tỉnh ủy tỉnh Hà Nam Lê Thị Thủy đã đi kiểm tra. Ông Đầu Thanh Tùng, Phó Chủ "
+        "tịch UBND tỉnh Thanh Hóa đề nghị."
+    )
+    assert {
+        ("Đỗ Quốc Văn", "Chủ tịch Ủy ban nhân dân tỉnh Hưng Yên"),
+        ("Lê Thị Thủy", "Bí thư Tỉnh ủy Hà Nam"),
+        ("Đầu Thanh Tùng", "Phó Chủ tịch Ủy ban nhân dân tỉnh Thanh Hóa"),
+    } <= found
+
+
+def test_a_deputys_term_is_part_of_the_post():
+    found = posts(
+        "Tiêu đề\nĐại biểu Quốc hội khóa XIV Bùi Sỹ Lợi trăn trở. Ông Nguyễn Văn An, đại biểu Quốc hội đương nhiệm "
+        "khóa XIV, phát biểu."
+    )
+    assert {("Bùi Sỹ Lợi", "Đại biểu Quốc hội khóa XIV"), ("Nguyễn Văn An", "Đại biểu Quốc hội khóa XIV")} == found
+
+
+def test_a_central_body_written_without_its_commas_is_that_body():
+    found = entities("Tiêu đề\nBộ Văn hóa Thể thao và Du lịch vừa có văn bản gửi các tỉnh.")
+    assert "Bộ Văn hóa, Thể thao và Du lịch" in found[ORGANIZATION]
+
+
+def test_lower_case_words_a_name_holds():
+    text = (
+        "Hậu Giang: ra mắt\nTrung tâm Phục vụ hành chính công tỉnh Hậu Giang đi vào hoạt động. Ông Võ Văn Thọ, "
+        "Trưởng phòng Văn hóa thông tin thị xã Cửa Lò cho hay. Ông Hoàng Minh Tiến, Phó Cục trưởng Cục An toàn "
+        "thông tin cho biết. Sở Y tế thông tin tỉnh Hà Nam có thêm ca mắc."
+    )
+    orgs = entities(text)[ORGANIZATION]
+    assert "Trung tâm Phục vụ hành chính công tỉnh Hậu Giang" in orgs
+    assert not any("thông tin tỉnh" in o for o in orgs)  # "thông tin" the verb
+    assert {
+        ("Võ Văn Thọ", "Trưởng phòng Văn hóa thông tin thị xã Cửa Lò"),
+        ("Hoàng Minh Tiến", "Phó Cục trưởng Cục An toàn thông tin"),
+    } == posts(text)
+
+
+def test_elected_to_a_post_in_a_body_named_before():
+    found = posts(
+        "Bạc Liêu: đại hội\nTại đại hội, Hội Khuyến học tỉnh Bạc Liêu đã bầu ra 27 người vào Ban chấp hành. Ông Lê "
+        "Quốc Việt, nguyên Chủ nhiệm Ủy ban Kiểm tra Tỉnh ủy, được bầu làm Chủ tịch Hội. Ông Nguyễn Phú Trọng được "
+        "bầu lại làm Tổng Bí thư Ban Chấp hành Trung ương."
+    )
+    assert {
+        ("Lê Quốc Việt", "Chủ nhiệm Ủy ban Kiểm tra Tỉnh ủy Bạc Liêu"),
+        ("Lê Quốc Việt", "Chủ tịch Hội Khuyến học tỉnh Bạc Liêu"),
+        ("Nguyễn Phú Trọng", "Tổng Bí thư"),  # the standalone post, whatever the title names after it
+    } == found
+
+
+def test_a_family_name_after_ong_is_not_a_body_and_acting_posts():
+    found = posts(
+        "Đồng Tháp: lễ hội\nÔng Đoàn Tấn Bửu, Phó Chủ tịch UBND tỉnh Đồng Tháp cho biết. Ông Nguyễn Hồng Trường, GĐ "
+        "Bệnh viện đa khoa TP Vinh cho biết. Bà Nguyễn Thu Thủy, Quyền Vụ trưởng Vụ Giáo dục Đại học cho biết. "
+        "Đoàn công tác của tỉnh đã đến."
+    )
+    assert {
+        ("Đoàn Tấn Bửu", "Phó Chủ tịch Ủy ban nhân dân tỉnh Đồng Tháp"),
+        ("Nguyễn Hồng Trường", "Giám đốc Bệnh viện đa khoa thành phố Vinh"),
+        ("Nguyễn Thu Thủy", "Quyền Vụ trưởng Vụ Giáo dục Đại học"),
+    } == found
+
+
+def test_a_name_ends_before_a_verb_after_a_proper_name_or_before_a_title():
+    found = entities(
+        "Tiêu đề\nTrường Mầm non Xuân Hồng đợt này nhận trẻ. Trường Tiểu học Gio Châu thông tin rằng học sinh đã "
+        "về. Tổng công ty Sông Đà tạm dừng thi công. Bộ GDĐT điều chỉnh chỉ Chánh Thanh tra Sở GDĐT xử lý."
+    )[ORGANIZATION]
+    assert {
+        "Trường Mầm non Xuân Hồng",
+        "Trường Tiểu học Gio Châu",
+        "Tổng công ty Sông Đà",
+        "Bộ Giáo dục và Đào tạo",
+    } <= found
+    assert not any(o.endswith(("đợt", "thông tin", "tạm")) or "Chánh" in o for o in found)
+
+
+def test_a_body_named_after_a_person_only_right_after_its_type():
+    text = (
+        "Tiêu đề\nTrường ĐH Văn Lang phản ánh tác giả Hoàng Xuân Phương. Trường ĐH Xây dựng Doãn Minh Khôi nói. "
+        "Trường THPT chuyên Lê Hồng Phong khai giảng. Công ty TNHH Trần Liên Hưng nộp thuế. Ông Lê Văn Bình, "
+        "Giám đốc Marketing cho biết."
+    )
+    found = entities(text)
+    assert {
+        "Trường Đại học Văn Lang",
+        "Trường Đại học Xây dựng",
+        "Trường Trung học phổ thông chuyên Lê Hồng Phong",
+        "Công ty TNHH Trần Liên Hưng",
+    } == found[ORGANIZATION]
+    assert {"Hoàng Xuân Phương", "Doãn Minh Khôi", "Lê Văn Bình"} <= found[PERSON]
+
+
+def test_persons_and_places_end_or_stay_in_names():
+    found = posts(
+        "Tiêu đề\nÔng Nguyễn Vũ Quốc Huy, Hiệu trưởng Trường Đại học Y-Dược Huế và Ông Trương Quốc Hùng, Tổng "
+        "Giám đốc Công ty VinBrain ký kết. Bà Nguyễn Thị Ánh Hoa, Phó Giám đốc Sở Du lịch TPHCM cho biết. Ông Vũ "
+        "Hồng Thăng, Phó Trưởng khoa Nội tiêu hóa, Bệnh viện K Trung ương, giảng viên Trường Đại học Y Hà Nội."
+    )
+    assert {
+        ("Nguyễn Vũ Quốc Huy", "Hiệu trưởng Trường Đại học Y-Dược Huế"),
+        ("Trương Quốc Hùng", "Tổng Giám đốc Công ty VinBrain"),
+        ("Nguyễn Thị Ánh Hoa", "Phó Giám đốc Sở Du lịch Thành phố Hồ Chí Minh"),
+        ("Vũ Hồng Thăng", "Phó Trưởng khoa Nội tiêu hóa Bệnh viện K Trung ương"),
+        ("Vũ Hồng Thăng", "Giảng viên Trường Đại học Y Hà Nội"),
+    } == found
+
+
+def test_a_school_or_hospital_with_its_head_in_lower_case():
+    text = (
+        "Cà Mau: công chức trẻ\nNgày 19/4, trường ĐH Bách khoa Hà Nội đã công bố đề cương. Ông ấy là giảng viên "
+        "của trường Chính trị tỉnh. Các quan chức tại bệnh viện Rajiv Gandhi cho biết. Giám đốc bệnh viện Bạch Mai "
+        "Nguyễn Quang Tuấn dự họp. Ông Trần Minh Hoàng đánh bài ở hội trường UBND phường Điện Dương. Có 5 trường "
+        "THPT chuyên của các Đại học dự thi."
+    )
+    found = entities(text)[ORGANIZATION]
+    assert {
+        "Trường Đại học Bách khoa Hà Nội",
+        "Trường Chính trị tỉnh Cà Mau",
+        "Bệnh viện Rajiv Gandhi",
+        "Bệnh viện Bạch Mai",
+        "Ủy ban nhân dân phường Điện Dương",
+    } == found
+    assert ("Nguyễn Quang Tuấn", "Giám đốc Bệnh viện Bạch Mai") in posts(text)
+
+
+def test_a_cuc_or_vien_named_with_its_ministry_or_university_and_no_name_across_lines():
+    found = posts(
+        "Tiêu đề\nÔng Phạm Quang Hưng, Cục trưởng Cục Hợp tác quốc tế, Bộ GD&ĐT. Ông Nguyễn Huy Phương, Viện "
+        "trưởng Viện Điện, Trường ĐH Bách khoa Hà Nội. Bà Lê Thị Cúc, Chủ tịch Công đoàn Trường\n4 người dự."
+    )
+    assert {
+        ("Phạm Quang Hưng", "Cục trưởng Cục Hợp tác quốc tế Bộ Giáo dục và Đào tạo"),
+        ("Nguyễn Huy Phương", "Viện trưởng Viện Điện Trường Đại học Bách khoa Hà Nội"),
+    } == found
+
+
+def test_a_post_without_its_place_is_the_one_with_it_and_city_departments():
+    text = (
+        "Hà Nam: dịch Covid-19\nUBND tỉnh Hà Nam vừa có quyết định cách ly.\nNinh Bình: các F1 âm tính\nNgày "
+        "30/4, ông Phạm Quang Ngọc, Chủ tịch UBND tỉnh, Trưởng Ban chỉ đạo chủ trì hội nghị. Ông Phạm Quang "
+        "Ngọc, Chủ tịch UBND tỉnh Ninh Bình chỉ đạo các ngành. Theo Sở Y tế Hà Nội, thành phố có 19 khách sạn."
+    )
+    assert ("Phạm Quang Ngọc", "Chủ tịch Ủy ban nhân dân tỉnh Hà Nam") not in posts(text)
+    assert ("Phạm Quang Ngọc", "Chủ tịch Ủy ban nhân dân tỉnh Ninh Bình") in posts(text)
+    assert "Sở Y tế thành phố Hà Nội" in entities(text)[ORGANIZATION]
+
+
+def test_an_abbreviation_in_brackets_between_a_name_and_its_place():
+    found = entities(
+        "Hà Nam: dịch\nThông tin từ Trung tâm Kiểm soát bệnh tật (CDC) Hà Nam, cho biết đã lấy 920 mẫu. Kho bạc "
+        "Nhà nước (KBNN) tỉnh Phú Yên có hai Phó Giám đốc."
+    )[ORGANIZATION]
+    assert {"Trung tâm Kiểm soát bệnh tật tỉnh Hà Nam", "Kho bạc Nhà nước tỉnh Phú Yên"} <= found
+
+
+def test_a_proper_name_in_a_name_is_not_followed_by_a_verb():
+    found = entities(
+        "Bắc Ninh: nước thải\nHiện nay khu vực Trường Tiểu học Phong Khê rất ô nhiễm, trời không mưa. Bệnh viện Nhi "
+        "Trung ương tiếp nhận bệnh nhi. Trường ĐH Công nghệ đã công bố đề án tuyển sinh. Bộ Tư lệnh Vùng Cảnh "
+        "sát biển 3 thông báo."
+    )[ORGANIZATION]
+    assert {
+        "Trường Tiểu học Phong Khê",
+        "Bệnh viện Nhi Trung ương",
+        "Trường Đại học Công nghệ",
+    } <= found
+
+
+def test_foreign_heads_and_a_post_before_the_next_persons_name():
+    text = (
+        "Tiêu đề\nThủ tướng Singapore Lý Hiển Long phát biểu. Ông Miguel Diaz, Chủ tịch nước Cuba, cho biết. Về "
+        "trường hợp ông Nguyễn Quang Tuấn - Giám đốc bệnh viện Bạch Mai, đại biểu Quốc hội đương nhiệm khóa XIV, "
+        "Trưởng ban Công tác đại biểu Nguyễn Thị Thanh cho biết."
+    )
+    assert {
+        ("Lý Hiển Long", "Thủ tướng Singapore"),
+        ("Miguel Diaz", "Chủ tịch nước Cuba"),
+        ("Nguyễn Quang Tuấn", "Giám đốc Bệnh viện Bạch Mai"),
+        ("Nguyễn Quang Tuấn", "Đại biểu Quốc hội khóa XIV"),
+        ("Nguyễn Thị Thanh", "Trưởng Ban Công tác đại biểu"),
+    } == posts(text)
+    assert "Chính phủ Singapore" not in entities(text)[ORGANIZATION]  # implied by the title, not named
+
+
+def test_a_communes_name_is_its_capitalised_words():
+    text = (
+        "Thanh Hóa: trục lợi chính sách\nĐáng lưu ý, có ông Đàm Văn Hoàn, Chủ tịch Hội nạn nhân chất độc da cam xã "
+        "Quảng Yên. Những người này vẫn được Ủy ban bầu cử xã Quảng Yên lựa chọn làm Tổ trưởng. Bộ CHQS tỉnh Thanh "
+        "Hóa đã vào cuộc."
+    )
+    orgs = entities(text)[ORGANIZATION]
+    assert {
+        "Hội Nạn nhân chất độc da cam/dioxin xã Quảng Yên",
+        "Ủy ban Bầu cử xã Quảng Yên",
+        "Bộ Chỉ huy Quân sự tỉnh Thanh Hóa",
+    } <= orgs
+    assert ("Đàm Văn Hoàn", "Chủ tịch Hội Nạn nhân chất độc da cam/dioxin xã Quảng Yên") in posts(text)
+
+
+def test_in_charge_deputies_ede_names_and_a_bare_tp():
+    found = posts(
+        "Đà Nẵng: bán đảo Sơn Trà\nÔng Phùng Phú Phong - Phó Giám đốc phụ trách Sở Xây dựng TP - cho biết đã có "
+        "kết luận. Bà H'Yim Kđoh, Phó Chủ tịch UBND tỉnh Đắk Lắk xác nhận. Ông Trình Văn Nhã, Chủ tịch UBND huyện "
+        "Thanh Chương cho biết."
+    )
+    assert {
+        ("Phùng Phú Phong", "Phó Giám đốc phụ trách Sở Xây dựng thành phố Đà Nẵng"),
+        ("H'Yim Kđoh", "Phó Chủ tịch Ủy ban nhân dân tỉnh Đắk Lắk"),
+        ("Trình Văn Nhã", "Chủ tịch Ủy ban nhân dân huyện Thanh Chương"),
+    } == found
+
+
+def test_an_abbreviation_is_another_body_and_a_list_of_fields_ends():
+    orgs = entities(
+        "Hà Nội: dịch\nSở Y tế và CDC Hà Nội họp. Giám đốc Sở TN-MT giao VPĐKĐĐ thông báo. Chủ tịch thành phố giao "
+        "Sở Văn hóa, Thể thao và Du lịch chỉ đạo. Trường Tiểu học và THCS Tân Thuận 1 nghỉ học."
+    )[ORGANIZATION]
+    assert {
+        "Sở Y tế thành phố Hà Nội",
+        "Sở Tài nguyên và Môi trường thành phố Hà Nội",
+        "Sở Văn hóa, Thể thao và Du lịch thành phố Hà Nội",
+        "Trường Tiểu học và Trung học cơ sở Tân Thuận 1",
+    } <= orgs
+    assert not any("CDC" in o or "giao" in o or "chỉ" in o for o in orgs)
+
+
+def test_abbreviations_that_are_words_of_a_name_still_close_it():
+    orgs = entities(
+        "Tiêu đề\nTrường Phổ thông năng khiếu ĐH Quốc gia TP.HCM tuyển sinh. Công ty cổ phần VTC cho biết. Trường "
+        "THPT chuyên ĐH Sư phạm đã khai giảng năm học mới."
+    )[ORGANIZATION]
+    assert {
+        "Trường Phổ thông năng khiếu Đại học Quốc gia Thành phố Hồ Chí Minh",
+        "Công ty cổ phần VTC",
+        "Trường Trung học phổ thông chuyên Đại học Sư phạm",
+    } <= orgs
+
+
 @pytest.mark.parametrize(
     ("text", "symbol"),
     [

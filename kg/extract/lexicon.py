@@ -80,7 +80,8 @@ def lexicon() -> Lexicon:
         central_departments={match_key(k): v for k, v in raw["central_departments"].items()},
         instrument_types={match_key(k): k for k in raw["instrument_types"]},
         symbol_codes={k.upper(): v for k, v in raw["symbol_codes"].items()},
-        post_titles={match_key(t): t for t in raw["post_titles"]},
+        post_titles={match_key(t): t for t in raw["post_titles"]}
+        | {match_key(a): t for a, t in raw["post_title_aliases"].items() if a != "_about"},
         honorifics={match_key(h): h for h in raw["honorifics"]},
         surnames=frozenset(raw["surnames"]),
         event_types=table(raw["event_types"]),

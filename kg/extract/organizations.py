@@ -16,7 +16,7 @@ from functools import cache
 
 from kg.extract.lexicon import alternation, lexicon, place_at, place_key
 from kg.records import ORGANIZATION, Mention
-from kg.textnorm import LOWER, UPPER, fold, match_key
+from kg.textnorm import LOWER, UPPER, fold, key_slug, match_key
 
 _WS = re.compile(r"\s+")
 _GENERIC_BEFORE = re.compile(r"(?:các|những|mỗi|từng|cấp)\s+$")
@@ -76,8 +76,9 @@ def _patterns() -> _Patterns:
 
 
 def _skip_ws(key: str, pos: int) -> int:
+    """Past the spaces at ``pos``; a name does not go on across a line break ("Công đoàn Trường\n4")."""
     m = _WS.match(key, pos)
-    return m.end() if m else pos
+    return m.end() if m and "\n" not in m.group() else pos
 
 
 _ABBR_AFTER = re.compile(r"\s*\(\s*[A-ZĐ][A-ZĐ&-]{1,9}\s*\)(?=\s)")
@@ -133,6 +134,20 @@ def _COUNTRY_AFTER() -> re.Pattern:  # noqa: N802
     names = "|".join(sorted(map(re.escape, countries), key=len, reverse=True))
     # "Bộ Quốc phòng Trung Quốc", "Ban Chấp hành Trung ương Đảng Cộng sản Cuba"
     return re.compile(r"\s+((?:(?:Đảng\s+)?Cộng sản\s+)?(?:" + names + r"))(?!\w)")
+
+
+@cache
+def _central_by_slug() -> dict[str, dict]:
+    """Central bodies by the slug of each of their names (punctuation and case aside)."""
+    return {key_slug(n): e for e in lexicon().raw["central_bodies"] for n in e["names"]}
+
+
+def country_after(text: str, pos: int) -> tuple[str, int] | None:
+    """A foreign country named right after ``pos`` ("Thủ tướng| Singapore Lý Hiển Long"): (name, end)."""
+    m = _COUNTRY_AFTER().match(text, pos)
+    if m is None or "Việt Nam" in m.group(1) or "Cộng sản" in m.group(1):
+        return None
+    return m.group(1), m.end()
 
 
 def _base_label(org: OrgParse) -> str | None:
@@ -221,10 +236,18 @@ def _committee(text: str, key: str, pos: int) -> OrgParse | None:
     base = {"kind": "committee", "head": _title_head(head), "level": lexicon().committees[match_key(head)]}
     end = m.end()
     nxt = _skip_ws(key, end)
+    own_level = _OWN_LEVEL.get(base["level"])
+    if own_level and nxt > end and own_level.match(key, nxt):  # "Tỉnh ủy tỉnh Hà Nam": the level said twice
+        after = _skip_ws(key, own_level.match(key, nxt).end())
+        if _place_at(text, key, after):
+            nxt = after
     place = _place_at(text, key, nxt) if nxt > end else None
     if place:
         base["place"], end = place
     return OrgParse(pos, end, [], base)
+
+
+_OWN_LEVEL = {"province": re.compile(r"tỉnh(?=\s)"), "city": re.compile(r"(?:thành phố|tp\.?)(?=\s)")}
 
 
 def _title_head(head: str) -> str:
@@ -249,7 +272,7 @@ def _level_body(text: str, key: str, pos: int) -> OrgParse | None:
         end = lv.end()
         nxt = _skip_ws(key, end)
         if base["level"] in ("xã", "phường", "thị trấn"):  # "UBND phường Bắc Sơn": communes have no code
-            commune_end = _name_tokens(text, nxt, limit=4) if nxt > end and _capitalised(text, nxt) else nxt
+            commune_end = _proper_name_end(text, nxt) if nxt > end else nxt
             if commune_end <= nxt:
                 return None  # "HĐND phường": which one?
             base["commune"] = " ".join(text[nxt:commune_end].split())
@@ -348,7 +371,7 @@ def find_organizations(text: str, key: str) -> list[Mention]:
         m = start_re.search(key, pos)
         if not m:
             break
-        org = parse_org(text, key, m.start())
+        org = parse_org(text, key, m.start()) or _lower_head(text, key, m.start())
         if org is None or _status_phrase(key, org):
             pos = m.start() + 1
             continue
@@ -360,6 +383,30 @@ def find_organizations(text: str, key: str) -> list[Mention]:
         mentions.extend(_bodies_within(text, key, org))
         pos = org.end
     return mentions
+
+
+_TRUONG_COMPOUNDS = frozenset(
+    {"hội", "quảng", "thị", "môi", "hiện", "chiến", "nông", "lập", "thương", "sân", "đấu", "công", "súng", "đồng"}
+)
+_LOWER_HEAD = re.compile(r"(?:trường|bệnh viện)\s+(?=[" + UPPER + r"])")
+
+
+def _lower_head(text: str, key: str, pos: int) -> OrgParse | None:
+    """A school or hospital whose head the writer left in lower case: "trường ĐH Bách khoa Hà Nội",
+    "bệnh viện Rajiv Gandhi" — only with a proper name past its type words ("trường THPT chuyên" is
+    no one school)."""
+    head = _LOWER_HEAD.match(text, pos)
+    if not head or _GENERIC_BEFORE.search(key, max(0, pos - 8), pos) or _patterns().start.match(key, head.end()):
+        return None  # "các trường …"; "hội trường UBND phường": another body follows
+    before = re.search(r"(\w+)\s+$", text[max(0, pos - 12) : pos])
+    if before and before.group(1).lower() in _TRUONG_COMPOUNDS:
+        return None  # "hội trường", "thị trường", "môi trường": not a school
+    org = parse_org(text, key, pos, allow_generic=True, after_post=True)
+    if org is None or org.base.get("kind") not in ("named", "central") or org.departments:
+        return None
+    words = text[pos : org.end].split()[1:]
+    proper = [w for w in words if w[:1].isupper() and match_key(w).lower() not in _TYPE_WORDS and w != "Đảng"]
+    return org if proper else None
 
 
 _STATUS_BEFORE = re.compile(r"(?:đại biểu|bầu cử|ứng cử)\s+$")
@@ -438,7 +485,14 @@ _LEVEL_AFTER = re.compile(r"\s+(tỉnh|thành phố|tp\.?|huyện|quận|thị x
 
 
 # bodies often named after a person: "Trường THPT Hoàng Văn Thụ", "Công ty TNHH Trần Liên Hưng"
-_NAMED_AFTER_PEOPLE = frozenset({"Trường", "Công ty", "Tổng công ty", "Tập đoàn", "Quỹ", "Bệnh viện", "Nhà máy"})
+# the words of a body's type, before the person it is named after: "Trường THPT chuyên …",
+# "Trường Đại học …", "Công ty TNHH một thành viên …"
+_TYPE_WORDS = frozenset(
+    match_key(w).lower()
+    for w in "THPT THCS TH ĐH CĐ MN PTDTNT PTDTBT Tiểu Trung Đại Cao học đẳng cơ sở Phổ thông Mầm non chuyên "
+    "cấp TNHH CP cổ phần một thành viên MTV tư thục dân lập Quốc tế nghề Dân tộc nội trú bán trú".split()
+)
+_NAMED_AFTER_PEOPLE = frozenset({"Trường", "Công ty", "Cty", "Tổng công ty", "Tập đoàn", "Quỹ", "Bệnh viện", "Nhà máy"})
 _LEVEL_WORDS = frozenset({"tỉnh", "huyện", "quận", "xã", "phường", "thị", "thành"})
 _NAME_FINAL = frozenset({"việt nam", "trung ương", "quốc hội"})
 
@@ -461,11 +515,33 @@ def _name_tokens(text: str, pos: int, limit: int = 14, head: str = "") -> int:
     def cap(j: int) -> bool:
         return j < len(toks) and (toks[j][2][:1].isupper() or toks[j][2][:1].isdigit())
 
+    def _line_between(j: int) -> bool:
+        """Whether a line break stands between toks[j - 1] and toks[j]."""
+        return "\n" in text[toks[j - 1][1] : toks[j][0]]
+
     def person_at(j: int) -> bool:
+        """A full personal name at toks[j]; in "Trường THCS Chu Văn An", "Công ty TNHH Trần Liên Hưng"
+        (a body named after a person, nothing but its type before) it is the body's name."""
         n = 0
-        while cap(j + n) and toks[j + n][2][:1].isupper():
+        while cap(j + n) and toks[j + n][2][:1].isupper() and not (n and _line_between(j + n)):
             n += 1
-        return n >= 3 and toks[j][2] in lex.surnames and head not in _NAMED_AFTER_PEOPLE
+        if n < 3 or toks[j][2] not in lex.surnames or place_at(text, toks[j + 1][0]):
+            return False  # "Trường Đại học Y Hà Nội": "Y" then a place is no person
+        typed = all(match_key(t[2]).lower() in _TYPE_WORDS for t in toks[:j])
+        return not (head in _NAMED_AFTER_PEOPLE and typed)
+
+    def _person_len(j: int) -> int:
+        """How many words the personal name a body is named after has at toks[j] (0: none there)."""
+        n = 0
+        while cap(j + n) and toks[j + n][2][:1].isupper() and n < 6 and not (n and _line_between(j + n)):
+            n += 1
+        if n < 3 or toks[j][2] not in lex.surnames or head not in _NAMED_AFTER_PEOPLE or place_at(text, toks[j + 1][0]):
+            return 0
+        if not all(match_key(t[2]).lower() in _TYPE_WORDS for t in toks[:j]):
+            return 0
+        # "Bệnh viện Bạch Mai| Nguyễn Quang Tuấn": a second full name after the first two words
+        second = next((p for p in range(2, n - 1) if toks[j + p][2] in lex.surnames), None)
+        return second or min(n, 4)
 
     def key_of(s: int) -> str:
         return match_key(text[s : s + 40]).lower()
@@ -477,7 +553,13 @@ def _name_tokens(text: str, pos: int, limit: int = 14, head: str = "") -> int:
         if cap(i):
             if i and person_at(i):
                 break
+            named_for = _person_len(i)
+            if named_for:  # "Trường THPT chuyên Lê Hồng Phong| khai giảng": the person's name ends the name
+                end = toks[i + named_for - 1][1]
+                break
             if i and _LEVEL_BEFORE_PLACE.match(key_of(s)):  # "Phòng Nội vụ Thị xã Bỉm Sơn": the place follows
+                break
+            if i and w == "TP":  # "Sở Xây dựng TP -": the level, not a word of the name
                 break
             end, i = e, i + 1
             words = match_key(text[pos:end])
@@ -489,15 +571,21 @@ def _name_tokens(text: str, pos: int, limit: int = 14, head: str = "") -> int:
             )
             continue
         if w in ("-", "–") and cap(i + 1):
+            if _patterns().start.match(key_of(toks[i + 1][0])) or toks[i + 1][2] in ("Ông", "Bà") or person_at(i + 1):
+                break  # "Vụ Pháp chế - Bộ GDĐT": the body it belongs to; "Tập đoàn Vingroup - Ông Phạm …"
             i += 1
             continue
-        if w == "và" and cap(i + 1):
-            if i + 1 < len(toks) and _patterns().named_head.match(match_key(toks[i + 1][2])):
-                break  # "Trạm ra đa 595 và Trạm Hải đăng Hòn Khoai": two bodies
+        if w == "và" and cap(i + 1) and toks[i + 1][2][:1].isupper():  # not "… Việt Bắc và 5 trường"
+            if i + 1 < len(toks) and _patterns().start.match(key_of(toks[i + 1][0])):
+                break  # "Trạm ra đa 595 và Trạm Hải đăng Hòn Khoai", "T&T Group và UBND TP Cần Thơ": two bodies
+            if toks[i + 1][2] in ("Ông", "Bà") or person_at(i + 1):
+                break  # "… Trường Đại học Y-Dược Huế và Ông Trương Quốc Hùng": a person
+            if _acronym(toks[i + 1][2]) and match_key(toks[i + 1][2]).lower() not in _TYPE_WORDS:
+                break  # "Sở Y tế và CDC Hà Nội": another body (not "Trường Tiểu học và THCS …")
             i += 1
             continue
-        if after_cap and w in _SECOND_SYLLABLES:  # "Hội nghị", "Phát triển", "Tổ chức"
-            end, after_cap, i = e, False, i + 1
+        if after_cap and w in _SECOND_SYLLABLES and not (i > 1 and _proper_word(toks[i - 2][2])):  # "Hội nghị"
+            end, after_cap, i = e, False, i + 1  # (not after a proper name: "Trường Tiểu học Gio Châu thông tin")
             continue
         if (
             w == ","
@@ -513,19 +601,37 @@ def _name_tokens(text: str, pos: int, limit: int = 14, head: str = "") -> int:
         if w == "," and i and end == toks[i - 1][1]:
             fields = _capital_fields_end(text, toks, i + 1)  # "Sở Văn hóa, Thể thao và Du lịch"
             if fields:
-                end, i, after_cap = toks[fields - 1][1], fields, True
+                end, i = toks[fields - 1][1], fields
+                after_cap = toks[fields - 1][2][
+                    :1
+                ].isupper()  # "…, Thể thao và Du lịch| chỉ đạo": "lịch" was its syllable
                 continue
+        if w == "một" and text.startswith("một thành viên", s):  # "Công ty TNHH một thành viên …": a legal form
+            end, i = toks[i + 2][1] if i + 2 < len(toks) else end, i + 3
+            continue
         hyphen_run = w in ("-", "–") and i + 1 < len(toks) and toks[i + 1][2][:1].islower()
-        if not hyphen_run and (not w[:1].isalpha() or w in stop and w != "và" and not _level_is_word(toks, i)):
+        compound = w[:1].islower() and _compound_at(toks, i)  # "hành chính", "Văn hóa thông tin"
+        if (
+            not hyphen_run
+            and not compound
+            and (not w[:1].isalpha() or w in stop and w != "và" and not _level_is_word(toks, i))
+        ):
             break
-        if after_cap and w != "và":  # second syllable of a capitalised word
+        if after_cap and w != "và" and w[:1].isalpha():  # second syllable of a capitalised word
             end, after_cap, i = e, False, i + 1
             continue
         if any(match_key(text[pos:end]).lower().endswith(f) for f in _NAME_FINAL) or place_at_end(text, pos, end):
             break  # "Bộ Tư lệnh Bộ đội Biên phòng Việt Nam nghiên cứu …": the name has ended
         j = i  # a lower-case run (maybe with "và") that a capitalised word, a level word or a short end closes
+        compounds = False  # a word of the run is a stop word but for the word it makes with the next one
+        named_compound = False
         while j < len(toks) and j - i < 9:
             t = toks[j][2]
+            if t[:1].islower() and _compound_at(toks, j):
+                # "An toàn thông tin" is a name wherever it ends; "hành chính …" where a place closes it
+                named = _LOWER_COMPOUNDS[(t.lower(), toks[j + 1][2])] is not None
+                j, compounds, named_compound = j + 2, compounds or not named, named_compound or named
+                continue
             if t == "và" or t[:1].isalpha() and t[:1].islower() and (t not in stop or _level_is_word(toks, j)):
                 j += 1
                 continue
@@ -540,27 +646,60 @@ def _name_tokens(text: str, pos: int, limit: int = 14, head: str = "") -> int:
         while k > i and toks[k - 1][2] == "và":
             k -= 1
         nxt = toks[j][2] if j < len(toks) else ""
-        closed = k > i and (
-            j < len(toks)
-            and toks[j][2][:1].isupper()
-            and not _patterns().start.match(key_of(toks[j][0]))  # "… phối hợp Bộ Y tế"
-            or text.startswith(" của Quốc hội", toks[k - 1][1])
-            or nxt in ("tỉnh", "huyện", "quận", "thị", "thành")
-            and (cap(j + 1) or cap(j + 2))
-            or k == j
-            and (k - i <= 2 or k - i == 3 and toks[i][2] == "và")  # "Sở Văn hóa và thể thao,"
-            and nxt in (";", ",", ".", ")", "")
-            and (i == 0 or _SYLLABLE.match(fold(toks[i - 1][2])) is not None)  # not "Sun Group đầu tư."
-            or nxt == ","
-            and k == j
-            and k - i >= 2
-            and _lower_list_end(toks, j + 1) is not None
+        level_closed = nxt in ("tỉnh", "huyện", "quận", "thị", "thành") and (cap(j + 1) or cap(j + 2))
+        closed = (
+            k > i
+            and (
+                compounds  # "Trung tâm Phục vụ hành chính công tỉnh Hậu Giang": only where a place closes it
+                and level_closed
+                or not compounds
+                and named_compound
+                and k == j
+                or not compounds
+                and j < len(toks)
+                and toks[j][2][:1].isupper()
+                and not _patterns().start.match(key_of(toks[j][0]))  # "… phối hợp Bộ Y tế"
+                and not _title_at().match(key_of(toks[j][0]))  # "Bộ GDĐT điều chỉnh chỉ Chánh Thanh tra …"
+                and not person_at(j)  # "Trường ĐH Văn Lang phản ánh tác giả Hoàng Xuân Phương"
+                # "Sở TN-MT giao VPĐKĐĐ": another body's abbreviation
+                and not (_acronym(toks[j][2]) and head not in _BRAND_HEADS and not _name_word(toks[j][2]))
+                or text.startswith(" của Quốc hội", toks[k - 1][1])
+                or not compounds
+                and level_closed
+                or not compounds
+                and k == j
+                and (k - i <= 2 or k - i == 3 and toks[i][2] == "và")  # "Sở Văn hóa và thể thao,"
+                and (nxt in (";", ",", ".", ")", "") or _ABBR_AFTER.match(text, toks[k - 1][1]))  # "… bệnh tật (CDC)"
+                and (i == 0 or _SYLLABLE.match(fold(toks[i - 1][2])) is not None)  # not "Sun Group đầu tư."
+                or not compounds
+                and nxt == ","
+                and k == j
+                and k - i >= 2
+                and _lower_list_end(toks, j + 1) is not None
+            )
         )
         if closed and "\n" not in text[toks[i - 1][1] if i else pos : toks[k - 1][1]]:
             end, i = toks[k - 1][1], k
             continue
         break
     return end
+
+
+@cache
+def _title_at() -> re.Pattern:
+    """A post title ("Chánh Thanh tra", "Giám đốc"): a capital after a lower-case run that starts one
+    does not close a name."""
+    return re.compile(r"(?:" + alternation(list(lexicon().post_titles)) + r")(?!\w)")
+
+
+_PROPER_NAME = re.compile(r"[" + UPPER + r"0-9][\w'’]*(?:(?:[ \t]|\s?-\s?)[" + UPPER + r"0-9][\w'’]*){0,3}(?!\w)")
+
+
+def _proper_name_end(text: str, pos: int) -> int:
+    """End of a commune's name at ``pos``: capitalised words only, on one line ("Quảng Yên", "Ia O",
+    "Phường 2"), not the lower-case words after it ("xã Quảng Yên| lựa chọn làm …"); ``pos`` if none."""
+    m = _PROPER_NAME.match(text, pos)
+    return m.end() if m else pos
 
 
 def _capital_fields_end(text: str, toks: list[tuple[int, int, str]], i: int) -> int | None:
@@ -617,10 +756,56 @@ def _lower_list_end(toks: list[tuple[int, int, str]], i: int) -> int | None:
 
 # a Vietnamese syllable, folded to ASCII: onset, one to three vowels, coda
 _SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?$")
+
+
+# heads whose names often hold a brand in capitals: "Công ty cổ phần VTC"
+_BRAND_HEADS = frozenset({"Công ty", "Cty", "Tổng công ty", "Tập đoàn", "Ngân hàng"})
+
+
+def _name_word(word: str) -> bool:
+    """An abbreviation that is a word of names ("ĐH", "THCS", "GD&ĐT"), not another body's."""
+    return match_key(word).lower() in _TYPE_WORDS or word in lexicon().raw["name_abbreviations"]
+
+
+def _acronym(word: str) -> bool:
+    """An abbreviation in capitals ("CDC", "VPĐKĐĐ", "TN-MT"); not a Roman numeral ("Trung tâm … III")."""
+    return (
+        len(word) > 1
+        and word.isupper()
+        and re.fullmatch(r"[IVXL]+", word) is None
+        and word not in ("TP", "TX", "TPHCM", "HCM")  # a level or a place, not a body
+    )
+
+
+def _proper_word(word: str) -> bool:
+    """A capitalised Vietnamese syllable ("Phong", "Khê"), as in a proper name; not "ĐH", "GD&ĐT", "5"."""
+    return word[:1].isupper() and word[1:].islower() and _SYLLABLE.match(fold(word)) is not None
+
+
 # second syllables that are stop words on their own but continue a capitalised word
 _SECOND_SYLLABLES = frozenset(
-    {"nghị", "triển", "quyết", "thiệu", "chức", "giới", "thông", "tiến", "nhận", "định", "hành"}
+    {"nghị", "triển", "quyết", "thiệu", "chức", "giới", "thông", "tiến", "nhận", "định", "hành", "làm"}
 )
+# two-syllable words in lower case whose first syllable is a stop word on its own, with the words
+# they follow in a name (None: any): "hành chính công", "Văn hóa thông tin", "An toàn thông tin",
+# "Công nghệ thông tin" ("Sở Y tế thông tin …" is the verb)
+_LOWER_COMPOUNDS: dict[tuple[str, str], frozenset[str] | None] = {
+    ("hành", "chính"): None,
+    ("thông", "tin"): frozenset({"hóa", "hoá", "toàn", "nghệ"}),
+}
+
+
+def _compound_at(toks: list[tuple[int, int, str]], j: int) -> bool:
+    """Whether toks[j] and toks[j + 1] are one of those words, where a name may hold it."""
+    if j + 1 >= len(toks):
+        return False
+    key = (toks[j][2].lower(), toks[j + 1][2])
+    if key not in _LOWER_COMPOUNDS:
+        return False
+    before = _LOWER_COMPOUNDS[key]
+    return before is None or j > 0 and toks[j - 1][2].lower() in before
+
+
 _LEVEL_BEFORE_PLACE = re.compile(r"(?:tỉnh|thành phố|tp\.?|huyện|quận|thị xã)\s+[^\W\d_]")
 _LEVEL_COMPOUNDS = frozenset({("xã", "hội"), ("tỉnh", "táo"), ("tỉnh", "lộ"), ("tỉnh", "thành"), ("huyện", "lộ")})
 
@@ -665,6 +850,9 @@ _TITLE_HEADS = {
     "viện trưởng": "Viện",
     "phó viện trưởng": "Viện",
     "quyền viện trưởng": "Viện",
+    "quyền vụ trưởng": "Vụ",
+    "quyền cục trưởng": "Cục",
+    "quyền hiệu trưởng": "Trường",
     "cục trưởng": "Cục",
     "phó cục trưởng": "Cục",
     "vụ trưởng": "Vụ",
@@ -732,6 +920,15 @@ _LOWER_NAME = re.compile(
 )
 
 
+_PERSON_BEFORE = frozenset({"ông", "bà", "Ông", "Bà", "chí", "anh", "chị"})
+
+
+def head_is_surname(text: str, pos: int) -> bool:
+    """Whether the word at ``pos`` is a family name followed by at least two capitalised words."""
+    m = re.compile(r"(\w+)((?:\s+[" + UPPER + r"]\w*){2,4})(?!\w)").match(text, pos)
+    return bool(m) and m.group(1) in lexicon().surnames
+
+
 def _named(text: str, key: str, pos: int, after_post: bool = False) -> OrgParse | None:
     """A body with a head and a proper name: "Trường Đại học Đồng Nai", "Sở Y tế tỉnh Hà Nam",
     "Ủy ban Pháp luật của Quốc hội", "Hội Khuyến học tỉnh Bạc Liêu"; after a post title also
@@ -748,6 +945,8 @@ def _named(text: str, key: str, pos: int, after_post: bool = False) -> OrgParse 
         and before.group(1) not in ("Tại", "Theo", "Của", "Và")
     ):
         return None  # "Lê Trường Lưu": a head word inside a personal name
+    if before and before.group(1) in _PERSON_BEFORE and head_is_surname(text, pos):
+        return None  # "ông Đoàn Tấn Bửu": a family name after "ông", not the head "Đoàn"
     nxt = _skip_ws(key, m.end())
     head = _WS.sub(" ", text[m.start() : m.end()])
     head = head[:1].upper() + head[1:]
@@ -777,6 +976,9 @@ def _named(text: str, key: str, pos: int, after_post: bool = False) -> OrgParse 
         return None  # "Đài Loan", "Hội An": a place whose name starts like a body
     for short, full in lexicon().raw["name_abbreviations"].items():  # "Phòng GD-ĐT" → "Phòng Giáo dục và Đào tạo"
         name = re.sub(rf"(?<!\w){re.escape(short)}(?!\w)", full, name)
+    known = _central_by_slug().get(key_slug(name))
+    if known is not None:  # "Bộ Văn hóa Thể thao và Du lịch": a central body written without its commas
+        return OrgParse(pos, end, [], {"kind": "central", "label": known["label"], "parent": known.get("parent")})
     base = {"kind": "named", "label": name, "head": head}
     lv = _LEVEL_AFTER.match(key, _skip_abbreviation(text, end))
     if lv:
@@ -787,11 +989,227 @@ def _named(text: str, key: str, pos: int, after_post: bool = False) -> OrgParse 
             base.update(level=word, place=place[0])
             end = place[1]
         elif word in ("xã", "phường", "thị trấn"):
-            commune_end = _name_tokens(text, after, limit=4) if _capitalised(text, after) else after
+            commune_end = _proper_name_end(text, after)
             if commune_end > after:
                 base.update(level=word, commune=" ".join(text[after:commune_end].split()))
                 end = commune_end
         elif word in ("tỉnh", "huyện", "quận", "thị xã", "thành phố"):  # "Sở Y tế tỉnh", "Phòng GD-ĐT quận"
             base.update(level=word)
             end = lv.end()
+    elif _skip_abbreviation(text, end) > end:  # "Trung tâm Kiểm soát bệnh tật (CDC) Hà Nam"
+        after = _skip_ws(key, _skip_abbreviation(text, end))
+        place = _place_at(text, key, after) if after > end else None
+        if place and not place_at_end(text, pos, end):
+            base["place"], end = place
     return OrgParse(pos, end, [], base)
+
+
+# a unit of another body ("Phòng …", "Khoa …", "Vụ …") is named with the body it belongs to:
+# "Trưởng khoa Tim mạch - Lồng ngực, Bệnh viện Nhi Thanh Hóa", "Phó Vụ trưởng Vụ Pháp luật, Văn
+# phòng Quốc hội", "Trưởng phòng Chính trị tư tưởng Sở GDĐT TPHCM"
+_UNIT_HEADS = frozenset({"Phòng", "Khoa", "Vụ", "Trung tâm", "Bộ môn", "Cục", "Viện"})
+_UNIT_PARENTS = {
+    "Cục": frozenset({"Tổng cục", "Văn phòng"}),
+    "Viện": frozenset({"Học viện", "Trường Đại", "Đại học", "Viện Hàn", "Trường ĐH", "Tổng cục", "Tập đoàn"}),
+}
+_UNIT_SEP = re.compile(r"\s*(?:,|\(|[-–](?=\s)|\bthuộc\b)?\s*")
+_LOWER_WORD = re.compile(r"\s+([" + LOWER + r"]+)(?!\w)")
+
+
+def _parent_body(org: OrgParse, unit_head: str) -> bool:
+    """Whether ``org`` can be the body a unit belongs to: a ministry, department, hospital, school,
+    institute, association, company, or a local State body — not a Party committee, not a place."""
+    base = org.base
+    if org.departments or base.get("prefix"):
+        return False
+    if unit_head in _UNIT_PARENTS:  # a Cục belongs to a ministry, an institute to a university …
+        first = (base.get("label") or base.get("head") or "").split()
+        return bool(first) and " ".join(first[:2]) in _UNIT_PARENTS[unit_head] or first[:1] == ["Bộ"]
+    if base.get("kind") == "named":
+        return base.get("head") not in (unit_head, "Phòng", "Khoa", "Bộ môn", "Đoàn", "Quỹ", "Trạm", "Vùng")
+    if base.get("kind") == "level_body":
+        return base.get("head") not in ("Đảng bộ", "Đảng ủy") and not base.get("commune")
+    if base.get("kind") == "central":
+        first = base["label"].split()[0]
+        return first in ("Bộ", "Văn", "Học", "Viện", "Ủy", "Tổng", "Đài", "Thông") and not base.get("press")
+    return False
+
+
+def with_parent(text: str, key: str, unit: OrgParse) -> OrgParse:
+    """The unit named with the body it belongs to, as one name over both (the body is its
+    ``qualifier``); the unit alone when no body follows it."""
+    base = unit.base
+    head = base.get("head")
+    if (
+        base.get("kind") != "named"
+        or head not in _UNIT_HEADS
+        or unit.departments
+        or any(k in base for k in ("place", "level", "commune", "prefix"))
+    ):
+        return unit
+    return _unit_of(text, key, unit.start, base["label"], unit.end, head) or unit
+
+
+def _lower_run(text: str, pos: int, limit: int = 6) -> int:
+    """End of the lower-case words (no stop words; hyphens between them) that go on a unit's
+    name at ``pos``: "Phòng Chính trị| tư tưởng", "phòng| quản lý giáo dục - nuôi dưỡng"."""
+    stop = lexicon().name_stopwords | _LEVEL_WORDS
+    end, n = pos, 0
+    while n < limit:
+        w = _LOWER_WORD.match(text, end)
+        if w is None:
+            dash = re.compile(r"\s+[-–](?=\s+[" + LOWER + r"])").match(text, end) if n else None
+            if dash is None:
+                break
+            w = _LOWER_WORD.match(text, dash.end())
+            if w is None:
+                break
+        if w.group(1) in stop:
+            break
+        end, n = w.end(), n + 1
+    return end
+
+
+def _unit_of(text: str, key: str, start: int, label: str, end: int, head: str) -> OrgParse | None:
+    """The unit ``label`` at [start, end) with the body it belongs to, named right after it."""
+    more = _lower_run(text, end)
+    for stop, extra in ((more, text[end:more]), (end, "")) if more > end else ((end, ""),):
+        sep = _UNIT_SEP.match(text, stop)
+        at = sep.end()
+        if at == stop and text[stop : stop + 1] != " " or not _capitalised(text, at):
+            continue
+        parent = parse_org(text, key, at, allow_generic=True)
+        if parent is None or not _parent_body(parent, head):
+            continue
+        finish = parent.end
+        if "(" in text[stop:at]:
+            close = re.compile(r"\s*\)").match(text, finish)
+            if close is None:
+                continue
+            finish = close.end()
+        name = " ".join((label + extra).split())
+        whole = OrgParse(start, finish, [name], dict(parent.base), qualifier=parent)
+        whole.base["unit_of"] = parent.start  # where the body it belongs to is named
+        return whole
+    return None
+
+
+def post_org(text: str, key: str, pos: int, title: str) -> OrgParse | None:
+    """The body named after a post title at ``pos``, with the body it belongs to if it is a unit."""
+    parsed = parse_org(text, key, pos, allow_generic=True, after_post=True) or implied_org(text, key, pos, title)
+    if parsed is not None:
+        return with_parent(text, key, parsed)
+    if title in _CORPORATE_TITLES:
+        return _brand(text, pos)
+    head = _TITLE_HEADS.get(match_key(title).lower())
+    if head in _UNIT_HEADS and text[pos : pos + 1].islower():  # "Phó trưởng phòng quản lý giáo dục, Trung tâm …"
+        end = _lower_run(text, pos - 1)
+        if end > pos:
+            label = head + " " + " ".join(text[pos:end].split())
+            return _unit_of(text, key, pos, label, end, head)
+    return None
+
+
+def vietnamese_syllable(word: str) -> bool:
+    """Whether ``word`` spells one Vietnamese syllable ("Hòa", "Nguyễn"; not "Techcombank", "FPT")."""
+    return _SYLLABLE.match(fold(word)) is not None
+
+
+# titles of a company's officers, after which a company may be named by its brand alone
+_CORPORATE_TITLES = frozenset(
+    {
+        "Chủ tịch",
+        "Phó Chủ tịch",
+        "Chủ tịch Hội đồng quản trị",
+        "Phó Chủ tịch Hội đồng quản trị",
+        "Thành viên Hội đồng quản trị",
+        "Chủ tịch Hội đồng thành viên",
+        "Tổng Giám đốc",
+        "Phó Tổng Giám đốc",
+        "Giám đốc",
+        "Phó Giám đốc",
+        "Giám đốc điều hành",
+    }
+)
+# "Techcombank", "LienVietPostBank", "FPT", "VPBank", "Huawei Việt Nam": Latin words that are not
+# Vietnamese syllables, then punctuation or a lower-case word
+_BRAND = re.compile(
+    r"([A-Z][A-Za-z0-9&]*(?:[ -][A-Z][A-Za-z0-9&]*){0,2})(?: Việt Nam)?"
+    r"(?=\s*[,.;:()–-]|\s+(?!(?:tỉnh|huyện|quận|thị xã|thành phố|xã|phường)(?!\w))[" + LOWER + r"])"
+)
+
+
+@cache
+def _known_abbreviations() -> frozenset[str]:
+    """Words after a title that are no brand: upper-case words the lexicon knows as parts of names
+    ("UBND", "TP", "MTTQ", "THPT") and English names of a field of work ("Giám đốc Marketing")."""
+    raw = lexicon().raw
+    words: set[str] = set()
+    phrases = [a for a, _ in raw["departments"] + raw["level_bodies"] + raw["levels"] + raw["central_suffixes"]]
+    phrases += [n for e in raw["central_bodies"] for n in e["names"]] + list(raw["name_abbreviations"])
+    phrases += list(raw["post_title_aliases"]) + list(raw["standalone_posts"]) + raw["party_issuer_suffixes"]
+    for phrase in phrases:
+        words.update(w.strip(".") for w in phrase.split() if w.isupper())
+    return frozenset(
+        words
+        | {
+            "TP",
+            "TX",
+            "TPHCM",
+            "MTTQ",
+            "CLB",
+            "UB",
+            "QH",
+            "THPT",
+            "THCS",
+            "ĐH",
+            "CĐ",
+            "HĐQT",
+            "CA",
+            "CDC",
+            "TNHH",
+            "CP",
+            "CTCP",
+        }
+        | {"Marketing", "Sales", "IT", "HR", "Digital", "Product", "Operations", "Finance", "Brand", "PR"}
+    )
+
+
+def _brand(text: str, pos: int) -> OrgParse | None:
+    """A company named by its brand after an officer's title: "Tổng Giám đốc Techcombank"."""
+    m = _BRAND.match(text, pos)
+    if m is None:
+        return None
+    words = m.group(1).replace("-", " ").split()
+    if any(w in _known_abbreviations() or vietnamese_syllable(w) and not w.isupper() for w in words):
+        return None  # "Chủ tịch UBND", "Chủ tịch Hoà Phát": a Vietnamese name, not a brand
+    if any(len(w) < 2 for w in words) or place_at(text, pos):
+        return None
+    name = " ".join(text[pos : m.end()].split())
+    return OrgParse(pos, m.end(), [], {"kind": "central", "label": name, "parent": None, "brand": True})
+
+
+# heads a body is called by alone once its full name has been given: "… được bầu làm Chủ tịch Hội."
+_SHORT_HEADS = ("Hội", "Sở", "Trường", "Công ty", "Tập đoàn", "Bệnh viện", "Ngân hàng", "Viện", "Trung tâm")
+_SHORT_AT = re.compile(r"(" + "|".join(_SHORT_HEADS) + r")(?=\s*(?:[.,;)]|$))")
+
+
+def earlier_body(text: str, key: str, pos: int) -> OrgParse | None:
+    """The body a bare head at ``pos`` stands for ("Chủ tịch Hội."): the last one of that head named
+    in full in the 3,000 characters before, over the bare head's own span; None if there is none."""
+    m = _SHORT_AT.match(text, pos)
+    if m is None:
+        return None
+    head = m.group(1)
+    window = max(0, pos - 3000)
+    starts = [h.start() for h in re.finditer(r"(?<!\w)" + head + r"(?=\s)", text[window:pos])]
+    for start in reversed(starts[-8:]):
+        full = parse_org(text, key, window + start, allow_generic=True)
+        if full is None or full.departments or full.end > pos:
+            continue
+        label = full.base.get("label") or full.base.get("head", "")
+        if label.split()[0] == head.split()[0] and (
+            full.base.get("place") or len(label.split()) > len(head.split()) + 1
+        ):
+            return OrgParse(pos, m.end(), [], dict(full.base))
+    return None

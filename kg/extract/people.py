@@ -14,11 +14,12 @@ import re
 from functools import cache
 
 from kg.extract.lexicon import alternation, lexicon, place_at
-from kg.extract.organizations import implied_org, org_mention, parse_org
+from kg.extract.organizations import country_after, earlier_body, org_mention, post_org, vietnamese_syllable
 from kg.records import ORGANIZATION, PERSON, Fact, Mention
 from kg.textnorm import LOWER, UPPER, match_key
 
-_WORD = re.compile(r"[" + UPPER + r"][" + LOWER + r"]*(?:-[" + LOWER + r"]+)?(?!\w)")
+# a capitalised word of a name; "H'Yim", "Y'Ngọc": the Ê Đê and Gia Rai name prefixes
+_WORD = re.compile(r"(?:[HY]'(?=[" + UPPER + r"]))?[" + UPPER + r"][" + LOWER + r"]*(?:-[" + LOWER + r"]+)?(?!\w)")
 _SEP = re.compile(r"\s*(?:,|;|–|—|-|:)\s*|\s+")
 # words that end a name even when capitalised (sentence-initial verbs, places)
 _NOT_NAME = frozenset(
@@ -89,7 +90,28 @@ def _title(key_text: str) -> str:
 
 def standalone_post(title: str) -> str | None:
     """The full post a title names by itself ("Thủ tướng" → "Thủ tướng Chính phủ"), if it does."""
+    if title.startswith(_DEPUTY_OF_TERM):  # "Đại biểu Quốc hội khóa XIV"
+        return title
     return lexicon().raw["standalone_posts"].get(title)
+
+
+_DEPUTY_OF_TERM = "Đại biểu Quốc hội khóa "
+_TERM = re.compile(r"\s+(?:đương nhiệm\s+)?kh[óo]a\s+([ivxl]+)(?!\w)")
+
+
+_IN_CHARGE = re.compile(r"\s+phụ trách(?=\s+\S)")
+
+
+def _in_charge(title: str, end: int, key: str) -> tuple[str, int]:
+    """ "Phó Giám đốc phụ trách Sở Xây dựng": a deputy in charge of the body; the title says so."""
+    m = _IN_CHARGE.match(key, end) if title.startswith(("Phó", "Quyền")) else None
+    return (f"{title} phụ trách", m.end()) if m else (title, end)
+
+
+def _with_term(title: str, key: str, end: int) -> tuple[str, int]:
+    """ "đại biểu Quốc hội (đương nhiệm) khóa XIV": the deputy's post is in that term's Quốc hội."""
+    term = _TERM.match(key, end) if title == "Đại biểu Quốc hội" else None
+    return (_DEPUTY_OF_TERM + term.group(1).upper(), term.end()) if term else (title, end)
 
 
 def post_body_mention(text: str, key: str, title: str, start: int) -> Mention | None:
@@ -114,7 +136,7 @@ def _triggers() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     lex = lexicon()
     honor = alternation(list(lex.raw["honorifics"]))
     trig = alternation(lex.raw["person_triggers"])
-    posts = alternation(list(lex.raw["post_titles"]) + list(lex.raw["standalone_posts"]))
+    posts = alternation(list(lex.post_titles) + list(lex.raw["standalone_posts"]))
     return (
         re.compile(r"(?<!\w)(?:(" + trig + r")\s+(?:(" + honor + r")\s+)?|(" + honor + r")\s+)"),
         re.compile(r"(?:" + posts + r")(?!\w)"),
@@ -122,8 +144,11 @@ def _triggers() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     )
 
 
-def _name_at(text: str, pos: int, surnames: frozenset[str], need_surname: bool) -> tuple[str, int] | None:
-    """Two to five capitalised syllables starting at ``pos``."""
+def _name_at(
+    text: str, pos: int, surnames: frozenset[str], need_surname: bool, foreign_ok: bool = False
+) -> tuple[str, int] | None:
+    """Two to five capitalised syllables starting at ``pos``; with ``foreign_ok``, a name with a
+    word no Vietnamese syllable spells ("ông Jens Lottner", "bà Winnie Wong") needs no family name."""
     words: list[str] = []
     end = pos
     cur = pos
@@ -138,11 +163,17 @@ def _name_at(text: str, pos: int, surnames: frozenset[str], need_surname: bool) 
         cur = end + 1
     if len(words) < 2:
         return None
-    if need_surname and words[0] not in surnames:
+    family = words[0][:2] if words[0][1:2] == "'" else words[0]  # "H'Yim Kđoh": the family name is "H'"
+    if need_surname and family not in surnames and not (foreign_ok and any(map(_foreign_word, words))):
         return None
     if words[0] in _NOT_NAME:
         return None
     return " ".join(words), end
+
+
+def _foreign_word(word: str) -> bool:
+    """A capitalised word that is not one Vietnamese syllable: "Jens", "Lottner", "Saitoh"."""
+    return len(word) > 2 and not any(c in word for c in "ĐđƠơƯưĂăÂâÊêÔô") and not vietnamese_syllable(word)
 
 
 _CHAIN_SEP = re.compile(
@@ -151,7 +182,28 @@ _CHAIN_SEP = re.compile(
     re.IGNORECASE,
 )
 _CHAIN_BEFORE = re.compile(r"\s*(?:,|;|và)\s*(?:kiêm\s+)?$")
-_RANK = re.compile(r"(?:Đại|Thượng|Trung|Thiếu) (?:tướng|tá|úy)(?=\s*[,;])")
+
+
+@cache
+def _rank_re() -> re.Pattern:
+    """A rank or degree standing alone between the posts of a chain ("…, Đại tá, Phó Tham mưu
+    trưởng …", "(Sinh năm 1982), Bác sĩ, Trưởng khoa …", "Bác sĩ y khoa, Phó giám đốc …")."""
+    honor = alternation(list(lexicon().raw["honorifics"]))
+    return re.compile(r"(?:" + honor + r")(?!\w)")
+
+
+_RANK_END = re.compile(r"(?:\s+[" + LOWER + r"]+){0,2}(?=\s*[,;])")
+
+
+def _rank_at(text: str, key: str, pos: int) -> int | None:
+    """End of a rank or degree written at ``pos`` and closed by a comma, if there is one."""
+    m = _rank_re().match(key, pos) if text[pos : pos + 1].isupper() else None
+    end = _RANK_END.match(text, m.end()) if m else None
+    return end.end() if end else None
+
+
+# the head of a body that writers leave in lower case after a lower-case title
+_LOWER_HEAD = re.compile(r" +(?:trường|bệnh viện|công ty|tập đoàn|ngân hàng|học viện|viện|trung tâm) +(?=\S)")
 
 
 def _followed_by_name(text: str, end: int) -> bool:
@@ -160,6 +212,73 @@ def _followed_by_name(text: str, end: int) -> bool:
     return bool(nxt) and text[nxt.end() : nxt.end() + 1].isupper()
 
 
+_PARTY_TITLES = frozenset({"Bí thư", "Phó Bí thư", "Phó Bí thư Thường trực"})
+_COMMITTEES = {"tỉnh": ("Tỉnh ủy", "province"), "thành phố": ("Thành ủy", "city"), "huyện": ("Huyện ủy", "district")}
+_COMMITTEES |= {"quận": ("Quận ủy", "district"), "thị xã": ("Thị ủy", "district")}
+
+
+def _committee_of(text: str, org: Mention):
+    """For a Party title with no body before a post in a local State body ("Phó Bí thư Thường
+    trực, Chủ tịch HĐND tỉnh Kiên Giang"): a maker of the mention of that level's Party committee
+    (Tỉnh ủy Kiên Giang; Đảng ủy of a commune), or None when the body is not a local one."""
+    base = org.attrs["base"]
+    if base.get("kind") != "level_body" or base.get("head") not in ("Hội đồng nhân dân", "Ủy ban nhân dân"):
+        return None
+    level = base.get("level", "tỉnh")
+    if base.get("commune"):
+        party = {"kind": "level_body", "head": "Đảng ủy", "level": level, "commune": base["commune"]}
+        label = "Đảng ủy"
+    elif level in _COMMITTEES:
+        label, kind = _COMMITTEES[level]
+        party = {"kind": "committee", "head": label, "level": kind}
+        if base.get("place"):
+            party["place"] = base["place"]
+    else:
+        return None
+
+    def make(start: int, end: int) -> Mention:
+        attrs = {"base": dict(party), "departments": [], "derived": True, "implied": True}
+        return Mention.at(
+            text, ORGANIZATION, start, end, label, scope="" if "place" in party else org.scope, attrs=attrs
+        )
+
+    return make
+
+
+_FOREIGN_BODIES = {"Nhà nước": "Nhà nước", "Chính phủ": "Chính phủ", "Quốc hội": "Quốc hội"}
+
+
+def _foreign_post(text: str, title: str, start: int, end: int) -> tuple[Mention, int] | None:
+    """ "Thủ tướng Singapore Lý Hiển Long", "Chủ tịch nước Cuba": a standalone title followed by a
+    foreign country is that country's post ("Thủ tướng Singapore"), in that country's body, which
+    the title only implies (no mention of it); (the body's mention, where the country ends)."""
+    full = standalone_post(title)
+    body = lexicon().raw["standalone_post_orgs"].get(full or "", "")
+    word = next((w for k, w in _FOREIGN_BODIES.items() if body.startswith(k)), None)
+    country = country_after(text, end) if word else None
+    if country is None:
+        return None
+    name, country_end = country
+    base = {"kind": "central", "label": f"{word} {name}", "parent": None}
+    attrs = {"base": base, "departments": [], "derived": True, "implied": True, "post_label": f"{title} {name}"}
+    return Mention.at(text, ORGANIZATION, start, country_end, base["label"], attrs=attrs), country_end
+
+
+def _next_person(text: str, end: int) -> bool:
+    """Whether a full personal name follows a post right after one space: the post is that person's."""
+    if text[end : end + 1] != " ":
+        return False
+    name = _name_at(text, end + 1, lexicon().surnames, need_surname=True)
+    return name is not None and len(name[0].split()) >= 3
+
+
+_BEFORE_NAME = re.compile(r"\s+(?:[-–]\s+)?")
+# "được bầu làm", "được đại hội bầu giữ chức vụ", "đã được bổ nhiệm giữ chức": the post follows
+_ELECTED = re.compile(
+    r"\s*,?\s*(?:(?:đã|cũng|tiếp tục|vừa)\s+)*được(?:\s+[" + LOWER + r"]+){0,3}?\s+"
+    r"(?:bầu|bầu lại|bổ nhiệm|tái bổ nhiệm|chỉ định|phân công)\s+(?:giữ\s+chức(?:\s+vụ)?|làm)\s+"
+)
+_KIEM = re.compile(r"\s+kiêm\s+")
 _AFTER_POST = re.compile(r"(?:\s+nhiệm kỳ\s+\d{4}\s*-\s*\d{4}|\s+khóa\s+[ivxl]+(?!\w))+")
 _BARE_PARTY = re.compile(
     r"\s+((?:ban thường vụ|ban chấp hành|ủy ban kiểm tra|văn phòng)\s+)?"
@@ -190,25 +309,36 @@ def _posts_after(text: str, key: str, pos: int) -> tuple[list[tuple[str, Mention
     posts: list[tuple[str, Mention | None, int, int]] = []
     # (title, "Ban Thường vụ" or None, "Đảng ủy", start, end): a Party organ waiting for its body
     pending: list[tuple[str, str | None, str, int, int]] = []
+    shared: list[tuple[str, int]] = []  # titles waiting for the body of the title after "kiêm"
+    party_titles: list[tuple[str, int, int]] = []  # a Party title with no body, before a State post
     cur = pos
     while True:
-        sep = _CHAIN_SEP.match(text, cur)
+        elected = _ELECTED.match(text, cur)  # "…, được bầu làm Chủ tịch Hội"
+        sep = elected or _CHAIN_SEP.match(text, cur)
         if not sep or sep.end() == cur and cur != pos:
             break
         start = sep.end()
-        rank = _RANK.match(text, start)
-        if rank and posts:  # "…, Đại tướng, Chủ nhiệm Tổng cục Chính trị": a rank between posts
-            cur = rank.end()
+        rank = _rank_at(text, key, start)
+        if rank:  # "…, Đại tướng, Chủ nhiệm Tổng cục Chính trị": a rank between posts
+            cur = rank
             continue
         m = post_re.match(key, start)
         # after a name and a separator, a title in lower case is still a title ("- nguyên ủy viên …")
         if not m:
             break
         title = _title(key[m.start() : m.end()])
+        title, after_title = _with_term(title, key, m.end())
+        title, after_title = _in_charge(title, after_title, key)
         written_upper = text[start : start + 1].isupper()
-        if not (written_upper or standalone_post(title) and " " in title or _followed_by_name(text, m.end())):
+        if not (
+            written_upper
+            or standalone_post(title)
+            and " " in title
+            or _followed_by_name(text, m.end())
+            or _LOWER_HEAD.match(key, m.end())  # "- giảng viên trường ĐH Tôn Đức Thắng"
+        ):
             break
-        after = m.end()
+        after = after_title
         org = None
         bare = _BARE_PARTY.match(key, after)
         if bare:
@@ -221,14 +351,35 @@ def _posts_after(text: str, key: str, pos: int) -> tuple[list[tuple[str, Mention
             continue
         nxt = re.compile(r"\s+").match(key, after)
         if nxt:
-            parsed = parse_org(text, key, nxt.end(), allow_generic=True, after_post=True) or implied_org(
-                text, key, nxt.end(), title
-            )
+            parsed = post_org(text, key, nxt.end(), title) or earlier_body(text, key, nxt.end())
             if parsed:
                 org = org_mention(text, parsed)
                 after = parsed.end
+        foreign = _foreign_post(text, title, start, after) if org is None else None
+        if foreign is not None:
+            org, after = foreign
+        if posts and _next_person(text, after):
+            break  # "…, đại biểu Quốc hội khóa XIV, Trưởng ban Công tác đại biểu Nguyễn Thị Thanh": hers
         if org is None and standalone_post(title) is None:
+            if _KIEM.match(key, after):  # "Chủ tịch HĐQT kiêm Tổng Giám đốc Tập đoàn …": both posts there
+                shared.append((title, start))
+                cur = after
+                continue
+            if title in _PARTY_TITLES and re.match(r"\s*,", text[after : after + 3]):
+                party_titles.append((title, start, after))  # "Phó bí thư thường trực, Chủ tịch HĐND tỉnh"
+                cur = after
+                continue
             break
+        if org is not None and shared:
+            posts.extend((s_title, org, s_start, after) for s_title, s_start in shared)
+            shared = []
+        if org is not None and party_titles:
+            committee = _committee_of(text, org)
+            if committee is not None:
+                posts.extend(
+                    (p_title, committee(p_start, p_end), p_start, after) for p_title, p_start, p_end in party_titles
+                )
+            party_titles = []
         if org is not None and pending:
             for p_title, dept, organ, o_start, o_end in pending:
                 body = org
@@ -296,7 +447,7 @@ def find_people(
             continue
         trigger, honor = m.group(1), m.group(2) or m.group(3)
         honorific = lex.honorifics.get(re.sub(r"\s+", " ", honor)) if honor else None
-        name = _name_at(text, m.end(), lex.surnames, need_surname=trigger in (None, "ông", "bà"))
+        name = _name_at(text, m.end(), lex.surnames, need_surname=trigger in (None, "ông", "bà"), foreign_ok=True)
         if not name or not free(m.end(), name[1]):
             continue
         label, end = name
@@ -311,19 +462,20 @@ def find_people(
     for m in post_re.finditer(key):
         if not text[m.start() : m.start() + 1].isupper() or (m.start() and key[m.start() - 1].isalpha()):
             continue
-        title = _title(key[m.start() : m.end()])
-        cur, org = m.end(), None
+        title, cur = _in_charge(*_with_term(_title(key[m.start() : m.end()]), key, m.end()), key=key)
+        org = None
         nxt = re.compile(r"\s+").match(key, cur)
         if nxt:
-            parsed = parse_org(text, key, nxt.end(), allow_generic=True, after_post=True) or implied_org(
-                text, key, nxt.end(), title
-            )
+            parsed = post_org(text, key, nxt.end(), title)
             if parsed:
                 org, cur = org_mention(text, parsed), parsed.end
+        foreign = _foreign_post(text, title, m.start(), cur) if org is None else None
+        if foreign is not None:
+            org, cur = foreign
         if org is None and standalone_post(title) is None:
             continue
         ended[cur] = (title, org, m.start())
-        gap = re.compile(r"\s+").match(text, cur)
+        gap = _BEFORE_NAME.match(text, cur)  # "Chủ tịch UBND tỉnh Hưng Yên - Đỗ Quốc Văn"
         if not gap:
             continue
         name = _name_at(text, gap.end(), lex.surnames, need_surname=True)

@@ -179,16 +179,51 @@ def kg_people(doc: Doc) -> Doc:
             continue
         # an organisation read inside the post title ("Phó Bí thư [Thường trực Tỉnh ủy]") was misread
         orgs.drop_starting_in(title_start, org.start)
+        if org.attrs.get("implied"):  # "Phó Bí thư Thường trực, Chủ tịch HĐND tỉnh": the title only implies its body
+            implied = {"title": title, "base": org.attrs["base"]}
+            if org.attrs.get("post_label"):  # "Thủ tướng Singapore"
+                implied["post_label"] = org.attrs["post_label"]
+            doc._.kg_links.append(("holds_implied", person, person, implied))
+            continue
         if org.attrs.get("derived"):  # "Bí thư Đảng ủy, Cục trưởng Cục X": the mention "Đảng ủy" is Đảng ủy Cục X
             orgs.append(org)
             doc._.kg_links.append(("holds", person, org, {"title": title}))
             continue
+        unit_of = org.attrs["base"].get("unit_of")
+        if unit_of is not None:  # "Vụ Pháp luật, Văn phòng Quốc hội": the unit is named with its body
+            orgs.drop_starting_in(org.start, unit_of)
         org = _org_at(doc, org.start, org.end, orgs) or org
         if not orgs.has_equal(org):
             orgs.append(org)
         doc._.kg_links.append(("holds", person, org, {"title": title}))
     doc._.kg_mentions = orgs.result()
+    _same_post_same_place(doc._.kg_links)
     return doc
+
+
+def _same_post_same_place(links: list) -> None:
+    """ "Ông Phạm Quang Ngọc, Chủ tịch UBND tỉnh, …" in a paragraph on Ninh Bình of a Hà Nam article, and
+    "Ông Phạm Quang Ngọc, Chủ tịch UBND tỉnh Ninh Bình" later: a post whose body is left without its
+    place is the same post the person holds where the place is written, not one of the article's place."""
+    held: dict[tuple[str, str], list[Mention]] = {}
+    for relation, person, org, attrs in links:
+        if relation == "holds" and org.kind == ORGANIZATION:
+            held.setdefault((person.label, attrs["title"]), []).append(org)
+
+    def kind(m: Mention) -> tuple:
+        base = m.attrs.get("base") or {}
+        return base.get("kind"), base.get("head"), base.get("level"), tuple(m.attrs.get("departments") or ())
+
+    for orgs in held.values():
+        placed = [o for o in orgs if not o.scope and (o.attrs.get("base") or {}).get("place")]
+        for o in orgs:
+            base = o.attrs.get("base") or {}
+            if not o.scope or base.get("place") or base.get("commune"):
+                continue
+            places = {p.attrs["base"]["place"] for p in placed if kind(p) == kind(o)}
+            if len(places) == 1:
+                o.attrs["base"] = dict(base, place=places.pop())
+                o.scope = ""
 
 
 class _Spans:
