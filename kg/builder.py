@@ -101,7 +101,7 @@ def write_graphs(resolved: Resolved, trig_path: Path, ttl_path: Path, workers: i
         str(ONTOLOGY_GRAPH): ontology_turtle(),
     }
     header = turtle_header().encode("utf-8")
-    _TO_RENDER = (Describer(resolved.entities), articles)
+    _TO_RENDER = (Describer(resolved.entities, resolved.articles), articles)
     try:
         rendered = _map_chunks(_render_chunk, list(range(len(articles))), workers, None, chunk=64)
         fixed_blocks = sorted((gid, trig_block(gid, text).encode("utf-8")) for gid, text in fixed.items())

@@ -151,13 +151,26 @@ def _entity_pairs(ent: Entity) -> list[str]:
     return out
 
 
-class Describer:
-    """Entity descriptions as Turtle, each made once per build and reused by every article."""
+def _post(org: Entity, attrs: dict) -> tuple[str, str]:
+    """The key of the post a holds fact names, and the label this article gives it."""
+    title = attrs["title"]
+    return f"post/{key_slug(org.label)}/{key_slug(title)}", attrs.get("post_label") or f"{title} {org.label}"
 
-    def __init__(self, entities: dict[str, Entity]) -> None:
+
+class Describer:
+    """Entity descriptions as Turtle, each made once per build and reused by every article; and
+    the label of each post, the first article's (in build order), like the entities' labels."""
+
+    def __init__(self, entities: dict[str, Entity], articles: Iterable[ResolvedArticle] = ()) -> None:
         self.entities = entities
         self._pairs: dict[str, list[str]] = {}
         self._places: dict[str, list[str]] = {}  # the places an entity points at, described
+        self.post_labels: dict[str, str] = {}
+        for ra in articles:
+            for _subj, relation, obj, attrs in ra.facts:
+                if relation == "holds":
+                    key, label = _post(entities[obj], attrs)
+                    self.post_labels.setdefault(key, label)
 
     def pairs(self, key: str) -> list[str]:
         done = self._pairs.get(key)
@@ -236,11 +249,10 @@ def article_turtle(ra: ResolvedArticle, describer: Describer) -> str:
             if key:
                 described.setdefault(key, set())
         if relation == "holds":
-            org = entities[obj]
-            title = attrs["title"]
-            post_label = attrs.get("post_label") or f"{title} {org.label}"
-            post = node_text(f"post/{key_slug(org.label)}/{key_slug(title)}")
-            st.extend(post, ("a org:Post", f"rdfs:label {vi_text(post_label)}", f"org:postIn {node_text(obj)}"))
+            key, label = _post(entities[obj], attrs)
+            post = node_text(key)
+            label = describer.post_labels.get(key, label)
+            st.extend(post, ("a org:Post", f"rdfs:label {vi_text(label)}", f"org:postIn {node_text(obj)}"))
             st.add(s, "org:holds", post)
         else:
             st.add(s, _RELATION_TEXT[relation], node_text(obj))
@@ -370,7 +382,7 @@ def trig_block(graph_iri: str, turtle: str) -> str:
 def graph_texts(resolved: Resolved, with_ontology: bool = True) -> list[tuple[str, str]]:
     """(graph IRI, Turtle statements) for the reference graph, the corpus summary, the ontology
     and each article, in IRI order."""
-    describer = Describer(resolved.entities)
+    describer = Describer(resolved.entities, resolved.articles)
     parts = [(str(REFERENCE_GRAPH), reference_turtle())]
     parts.append((str(SUMMARY_GRAPH), summary_turtle(resolved.articles, resolved.entities)))
     if with_ontology:
