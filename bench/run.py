@@ -135,22 +135,47 @@ def _scaled(corpus: Path, work: Path, times: int, repeat: int) -> dict:
     }
 
 
+def example_bindings(store) -> dict[str, object]:
+    """A value for each parameter of the named queries, taken from the store: the most cited
+    symbol, the most mentioned province's label, the most mentioned organisation (its label and
+    its IRI)."""
+    from kg.sparql import run_query
+
+    def first(sparql: str):
+        rows = run_query(store, sparql).rows
+        return rows[0][0] if rows else None
+
+    return {
+        "symbol": first("SELECT ?s WHERE { ?r vnkg:symbol ?s ; vnkg:rank ?k } ORDER BY ?k LIMIT 1"),
+        "province": first("SELECT ?l WHERE { ?p a vnkg:Province ; vnkg:rank 1 ; rdfs:label ?l }"),
+        "organization": first("SELECT ?l WHERE { ?o a vnkg:Organization ; vnkg:rank 1 ; rdfs:label ?l }"),
+        "entity": first("SELECT ?o WHERE { ?o a vnkg:Organization ; vnkg:rank 1 }"),
+    }
+
+
 def query_medians(store, repeat: int = 5) -> dict[str, float]:
-    """Median latency in ms of every named query over ``store``, results read to the last row (the
-    queries that need an entity bound are left out); one run first, untimed, to warm the caches."""
+    """Median latency in ms of every named query over ``store``, results read to the last row; one
+    run first, untimed, to warm the caches. A query with a parameter is timed with it bound to a
+    value from the store (:func:`example_bindings`), and, when it makes sense unbound (a listing),
+    also without it (as ``name (all)``)."""
     from kg.sparql import named_queries, run_query
 
+    examples = example_bindings(store)
     out = {}
     for name, q in named_queries().items():
-        if "?entity" in q.text:
-            continue
-        run_query(store, q.text)
-        times = []
-        for _ in range(repeat):
-            t = time.perf_counter()
-            run_query(store, q.text)
-            times.append(time.perf_counter() - t)
-        out[name] = statistics.median(times) * 1000
+        wanted = re.findall(r"bind \?(\w+)", q.description)  # "(bind ?symbol, e.g. …)"
+        params = {k: examples[k] for k in wanted if examples.get(k) is not None}
+        runs = [(name, params)] if params else [(name, {})]
+        if params and "entity" not in params:
+            runs = [(f"{name} (all)", {}), *runs]
+        for label, bindings in runs:
+            run_query(store, q.text, bindings)
+            times = []
+            for _ in range(repeat):
+                t = time.perf_counter()
+                run_query(store, q.text, bindings)
+                times.append(time.perf_counter() - t)
+            out[label] = statistics.median(times) * 1000
     return out
 
 

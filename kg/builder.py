@@ -186,34 +186,45 @@ def extract_all(
 
 def _extract_fresh(articles: list[Article], workers: int | None, show_progress: bool | None) -> list[Extraction]:
     workers = default_workers() if workers is None else max(1, workers)
-    if workers == 1 or len(articles) < PARALLEL_MIN_ARTICLES:
-        return list(extract(_progress(articles, "extracting", show_progress)))
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    chunks = [articles[i : i + _CHUNK] for i in range(0, len(articles), _CHUNK)]
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    out: list[Extraction] = []
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method)) as pool:
-        results = pool.map(_extract_chunk, chunks)  # the workers start here, before any bar's thread
-        bar = _progress(articles, "extracting", show_progress)
-        for done in results:
-            out.extend(done)
-            if bar is not articles:
-                bar.update(len(done))
-    if bar is not articles:
-        bar.close()
-    return out
+    bar = _progress(articles, "extracting", show_progress)
+    try:
+        return list(_map_chunks(_extract_chunk, articles, workers, None if bar is articles else bar))
+    finally:
+        if bar is not articles:
+            bar.close()
 
 
 def _pool(workers: int):
     """Worker processes started by fork where the system can (they inherit what this process has
-    read, so only small results travel back)."""
+    read, so only small results travel back); they end with the build, even a killed one."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method))
+    return ProcessPoolExecutor(
+        workers,
+        mp_context=multiprocessing.get_context(method),
+        initializer=_end_with_parent,
+        initargs=(os.getpid(),),
+    )
+
+
+def _end_with_parent(parent: int) -> None:
+    """Make this worker end when the build process does (Linux): a killed build would otherwise
+    leave its workers waiting for work forever (they hold their own task queue open)."""
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+    import ctypes.util
+    import signal
+
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the build ended before the line above
+        os._exit(1)
 
 
 def _map_chunks(fn, items: list, workers: int, bar, *args, chunk: int = _CHUNK):

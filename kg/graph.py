@@ -295,6 +295,7 @@ def summary_turtle(articles: Iterable[ResolvedArticle], entities: dict[str, Enti
     - ``vnkg:articleCount`` on each entity some article mentions: the number of articles mentioning it;
     - ``vnkg:rank`` on those entities (most mentioned first, then by label, among those of their kind)
       and on the documents (in file-name order), for queries to sort and page by;
+      and on the co-mention nodes (most articles first);
     - one ``vnkg:ProvinceYear`` node for each province and year (or no date) of the articles about
       it, with the number of those articles;
     - one ``vnkg:CoMention`` node for each organisation and resolution that articles mention together
@@ -337,10 +338,18 @@ def summary_turtle(articles: Iterable[ResolvedArticle], entities: dict[str, Enti
             + (f'    vnkg:year "{year}"^^xsd:gYear ;\n' if year else "")
             + f"    vnkg:articleCount {n} .\n"
         )
+    # pairs ranked: most articles first, then the more mentioned organisation and resolution
+    pair_rank = {
+        pair: i
+        for i, pair in enumerate(
+            sorted(docs_per_pair, key=lambda pr: (-docs_per_pair[pr], rank[pr[0]], rank[pr[1]])), 1
+        )
+    }
     for (org, res), n in sorted(docs_per_pair.items()):
         lines.append(
             f"{node_text(f'co-mention/{org}/{res}')} a vnkg:CoMention ;\n    vnkg:organization {node_text(org)} ;\n"
-            f"    vnkg:resolution {node_text(res)} ;\n    vnkg:articleCount {n} .\n"
+            f"    vnkg:resolution {node_text(res)} ;\n    vnkg:articleCount {n} ;\n"
+            f"    vnkg:rank {pair_rank[(org, res)]} .\n"
         )
     return "".join(lines)
 

@@ -53,6 +53,7 @@ def test_killing_a_build_leaves_the_previous_outputs_and_store_whole(tmp_path, c
         time.sleep(delay)
         proc.send_signal(signal.SIGKILL)
         proc.wait()
+        assert _left_running(str(out)) == [], f"worker processes outlived the build killed after {delay} s"
         now = outputs(out)
         if now == old:
             results.append("old")
@@ -65,6 +66,22 @@ def test_killing_a_build_leaves_the_previous_outputs_and_store_whole(tmp_path, c
         if results[-1] == "new":
             break
     assert results[0] == "old"
+
+
+def _left_running(marker: str, wait: float = 3.0) -> list[int]:
+    """Processes whose command line names ``marker`` (a killed build's workers), after ``wait`` s."""
+    deadline = time.monotonic() + wait
+    while True:
+        found = []
+        for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+            try:
+                if marker in cmdline.read_bytes().replace(b"\0", b" ").decode("utf-8", "replace"):
+                    found.append(int(cmdline.parent.name))
+            except OSError:
+                continue
+        if not found or time.monotonic() > deadline:
+            return found
+        time.sleep(0.1)
 
 
 def _seed_store(tmp_path: Path, files: dict[str, bytes]):
