@@ -131,78 +131,7 @@ def events(text: str) -> set[str]:
             "tại Thanh Hóa.",
             "Bầu cử đại biểu Quốc hội khóa XIV",
         ),
-    ],
-)
-def test_event_names(text, label):
-    assert label in events(text)
-
-
-def test_congress_of_a_body_takes_the_place_named_before_it():
-    """ "Hội Khuyến học tỉnh" inside the congress name is the Sóc Trăng body named as organiser,
-    not the article's own province."""
-    found = events(
-        "Chủ tịch Hội Khuyến học Việt Nam dự Đại hội Hội Khuyến học tỉnh Bạc Liêu nhiệm kỳ 2020 - 2025.\n"
-        "Ngày 27/4, Hội Khuyến học tỉnh Sóc Trăng đã tổ chức Đại hội đại biểu Hội Khuyến học tỉnh lần thứ 4, "
-        "nhiệm kỳ 2020 - 2025."
-    )
-    assert "Đại hội đại biểu Hội Khuyến học tỉnh Sóc Trăng lần thứ 4, nhiệm kỳ 2020 - 2025" in found
-    assert not any("Bạc Liêu lần thứ 4" in e for e in found)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        # a count of plenums of a committee: no one named event
-        "Ngay sau Đại hội, Ban Chấp hành Đảng bộ Thành phố đã tổ chức 3 Hội nghị Thành ủy để kiện toàn nhân sự.",
-        # a meeting with no subject, and "buổi làm việc"
-        "Kết luận cuộc họp, Thứ trưởng Bộ Tư pháp nhấn mạnh việc trình Quốc hội là có cơ sở.",
-        "Tọa đàm trực tuyến bắt đầu lúc 9h sáng nay.",
-        # an anniversary aimed at, not marked; a personal one
-        "Đại hội đề ra mục tiêu đến dịp kỷ niệm 100 năm thành lập Đảng và 100 năm thành lập nước.",
-        "Cặp đôi vừa tổ chức lễ kỷ niệm 3 năm ngày cưới của mình.",
-        # a resolution named after a congress is no congress
-        "Các cấp ủy tích cực triển khai Nghị quyết Đại hội Đảng toàn quốc lần thứ XIII.",
-        # a venue named after its gatherings
-        "Hội nghị diễn ra tại Trung tâm Hội nghị quốc gia Mỹ Đình (Hà Nội).",
-        # a ceremony whose verb is followed by a clause, not a subject
-        "Tại Lễ khai mạc, đại diện Ban Cán sự Đoàn phát biểu.",
-    ],
-)
-def test_not_events(text):
-    assert events(text) == set()
-
-
-def test_a_second_mention_after_tai_is_the_event_introduced_before():
-    found = events(
-        "Cuộc họp báo công bố danh sách chính thức 868 người ứng cử đại biểu Quốc hội khóa XV do Hội đồng bầu cử "
-        "quốc gia tổ chức.\nCác thành viên Hội đồng bầu cử quốc gia tại cuộc họp báo công bố danh sách 868 người "
-        "ứng cử đại biểu Quốc hội sau 3 vòng hiệp thương."
-    )
-    assert {e for e in found if e.startswith("Cuộc họp báo")} == {
-        "Cuộc họp báo công bố danh sách chính thức 868 người ứng cử đại biểu Quốc hội khóa XV"
-    }
-
-
-def test_event_mentions_keep_exact_offsets():
-    text = "Tiêu đề\nNgày 25/4, TP Thủ Đức tổ chức lễ đặt tên cho 20 tuyến đường trên địa bàn."
-    (ex,) = extract([build_article(text, "t.txt")])
-    evs = [m for m in ex.mentions if m.kind == EVENT]
-    assert evs and all(ex.article.text[m.start : m.end] == m.text for m in evs)
-    assert evs[0].text == "lễ đặt tên cho 20 tuyến đường"
-
-
-def test_a_session_named_by_its_term():
-    from kg.extract import extract
-    from kg.ingest import build_article
-
-    article = build_article("Tiêu đề\nTại kỳ họp thứ 10 khóa XIV, Quốc hội đã xem xét kết quả.", "t.txt")
-    [ex] = list(extract([article]))
-    assert [m.label for m in ex.mentions if m.kind == "Event"] == ["Kỳ họp thứ 10 khóa XIV"]
-
-
-@pytest.mark.parametrize(
-    ("text", "label"),
-    [
+        # occasions named without a usual head:
         # a session numbered without "thứ", and one named by the body that is the subject after the time
         (
             "Tổng thư ký Quốc hội là nhân sự vừa được bầu mới tại kỳ họp 11 của Quốc hội khóa XIV.",
@@ -256,31 +185,7 @@ def test_a_session_named_by_its_term():
             "Bóng chuyền bãi biển.",
             "Tuần lễ du lịch biển, đảo 2021",
         ),
-    ],
-)
-def test_occasions_named_without_a_usual_head(text, label):
-    assert label in events(text)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        # a quoted sentence that opens with "Đại hội" is a quotation, not a name
-        "Đồng chí nói: “Đại hội chỉ là mở đầu… đấy mới là thành công thực tế của Đại hội”.",
-        # a firm's birthday; a tourist season with no year
-        "Nhân dịp kỷ niệm 3 năm có mặt tại Việt Nam, hãng giảm giá nhiều sản phẩm.",
-        "Tỉnh dừng bắn pháo hoa nhân sự kiện khai trương mùa du lịch biển, đảo.",
-        # a session with no body named
-        "Tại kỳ họp 11, nhiều đại biểu phát biểu.",
-    ],
-)
-def test_not_occasions(text):
-    assert events(text) == set()
-
-
-@pytest.mark.parametrize(
-    ("text", "label"),
-    [
+        # titled heads, festivals and general meetings:
         # a head written with a capital inside a sentence is a title, whatever its subject
         (
             "Bộ Nông nghiệp tổ chức Hội nghị phòng chống thiên tai khu vực miền núi phía Bắc năm 2021, dự kiến "
@@ -306,31 +211,7 @@ def test_not_occasions(text):
             "ĐHĐCĐ thường niên năm 2020 lần 3 sáng 26/4 của Eximbank tiếp tục bất thành.",
             "Đại hội đồng cổ đông thường niên năm 2020 lần thứ 3",
         ),
-    ],
-)
-def test_titled_heads_festivals_and_general_meetings(text, label):
-    assert label in events(text)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        # a sentence that opens with the head goes on with its predicate
-        "Hội thảo còn tạo ra một diễn đàn mở để các doanh nghiệp trao đổi.",
-        # a clause between a festival's kind and the capital
-        "Ngày hội do Khoa Quốc tế - Đại học Quốc gia Hà Nội vừa tổ chức.",
-        "Lễ khai mạc có ông Đinh Tiến Dũng tham dự.",
-        # a general meeting with no year
-        "ĐHĐCĐ thường niên Sacombank tổ chức ngày 23/4 tại TP HCM.",
-    ],
-)
-def test_not_titled_events(text):
-    assert events(text) == set()
-
-
-@pytest.mark.parametrize(
-    ("text", "label"),
-    [
+        # foreign elections and festivals of a year:
         # a foreign election by its office and country; by its country and year
         ("Bầu cử tổng thống ở Mỹ đang bước vào giai đoạn nước rút.", "Bầu cử tổng thống Mỹ"),
         ("Các cuộc thăm dò trước bầu cử Mỹ 2020 ở bang chiến trường Michigan.", "Bầu cử Mỹ 2020"),
@@ -339,42 +220,13 @@ def test_not_titled_events(text):
             "Thí sinh tham gia Ngày hội tư vấn tuyển sinh hướng nghiệp 2021, PGS Nguyễn Văn A cho biết.",
             "Ngày hội tư vấn tuyển sinh hướng nghiệp 2021",
         ),
-    ],
-)
-def test_foreign_elections_and_festivals_of_a_year(text, label):
-    assert label in events(text)
-
-
-def test_elections_in_general_are_no_event():
-    assert events("Kết quả bầu cử Mỹ rất nhạy cảm với thị trường.") == set()
-
-
-def test_a_plenum_of_a_local_committee_takes_the_place_the_article_leaves_out():
-    found = events("Ngày 28/4, Tỉnh ủy Bắc Giang tổ chức Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ 5, khóa XIX.")
-    assert found == {"Hội nghị Ban Chấp hành Đảng bộ tỉnh Bắc Giang lần thứ 5, khóa XIX"}
-
-
-@pytest.mark.parametrize(
-    ("text", "label"),
-    [
+        # re-election:
         # a candidate for re-election names the election
         (
             "Ông Trường vẫn được giới thiệu tái cử đại biểu HĐND phường nhiệm kỳ 2021-2026.",
             "Bầu cử đại biểu Hội đồng nhân dân phường nhiệm kỳ 2021-2026",
         ),
-    ],
-)
-def test_re_election(text, label):
-    assert label in events(text)
-
-
-def test_a_reporter_is_not_part_of_a_press_conference():
-    assert not any("PV" in e for e in events("Tại cuộc họp báo PV Dân trí nêu câu hỏi liên quan đến Sở GD&ĐT."))
-
-
-@pytest.mark.parametrize(
-    ("text", "label"),
-    [
+        # sessions held by a body and government meetings:
         # a session held by the body named before it, with its term
         (
             "Sáng 22/3, Hội đồng nhân dân tỉnh Hà Nam khóa XVIII tổ chức kỳ họp thứ 17 (kỳ họp chuyên đề).",
@@ -390,19 +242,7 @@ def test_a_reporter_is_not_part_of_a_press_conference():
             "Ngày 5/5, Hội nghị lần thứ 3 Ban Chấp hành Đảng bộ tỉnh Bắc Giang khóa XIX khai mạc.",
             "Hội nghị lần thứ 3 Ban Chấp hành Đảng bộ tỉnh Bắc Giang khóa XIX",
         ),
-    ],
-)
-def test_sessions_held_by_a_body_and_government_meetings(text, label):
-    assert label in events(text)
-
-
-def test_a_session_of_a_general_meeting_is_that_meeting():
-    assert events("Phiên họp ĐHĐCĐ thường niên của Công ty Coteccons diễn ra tại TP HCM.") == set()
-
-
-@pytest.mark.parametrize(
-    ("text", "label"),
-    [
+        # lower-case festivals before a proper name:
         # "lễ hội", "festival" in lower case before a proper name: the name and its year, no more
         (
             "Ninh Bình thông báo tạm hoãn tổ chức lễ hội Tràng An 2021 để chủ động phòng chống dịch.",
@@ -415,8 +255,104 @@ def test_a_session_of_a_general_meeting_is_that_meeting():
         ("Hàng nghìn người dự lễ hội Kumbh Mela trên sông Hằng ở thành phố Haridwar.", "Lễ hội Kumbh Mela"),
     ],
 )
-def test_lower_case_festivals_before_a_proper_name(text, label):
+def test_event_names(text, label):
     assert label in events(text)
+
+
+def test_congress_of_a_body_takes_the_place_named_before_it():
+    """ "Hội Khuyến học tỉnh" inside the congress name is the Sóc Trăng body named as organiser,
+    not the article's own province."""
+    found = events(
+        "Chủ tịch Hội Khuyến học Việt Nam dự Đại hội Hội Khuyến học tỉnh Bạc Liêu nhiệm kỳ 2020 - 2025.\n"
+        "Ngày 27/4, Hội Khuyến học tỉnh Sóc Trăng đã tổ chức Đại hội đại biểu Hội Khuyến học tỉnh lần thứ 4, "
+        "nhiệm kỳ 2020 - 2025."
+    )
+    assert "Đại hội đại biểu Hội Khuyến học tỉnh Sóc Trăng lần thứ 4, nhiệm kỳ 2020 - 2025" in found
+    assert not any("Bạc Liêu lần thứ 4" in e for e in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a count of plenums of a committee: no one named event
+        "Ngay sau Đại hội, Ban Chấp hành Đảng bộ Thành phố đã tổ chức 3 Hội nghị Thành ủy để kiện toàn nhân sự.",
+        # a meeting with no subject, and "buổi làm việc"
+        "Kết luận cuộc họp, Thứ trưởng Bộ Tư pháp nhấn mạnh việc trình Quốc hội là có cơ sở.",
+        "Tọa đàm trực tuyến bắt đầu lúc 9h sáng nay.",
+        # an anniversary aimed at, not marked; a personal one
+        "Đại hội đề ra mục tiêu đến dịp kỷ niệm 100 năm thành lập Đảng và 100 năm thành lập nước.",
+        "Cặp đôi vừa tổ chức lễ kỷ niệm 3 năm ngày cưới của mình.",
+        # a resolution named after a congress is no congress
+        "Các cấp ủy tích cực triển khai Nghị quyết Đại hội Đảng toàn quốc lần thứ XIII.",
+        # a venue named after its gatherings
+        "Hội nghị diễn ra tại Trung tâm Hội nghị quốc gia Mỹ Đình (Hà Nội).",
+        # a ceremony whose verb is followed by a clause, not a subject
+        "Tại Lễ khai mạc, đại diện Ban Cán sự Đoàn phát biểu.",
+        # not occasions:
+        # a quoted sentence that opens with "Đại hội" is a quotation, not a name
+        "Đồng chí nói: “Đại hội chỉ là mở đầu… đấy mới là thành công thực tế của Đại hội”.",
+        # a firm's birthday; a tourist season with no year
+        "Nhân dịp kỷ niệm 3 năm có mặt tại Việt Nam, hãng giảm giá nhiều sản phẩm.",
+        "Tỉnh dừng bắn pháo hoa nhân sự kiện khai trương mùa du lịch biển, đảo.",
+        # a session with no body named
+        "Tại kỳ họp 11, nhiều đại biểu phát biểu.",
+        # not titled events:
+        # a sentence that opens with the head goes on with its predicate
+        "Hội thảo còn tạo ra một diễn đàn mở để các doanh nghiệp trao đổi.",
+        # a clause between a festival's kind and the capital
+        "Ngày hội do Khoa Quốc tế - Đại học Quốc gia Hà Nội vừa tổ chức.",
+        "Lễ khai mạc có ông Đinh Tiến Dũng tham dự.",
+        # a general meeting with no year
+        "ĐHĐCĐ thường niên Sacombank tổ chức ngày 23/4 tại TP HCM.",
+    ],
+)
+def test_not_events(text):
+    assert events(text) == set()
+
+
+def test_a_second_mention_after_tai_is_the_event_introduced_before():
+    found = events(
+        "Cuộc họp báo công bố danh sách chính thức 868 người ứng cử đại biểu Quốc hội khóa XV do Hội đồng bầu cử "
+        "quốc gia tổ chức.\nCác thành viên Hội đồng bầu cử quốc gia tại cuộc họp báo công bố danh sách 868 người "
+        "ứng cử đại biểu Quốc hội sau 3 vòng hiệp thương."
+    )
+    assert {e for e in found if e.startswith("Cuộc họp báo")} == {
+        "Cuộc họp báo công bố danh sách chính thức 868 người ứng cử đại biểu Quốc hội khóa XV"
+    }
+
+
+def test_event_mentions_keep_exact_offsets():
+    text = "Tiêu đề\nNgày 25/4, TP Thủ Đức tổ chức lễ đặt tên cho 20 tuyến đường trên địa bàn."
+    (ex,) = extract([build_article(text, "t.txt")])
+    evs = [m for m in ex.mentions if m.kind == EVENT]
+    assert evs and all(ex.article.text[m.start : m.end] == m.text for m in evs)
+    assert evs[0].text == "lễ đặt tên cho 20 tuyến đường"
+
+
+def test_a_session_named_by_its_term():
+    from kg.extract import extract
+    from kg.ingest import build_article
+
+    article = build_article("Tiêu đề\nTại kỳ họp thứ 10 khóa XIV, Quốc hội đã xem xét kết quả.", "t.txt")
+    [ex] = list(extract([article]))
+    assert [m.label for m in ex.mentions if m.kind == "Event"] == ["Kỳ họp thứ 10 khóa XIV"]
+
+
+def test_elections_in_general_are_no_event():
+    assert events("Kết quả bầu cử Mỹ rất nhạy cảm với thị trường.") == set()
+
+
+def test_a_plenum_of_a_local_committee_takes_the_place_the_article_leaves_out():
+    found = events("Ngày 28/4, Tỉnh ủy Bắc Giang tổ chức Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ 5, khóa XIX.")
+    assert found == {"Hội nghị Ban Chấp hành Đảng bộ tỉnh Bắc Giang lần thứ 5, khóa XIX"}
+
+
+def test_a_reporter_is_not_part_of_a_press_conference():
+    assert not any("PV" in e for e in events("Tại cuộc họp báo PV Dân trí nêu câu hỏi liên quan đến Sở GD&ĐT."))
+
+
+def test_a_session_of_a_general_meeting_is_that_meeting():
+    assert events("Phiên họp ĐHĐCĐ thường niên của Công ty Coteccons diễn ra tại TP HCM.") == set()
 
 
 def test_a_class_of_festivals_is_no_event():
