@@ -129,17 +129,22 @@ def test_a_1_mb_single_line_article_takes_linear_time() -> None:
     assert t_big / t_small < 8, (t_small, t_big)  # 4× the text: linear is 4×, quadratic 16×
 
 
-def test_an_article_the_extractor_fails_on_keeps_its_place(monkeypatch, caplog) -> None:
+def _fail_on_boom(monkeypatch, message: str) -> None:
+    """Make the extractor raise ``RuntimeError(message)`` on any article holding "BOOM"."""
     import kg.extract.pipeline as pipeline
 
     real = pipeline.find_people
 
     def fails_on_boom(text, key, taken):
         if "BOOM" in text:
-            raise RuntimeError("a bug\nover two lines")
+            raise RuntimeError(message)
         return real(text, key, taken)
 
     monkeypatch.setattr(pipeline, "find_people", fails_on_boom)
+
+
+def test_an_article_the_extractor_fails_on_keeps_its_place(monkeypatch, caplog) -> None:
+    _fail_on_boom(monkeypatch, "a bug\nover two lines")
     good = build_article("Tỉnh ủy Lạng Sơn họp\n\nĐồng chí Nguyễn Văn A chủ trì.", "a.txt")
     bad = build_article("Tỉnh ủy Cao Bằng họp BOOM\n\nNội dung.", "b.txt")
     first, second, third = extract([good, bad, good])
@@ -152,17 +157,9 @@ def test_an_article_the_extractor_fails_on_keeps_its_place(monkeypatch, caplog) 
 def test_report_lists_the_articles_the_extractor_failed_on(monkeypatch, tmp_path) -> None:
     import json
 
-    import kg.extract.pipeline as pipeline
     from kg.builder import build
 
-    real = pipeline.find_people
-
-    def fails_on_boom(text, key, taken):
-        if "BOOM" in text:
-            raise RuntimeError("a bug")
-        return real(text, key, taken)
-
-    monkeypatch.setattr(pipeline, "find_people", fails_on_boom)
+    _fail_on_boom(monkeypatch, "a bug")
     (tmp_path / "good.txt").write_text("Tỉnh ủy Lạng Sơn họp\n\nĐồng chí Nguyễn Văn A chủ trì.", encoding="utf-8")
     (tmp_path / "bad.txt").write_text("Tỉnh ủy Cao Bằng họp BOOM\n\nNội dung.", encoding="utf-8")
     result = build([tmp_path], tmp_path / "out", show_progress=False, workers=1)
