@@ -26,16 +26,13 @@ from kg import __version__
 from kg.cache import ExtractionCache
 from kg.extract import PIPELINE_VERSION, extract
 from kg.graph import (
-    ONTOLOGY_GRAPH,
     REFERENCE_GRAPH,
     SUMMARY_GRAPH,
     Describer,
     article_graph_iri,
     article_turtle,
     build_dataset,
-    ontology_turtle,
-    reference_turtle,
-    summary_turtle,
+    corpus_graphs,
     trig_block,
     turtle_header,
     union_graph,
@@ -95,11 +92,7 @@ def write_graphs(resolved: Resolved, trig_path: Path, ttl_path: Path, workers: i
     which Turtle allows; a store holds each triple once."""
     global _TO_RENDER
     articles = sorted(resolved.articles, key=lambda ra: str(article_graph_iri(ra.article.article_id)))
-    fixed = {
-        str(REFERENCE_GRAPH): reference_turtle(),
-        str(SUMMARY_GRAPH): summary_turtle(resolved.articles, resolved.entities),
-        str(ONTOLOGY_GRAPH): ontology_turtle(),
-    }
+    fixed = corpus_graphs(resolved)
     header = turtle_header().encode("utf-8")
     _TO_RENDER = (Describer(resolved.entities, resolved.articles), articles)
     try:

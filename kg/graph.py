@@ -388,14 +388,23 @@ def trig_block(graph_iri: str, turtle: str) -> str:
     return f"{_iri_text(graph_iri)} {{\n    {body}\n}}\n\n"
 
 
+def corpus_graphs(resolved: Resolved, with_ontology: bool = True) -> dict[str, str]:
+    """Graph IRI → Turtle statements of the graphs that are not an article's: the reference
+    graph, the corpus summary and (unless left out) the ontology."""
+    out = {
+        str(REFERENCE_GRAPH): reference_turtle(),
+        str(SUMMARY_GRAPH): summary_turtle(resolved.articles, resolved.entities),
+    }
+    if with_ontology:
+        out[str(ONTOLOGY_GRAPH)] = ontology_turtle()
+    return out
+
+
 def graph_texts(resolved: Resolved, with_ontology: bool = True) -> list[tuple[str, str]]:
     """(graph IRI, Turtle statements) for the reference graph, the corpus summary, the ontology
     and each article, in IRI order."""
     describer = Describer(resolved.entities, resolved.articles)
-    parts = [(str(REFERENCE_GRAPH), reference_turtle())]
-    parts.append((str(SUMMARY_GRAPH), summary_turtle(resolved.articles, resolved.entities)))
-    if with_ontology:
-        parts.append((str(ONTOLOGY_GRAPH), ontology_turtle()))
+    parts = list(corpus_graphs(resolved, with_ontology).items())
     for ra in resolved.articles:
         parts.append((str(article_graph_iri(ra.article.article_id)), article_turtle(ra, describer)))
     return sorted(parts)

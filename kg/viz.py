@@ -1282,6 +1282,14 @@ def graph_from_store(store) -> Graph:
 _OVERVIEW_EVIDENCE = 3 * MAX_EVIDENCE  # mentions read per drawn entity (repeated sentences are dropped)
 
 
+class _URIs(dict):
+    """IRI text → rdflib URIRef, each made once (making one validates the IRI each time)."""
+
+    def __missing__(self, value: str) -> URIRef:
+        u = self[value] = URIRef(value)
+        return u
+
+
 def _counts_of_store(store) -> NodeCounts:
     """Typed nodes and mention counts of a store's default graph, counted by the store (the five
     queries at once: the store answers without holding the interpreter lock)."""
@@ -1299,14 +1307,7 @@ def _counts_of_store(store) -> NodeCounts:
     ]
     with ThreadPoolExecutor(len(queries)) as pool:
         typed, *counted = pool.map(lambda q: [(row[0], row[1]) for row in store.query(q)], queries)
-    uris: dict[str, URIRef] = {}
-
-    def uri(value: str) -> URIRef:
-        u = uris.get(value)
-        if u is None:
-            u = uris[value] = URIRef(value)
-        return u
-
+    uri = _URIs().__getitem__
     found: dict[URIRef, set[URIRef]] = defaultdict(set)
     for node, cls in typed:
         if isinstance(node, ox.NamedNode):
@@ -1390,18 +1391,15 @@ def _index_of(store, *constructs: str):
 
     from kg.graph import TripleIndex
 
-    uris: dict[str, URIRef] = {}
+    uris = _URIs()
 
     def term(t):
         if isinstance(t, ox.NamedNode):
-            u = uris.get(t.value)
-            if u is None:
-                u = uris[t.value] = URIRef(t.value)
-            return u
+            return uris[t.value]
         if isinstance(t, ox.Literal):
             if t.language:
                 return Literal(t.value, lang=t.language)
-            return Literal(t.value, datatype=URIRef(t.datatype.value))
+            return Literal(t.value, datatype=uris[t.datatype.value])
         return BNode(t.value)
 
     triples = (
