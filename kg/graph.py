@@ -435,7 +435,8 @@ _LOCAL_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
 class _Prefixes:
-    """The prefixes a Turtle text may use, and the ones it did use (for its header)."""
+    """The prefixes a Turtle text may use, and the ones it did use (for the header, see
+    :func:`turtle_header`)."""
 
     def __init__(self) -> None:
         pairs = {p: str(ns) for p, ns in _new_graph().namespaces() if p}
@@ -448,7 +449,7 @@ class _Prefixes:
         done = self._done.get(iri)
         if done is not None:
             return done
-        shown = "<" + iri.replace(">", "%3E").replace(" ", "%20") + ">"
+        shown = _iri_text(iri)
         for prefix, ns in self.pairs:
             if iri.startswith(ns) and _LOCAL_NAME.fullmatch(iri[len(ns) :]):
                 self.used.add((prefix, ns))
@@ -456,9 +457,6 @@ class _Prefixes:
                 break
         self._done[iri] = shown
         return shown
-
-    def header(self) -> str:
-        return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(self.used)) + "\n"
 
 
 def _term(t, prefixes: _Prefixes) -> str:
