@@ -193,6 +193,12 @@ def _node_types(graph: Graph) -> dict[URIRef, URIRef]:
         for node in graph.subjects(RDF.type, cls):
             if isinstance(node, URIRef):
                 found[node].add(cls)
+    return _drawn_types(found)
+
+
+def _drawn_types(found: dict[URIRef, set[URIRef]]) -> dict[URIRef, URIRef]:
+    """Node → its type (the first of STYLES it has), from each node's classes; Mention nodes
+    and nodes of no drawn class are left out."""
     return {
         node: next(cls for cls in STYLES if cls in classes)
         for node, classes in found.items()
@@ -274,6 +280,14 @@ class NodeCounts:
     by_docs: dict[URIRef, int]  # entity → documents mentioning it
     doc_entities: dict[URIRef, int]  # document → entities it mentions
 
+    def mentions_of(self, node: URIRef, t: URIRef) -> int:
+        """Mention nodes referring to an entity, or in a document."""
+        return (self.in_doc if t == DOCUMENT else self.refers).get(node, 0)
+
+    def documents_of(self, node: URIRef, t: URIRef) -> int:
+        """Documents mentioning an entity, or entities a document mentions."""
+        return (self.doc_entities if t == DOCUMENT else self.by_docs).get(node, 0)
+
 
 @dataclass
 class GraphView:
@@ -300,8 +314,8 @@ class GraphView:
             by_docs = _count((e, d) for d, e in graph.subject_objects(VNKG.mentions))
             doc_entities = _count(graph.subject_objects(VNKG.mentions))
             counts = NodeCounts(types, refers, in_doc, by_docs, doc_entities)
-        mentions = {n: (counts.in_doc if t == DOCUMENT else counts.refers).get(n, 0) for n, t in types.items()}
-        documents = {n: (counts.doc_entities if t == DOCUMENT else counts.by_docs).get(n, 0) for n, t in types.items()}
+        mentions = {n: counts.mentions_of(n, t) for n, t in types.items()}
+        documents = {n: counts.documents_of(n, t) for n, t in types.items()}
         view = cls(graph, types, _edges(graph, types), mentions, documents)
         if counts.types is not types:
             view.total = len(counts.types)
@@ -1312,12 +1326,7 @@ def _counts_of_store(store) -> NodeCounts:
     for node, cls in typed:
         if isinstance(node, ox.NamedNode):
             found[uri(node.value)].add(uri(cls.value))
-    types = {
-        node: next(cls for cls in STYLES if cls in classes)
-        for node, classes in found.items()
-        if VNKG.Mention not in classes and any(cls in classes for cls in STYLES)
-    }
-    return NodeCounts(types, *({uri(k.value): int(n.value) for k, n in rows} for rows in counted))
+    return NodeCounts(_drawn_types(found), *({uri(k.value): int(n.value) for k, n in rows} for rows in counted))
 
 
 def overview_network(store, *, max_nodes: int = DEFAULT_MAX_NODES) -> Network:
@@ -1335,11 +1344,9 @@ def overview_network(store, *, max_nodes: int = DEFAULT_MAX_NODES) -> Network:
         graph = _index_of(store, "CONSTRUCT WHERE { ?s ?p ?o }")
         return build_network(graph, max_nodes=max_nodes)
 
-    def score(n: URIRef) -> int:
+    def score(n: URIRef) -> int:  # as GraphView.score
         t = counts.types[n]
-        return (counts.in_doc if t == DOCUMENT else counts.refers).get(n, 0) or (
-            counts.doc_entities if t == DOCUMENT else counts.by_docs
-        ).get(n, 0)
+        return counts.mentions_of(n, t) or counts.documents_of(n, t)
 
     chosen = sorted(counts.types, key=lambda n: (-score(n), str(n)))[:max_nodes]
     values = " ".join(f"<{n}>" for n in chosen)
