@@ -81,6 +81,13 @@ def _build(inputs: list[Path], out: Path, cache: Path, extra: list[str] = ()) ->
     }
 
 
+def edit_one_article(folder: Path) -> None:
+    """Add a sentence to the middle file of ``folder`` (what the rebuild measurements redo)."""
+    files = sorted(folder.glob("*.txt"))
+    with files[len(files) // 2].open("a", encoding="utf-8") as fh:
+        fh.write("\nBí thư Tỉnh ủy Lạng Sơn Nguyễn Văn An chủ trì hội nghị.\n")
+
+
 def _full_build(corpus: Path, work: Path) -> dict:
     """The full build with an empty extraction cache, then the rebuild after editing one article."""
     folder = work / "corpus"
@@ -88,9 +95,7 @@ def _full_build(corpus: Path, work: Path) -> dict:
     for f in sorted(corpus.glob("*.txt")):
         (folder / f.name).write_bytes(f.read_bytes())
     full = _build([folder], work / "out", work / "cache")
-    edited = sorted(folder.glob("*.txt"))[len(list(folder.glob("*.txt"))) // 2]
-    with edited.open("a", encoding="utf-8") as fh:
-        fh.write("\nBí thư Tỉnh ủy Lạng Sơn Nguyễn Văn An chủ trì hội nghị.\n")
+    edit_one_article(folder)
     rebuild = _build([folder], work / "out-edit", work / "cache")
     full["rebuild_one_edit"] = rebuild
     full["rebuild_speedup"] = full["seconds"] / rebuild["seconds"]
@@ -122,9 +127,7 @@ def _scaled(corpus: Path, work: Path, times: int, repeat: int) -> dict:
     from kg.store import open_store
 
     queries = query_medians(open_store(store), repeat)
-    edited = sorted(folder.glob("*.txt"))[len(list(folder.glob("*.txt"))) // 2]
-    with edited.open("a", encoding="utf-8") as fh:
-        fh.write("\nBí thư Tỉnh ủy Lạng Sơn Nguyễn Văn An chủ trì hội nghị.\n")
+    edit_one_article(folder)
     rebuild = _build([folder], work / f"out-x{times}", work / f"cache-x{times}", ["--store", str(store)])
     return {
         **built,
