@@ -39,7 +39,7 @@ from kg.graph import (
 )
 from kg.ingest import finish_ingest, ingest, read_or_reject, walk
 from kg.records import KINDS, Article, Entity, Extraction, Rejected, ResolvedArticle
-from kg.resolve import Resolved, finish_entities, merge_entities, resolve, resolve_article
+from kg.resolve import Resolved, merge, resolve, resolve_article
 from kg.shapes import validate_store
 from kg.store import GRAPH_HTML, GRAPH_TRIG, GRAPH_TTL, REPORT_JSON, Staging
 from kg.viz import DEFAULT_MAX_NODES, overview_network, render_html
@@ -409,14 +409,12 @@ def build(
         if store_of is not None:
             timings["extract_cached"] = sum(d.cached for d in done)  # articles whose extraction was kept
         t = time.perf_counter()
-        resolved = Resolved()
-        extractions = []
+        extractions, per_article = [], []
         for art, d in zip(articles, done, strict=True):
             ex, ra = d.attach(art)
             extractions.append(ex)
-            merge_entities(resolved.entities, d.entities)
-            resolved.articles.append(ra)
-        finish_entities(resolved.entities)
+            per_article.append((ra, d.entities))
+        resolved = merge(per_article)
         timings["resolve_s"] = time.perf_counter() - t  # merging the articles' entities
 
     out_dir = Path(out)

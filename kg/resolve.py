@@ -690,13 +690,17 @@ def finish_entities(entities: dict[str, Entity]) -> dict[str, Entity]:
     return entities
 
 
-def resolve(extractions: Iterable[Extraction]) -> Resolved:
-    """Resolve every extraction on its own (:func:`resolve_article`), in order, and merge the
-    entities they name into one set (:func:`merge_entities`)."""
+def merge(resolved: Iterable[tuple[ResolvedArticle, dict[str, Entity]]]) -> Resolved:
+    """Articles resolved on their own (:func:`resolve_article`), in build order, as one set of
+    entities (:func:`merge_entities`) and the articles."""
     result = Resolved()
-    for ex in extractions:
-        ra, found = resolve_article(ex)
+    for ra, found in resolved:
         merge_entities(result.entities, found)
         result.articles.append(ra)
     finish_entities(result.entities)
     return result
+
+
+def resolve(extractions: Iterable[Extraction]) -> Resolved:
+    """Resolve every extraction on its own, in order, and merge the entities they name."""
+    return merge(resolve_article(ex) for ex in extractions)
