@@ -78,17 +78,17 @@ def test_seed_scores_reach_the_bar(seed_store):
         assert scores[category].f1 >= 0.95, (category, scores[category].misses, scores[category].false_hits)
 
 
-# Measured on the 54 annotated corpus articles (batches A-F) when this floor was set; the bar is
-# 0.90 for every type, not yet reached for organisations, resolutions and events. A change that
-# lowers any of them fails here.
+# Measured on the 66 annotated corpus articles (batches A-G) when this floor was set; the bar is
+# 0.90 for every type, not yet reached for organisations and posts. A change that lowers any of
+# them fails here.
 CORPUS_FLOOR = {
-    "Person": 0.97,
-    "Organization": 0.89,
-    "Province": 0.97,
+    "Person": 0.95,
+    "Organization": 0.86,
+    "Province": 0.96,
     "District": 0.92,
-    "Resolution": 0.97,
-    "Event": 0.95,
-    "posts": 0.83,
+    "Resolution": 0.95,
+    "Event": 0.91,
+    "posts": 0.81,
 }
 
 
