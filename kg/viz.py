@@ -44,6 +44,7 @@ import hashlib
 import html
 import json
 import math
+import os
 import re
 import unicodedata
 from collections import defaultdict, deque
@@ -1311,9 +1312,10 @@ def _counts_of_store(store) -> NodeCounts:
 
     import pyoxigraph as ox
 
-    classes = " ".join(f"<{c}>" for c in [*STYLES, VNKG.Mention])
+    classes = " ".join(f"<{c}>" for c in STYLES)
     queries = [
-        f"SELECT ?n ?t WHERE {{ VALUES ?t {{ {classes} }} ?n a ?t }}",
+        # Mention nodes are never drawn (see _drawn_types): the store leaves them out
+        f"SELECT ?n ?t WHERE {{ VALUES ?t {{ {classes} }} ?n a ?t FILTER NOT EXISTS {{ ?n a <{VNKG.Mention}> }} }}",
         f"SELECT ?e (COUNT(*) AS ?n) WHERE {{ ?m <{VNKG.refersTo}> ?e }} GROUP BY ?e",
         f"SELECT ?d (COUNT(*) AS ?n) WHERE {{ ?m <{VNKG.inDocument}> ?d }} GROUP BY ?d",
         f"SELECT ?e (COUNT(*) AS ?n) WHERE {{ ?d <{VNKG.mentions}> ?e }} GROUP BY ?e",
@@ -1350,7 +1352,6 @@ def overview_network(store, *, max_nodes: int = DEFAULT_MAX_NODES) -> Network:
 
     chosen = sorted(counts.types, key=lambda n: (-score(n), str(n)))[:max_nodes]
     values = " ".join(f"<{n}>" for n in chosen)
-    entities = " ".join(f"<{n}>" for n in chosen if counts.types[n] != DOCUMENT)
     queries = [
         f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ VALUES ?s {{ {values} }} ?s ?p ?o }}",
         # the posts people hold, the province of each district
@@ -1358,25 +1359,7 @@ def overview_network(store, *, max_nodes: int = DEFAULT_MAX_NODES) -> Network:
               VALUES ?s {{ {values} }} ?s ?p ?x FILTER (?p IN (<{ORG.holds}>, <{VNKG.district}>))
               ?x ?q ?y FILTER (?q IN (<{RDFS.label}>, <{ORG.postIn}>, <{VNKG.province}>)) }}""",
     ]
-    picked: dict[str, list[tuple[str, int, str]]] = defaultdict(list)
-    for row in store.query(
-        f"""SELECT ?e ?m ?d ?start WHERE {{ VALUES ?e {{ {entities} }}
-              ?m <{VNKG.refersTo}> ?e ; <{VNKG.inDocument}> ?d ; <{VNKG.start}> ?start }}"""
-    ):
-        picked[row[0].value].append((row[2].value, _int(row[3].value), row[1].value))
-    mentions = [m for rows in picked.values() for _d, _s, m in sorted(rows)[:_OVERVIEW_EVIDENCE]]
-    evidence: dict[URIRef, set[Evidence]] = defaultdict(set)
-    for i in range(0, len(mentions), 2000):
-        part = " ".join(f"<{m}>" for m in mentions[i : i + 2000])
-        for row in store.query(
-            f"""SELECT ?e ?d ?text ?sentence ?start WHERE {{ VALUES ?m {{ {part} }}
-                  ?m <{VNKG.refersTo}> ?e ; <{VNKG.inDocument}> ?d ; <{VNKG.text}> ?text ;
-                     <{VNKG.sentence}> ?sentence ; <{VNKG.start}> ?start }}"""
-        ):
-            text = " ".join(row[2].value.split())
-            sentence = row[3].value or text
-            if sentence.strip():
-                evidence[URIRef(row[0].value)].add(Evidence(URIRef(row[1].value), sentence, text, _int(row[4].value)))
+    evidence = _first_evidence(store, [n for n in chosen if counts.types[n] != DOCUMENT])
     graph = _index_of(store, *queries)
     net = build_network(
         graph,
@@ -1389,6 +1372,34 @@ def overview_network(store, *, max_nodes: int = DEFAULT_MAX_NODES) -> Network:
         },
     )
     return net
+
+
+def _first_evidence(store, entities: list[URIRef]) -> dict[URIRef, set[Evidence]]:
+    """The evidence of each entity's first mentions (``_OVERVIEW_EVIDENCE`` of them, in article
+    and offset order): one query per entity, the store sorting and cutting (in threads: it
+    answers without holding the interpreter lock), so that only those mentions are read."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    def first(entity: URIRef) -> list:
+        return [
+            (row[0].value, row[1].value, row[2].value, row[3].value)
+            for row in store.query(
+                f"""SELECT ?d ?text ?sentence ?start WHERE {{
+                      ?m <{VNKG.refersTo}> <{entity}> ; <{VNKG.inDocument}> ?d ; <{VNKG.start}> ?start ;
+                         <{VNKG.text}> ?text ; <{VNKG.sentence}> ?sentence }}
+                    ORDER BY ?d ?start ?m LIMIT {_OVERVIEW_EVIDENCE}"""
+            )
+        ]
+
+    evidence: dict[URIRef, set[Evidence]] = defaultdict(set)
+    with ThreadPoolExecutor(os.cpu_count() or 1) as pool:
+        for entity, rows in zip(entities, pool.map(first, entities), strict=True):
+            for doc, raw, sentence, start in rows:
+                text = " ".join(raw.split())
+                sentence = sentence or text
+                if sentence.strip():
+                    evidence[entity].add(Evidence(URIRef(doc), sentence, text, _int(start)))
+    return evidence
 
 
 def _index_of(store, *constructs: str):
