@@ -182,3 +182,31 @@ def test_text_dense_with_names_posts_and_events_takes_linear_time() -> None:
     t_small = _extract_seconds(article(1 << 17))
     t_big = _extract_seconds(article(1 << 19))
     assert t_big / t_small < 8, (t_small, t_big)  # 4× the text: linear is 4×, quadratic 16×
+
+
+@given(mixed)
+@PROPERTY
+def test_the_spacy_pipeline_on_a_text_finds_what_extract_finds(raw: str) -> None:
+    """``extract`` hands the components an untokenized Doc; ``nlp()(text)`` tokenizes: the same
+    mentions and facts either way."""
+    from kg.extract.pipeline import to_extraction
+
+    try:
+        article = build_article(raw, "a.txt")
+    except IngestError:
+        return
+    ours = next(extract([article]))
+    doc = nlp()(article.text)
+    assert len(doc) > 0 or not article.text.strip()
+    theirs = to_extraction(doc, article)
+    assert (theirs.mentions, theirs.facts) == (ours.mentions, ours.facts)
+
+
+def test_the_spacy_pipeline_on_the_seeds_finds_what_extract_finds() -> None:
+    from kg.extract.pipeline import to_extraction
+
+    for path in sorted(SEEDS.glob("*.txt")):
+        article = build_article(path.read_text(encoding="utf-8"), path.name)
+        ours = next(extract([article]))
+        theirs = to_extraction(nlp()(article.text), article)
+        assert ours.mentions and (theirs.mentions, theirs.facts) == (ours.mentions, ours.facts), path.name
