@@ -515,6 +515,10 @@ def find_people(
         chain, _ = _posts_after(text, key, end)
         for title, org, title_start, _ in chain:
             posts.append((person, title, org, title_start))
+    # photographers in a credit: "(Ảnh: Như Phong)"
+    for kind, start, end, label in credited_names(text):
+        if kind == PERSON and free(start, end) and not inside_person(start):
+            add_person(Mention.at(text, PERSON, start, end, label, attrs={"credit": True}))
     # famous names without a trigger: "tư tưởng … Hồ Chí Minh"
     for m in _famous_re().finditer(key):
         if free(m.start(), m.end()) and not inside_person(m.start()):
@@ -522,6 +526,78 @@ def find_people(
             add_person(Mention.at(text, PERSON, m.start(), m.end(), entry["label"]))
     people.sort(key=lambda p: p.start)
     return people, posts
+
+
+# a photo, video or source credit: "(Ảnh: Như Phong)", "Ảnh: Trọng Đức - TTXVN", "(ảnh: Hà Nam TV)", "Theo Reuters,"
+_CREDIT = re.compile(
+    r"(?<!\w)(?:[Ảả]nh|ẢNH|Video|Clip|Nguồn|Đồ họa|Đồ hoạ)\s*:\s*([^\n()]{1,60}?)\s*(?=\)|\n|$|\.(?:\s|$))"
+)
+_CREDIT_PART = re.compile(r"\s*(?:[-–/,;]|\svà\s)\s*")
+# a credited person: "Như Phong", "M.Quân", "Bùi Thanh Trung" (one syllable each, every word capitalised)
+_CREDIT_PERSON = re.compile(
+    r"(?:[" + UPPER + r"]\.\s?)?[" + UPPER + r"][" + LOWER + r"]+(?: [" + UPPER + r"][" + LOWER + r"]+){0,3}"
+)
+_INITIAL = re.compile(r"[" + UPPER + r"]\.\s?[" + UPPER + r"]")
+# a newspaper or page named in lower case after its first word: "Giáo dục thời đại", "Nông nghiệp Việt Nam"
+_CREDIT_OUTLET = re.compile(r"[" + UPPER + r"][" + LOWER + r"]+(?: [" + UPPER + LOWER + r"][" + LOWER + r"]*){1,4}")
+_LOCAL_TV = re.compile(r"[" + UPPER + r"][\w -]{1,25}? TV(?!\w)")
+_SOURCE = re.compile(r"(?<!\w)Theo\s+(?:hãng tin\s+|báo\s+)?")
+
+
+@cache
+def _agencies() -> tuple[frozenset[str], frozenset[str], re.Pattern]:
+    raw = lexicon().raw["press_agencies"]
+    anywhere = frozenset(raw["anywhere"])
+    names = sorted(anywhere, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w.@/])(?:" + "|".join(map(re.escape, names)) + r")(?![\w.@/])")
+    return anywhere, anywhere | frozenset(raw["credit_only"]), pattern
+
+
+def credited_names(text: str) -> list[tuple[str, int, int, str]]:
+    """People and outlets named as the source of a photo or a report, as (kind, start, end, label).
+
+    A credit names its photographers, who count as people like byline authors ("(Ảnh: Như
+    Phong)", "Ảnh: Trọng Đức - TTXVN"), and the agencies or outlets it comes from ("Ảnh: AFP",
+    "(ảnh: Hà Nam TV)", "Ảnh: Giáo dục thời đại"); a known agency is an outlet anywhere in a text
+    ("Theo Reuters, …"). Generic credits ("Sưu tầm", "NVCC", "Internet") and websites name no one.
+    """
+    anywhere, agencies, agency_re = _agencies()
+    skip = lexicon().raw["credit_words"]
+    out: list[tuple[str, int, int, str]] = []
+    seen: set[int] = set()
+    if "nh:" in text or "nh :" in text or "Video" in text or "Clip" in text or "Nguồn" in text or "Đồ h" in text:
+        for m in _CREDIT.finditer(text):
+            pos = m.start(1)
+            for part in _CREDIT_PART.split(m.group(1)):
+                start = text.find(part, pos)
+                pos = start + len(part)
+                if not part or start < 0 or any(w in part for w in skip) or "@" in part:
+                    continue
+                if "." in part and not _INITIAL.match(part):  # "toquoc.vn"; not "M.Quân"
+                    continue
+                end = start + len(part)
+                if part in agencies:
+                    out.append((ORGANIZATION, start, end, part))
+                elif _LOCAL_TV.fullmatch(part) and place_at(text, start):
+                    out.append((ORGANIZATION, start, end, part))
+                elif _CREDIT_PERSON.fullmatch(part) and (" " in part or "." in part):
+                    words = part.replace(".", ". ").split()
+                    if all(vietnamese_syllable(w) for w in words if len(w) > 2) and not place_at(text, start):
+                        out.append((PERSON, start, end, part))
+                elif _CREDIT_OUTLET.fullmatch(part) and not part.split()[1][:1].isupper():
+                    out.append((ORGANIZATION, start, end, part))
+                seen.add(start)
+    if any(a in text for a in anywhere):
+        for m in agency_re.finditer(text):
+            if m.start() not in seen:
+                out.append((ORGANIZATION, m.start(), m.end(), m.group()))
+                seen.add(m.start())
+    if "Theo" in text:
+        for m in _SOURCE.finditer(text):
+            w = re.compile(r"[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)?").match(text, m.end())
+            if w and w.group() in agencies and w.start() not in seen:
+                out.append((ORGANIZATION, w.start(), w.end(), w.group()))
+    return out
 
 
 @cache
