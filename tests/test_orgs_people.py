@@ -43,3 +43,34 @@ def test_photo_credits_name_photographers_and_outlets():
 def test_generic_credits_and_websites_name_no_one():
     found = entities("Ảnh minh họa (Ảnh: Sưu tầm). Bức ảnh (Ảnh: NVCC). Cảnh biển (Ảnh: toquoc.vn). (Ảnh: Internet)")
     assert not found.get(PERSON) and not found.get(ORGANIZATION)
+
+
+def test_a_ministrys_units_are_named_by_their_field():
+    found = entities(
+        "Với Cục Xuất nhập khẩu, đơn vị này phối hợp với Vụ Thị trường ngoài nước và đơn vị liên quan. "
+        "Bộ trưởng giao Tổng cục Quản lý thị trường quán triệt và thực hiện nghiêm. Phối hợp với Cục Cạnh "
+        "tranh và bảo vệ người tiêu dùng, Tổng cục Quản lý thị trường nghiên cứu các công cụ. Cục Công Thương "
+        "địa phương được giao chủ động. Còn các đơn vị như Vụ thị trường nước ngoài, Vụ Chính sách thương mại "
+        "đa biên, Bộ trưởng yêu cầu. Cục Quản lý xuất nhập cảnh (Bộ Công an) hướng dẫn."
+    )[ORGANIZATION]
+    assert {
+        "Cục Xuất nhập khẩu",
+        "Vụ Thị trường ngoài nước",
+        "Tổng cục Quản lý thị trường",
+        "Cục Cạnh tranh và Bảo vệ người tiêu dùng",
+        "Cục Công Thương địa phương",
+        "Vụ Chính sách thương mại đa biên",
+        "Cục Quản lý xuất nhập cảnh",
+        "Bộ Công an",
+    } <= found
+    assert not any(label in found for label in ("Tổng cục Quản lý", "Cục Cạnh tranh", "Vụ Thị trường"))
+
+
+def test_an_unknown_unit_ends_at_punctuation_or_its_heads_name():
+    text = (
+        "Báo cáo tại hội nghị, Phó Cục trưởng Cục Quản lý chất lượng Phạm Quốc Khánh tóm tắt các nội dung. "
+        "Ông Trần Văn B, Vụ trưởng Vụ Hợp tác kinh tế đa phương, Bộ Ngoại giao cho biết."
+    )
+    found = posts(text)
+    assert ("Phạm Quốc Khánh", "Phó Cục trưởng Cục Quản lý chất lượng") in found
+    assert ("Trần Văn B", "Vụ trưởng Vụ Hợp tác kinh tế đa phương Bộ Ngoại giao") in found

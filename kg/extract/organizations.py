@@ -493,6 +493,8 @@ _TYPE_WORDS = frozenset(
     "cấp TNHH CP cổ phần một thành viên MTV tư thục dân lập Quốc tế nghề Dân tộc nội trú bán trú".split()
 )
 _NAMED_AFTER_PEOPLE = frozenset({"Trường", "Công ty", "Cty", "Tổng công ty", "Tập đoàn", "Quỹ", "Bệnh viện", "Nhà máy"})
+# units of a ministry named by their field of work: "Cục Xúc tiến thương mại", "Vụ Thị trường ngoài nước"
+_FIELD_HEADS = frozenset({"Cục", "Tổng cục", "Vụ"})
 _LEVEL_WORDS = frozenset({"tỉnh", "huyện", "quận", "xã", "phường", "thị", "thành"})
 _NAME_FINAL = frozenset({"việt nam", "trung ương", "quốc hội"})
 
@@ -546,6 +548,7 @@ def _name_tokens(text: str, pos: int, limit: int = 14, head: str = "") -> int:
     def key_of(s: int) -> str:
         return match_key(text[s : s + 40]).lower()
 
+    field = head in _FIELD_HEADS
     while i < len(toks) and i < limit:
         s, e, w = toks[i]
         if "\n" in text[(toks[i - 1][1] if i else pos) : s]:
@@ -676,11 +679,23 @@ def _name_tokens(text: str, pos: int, limit: int = 14, head: str = "") -> int:
                 and k == j
                 and k - i >= 2
                 and _lower_list_end(toks, j + 1) is not None
+                # a ministry's unit is named by its field, lower case after the first word, up to
+                # punctuation or the name of its head: "Vụ Chính sách thương mại đa biên,", "Cục Quản
+                # lý xuất nhập cảnh (Bộ Công an)", "Phó Cục trưởng Cục Quản lý chất lượng Phạm Quốc Khánh"
+                or field
+                and not compounds
+                and k == j
+                and k - i <= 6
+                and (nxt in (";", ",", ".", ")", "(", "") or k - i <= 4 and person_at(j))
             )
         )
         if closed and "\n" not in text[toks[i - 1][1] if i else pos : toks[k - 1][1]]:
             end, i = toks[k - 1][1], k
             continue
+        if field and not compounds:  # "Vụ Thị trường ngoài nước| và đơn vị liên quan": the field ends at "và"
+            va = next((x for x in range(i, k) if toks[x][2] == "và"), None)
+            if va is not None and 0 < va - i <= 4 and "\n" not in text[toks[i - 1][1] if i else pos : toks[va - 1][1]]:
+                end = toks[va - 1][1]
         break
     return end
 
@@ -929,6 +944,41 @@ def head_is_surname(text: str, pos: int) -> bool:
     return bool(m) and m.group(1) in lexicon().surnames
 
 
+@cache
+def _ministry_units() -> tuple[re.Pattern, dict[str, str]]:
+    """The units of the ministries the lexicon knows: a pattern over their names and their labels."""
+    labels: dict[str, str] = {}
+    for ministry, units in lexicon().raw["ministry_units"].items():
+        if ministry.startswith("_"):
+            continue
+        for unit in units:
+            names = [unit] if isinstance(unit, str) else unit
+            for name in names:
+                labels[_WS.sub(" ", match_key(name))] = names[0]
+    return re.compile(r"(?:" + alternation(list(labels)) + r")(?!\w)"), labels
+
+
+def _ministry_unit(key: str, pos: int) -> tuple[str, int] | None:
+    """(label, end) of a known unit of a ministry written at ``pos``."""
+    pattern, labels = _ministry_units()
+    m = pattern.match(key, pos)
+    return (labels[_WS.sub(" ", key[m.start() : m.end()])], m.end()) if m else None
+
+
+_CLAUSE_BEFORE = re.compile(r"(?:^|[\n.;:!?\"“(–-])\s*$")
+# words that open a sentence before a body's name: "Với Cục Xuất nhập khẩu, …", "Còn Vụ …", "Đối với …"
+_CLAUSE_WORDS = frozenset(
+    "Với Còn Đối Từ Sau Trước Khi Nhưng Ngoài Cùng Trong Do Để Nhờ Riêng Qua Tuy Nếu Hiện Thay Giữa Đến Tới Vì Song "
+    "Tuy nhiên".split()
+)
+
+
+def _opens_clause(text: str, start: int, word: str) -> bool:
+    """Whether the capitalised ``word`` at ``start`` is a preposition or conjunction opening a sentence:
+    "Với| Cục Xuất nhập khẩu, …" (not "Lê| Trường Lưu", "Dãy| Trường Sơn")."""
+    return word in _CLAUSE_WORDS and _CLAUSE_BEFORE.search(text, max(0, start - 4), start) is not None
+
+
 def _named(text: str, key: str, pos: int, after_post: bool = False) -> OrgParse | None:
     """A body with a head and a proper name: "Trường Đại học Đồng Nai", "Sở Y tế tỉnh Hà Nam",
     "Ủy ban Pháp luật của Quốc hội", "Hội Khuyến học tỉnh Bạc Liêu"; after a post title also
@@ -943,6 +993,7 @@ def _named(text: str, key: str, pos: int, after_post: bool = False) -> OrgParse 
         and before
         and before.group(1)[:1].isupper()
         and before.group(1) not in ("Tại", "Theo", "Của", "Và")
+        and not _opens_clause(text, max(0, pos - 20) + before.start(1), before.group(1))
     ):
         return None  # "Lê Trường Lưu": a head word inside a personal name
     if before and before.group(1) in _PERSON_BEFORE and head_is_surname(text, pos):
@@ -952,6 +1003,9 @@ def _named(text: str, key: str, pos: int, after_post: bool = False) -> OrgParse 
     head = head[:1].upper() + head[1:]
     if nxt == m.end():
         return None
+    unit = _ministry_unit(key, pos) if head in _FIELD_HEADS or head == "Ủy ban" else None
+    if unit is not None:  # "Tổng cục Quản lý thị trường| quán triệt …": a known unit ends with its field
+        return OrgParse(pos, unit[1], [], {"kind": "named", "label": unit[0], "head": head})
     lower_run = text[nxt : nxt + 1].islower() and (after_post or head in _LOWER_RUN_HEADS)
     lower_run_end = _name_tokens(text, nxt, head=head) if lower_run else nxt
     closing = next((w for w in text[nxt:lower_run_end].split() if w[:1].isupper() or w[:1].isdigit()), None)
