@@ -74,3 +74,44 @@ def test_an_unknown_unit_ends_at_punctuation_or_its_heads_name():
     found = posts(text)
     assert ("Phạm Quốc Khánh", "Phó Cục trưởng Cục Quản lý chất lượng") in found
     assert ("Trần Văn B", "Vụ trưởng Vụ Hợp tác kinh tế đa phương Bộ Ngoại giao") in found
+
+
+def test_steering_committees_are_named_by_their_remit():
+    found = entities(
+        "Bộ trưởng yêu cầu thực hiện các chỉ đạo của Chính phủ, Ban Chỉ đạo 389 Quốc gia về công tác chống buôn "
+        "lậu, gian lận thương mại và hàng giả năm 2021. Còn các đơn vị như Văn phòng Ban chỉ đạo quốc gia hội "
+        "nhập quốc tế về kinh tế, Bộ trưởng yêu cầu phối hợp. Ban Chỉ đạo Trung ương về phòng, chống tham nhũng "
+        "họp. Theo Ban Chỉ đạo Quốc gia, số ca mắc tăng. Ban chỉ đạo cấp tỉnh họp."
+    )[ORGANIZATION]
+    assert {
+        "Ban Chỉ đạo 389 Quốc gia",
+        "Văn phòng Ban Chỉ đạo quốc gia hội nhập quốc tế về kinh tế",
+        "Ban Chỉ đạo quốc gia hội nhập quốc tế về kinh tế",
+        "Ban Chỉ đạo Trung ương về phòng, chống tham nhũng",
+        "Ban Chỉ đạo quốc gia phòng, chống dịch Covid-19",
+    } <= found
+    assert not any("cấp" in label or "số ca" in label for label in found)
+
+
+def test_a_local_steering_committee_and_its_head():
+    text = (
+        "Ninh Bình: các F1 âm tính\nNgày 30/4, UBND tỉnh tổ chức hội nghị Ban Chỉ đạo phòng, chống dịch Covid-19 "
+        "của tỉnh để rà soát. Hội nghị Ban chỉ đạo phòng chống dịch Covid-19 tỉnh Ninh Bình họp ngày 30/4. Ông "
+        "Phạm Quang Ngọc, Chủ tịch UBND tỉnh, Trưởng Ban chỉ đạo phòng chống dịch bệnh Covid-19 khẳng định. Ông "
+        "Nguyễn Văn Hùng, Bộ trưởng Bộ VH-TT&DL, Trưởng Ban chỉ đạo Năm Du lịch Quốc gia - Ninh Bình 2021."
+    )
+    assert {
+        ("Phạm Quang Ngọc", "Trưởng Ban Chỉ đạo phòng, chống dịch Covid-19 tỉnh Ninh Bình"),
+        ("Nguyễn Văn Hùng", "Trưởng Ban Chỉ đạo Năm Du lịch Quốc gia - Ninh Bình 2021"),
+    } <= posts(text)
+    labels = entities(text)[ORGANIZATION]
+    assert "Ban Chỉ đạo phòng, chống dịch Covid-19 tỉnh Ninh Bình" in labels
+    assert not any(label.startswith("Ban Chỉ đạo phòng") and "Ninh Bình" not in label for label in labels)
+
+
+def test_a_steering_committee_of_the_city_and_a_count_of_districts():
+    found = entities(
+        "Hà Nội thêm 5 quận\nTheo quyết định của Thành ủy Hà Nội, Ban Chỉ đạo xây dựng, phát triển 5 huyện "
+        "thành quận của thành phố gồm 26 người. BCĐ PCD tỉnh Trần Xuân Dưỡng chỉ đạo."
+    )[ORGANIZATION]
+    assert "Ban Chỉ đạo xây dựng, phát triển 5 huyện thành quận thành phố Hà Nội" in found

@@ -62,6 +62,7 @@ def _patterns() -> _Patterns:
     press = raw["press_heads"]
     named = raw["named_heads"]
     starts = central_names + departments + committees + level_bodies + press + named + raw["party_organ_starts"]
+    starts += ["Ban Chỉ đạo", "BCĐ"]  # steering committees, named by their remit
     return _Patterns(
         central_body=anchored(central_names),
         department=anchored(departments),
@@ -190,6 +191,9 @@ def parse_org(text: str, key: str, pos: int, allow_generic: bool = False, after_
     base: OrgParse | None = None
     if departments:
         inner = _central_body(text, key, cur) if _capitalised(text, cur) else None
+        steering = _steering(text, key, cur) if _capitalised(text, cur) else None
+        if steering is not None and (inner is None or steering.end > inner.end):
+            inner = None  # "Văn phòng Ban chỉ đạo quốc gia hội nhập quốc tế về kinh tế"
         if inner and departments == ["Thường trực"]:
             return None  # "Thường trực Ban Bí thư", "Thường trực Quốc hội": a post or a plural body
         if inner:
@@ -207,7 +211,12 @@ def parse_org(text: str, key: str, pos: int, allow_generic: bool = False, after_
     if base is None and _capitalised(text, cur):
         base = _party_organ(text, key, cur)
     if base is None and _capitalised(text, cur):
-        base = _committee(text, key, cur) or _level_body(text, key, cur) or _press(text, key, cur)
+        base = (
+            _steering(text, key, cur)
+            or _committee(text, key, cur)
+            or _level_body(text, key, cur)
+            or _press(text, key, cur)
+        )
         if base is None and not (central and not departments):
             base = _named(text, key, cur, after_post=after_post and cur == pos)
     if base is None:
@@ -320,6 +329,166 @@ def _party_organ(text: str, key: str, pos: int) -> OrgParse | None:
     base = dict(inner.base)
     base["prefix"] = " ".join(filter(None, [prefix, base.get("prefix", "")] + inner.departments))
     return OrgParse(pos, inner.end, [], base, inner_start=inner.start)
+
+
+_STEERING = re.compile(r"(?:ban\s+chỉ\s+đạo|bcđ)(?=\s)")
+_STEER_TOKEN = re.compile(r"\s*(,|[-–](?=\s)|[^\W_][\w/]*(?:-\d+)?|\d+)")
+# words that go on after a steering committee's remit: "Ban Chỉ đạo 389 Quốc gia| về công tác …"
+_STEER_STOP = frozenset(
+    "về của gồm đã đang sẽ có chủ họp để tại trong với cho là được vừa cũng do đề yêu khẳng nhấn và nhằm theo "
+    "thông kiểm ban tổ giao chỉ phải cần tiếp từ đến ngày năm trên này đó hết thống điện khảo xử thực báo gửi "
+    "đánh nhận quán rà kết tăng đẩy siết họp".split()
+)
+_STEER_AFTER_COMMA = frozenset({"chống", "phát", "cứu", "chữa"})
+
+
+@cache
+def _steer_stop() -> frozenset[str]:
+    """Words that end a remit: "Ban Chỉ đạo quốc gia phòng, chống dịch Covid-19| cùng đoàn công tác"."""
+    return _STEER_STOP | (lexicon().name_stopwords - _SECOND_SYLLABLES) | {"cấp", "các"}
+
+
+_NATIONAL = re.compile(r"(?<!\w)(?:quốc gia|trung ương|nhà nước|chính phủ|tw)(?!\w)")
+_STEER_LEVEL = re.compile(r"(?:của\s+)?(tỉnh|thành phố|tp\.?|huyện|quận|thị xã)(?!\w)")
+
+
+def _steering(text: str, key: str, pos: int, after_post: bool = False) -> OrgParse | None:
+    """A steering committee named by its remit: "Ban Chỉ đạo 389 Quốc gia", "Ban chỉ đạo quốc gia hội
+    nhập quốc tế về kinh tế", "Ban Chỉ đạo xây dựng, phát triển 5 huyện thành quận của thành phố", "Ban
+    Chỉ đạo phòng, chống dịch Covid-19 tỉnh Ninh Bình", "Ban Chỉ đạo Năm Du lịch Quốc gia - Ninh Bình 2021".
+
+    The remit runs over lower-case words, numbers, capitalised words and inner commas, to a word that
+    goes on the sentence ("về" only before a short closing field: "… về kinh tế,"), punctuation or a
+    place; a local committee ("của tỉnh", "tỉnh Ninh Bình", or a remit naming no national body) is the
+    province's or district's."""
+    m = _STEERING.match(key, pos)
+    if m is None or not (text[pos : pos + 1].isupper() or after_post):
+        return None
+    end = cur = m.end()
+    words: list[str] = []
+    level = place = None
+    while len(words) < 14:
+        lv = _STEER_LEVEL.match(key, _skip_ws(key, cur))
+        if lv and not words:
+            return None  # "Ban chỉ đạo tỉnh": which one?
+        if lv and not (words[-1].isdigit() and len(words) > 1):  # not "5 huyện thành quận": a count
+            after = _skip_ws(key, lv.end())
+            found = _place_at(text, key, after) if after > lv.end() else None
+            word = lexicon().levels.get(lv.group(1), "thành phố" if lv.group(1).startswith("tp") else lv.group(1))
+            if found:  # "… tỉnh Ninh Bình", "… của thành phố Hà Nội"
+                level, place, end = word, found[0], found[1]
+                break
+            if key.startswith("của", _skip_ws(key, cur)):
+                level, end = word, lv.end()  # "… của tỉnh": the article's
+                break
+            nxt = _STEER_TOKEN.match(text, lv.end())
+            if (
+                nxt is None
+                or nxt.group(1) == ","
+                or nxt.group(1)[:1].isupper()
+                or nxt.group(1) in _steer_stop()
+                and nxt.group(1) != "của"
+            ):
+                level, end = word, lv.end()  # "… Covid-19 tỉnh yêu cầu", "BCĐ PCD tỉnh Trần Xuân Dưỡng"
+                break  # (not "… 5 huyện thành quận của thành phố": a remit's words)
+        t = _STEER_TOKEN.match(text, cur)
+        if t is None or "\n" in text[cur : t.start(1)]:
+            break
+        w = t.group(1)
+        if w == ",":
+            nxt = _STEER_TOKEN.match(text, t.end())
+            if not words or nxt is None or nxt.group(1) not in _STEER_AFTER_COMMA:
+                break  # "phòng, chống", "xây dựng, phát triển": a comma inside the remit; not "…, số ca"
+            words.append(",")
+            cur = t.end()
+            continue
+        if w in ("-", "–"):
+            nxt = _STEER_TOKEN.match(text, t.end())
+            if not words or nxt is None or not nxt.group(1)[:1].isupper():
+                break
+            words.append("-")
+            cur = t.end()
+            continue
+        if w == "về" and words:  # "… hội nhập quốc tế về kinh tế,": a short field closes the remit
+            field, c = _steer_field(text, t.end())
+            n = len(field) - field.count(",")
+            after = _STEER_TOKEN.match(text, c)
+            if 0 < n <= 4 and (after is None or after.group(1) == "," or after.group(1) in _steer_stop()):
+                words += ["về", *field]
+                end = cur = c
+            break
+        if w[:1].islower() and w in _steer_stop():
+            break
+        if w[:1].isupper() and not words and head_is_surname(text, t.start(1)):
+            break
+        if w[:1].isupper() and words and _name_at_person(text, t.start(1)):
+            break  # "Trưởng Ban Chỉ đạo Nguyễn Văn A"
+        if w[:1].isupper() and words and words[-1] != "-":
+            found = _place_at(text, key, t.start(1))
+            if found:  # "Ban Chỉ đạo phòng, chống dịch Covid-19 TPHCM", "… Covid-19 Bắc Giang"
+                place, end = found
+                break
+        words.append(w)
+        end = cur = t.end()
+        if words[-1] != w or len(words) > 1 and re.search(r"\d", w) and not w.isdigit():
+            closing = _STEER_TOKEN.match(text, cur)  # "… Covid-19| thống nhất": a remit ends after such a name
+            if closing is None or closing.group(1) != "của" and not _STEER_LEVEL.match(key, _skip_ws(key, cur)):
+                break
+    while words and words[-1] in (",", "-"):
+        words.pop()
+    if not words:
+        return None
+    remit = " ".join(words).replace(" ,", ",")
+    for pattern, canonical in _steering_remits():  # "phòng chống dịch bệnh Covid-19" → "phòng, chống dịch Covid-19"
+        remit = pattern.sub(canonical, remit)
+    national = re.match(r"quốc gia ", remit, re.IGNORECASE)  # "(quốc gia) phòng, chống dịch": the Covid-19 one
+    rest = remit[national.end() :] if national else remit
+    rest = lexicon().raw["steering_remits"]["_whole"].get(rest.lower(), rest)
+    remit = remit[: national.end()] + rest if national else rest
+    head = "Ban Chỉ đạo"
+    base = {"kind": "named", "label": f"{head} {remit}", "head": head}
+    if place:
+        base.update(level=level, place=place)
+    elif level:
+        base["level"] = level
+    elif not _NATIONAL.search(match_key(remit)) and not remit[:1].isdigit():
+        base["level"] = "tỉnh"  # "Ban Chỉ đạo phòng, chống dịch Covid-19" in a provincial article
+    return OrgParse(pos, end, [], base)
+
+
+@cache
+def _steering_remits() -> list[tuple[re.Pattern, str]]:
+    out = []
+    for canonical, variants in lexicon().raw["steering_remits"].items():
+        if not canonical.startswith("_"):
+            alts = "|".join(map(re.escape, sorted(variants, key=len, reverse=True)))
+            out.append((re.compile(r"(?<!\w)(?:" + alts + r")(?!\w)", re.IGNORECASE), canonical))
+    return out
+
+
+def _steer_field(text: str, pos: int) -> tuple[list[str], int]:
+    """The lower-case words of a field after "về" ("phòng, chống tham nhũng"), and where they end."""
+    field: list[str] = []
+    cur = pos
+    while len(field) < 6:
+        t = _STEER_TOKEN.match(text, cur)
+        if t is None or "\n" in text[cur : t.start(1)]:
+            break
+        w = t.group(1)
+        if w == ",":
+            nxt = _STEER_TOKEN.match(text, t.end())
+            if not field or nxt is None or nxt.group(1) not in _STEER_AFTER_COMMA:
+                break
+        elif not (w[:1].isalpha() and w[:1].islower()) or w in _steer_stop():
+            break
+        field.append(w)
+        cur = t.end()
+    return field, cur
+
+
+def _name_at_person(text: str, pos: int) -> bool:
+    """A full personal name (a family name and two more capitalised words) at ``pos``."""
+    return head_is_surname(text, pos)
 
 
 def _press(text: str, key: str, pos: int) -> OrgParse | None:
@@ -464,6 +633,18 @@ def share_places(mentions: list[Mention], sentences: list[tuple[int, int]]) -> N
                 m.attrs["base"] = dict(base, place=other["place"])
                 m.scope = ""
                 break
+    # a steering committee's remit names it: "Ban chỉ đạo phòng, chống dịch Covid-19 tỉnh Ninh Bình" once,
+    # then "Ban Chỉ đạo phòng, chống dịch Covid-19 của tỉnh" in a Hà Nam article is still Ninh Bình's
+    places: dict[str, set[str]] = {}
+    for m in orgs:
+        base = m.attrs.get("base") or {}
+        if base.get("head") == "Ban Chỉ đạo" and base.get("place"):
+            places.setdefault(base["label"], set()).add(base["place"])
+    for m in orgs if places else ():
+        base = m.attrs.get("base") or {}
+        if base.get("head") == "Ban Chỉ đạo" and m.scope and len(places.get(base["label"], ())) == 1:
+            m.attrs["base"] = dict(base, place=next(iter(places[base["label"]])))
+            m.scope = ""
 
 
 def org_mention(text: str, org: OrgParse) -> Mention:
