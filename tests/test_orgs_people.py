@@ -115,3 +115,29 @@ def test_a_steering_committee_of_the_city_and_a_count_of_districts():
         "thành quận của thành phố gồm 26 người. BCĐ PCD tỉnh Trần Xuân Dưỡng chỉ đạo."
     )[ORGANIZATION]
     assert "Ban Chỉ đạo xây dựng, phát triển 5 huyện thành quận thành phố Hà Nội" in found
+
+
+def test_foreign_leaders_named_after_their_title_and_country():
+    text = (
+        "Tuần trước, Ngoại trưởng Australia Marise Payne đã thông báo. Thủ tướng Australia Scott Morrison và Chủ "
+        "tịch Trung Quốc Tập Cận Bình. Tổng thống Gabon Ali Bongo Ondimba cho biết. Quốc vương Haji Hassanal "
+        "Bolkiah chúc mừng. Tại cuộc gặp Thủ tướng Hun Sen, Thủ tướng Phạm Minh Chính khẳng định."
+    )
+    assert {
+        ("Marise Payne", "Bộ trưởng Ngoại giao Australia"),
+        ("Scott Morrison", "Thủ tướng Australia"),
+        ("Tập Cận Bình", "Chủ tịch nước Trung Quốc"),
+        ("Ali Bongo Ondimba", "Tổng thống Gabon"),
+    } <= posts(text)
+    people = entities(text + " Chủ tịch Mao Trạch Đông.")[PERSON]
+    assert {"Haji Hassanal Bolkiah", "Hun Sen", "Mao Trạch Đông"} <= people
+
+
+def test_a_foreign_leader_holds_no_vietnamese_post():
+    text = (
+        "Thủ tướng Ấn Độ Narendra Modi kêu gọi. Sau đó, Thủ tướng Narendra Modi chỉ đạo. Bộ trưởng Tài chính "
+        "Janet Yellen cho biết. Thủ tướng Singapore Lý Hiển Long phát biểu. Thủ tướng Lý Hiển Long nhận lời."
+    )
+    found = posts(text)
+    assert ("Narendra Modi", "Thủ tướng Ấn Độ") in found
+    assert not any(label.endswith(("Chính phủ", "Bộ Tài chính")) for _, label in found)

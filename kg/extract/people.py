@@ -252,15 +252,19 @@ def _foreign_post(text: str, title: str, start: int, end: int) -> tuple[Mention,
     """ "Thủ tướng Singapore Lý Hiển Long", "Chủ tịch nước Cuba": a standalone title followed by a
     foreign country is that country's post ("Thủ tướng Singapore"), in that country's body, which
     the title only implies (no mention of it); (the body's mention, where the country ends)."""
-    full = standalone_post(title)
-    body = lexicon().raw["standalone_post_orgs"].get(full or "", "")
-    word = next((w for k, w in _FOREIGN_BODIES.items() if body.startswith(k)), None)
+    foreign = lexicon().raw["foreign_post_titles"].get(title)
+    if foreign:  # "Ngoại trưởng Australia": Bộ trưởng Ngoại giao Australia; "Chủ tịch Trung Quốc": Chủ tịch nước
+        word, post_title = foreign
+    else:
+        full = standalone_post(title)
+        body = lexicon().raw["standalone_post_orgs"].get(full or "", "")
+        word, post_title = next((w for k, w in _FOREIGN_BODIES.items() if body.startswith(k)), None), title
     country = country_after(text, end) if word else None
     if country is None:
         return None
     name, country_end = country
     base = {"kind": "central", "label": f"{word} {name}", "parent": None}
-    attrs = {"base": base, "departments": [], "derived": True, "implied": True, "post_label": f"{title} {name}"}
+    attrs = {"base": base, "departments": [], "derived": True, "implied": True, "post_label": f"{post_title} {name}"}
     return Mention.at(text, ORGANIZATION, start, country_end, base["label"], attrs=attrs), country_end
 
 
@@ -472,19 +476,25 @@ def find_people(
         foreign = _foreign_post(text, title, m.start(), cur) if org is None else None
         if foreign is not None:
             org, cur = foreign
-        if org is None and standalone_post(title) is None:
+        leader = title in lex.raw["foreign_post_titles"]  # "Quốc vương Haji Hassanal Bolkiah": a person, no post
+        if org is None and standalone_post(title) is None and not leader:
             continue
         ended[cur] = (title, org, m.start())
         gap = _BEFORE_NAME.match(text, cur)  # "Chủ tịch UBND tỉnh Hưng Yên - Đỗ Quốc Văn"
         if not gap:
             continue
-        name = _name_at(text, gap.end(), lex.surnames, need_surname=True)
+        # after a foreign country ("Chủ tịch Trung Quốc Tập Cận Bình") any full name is the leader's
+        name = _name_at(text, gap.end(), lex.surnames, need_surname=foreign is None, foreign_ok=True)
         if not name or not free(gap.end(), name[1]):
             continue
         person = at.get(gap.end())
         if person is None:
             person = Mention.at(text, PERSON, gap.end(), name[1], name[0])
             add_person(person)
+        if org is None and standalone_post(title) is None:
+            continue
+        if foreign is None and name[0].split()[0] not in lex.surnames:
+            continue  # "Thủ tướng Narendra Modi", "Bộ trưởng Tài chính Janet Yellen": a foreign leader, not our post
         posts.append((person, title, org, m.start()))
         # "Bí thư Trung ương Đảng, Trưởng ban Tuyên giáo Trung ương Nguyễn Trọng Nghĩa": every post of
         # the chain before the name is the person's

@@ -24,6 +24,7 @@ from spacy.tokens import Doc
 
 from kg.extract.events import find_events, find_occasions, organisers_and_chairs
 from kg.extract.gazetteer import find_places
+from kg.extract.lexicon import lexicon
 from kg.extract.organizations import find_organizations, org_mention, parse_org, share_places
 from kg.extract.people import byline_mentions, credited_names, find_people, post_body_mention, standalone_post
 from kg.extract.resolutions import find_implements, find_plenums, find_resolutions
@@ -175,7 +176,13 @@ def kg_people(doc: Doc) -> Doc:
     people, posts = find_people(doc._.kg_text, doc._.kg_key, taken)
     doc._.kg_mentions.extend(people)
     orgs = _Orgs(doc._.kg_mentions)
+    # "Thủ tướng Singapore Lý Hiển Long" … "Thủ tướng Lý Hiển Long": the bare title is his foreign post
+    # again, not the Vietnamese one; so for a foreign family name ("Thủ tướng Hun Sen")
+    abroad = {(p.label, t) for p, t, o, _ in posts if o is not None and o.attrs.get("post_label")}
+    foreign_names = frozenset(lexicon().raw["foreign_surnames"])
     for person, title, org, title_start in posts:
+        if org is None and ((person.label, title) in abroad or person.label.split()[0] in foreign_names):
+            continue
         if org is None:  # "Thủ tướng Phạm Minh Chính": the title names the whole post
             full = standalone_post(title)
             if full:
