@@ -141,3 +141,30 @@ def test_a_foreign_leader_holds_no_vietnamese_post():
     found = posts(text)
     assert ("Narendra Modi", "Thủ tướng Ấn Độ") in found
     assert not any(label.endswith(("Chính phủ", "Bộ Tài chính")) for _, label in found)
+
+
+def test_names_with_words_that_often_end_a_name():
+    found = entities(
+        "Ông Đồng Văn Thanh, Chủ tịch UBND tỉnh Hậu Giang phát biểu. Bà Dương Minh Ánh và ông Nguyễn Phi Thường "
+        "(sinh năm 1971); ông Hoàng Văn Tỉnh. Tỉnh Đồng Tháp và Đồng Nai."
+    )[PERSON]
+    assert {"Đồng Văn Thanh", "Nguyễn Phi Thường", "Hoàng Văn Tỉnh"} <= found
+    assert not any(name.startswith("Đồng Tháp") or name in ("Nguyễn Phi", "Hoàng Văn") for name in found)
+
+
+def test_a_name_in_apposition_with_what_the_person_is():
+    found = entities(
+        "Khi đó, Frances Adamson, người hiện là Tổng Thư ký, có bài phát biểu. Chen Hong, chuyên gia nghiên cứu "
+        "về Australia, nhận định.\nHà Nội, người dân đổ ra đường. Ông Justin Chiah, giám đốc, nói."
+    )[PERSON]
+    assert {"Frances Adamson", "Chen Hong", "Justin Chiah"} == found
+
+
+def test_a_country_ends_a_ministrys_name_before_its_ministers_name():
+    text = (
+        "Bộ trưởng Thương mại Australia Steven Ciobo đã ký. Bộ trưởng Quốc phòng Anh Ben Wallace nói. "
+        "Sở Giáo dục và Đào tạo Lào Cai cho biết."
+    )
+    assert {"Steven Ciobo", "Ben Wallace"} <= entities(text)[PERSON]
+    assert "Sở Giáo dục và Đào tạo tỉnh Lào Cai" in entities(text)[ORGANIZATION]
+    assert ("Ben Wallace", "Bộ trưởng Bộ Quốc phòng Anh") in posts(text)

@@ -143,6 +143,13 @@ def _central_by_slug() -> dict[str, dict]:
     return {key_slug(n): e for e in lexicon().raw["central_bodies"] for n in e["names"]}
 
 
+@cache
+def _COUNTRY_IN() -> re.Pattern:  # noqa: N802
+    """A foreign country's name inside a name, with a capitalised word after it."""
+    names = "|".join(sorted(map(re.escape, lexicon().raw["countries"]), key=len, reverse=True))
+    return re.compile(r"(?<=\s)(?:" + names + r")(?= [" + UPPER + r"])")
+
+
 def country_after(text: str, pos: int) -> tuple[str, int] | None:
     """A foreign country named right after ``pos`` ("Thủ tướng| Singapore Lý Hiển Long"): (name, end)."""
     m = _COUNTRY_AFTER().match(text, pos)
@@ -1201,6 +1208,12 @@ def _named(text: str, key: str, pos: int, after_post: bool = False) -> OrgParse 
         end = lower.start(1) + len(lower.group(1).rstrip())
     else:
         end = _name_tokens(text, nxt, head=head)
+        country = _COUNTRY_IN().search(text, nxt, end)
+        if country and country.end() < end:  # "Bộ Thương mại Australia| Steven Ciobo": a country ends a name
+            after = re.compile(r" (\w+)").match(text, country.end())
+            word = after.group(1) if after else ""
+            if word in lexicon().surnames or not vietnamese_syllable(word) and not re.search("[ĐđƠơƯưĂăÂâÊêÔô]", word):
+                end = country.end()  # (not "Sở Giáo dục và Đào tạo Lào Cai", "Trung tâm Hội nghị quốc gia Mỹ Đình")
     if end <= nxt:
         return None
     q = re.compile(r"\s+của\s+Quốc hội").match(text, end)

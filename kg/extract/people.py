@@ -154,7 +154,7 @@ def _name_at(
     cur = pos
     while len(words) < 5:
         m = _WORD.match(text, cur)
-        if not m or m.group() in _NOT_NAME and words:
+        if not m or m.group() in _NOT_NAME and words and not _name_word_here(text, words, m):
             break
         words.append(m.group())
         end = m.end()
@@ -166,9 +166,20 @@ def _name_at(
     family = words[0][:2] if words[0][1:2] == "'" else words[0]  # "H'Yim Kđoh": the family name is "H'"
     if need_surname and family not in surnames and not (foreign_ok and any(map(_foreign_word, words))):
         return None
-    if words[0] in _NOT_NAME:
-        return None
+    if words[0] in _NOT_NAME and not (words[0] in lexicon().surnames and len(words) > 2 and words[1] in _MIDDLE):
+        return None  # "Đồng Văn Thanh" is a name; "Đồng Tháp" is not
     return " ".join(words), end
+
+
+# middle names, after which a word that often ends a name ("Thường", "Tỉnh") is the given name
+_MIDDLE = frozenset({"Văn", "Thị", "Đức", "Minh", "Ngọc", "Quang", "Xuân", "Hữu", "Công", "Thanh", "Phi", "Đình", "Bá"})
+_TITLE_AFTER = re.compile(r" +(?:trực|vụ|ủy|ủy|đoàn|ban|tịch|thư)(?!\w)")
+
+
+def _name_word_here(text: str, words: list[str], m: re.Match) -> bool:
+    """ "Nguyễn Phi Thường (sinh năm 1971)", "Hoàng Văn Tỉnh": after a middle name such a word is the given
+    name, unless a title goes on with it ("Nguyễn Văn| Thường trực …")."""
+    return len(words) >= 2 and words[-1] in _MIDDLE and not _TITLE_AFTER.match(text, m.end())
 
 
 def _foreign_word(word: str) -> bool:
@@ -266,6 +277,13 @@ def _foreign_post(text: str, title: str, start: int, end: int) -> tuple[Mention,
     base = {"kind": "central", "label": f"{word} {name}", "parent": None}
     attrs = {"base": base, "departments": [], "derived": True, "implied": True, "post_label": f"{post_title} {name}"}
     return Mention.at(text, ORGANIZATION, start, country_end, base["label"], attrs=attrs), country_end
+
+
+def _foreign_body(org: Mention | None) -> bool:
+    """A known body of a foreign country: "Bộ Quốc phòng Anh" (Bộ trưởng Quốc phòng Anh Ben Wallace)."""
+    if org is None or (org.attrs.get("base") or {}).get("kind") != "central":
+        return False
+    return any(org.label.endswith(" " + c) for c in lexicon().raw["countries"])
 
 
 def _next_person(text: str, end: int) -> bool:
@@ -493,7 +511,7 @@ def find_people(
             add_person(person)
         if org is None and standalone_post(title) is None:
             continue
-        if foreign is None and name[0].split()[0] not in lex.surnames:
+        if foreign is None and name[0].split()[0] not in lex.surnames and not _foreign_body(org):
             continue  # "Thủ tướng Narendra Modi", "Bộ trưởng Tài chính Janet Yellen": a foreign leader, not our post
         posts.append((person, title, org, m.start()))
         # "Bí thư Trung ương Đảng, Trưởng ban Tuyên giáo Trung ương Nguyễn Trọng Nghĩa": every post of
@@ -525,6 +543,26 @@ def find_people(
         chain, _ = _posts_after(text, key, end)
         for title, org, title_start, _ in chain:
             posts.append((person, title, org, title_start))
+    # a name opening a sentence in apposition with what the person is: "Chen Hong, chuyên gia nghiên cứu …",
+    # "Frances Adamson, người hiện là Tổng Thư ký …"
+    if ", " in text:
+        countries = frozenset(lex.raw["countries"])
+        for m in _APPOSED.finditer(text):
+            start, end = m.start(1), m.end(1)
+            if inside_person(start) or not free(start, end) or m.group(1) in countries or place_at(text, start):
+                continue
+            words = m.group(1).split()
+            if any(w in _NOT_NAME or w in lex.raw["press_agencies"]["anywhere"] for w in words):
+                continue
+            if (
+                words[0] in _NOT_FIRST
+                or lex.honorifics.get(match_key(words[0]))
+                or any(len(w) > 1 and any(c.isupper() for c in w[1:]) for w in words)
+            ):
+                continue  # "Ông Justin Chiah", "TS Cấn Văn Lực", "HLV Solskjaer", "Theo Bryan Clark"
+            if text[start - 2 : start] == ", " and not any(map(_foreign_word, words)):
+                continue  # "…, Frances Adamson, người hiện là …": inside a sentence only a foreign name
+            add_person(Mention.at(text, PERSON, start, end, m.group(1)))
     # photographers in a credit: "(Ảnh: Như Phong)"
     for kind, start, end, label in credited_names(text):
         if kind == PERSON and free(start, end) and not inside_person(start):
@@ -538,6 +576,16 @@ def find_people(
     return people, posts
 
 
+# capitalised words that open a sentence before a name, not part of it
+_NOT_FIRST = frozenset(
+    "Ông Bà Anh Chị Em Cô Thầy Theo Ngoài Trên Tại Với Còn Cháu Bé Cụ Chú Bác Sau Trước Khi Cùng Đó Nhưng".split()
+)
+_APPOSED = re.compile(
+    r"(?:^|(?<=\n)|(?<=[.;:!?\"“”,]\s))([" + UPPER + r"][\w'’-]+(?: [" + UPPER + r"][\w'’-]+){1,3}),\s+"
+    r"(?=(?:chuyên gia|người hiện|người từng|nhà báo|nhà nghiên cứu|nhà phân tích|giáo sư|tiến sĩ|cựu|"
+    r"phó giáo sư|phát ngôn viên|giám đốc|chủ tịch|giáo viên|sinh viên|học sinh)\s)",
+    re.MULTILINE,
+)
 # a photo, video or source credit: "(Ảnh: Như Phong)", "Ảnh: Trọng Đức - TTXVN", "(ảnh: Hà Nam TV)", "Theo Reuters,"
 _CREDIT = re.compile(
     r"(?<!\w)(?:[Ảả]nh|ẢNH|Video|Clip|Nguồn|Đồ họa|Đồ hoạ)\s*:\s*([^\n()]{1,60}?)\s*(?=\)|\n|$|\.(?:\s|$))"
