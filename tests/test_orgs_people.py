@@ -168,3 +168,30 @@ def test_a_country_ends_a_ministrys_name_before_its_ministers_name():
     assert {"Steven Ciobo", "Ben Wallace"} <= entities(text)[PERSON]
     assert "Sở Giáo dục và Đào tạo tỉnh Lào Cai" in entities(text)[ORGANIZATION]
     assert ("Ben Wallace", "Bộ trưởng Bộ Quốc phòng Anh") in posts(text)
+
+
+def test_international_bodies_and_companies_by_their_usual_names():
+    text = (
+        "Hai nước thúc đẩy hợp tác ASEAN, APEC và ASEM. Danh hiệu công viên địa chất của UNESCO. Australia ban "
+        "hành lệnh cấm 5G với Huawei. Theo ông Nguyễn Trường Giang - Giám đốc Viettel Hậu Giang, hệ thống đã "
+        "chạy. Tổng Giám đốc Techcombank Jens Lottner cho biết."
+    )
+    assert {"ASEAN", "APEC", "ASEM", "UNESCO", "Huawei", "Viettel Hậu Giang", "Viettel", "Techcombank"} <= entities(
+        text
+    )[ORGANIZATION]
+    assert {
+        ("Nguyễn Trường Giang", "Giám đốc Viettel Hậu Giang"),
+        ("Jens Lottner", "Tổng Giám đốc Techcombank"),
+    } <= posts(text)
+
+
+def test_a_brand_ends_before_its_officers_name_and_a_hospital_keeps_its_place():
+    text = (
+        "Giám đốc điều hành Google Sundar Pichai, Giám đốc điều hành Amazon Jeff Bezos đều có mặt. Chủ tịch "
+        "Tập đoàn T&T Group Đỗ Quang Hiển phát biểu. Bệnh viện Việt Pháp Hà Nội tiếp nhận bệnh nhân."
+    )
+    assert {
+        ("Sundar Pichai", "Giám đốc điều hành Google"),
+        ("Đỗ Quang Hiển", "Chủ tịch Tập đoàn T&T Group"),
+    } <= posts(text)
+    assert "Bệnh viện Việt Pháp Hà Nội" in entities(text)[ORGANIZATION]

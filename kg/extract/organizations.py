@@ -538,6 +538,45 @@ def _party_of_people(text: str, key: str) -> list[Mention]:
     return out
 
 
+@cache
+def _companies() -> tuple[re.Pattern, frozenset[str]]:
+    raw = lexicon().raw["companies"]
+    names = "|".join(sorted(map(re.escape, raw["names"]), key=len, reverse=True))
+    return re.compile(r"(?<![\w.@/-])(?:" + names + r")(?![\w@-]|\.\w)"), frozenset(raw["branches"])
+
+
+def find_companies(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
+    """Companies named by their brand ("Huawei", "Viettel"), and a branch named by its province after
+    the brand ("Giám đốc Viettel Hậu Giang": Viettel Hậu Giang, a branch of Viettel)."""
+    out: list[Mention] = []
+    for m in _companies()[0].finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        org = company_at(text, m.start())
+        if org is not None:
+            out.append(org_mention(text, org))
+            if org.qualifier is not None:
+                parent = org_mention(text, org.qualifier)
+                parent.attrs["qualifier"] = True
+                out.append(parent)
+    return out
+
+
+def company_at(text: str, pos: int) -> OrgParse | None:
+    """The company whose brand is written at ``pos``, or its branch in the province named after it."""
+    pattern, branched = _companies()
+    m = pattern.match(text, pos)
+    if m is None:
+        return None
+    brand = m.group()
+    base = {"kind": "central", "label": brand, "parent": None, "brand": True}
+    place = _place_at(text, "", m.end() + 1) if brand in branched and text[m.end() : m.end() + 1] == " " else None
+    if place is None:
+        return OrgParse(pos, m.end(), [], base)
+    branch = {"kind": "central", "label": f"{brand} {place[0]}", "parent": brand, "brand": True}
+    return OrgParse(pos, place[1], [], branch, qualifier=OrgParse(pos, m.end(), [], base))
+
+
 def find_organizations(text: str, key: str) -> list[Mention]:
     """All organisation mentions, longest first at each position, not overlapping."""
     mentions: list[Mention] = _party_of_people(text, key)
@@ -1212,7 +1251,9 @@ def _named(text: str, key: str, pos: int, after_post: bool = False) -> OrgParse 
         if country and country.end() < end:  # "Bộ Thương mại Australia| Steven Ciobo": a country ends a name
             after = re.compile(r" (\w+)").match(text, country.end())
             word = after.group(1) if after else ""
-            if word in lexicon().surnames or not vietnamese_syllable(word) and not re.search("[ĐđƠơƯưĂăÂâÊêÔô]", word):
+            foreign = not vietnamese_syllable(word) and not re.search("[ĐđƠơƯưĂăÂâÊêÔô]", word)
+            person = word in lexicon().surnames or foreign
+            if person and not place_at(text, country.end() + 1):
                 end = country.end()  # (not "Sở Giáo dục và Đào tạo Lào Cai", "Trung tâm Hội nghị quốc gia Mỹ Đình")
     if end <= nxt:
         return None
@@ -1348,7 +1389,7 @@ def post_org(text: str, key: str, pos: int, title: str) -> OrgParse | None:
     if parsed is not None:
         return with_parent(text, key, parsed)
     if title in _CORPORATE_TITLES:
-        return _brand(text, pos)
+        return company_at(text, pos) or _brand(text, pos)
     head = _TITLE_HEADS.get(match_key(title).lower())
     if head in _UNIT_HEADS and text[pos : pos + 1].islower():  # "Phó trưởng phòng quản lý giáo dục, Trung tâm …"
         end = _lower_run(text, pos - 1)
@@ -1433,8 +1474,24 @@ def _brand(text: str, pos: int) -> OrgParse | None:
         return None  # "Chủ tịch UBND", "Chủ tịch Hoà Phát": a Vietnamese name, not a brand
     if any(len(w) < 2 for w in words) or place_at(text, pos):
         return None
-    name = " ".join(text[pos : m.end()].split())
-    return OrgParse(pos, m.end(), [], {"kind": "central", "label": name, "parent": None, "brand": True})
+    end = m.end()
+    first = re.compile(r"[A-Z][A-Za-z0-9&]*").match(text, pos)
+    if (
+        " " in m.group(1)
+        and words[-1] not in _BRAND_SUFFIXES
+        and not any(w.isupper() or any(c.isupper() for c in w[1:]) for w in words[1:])
+        and not text.startswith(" Việt Nam", m.end(1))
+    ):
+        end = first.end()  # "Giám đốc điều hành Google| Sundar Pichai": a name after the brand
+    name = " ".join(text[pos:end].split())
+    return OrgParse(pos, end, [], {"kind": "central", "label": name, "parent": None, "brand": True})
+
+
+# last words of a brand of several words: "T&T Group", "Bamboo Airways", "Viettel Telecom"
+_BRAND_SUFFIXES = frozenset(
+    "Group Bank Corp Corporation Holdings Airways Airlines Motors Pharma Capital Land Tech Telecom Post Energy "
+    "Global Solutions Software Systems Entertainment Media Studio Foods Steel Logistics Securities Insurance".split()
+)
 
 
 # heads a body is called by alone once its full name has been given: "… được bầu làm Chủ tịch Hội."

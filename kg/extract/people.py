@@ -164,15 +164,18 @@ def _name_at(
     if len(words) < 2:
         return None
     family = words[0][:2] if words[0][1:2] == "'" else words[0]  # "H'Yim Kđoh": the family name is "H'"
-    if need_surname and family not in surnames and not (foreign_ok and any(map(_foreign_word, words))):
+    rare = family in _RARE_FAMILY and len(words) > 2 and words[1] in _MIDDLE  # "Đồng Văn Thanh"
+    if need_surname and family not in surnames and not rare and not (foreign_ok and any(map(_foreign_word, words))):
         return None
-    if words[0] in _NOT_NAME and not (words[0] in lexicon().surnames and len(words) > 2 and words[1] in _MIDDLE):
+    if words[0] in _NOT_NAME and not rare:
         return None  # "Đồng Văn Thanh" is a name; "Đồng Tháp" is not
     return " ".join(words), end
 
 
 # middle names, after which a word that often ends a name ("Thường", "Tỉnh") is the given name
 _MIDDLE = frozenset({"Văn", "Thị", "Đức", "Minh", "Ngọc", "Quang", "Xuân", "Hữu", "Công", "Thanh", "Phi", "Đình", "Bá"})
+# family names that are also common words of places or titles: a name only before a middle name
+_RARE_FAMILY = frozenset({"Đồng"})
 _TITLE_AFTER = re.compile(r" +(?:trực|vụ|ủy|ủy|đoàn|ban|tịch|thư)(?!\w)")
 
 
@@ -277,6 +280,13 @@ def _foreign_post(text: str, title: str, start: int, end: int) -> tuple[Mention,
     base = {"kind": "central", "label": f"{word} {name}", "parent": None}
     attrs = {"base": base, "departments": [], "derived": True, "implied": True, "post_label": f"{post_title} {name}"}
     return Mention.at(text, ORGANIZATION, start, country_end, base["label"], attrs=attrs), country_end
+
+
+def _state_post(org: Mention | None) -> bool:
+    """Whether a post is one of the Vietnamese State ("Thủ tướng", "Bộ trưởng Bộ Tài chính"), not a
+    company's ("Tổng Giám đốc Techcombank")."""
+    base = (org.attrs.get("base") or {}) if org is not None else {}
+    return org is None or base.get("kind") == "central" and not base.get("brand")
 
 
 def _foreign_body(org: Mention | None) -> bool:
@@ -511,7 +521,7 @@ def find_people(
             add_person(person)
         if org is None and standalone_post(title) is None:
             continue
-        if foreign is None and name[0].split()[0] not in lex.surnames and not _foreign_body(org):
+        if foreign is None and name[0].split()[0] not in lex.surnames and not _foreign_body(org) and _state_post(org):
             continue  # "Thủ tướng Narendra Modi", "Bộ trưởng Tài chính Janet Yellen": a foreign leader, not our post
         posts.append((person, title, org, m.start()))
         # "Bí thư Trung ương Đảng, Trưởng ban Tuyên giáo Trung ương Nguyễn Trọng Nghĩa": every post of

@@ -25,7 +25,7 @@ from spacy.tokens import Doc
 from kg.extract.events import find_events, find_occasions, organisers_and_chairs
 from kg.extract.gazetteer import find_places
 from kg.extract.lexicon import lexicon
-from kg.extract.organizations import find_organizations, org_mention, parse_org, share_places
+from kg.extract.organizations import find_companies, find_organizations, org_mention, parse_org, share_places
 from kg.extract.people import byline_mentions, credited_names, find_people, post_body_mention, standalone_post
 from kg.extract.resolutions import find_implements, find_plenums, find_resolutions
 from kg.extract.sentences import split_sentences
@@ -64,6 +64,9 @@ def kg_organizations(doc: Doc) -> Doc:
     text = doc._.kg_text
     orgs = find_organizations(text, doc._.kg_key)
     spans = [(m.start, m.end) for m in orgs]
+    companies = find_companies(text, spans)  # "Huawei", "Giám đốc Viettel Hậu Giang"
+    orgs.extend(companies)
+    spans += [(m.start, m.end) for m in companies]
     for kind, start, end, label in credited_names(text):  # "(Ảnh: AFP)", "Theo Reuters": the outlet
         if kind == ORGANIZATION and not any(s < end and start < e for s, e in spans):
             base = {"kind": "central", "label": label, "parent": None, "press": True}
