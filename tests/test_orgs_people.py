@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from kg.extract import extract
 from kg.ingest import build_article
-from kg.records import ORGANIZATION, PERSON
+from kg.records import DISTRICT, ORGANIZATION, PERSON
 from kg.resolve import resolve
 
 
@@ -195,3 +195,12 @@ def test_a_brand_ends_before_its_officers_name_and_a_hospital_keeps_its_place():
         ("Đỗ Quang Hiển", "Chủ tịch Tập đoàn T&T Group"),
     } <= posts(text)
     assert "Bệnh viện Việt Pháp Hà Nội" in entities(text)[ORGANIZATION]
+
+
+def test_districts_named_with_their_province_in_brackets_islands_and_counted_lists():
+    found = entities(
+        "Thanh Hóa du lịch\nDu khách về Sầm Sơn (Thanh Hóa) vào ngày 25/4. Sự kiện 60 năm Bác Hồ ra thăm đảo Cô "
+        "Tô. Huyện Từ Liêm được tách thành hai quận là Bắc Từ Liêm và Nam Từ Liêm. Đoàn đã từ thành phố Đông "
+        "Hưng (tỉnh Quảng Tây, Trung Quốc) trở về. Đây là tiềm năng của bán đảo Cà Mau."
+    )[DISTRICT]
+    assert {"Thành phố Sầm Sơn", "Huyện Cô Tô", "Quận Bắc Từ Liêm", "Quận Nam Từ Liêm"} == found

@@ -15,13 +15,17 @@ from kg.places import admin_map
 from kg.records import DISTRICT, PROVINCE, Mention
 from kg.textnorm import match_key
 
-_BEFORE = re.compile(r"(tỉnh ủy|thành ủy|huyện ủy|thị ủy|quận ủy|tỉnh|thành phố|tp\.?|huyện|quận|thị xã|tx\.)\s*:?\s*$")
+_BEFORE = re.compile(
+    r"(tỉnh ủy|thành ủy|huyện ủy|thị ủy|quận ủy|tỉnh|thành phố|tp\.?|huyện đảo|huyện|quận|thị xã|tx\.|(?<!bán )đảo)"
+    r"\s*:?\s*$"
+)
 _DISTRICT_WORDS = {
     "thành ủy": "thành phố",
     "huyện ủy": "huyện",
     "thị ủy": "thị xã",
     "quận ủy": "quận",
     "huyện": "huyện",
+    "huyện đảo": "huyện",
     "quận": "quận",
     "thị xã": "thị xã",
     "tx.": "thị xã",
@@ -33,8 +37,13 @@ _PERSON_ONLY = {match_key("Hồ Chí Minh")}  # bare, it is the person; the city
 
 
 _LIST_OPENER = re.compile(
-    r"(?:các|những|\d+)\s+(huyện|quận|thị xã|thành phố)(?:\s+[^\W\d_]+){0,3}?\s*(?:như|gồm|là|:)\s*$"
+    r"(?:các|những|\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(huyện|quận|thị xã|thành phố)"
+    r"(?:\s+[^\W\d_]+){0,3}?\s*(?:như|gồm|là|:)\s*$"
 )
+# "Sầm Sơn (Thanh Hóa)": a district with its province in brackets
+_PAREN_PROVINCE = re.compile(r"\s*\((?:tỉnh\s+|thành phố\s+|TP\.?\s*)?([^,()\n]{2,25}?)\)")
+# "thành phố Đông Hưng (tỉnh Quảng Tây, Trung Quốc)": a foreign place named like one of ours
+_PAREN_ABROAD = re.compile(r"\s*\([^()\n]{0,40}?,\s*([^,()\n]{2,20})\)")
 _PREV_WORD = re.compile(r"(\w+) $")
 _LIST_GAP = re.compile(r"\s*(?:,|;|và|,\s*và)?\s*")
 
@@ -59,6 +68,17 @@ def find_places(text: str, key: str) -> list[Mention]:
             word = opener.group(1) if opener else ""
         province = amap.province_by_name.get(name_key)
         central_city = province is not None and province.type_word == "thành phố"
+        abroad = _PAREN_ABROAD.match(text, end) if text[end : end + 2].strip()[:1] == "(" else None
+        if abroad and abroad.group(1).strip() in lexicon().raw["countries"]:
+            continue
+        if word == "đảo" and name_key in amap.districts_by_name:  # "đảo Cô Tô": the island district
+            word = "huyện"
+        if not word and province is None and text[end : end + 2].strip()[:1] == "(":
+            paren = _PAREN_PROVINCE.match(text, end)
+            around = amap.province_by_name.get(match_key(paren.group(1).strip())) if paren else None
+            own = [d for d in amap.districts_by_name.get(name_key, ()) if around and d.province_code == around.code]
+            if own:  # "Sầm Sơn (Thanh Hóa)", "Bát Xát (Lào Cai)"
+                word = next(w for w, t in _DISTRICT_WORDS.items() if t == own[0].type_word)
         in_list = list_type is not None and not word and _LIST_GAP.fullmatch(key, list_end, start) is not None
         if in_list and name_key in amap.districts_by_name:
             word = next(w for w, t in _DISTRICT_WORDS.items() if t == list_type)
