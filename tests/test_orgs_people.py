@@ -204,3 +204,25 @@ def test_districts_named_with_their_province_in_brackets_islands_and_counted_lis
         "Hưng (tỉnh Quảng Tây, Trung Quốc) trở về. Đây là tiềm năng của bán đảo Cà Mau."
     )[DISTRICT]
     assert {"Thành phố Sầm Sơn", "Huyện Cô Tô", "Quận Bắc Từ Liêm", "Quận Nam Từ Liêm"} == found
+
+
+def test_a_chain_after_a_name_with_its_short_form_and_birth_year_in_brackets():
+    found = posts(
+        "Thanh Hóa\nÔng Lương Văn Cường (Lương Cường - Sinh năm 1957), Ủy viên Bộ Chính trị, Ủy viên Thường vụ "
+        "Quân ủy Trung ương, Đại tướng, Chủ nhiệm Tổng cục Chính trị Quân đội nhân dân Việt Nam.\nÔng Mai Văn Hải "
+        "(Sinh năm 1973), Ủy viên Ban Chấp hành Đảng bộ tỉnh, Phó bí thư Đảng ủy Khối Cơ quan và Doanh nghiệp tỉnh "
+        "Thanh Hóa."
+    )
+    assert {
+        ("Lương Văn Cường", "Ủy viên Bộ Chính trị"),
+        ("Lương Văn Cường", "Chủ nhiệm Tổng cục Chính trị Quân đội nhân dân Việt Nam"),
+        ("Mai Văn Hải", "Phó Bí thư Đảng ủy Khối Cơ quan và Doanh nghiệp tỉnh Thanh Hóa"),
+    } <= found
+
+
+def test_the_thanh_uy_of_a_central_city_whose_districts_are_named():
+    found = posts(
+        "Hà Nội: ứng cử viên\nĐơn vị bầu cử số 1 gồm các quận Ba Đình, Đống Đa. Bí thư Thành ủy Đinh Tiến Dũng "
+        "ứng cử ở đơn vị số 4, gồm quận Hoàng Mai và huyện Gia Lâm."
+    )
+    assert ("Đinh Tiến Dũng", "Bí thư Thành ủy Hà Nội") in found

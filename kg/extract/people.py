@@ -191,7 +191,7 @@ def _foreign_word(word: str) -> bool:
 
 
 _CHAIN_SEP = re.compile(
-    r"(?:\s*\((?:sinh|sn)[^)]{0,30}\))?(?:\s*(?:,|;|–|—|-|:|\()\s*|\s+)"
+    r"(?:\s*\((?:[^()\n]{0,25}[-–,]\s*)?(?:sinh|sn)[^)]{0,30}\))?(?:\s*(?:,|;|–|—|-|:|\()\s*|\s+)"
     r"(?:(?:và|kiêm|hiện là|hiện|đồng thời là|nguyên|là|cũng là|từng là|từng giữ chức|từng)\s+)*",
     re.IGNORECASE,
 )
