@@ -226,3 +226,21 @@ def test_the_thanh_uy_of_a_central_city_whose_districts_are_named():
         "ứng cử ở đơn vị số 4, gồm quận Hoàng Mai và huyện Gia Lâm."
     )
     assert ("Đinh Tiến Dũng", "Bí thư Thành ủy Hà Nội") in found
+
+
+def test_an_investigation_agency_of_the_police_cdc_and_a_general_hospital_in_lower_case():
+    found = entities(
+        "Kiên Giang\nNgày 20/4, cơ quan CSĐT Công an huyện Vĩnh Thuận (Kiên Giang) khởi tố vụ án. Mẫu được CDC "
+        "thành phố Đà Nẵng lấy. Tiêm vắc xin tại Bệnh viện đa khoa tỉnh Bạc Liêu. Thường trực Ban Bí thư giao Ban "
+        "Cán sự Đảng Chính phủ chỉ đạo."
+    )[ORGANIZATION]
+    assert {
+        "Cơ quan Cảnh sát điều tra Công an huyện Vĩnh Thuận",
+        "Công an huyện Vĩnh Thuận",
+        "Trung tâm Kiểm soát bệnh tật thành phố Đà Nẵng",
+        "Bệnh viện đa khoa tỉnh Bạc Liêu",
+        "Ban Cán sự Đảng Chính phủ",
+        "Chính phủ",
+    } <= found
+    lower = entities("Tỉnh Hà Nam\nBệnh viện cũng thống nhất với tỉnh Hà Nam.").get(ORGANIZATION, set())
+    assert not any(label.startswith("Bệnh viện cũng") for label in lower)

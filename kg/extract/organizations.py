@@ -76,6 +76,9 @@ def _patterns() -> _Patterns:
     )
 
 
+_LOWER_AGENCY = re.compile(r"cơ quan (?:CSĐT|Cảnh sát điều tra|An ninh điều tra) (?:[-–] )?Công an")
+
+
 def _skip_ws(key: str, pos: int) -> int:
     """Past the spaces at ``pos``; a name does not go on across a line break ("Công đoàn Trường\n4")."""
     m = _WS.match(key, pos)
@@ -174,6 +177,8 @@ def parse_org(text: str, key: str, pos: int, allow_generic: bool = False, after_
     """
     lower_department = False  # "Trưởng ban Tuyên giáo Trung ương": a department in lower case after the title
     if not _capitalised(text, pos):
+        if _LOWER_AGENCY.match(text, pos):  # "cơ quan CSĐT Công an huyện Vĩnh Thuận"
+            after_post = True
         if not after_post or not text[pos : pos + 1].isalpha():
             return None
         lower = _central_body(text, key, pos) or _named(text, key, pos, after_post=True)
@@ -195,6 +200,9 @@ def parse_org(text: str, key: str, pos: int, allow_generic: bool = False, after_
             break
         departments.append(lex.departments[match_key(_WS.sub(" ", key[m.start() : m.end()]))])
         cur = _skip_ws(key, _skip_abbreviation(text, m.end()))
+        if departments[-1].startswith("Cơ quan"):  # "Cơ quan Cảnh sát điều tra - Công an quận Hoàng Mai"
+            dash = re.compile(r"[-–]\s+(?=Công an)").match(text, cur)
+            cur = dash.end() if dash else cur
     base: OrgParse | None = None
     if departments:
         inner = _central_body(text, key, cur) if _capitalised(text, cur) else None
@@ -235,7 +243,8 @@ def parse_org(text: str, key: str, pos: int, allow_generic: bool = False, after_
     org = OrgParse(pos, base.end, departments + base.departments, base.base)
     if central and central.end >= org.end:
         return central
-    if departments and base.start > pos and base.base.get("kind") in ("named", "central") and "prefix" not in base.base:
+    named_body = base.base.get("kind") in ("named", "central") and "prefix" not in base.base
+    if departments and base.start > pos and (named_body or departments[0].startswith("Cơ quan")):
         # "Ban Chấp hành [Tổng Liên đoàn Lao động Việt Nam]"; a Party committee's own departments
         # ("Ban Tổ chức Tỉnh ủy", "Ban Thường vụ Đảng ủy …") are read as one name
         org.inner_start = base.start
@@ -1154,7 +1163,12 @@ _LOWER_RUN_HEADS = frozenset(
     {"Trung tâm", "Viện", "Công ty", "Bệnh viện", "Hạt Kiểm lâm", "Trạm", "Ban Quản lý", "Học viện", "Trường"}
 )
 _LOWER_NAME_HEADS = frozenset(
-    {"Cục", "Chi cục", "Tổng cục", "Trung tâm", "Viện", "Sở", "Ban Quản lý", "Hạt Kiểm lâm", "Vụ", "Phòng"}
+    {"Cục", "Chi cục", "Tổng cục", "Trung tâm", "Viện", "Sở", "Ban Quản lý", "Hạt Kiểm lâm", "Vụ", "Phòng", "Bệnh viện"}
+)
+# the words of a hospital's kind: "Bệnh viện đa khoa", "… sản nhi", "… y học cổ truyền", "… lao và bệnh phổi"
+_HOSPITAL_WORDS = frozenset(
+    "đa khoa sản nhi phổi lao bệnh mắt da liễu y học cổ truyền tâm thần ung bướu nội tiết phục hồi chức năng "
+    "điều dưỡng phụ lão khu vực quân dân và chấn thương chỉnh hình răng hàm mặt tai mũi họng".split()
 )
 _LOWER_NAME = re.compile(
     r"(?!trưởng|phó)((?:[" + LOWER + r"0-9-]+,?\s+){1,7}?)(?=(?:tỉnh|huyện|quận|thị xã|thành phố|tp\.?)\s+)"
@@ -1244,6 +1258,8 @@ def _named(text: str, key: str, pos: int, after_post: bool = False) -> OrgParse 
         lower = _LOWER_NAME.match(text, nxt) if head in _LOWER_NAME_HEADS else None
         if lower is None or not _place_at(text, key, lower.end(2)):
             return None
+        if head == "Bệnh viện" and not set(lower.group(1).replace(",", " ").split()) <= _HOSPITAL_WORDS:
+            return None  # "Bệnh viện đa khoa tỉnh X", not "Bệnh viện cũng thống nhất … với tỉnh X"
         end = lower.start(1) + len(lower.group(1).rstrip())
     else:
         end = _name_tokens(text, nxt, head=head)
@@ -1490,7 +1506,8 @@ def _brand(text: str, pos: int) -> OrgParse | None:
 # last words of a brand of several words: "T&T Group", "Bamboo Airways", "Viettel Telecom"
 _BRAND_SUFFIXES = frozenset(
     "Group Bank Corp Corporation Holdings Airways Airlines Motors Pharma Capital Land Tech Telecom Post Energy "
-    "Global Solutions Software Systems Entertainment Media Studio Foods Steel Logistics Securities Insurance".split()
+    "Global Solutions Software Systems Entertainment Media Studio Foods Steel Logistics Securities Insurance "
+    "League Club Association Foundation Institute University Company Inc Ltd Fund Council Agency Times News".split()
 )
 
 
