@@ -244,3 +244,12 @@ def test_an_investigation_agency_of_the_police_cdc_and_a_general_hospital_in_low
     } <= found
     lower = entities("Tỉnh Hà Nam\nBệnh viện cũng thống nhất với tỉnh Hà Nam.").get(ORGANIZATION, set())
     assert not any(label.startswith("Bệnh viện cũng") for label in lower)
+
+
+def test_a_two_syllable_proper_name_is_whole_and_ad_hoc_teams_are_no_bodies():
+    found = entities(
+        "Quảng Ngãi\nSở yêu cầu Công ty Hòa Phát kiểm tra chất thải. Bệnh viện Nhi Trung ương tiếp nhận. Theo "
+        "quyết định, Đoàn Thanh tra sẽ thực hiện thanh tra việc tuyển dụng."
+    )[ORGANIZATION]
+    assert {"Công ty Hòa Phát", "Bệnh viện Nhi Trung ương"} <= found
+    assert not any(label.startswith(("Công ty Hòa Phát k", "Đoàn")) for label in found)

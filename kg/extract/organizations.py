@@ -731,6 +731,8 @@ _TYPE_WORDS = frozenset(
 _NAMED_AFTER_PEOPLE = frozenset({"Trường", "Công ty", "Cty", "Tổng công ty", "Tập đoàn", "Quỹ", "Bệnh viện", "Nhà máy"})
 # units of a ministry named by their field of work: "Cục Xúc tiến thương mại", "Vụ Thị trường ngoài nước"
 _FIELD_HEADS = frozenset({"Cục", "Tổng cục", "Vụ"})
+# lower-case syllables that complete a capitalised one even after another: "Trung ương", "Hàng không"
+_COMPLETIONS = frozenset({"ương", "không", "đới", "tế", "gia", "hóa", "hoá", "học", "dân", "nghiệp", "phố"})
 _LEVEL_WORDS = frozenset({"tỉnh", "huyện", "quận", "xã", "phường", "thị", "thành"})
 _NAME_FINAL = frozenset({"việt nam", "trung ương", "quốc hội"})
 
@@ -807,6 +809,14 @@ def _name_tokens(text: str, pos: int, limit: int = 14, head: str = "") -> int:
                 and not (len(w) > 1 and w.isupper())
                 and not any(words.endswith(f) for f in _NAME_FINAL)
                 and not place_at_end(text, pos, end)
+                # "Công ty Hòa Phát| kiểm tra": a proper name of two capitalised syllables is whole
+                and not (
+                    head in _NAMED_AFTER_PEOPLE
+                    and i >= 2
+                    and _proper_word(toks[i - 2][2])
+                    and _proper_word(w)
+                    and (i >= len(toks) or toks[i][2] not in _COMPLETIONS)  # "Nhi Trung ương", "Cảng Hàng không"
+                )
             )
             continue
         if w in ("-", "–") and cap(i + 1):
@@ -1206,6 +1216,7 @@ def _ministry_unit(key: str, pos: int) -> tuple[str, int] | None:
     return (labels[_WS.sub(" ", key[m.start() : m.end()])], m.end()) if m else None
 
 
+_AD_HOC_TEAM = re.compile(r"(?:thanh tra|kiểm tra|công tác|giám sát|khảo sát|liên ngành|kiểm toán|công tác)(?!\w)")
 _CLAUSE_BEFORE = re.compile(r"(?:^|[\n.;:!?\"“(–-])\s*$")
 # words that open a sentence before a body's name: "Với Cục Xuất nhập khẩu, …", "Còn Vụ …", "Đối với …"
 _CLAUSE_WORDS = frozenset(
@@ -1244,6 +1255,8 @@ def _named(text: str, key: str, pos: int, after_post: bool = False) -> OrgParse 
     head = head[:1].upper() + head[1:]
     if nxt == m.end():
         return None
+    if head == "Đoàn" and _AD_HOC_TEAM.match(key, nxt):
+        return None  # "Đoàn Thanh tra sẽ thực hiện …", "Đoàn công tác": a team sent for a task, not a body
     unit = _ministry_unit(key, pos) if head in _FIELD_HEADS or head == "Ủy ban" else None
     if unit is not None:  # "Tổng cục Quản lý thị trường| quán triệt …": a known unit ends with its field
         return OrgParse(pos, unit[1], [], {"kind": "named", "label": unit[0], "head": head})
