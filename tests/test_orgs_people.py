@@ -253,3 +253,13 @@ def test_a_two_syllable_proper_name_is_whole_and_ad_hoc_teams_are_no_bodies():
     )[ORGANIZATION]
     assert {"Công ty Hòa Phát", "Bệnh viện Nhi Trung ương"} <= found
     assert not any(label.startswith(("Công ty Hòa Phát k", "Đoàn")) for label in found)
+
+
+def test_bare_district_names_that_their_company_makes_districts():
+    found = entities(
+        "Hà Nam lấy 920 mẫu\nCác F1 được cách ly tại trung tâm y tế các đơn vị: Bình Lục, Thanh Liêm, Duy Tiên và "
+        "Trường Cao đẳng Y tế Hà Nam. Có 2 trường hợp F1 là vợ chồng tại Yên Mô và thành phố Tam Điệp. Du khách "
+        "đến xã Đồng Văn và huyện Đồng Văn."
+    )[DISTRICT]
+    assert {"Huyện Bình Lục", "Huyện Thanh Liêm", "Thị xã Duy Tiên", "Huyện Yên Mô", "Thành phố Tam Điệp"} <= found
+    assert len([d for d in found if "Đồng Văn" in d]) == 1
