@@ -263,3 +263,14 @@ def test_bare_district_names_that_their_company_makes_districts():
     )[DISTRICT]
     assert {"Huyện Bình Lục", "Huyện Thanh Liêm", "Thị xã Duy Tiên", "Huyện Yên Mô", "Thành phố Tam Điệp"} <= found
     assert len([d for d in found if "Đồng Văn" in d]) == 1
+
+
+def test_a_body_of_every_province_is_no_one_body():
+    found = entities(
+        "Quảng Ngãi\n17 Quyết định của Ủy ban nhân dân tỉnh, thành phố trực thuộc trung ương; 2 Nghị quyết của Hội "
+        "đồng nhân dân tỉnh, thành phố trực thuộc trung ương. Ban Chỉ đạo phòng chống dịch Covid-19 các cấp vào "
+        "cuộc. Anh Trần Văn Quang công tác tại Công an phường Lam Hạ, thành phố Phủ Lý."
+    ).get(ORGANIZATION, set())
+    generic = ("Ủy ban nhân dân tỉnh", "Hội đồng nhân dân tỉnh", "Ban Chỉ đạo")
+    assert not any(label.startswith(generic) for label in found)
+    assert any(label.startswith("Công an phường Lam Hạ") for label in found)

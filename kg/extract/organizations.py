@@ -599,6 +599,9 @@ def find_organizations(text: str, key: str) -> list[Mention]:
         if org is None or _status_phrase(key, org):
             pos = m.start() + 1
             continue
+        if _GENERIC_AFTER.match(key, org.end):  # "HĐND tỉnh, thành phố trực thuộc trung ương"
+            pos = org.end
+            continue
         mentions.append(org_mention(text, org))
         if org.qualifier is not None:
             parent = org_mention(text, org.qualifier)
@@ -633,6 +636,10 @@ def _lower_head(text: str, key: str, pos: int) -> OrgParse | None:
     return org if proper else None
 
 
+# what makes a body's name stand for every body of its kind: "Sở Lao động - Thương binh và Xã hội tỉnh, thành
+# phố trực thuộc Trung ương", "Bộ chỉ huy Bộ đội Biên phòng các tỉnh"
+_GENERIC_AFTER = re.compile(r"(?<=tỉnh)\s*[,/]\s*thành phố(?!\w)|\s+(?:các|mỗi|những)\s+(?:tỉnh|địa phương|cấp)(?!\w)")
+# (not "Công an phường Lam Hạ, thành phố Phủ Lý", "Sở Y tế Hà Nội, thành phố có …")
 _STATUS_BEFORE = re.compile(r"(?:đại biểu|bầu cử|ứng cử)\s+$")
 
 
