@@ -274,3 +274,15 @@ def test_a_body_of_every_province_is_no_one_body():
     generic = ("Ủy ban nhân dân tỉnh", "Hội đồng nhân dân tỉnh", "Ban Chỉ đạo")
     assert not any(label.startswith(generic) for label in found)
     assert any(label.startswith("Công an phường Lam Hạ") for label in found)
+
+
+def test_a_joint_committee_is_named_by_its_remit_and_its_two_countries():
+    found = entities(
+        "Hai bên tổ chức Kỳ họp thứ 6 Ủy ban Hỗn hợp về hợp tác Kinh tế Khoa học và Kỹ thuật Việt Nam-Malaysia và "
+        "Ủy ban Hỗn hợp thương mại lần thứ 4, nỗ lực phấn đấu."
+    )[ORGANIZATION]
+    assert {
+        "Ủy ban Hỗn hợp về hợp tác Kinh tế Khoa học và Kỹ thuật Việt Nam-Malaysia",
+        "Ủy ban Hỗn hợp thương mại",
+    } <= found
+    assert "Ủy ban Hỗn hợp" not in found

@@ -1224,6 +1224,29 @@ def _ministry_unit(key: str, pos: int) -> tuple[str, int] | None:
 
 
 _AD_HOC_TEAM = re.compile(r"(?:thanh tra|kiểm tra|công tác|giám sát|khảo sát|liên ngành|kiểm toán|công tác)(?!\w)")
+
+
+@cache
+def _joint_remit() -> tuple[re.Pattern, re.Pattern]:
+    countries = "|".join(sorted(map(re.escape, ["Việt Nam", *lexicon().raw["countries"]]), key=len, reverse=True))
+    pair = r"(?:" + countries + r")\s?[-–]\s?(?:" + countries + r")(?!\w)"
+    # "về hợp tác Kinh tế Khoa học và Kỹ thuật Việt Nam-Malaysia": a remit up to the pair of countries
+    remit = re.compile(r"(?:\s+về)?((?:\s+(?!lần\b|và Ủy ban)[\w,]+){0,10}?)\s+" + pair)
+    # "Ủy ban Hỗn hợp thương mại| lần thứ 4": a field before the session's number
+    field = re.compile(r"((?:\s+[" + LOWER + r"]+){1,3})(?=\s+lần\s+thứ)")
+    return remit, field
+
+
+def _joint_committee_end(text: str, end: int) -> int:
+    """End of a joint committee's name: its remit and the two countries, or its field before "lần thứ"."""
+    remit, field = _joint_remit()
+    m = remit.match(text, end)
+    if m and "." not in m.group():
+        return m.end()
+    m = field.match(text, end)
+    return m.end(1) if m else end
+
+
 _CLAUSE_BEFORE = re.compile(r"(?:^|[\n.;:!?\"“(–-])\s*$")
 # words that open a sentence before a body's name: "Với Cục Xuất nhập khẩu, …", "Còn Vụ …", "Đối với …"
 _CLAUSE_WORDS = frozenset(
@@ -1293,6 +1316,8 @@ def _named(text: str, key: str, pos: int, after_post: bool = False) -> OrgParse 
                 end = country.end()  # (not "Sở Giáo dục và Đào tạo Lào Cai", "Trung tâm Hội nghị quốc gia Mỹ Đình")
     if end <= nxt:
         return None
+    if head == "Ủy ban" and key.startswith(("hỗn hợp", "liên chính phủ"), nxt):
+        end = _joint_committee_end(text, end)  # "Ủy ban Hỗn hợp về hợp tác … Việt Nam-Malaysia"
     q = re.compile(r"\s+của\s+Quốc hội").match(text, end)
     if q:
         end = q.end()
