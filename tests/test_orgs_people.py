@@ -286,3 +286,11 @@ def test_a_joint_committee_is_named_by_its_remit_and_its_two_countries():
         "Ủy ban Hỗn hợp thương mại",
     } <= found
     assert "Ủy ban Hỗn hợp" not in found
+
+
+def test_withheld_names_and_addresses_are_no_people():
+    found = entities(
+        "Lý do giáo viên Nguyễn Thanh Q. của trường vào nhà nghỉ. Hội nghị tại số 7 Nguyễn Tri Phương, quận Ba "
+        "Đình. Ông Trần Đông A phát biểu."
+    ).get(PERSON, set())
+    assert found == {"Trần Đông A"}

@@ -27,6 +27,8 @@ _NOT_NAME = frozenset(
 )
 
 
+_WITHHELD = re.compile(r"\.\s*(?:\(|[" + LOWER + r"])")
+_HOUSE_NUMBER = re.compile(r"\d+[a-z]?(?:/\d+[a-z]?)*")
 _BARE_NAME = re.compile(r"(?<![\w.])[" + UPPER + r"]\w*(?: [" + UPPER + r"]\w*){2,4}(?!\w)")
 # words after which a capitalised name is a street, school, prize… named after a person
 _NOT_BEFORE_NAME = frozenset(
@@ -161,8 +163,8 @@ def _name_at(
         if text[end : end + 1] != " ":
             break
         cur = end + 1
-    if len(words) < 2:
-        return None
+    if len(words) < 2 or len(words[-1]) == 1 and _WITHHELD.match(text, end):
+        return None  # "giáo viên Nguyễn Thanh Q. của trường": a name the paper withholds (not "Trần Đông A")
     family = words[0][:2] if words[0][1:2] == "'" else words[0]  # "H'Yim Kđoh": the family name is "H'"
     rare = family in _RARE_FAMILY and len(words) > 2 and words[1] in _MIDDLE  # "Đồng Văn Thanh"
     if need_surname and family not in surnames and not rare and not (foreign_ok and any(map(_foreign_word, words))):
@@ -540,7 +542,8 @@ def find_people(
         if inside_person(m.start()) or not free(m.start(), m.end()):
             continue
         before = text[max(0, m.start() - 16) : m.start()].lower().split()
-        if before and before[-1] in _NOT_BEFORE_NAME:
+        address = before[-2:-1] == ["số"] and _HOUSE_NUMBER.fullmatch(before[-1])  # "số 7 Nguyễn Tri Phương"
+        if before and (before[-1] in _NOT_BEFORE_NAME or address):
             continue
         name = _name_at(text, m.start(), lex.surnames, need_surname=True)
         if not name or len(name[0].split()) < 3 or not free(m.start(), name[1]):
