@@ -294,3 +294,15 @@ def test_withheld_names_and_addresses_are_no_people():
         "Đình. Ông Trần Đông A phát biểu."
     ).get(PERSON, set())
     assert found == {"Trần Đông A"}
+
+
+def test_a_title_written_alone_stands_for_the_body_of_its_head_named_before():
+    found = posts(
+        "Đồng Nai\nLiên quan đến các vi phạm tại Trường Đại học Đồng Nai, Ban Thường vụ Tỉnh ủy Đồng Nai đã thi "
+        "hành kỷ luật cảnh cáo đối với ông Phạm Văn Thanh - nguyên Bí thư Đảng ủy, nguyên Phó Hiệu trưởng và khiển "
+        "trách ông B."
+    )
+    assert {
+        ("Phạm Văn Thanh", "Phó Hiệu trưởng Trường Đại học Đồng Nai"),
+        ("Phạm Văn Thanh", "Bí thư Đảng ủy Trường Đại học Đồng Nai"),
+    } <= found

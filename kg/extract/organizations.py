@@ -1556,6 +1556,29 @@ _BRAND_SUFFIXES = frozenset(
 )
 
 
+_TITLE_ALONE = re.compile(r"\s*(?:[,;.)]|và\s|[-–]\s|$)")
+# titles that name their body's head and are written alone once the body has been named
+_TITLE_ALONE_HEADS = frozenset({"Trường", "Viện", "Cục", "Vụ", "Khoa"})
+
+
+def body_of_title(text: str, key: str, start: int, end: int, title: str) -> OrgParse | None:
+    """The body a title written alone stands in ("Phó Hiệu trưởng," after "Trường Đại học Đồng Nai"
+    was named): the last one of its head named in full in the 2,000 characters before; its own span."""
+    head = _TITLE_HEADS.get(match_key(title).lower())
+    if head not in _TITLE_ALONE_HEADS or not _TITLE_ALONE.match(text, end):
+        return None
+    window = max(0, start - 2000)
+    starts = [h.start() for h in re.finditer(r"(?<!\w)" + head + r"(?=\s)", text[window:start])]
+    for at in reversed(starts[-6:]):
+        full = parse_org(text, key, window + at, allow_generic=True)
+        if full is None or full.departments or full.end > start or full.base.get("kind") not in ("named", "central"):
+            continue
+        label = full.base.get("label") or ""
+        if label.split()[:1] == [head] and (full.base.get("place") or len(label.split()) > 2):
+            return full
+    return None
+
+
 # heads a body is called by alone once its full name has been given: "… được bầu làm Chủ tịch Hội."
 _SHORT_HEADS = ("Hội", "Sở", "Trường", "Công ty", "Tập đoàn", "Bệnh viện", "Ngân hàng", "Viện", "Trung tâm")
 _SHORT_AT = re.compile(r"(" + "|".join(_SHORT_HEADS) + r")(?=\s*(?:[.,;)]|$))")

@@ -14,7 +14,14 @@ import re
 from functools import cache
 
 from kg.extract.lexicon import alternation, lexicon, place_at
-from kg.extract.organizations import country_after, earlier_body, org_mention, post_org, vietnamese_syllable
+from kg.extract.organizations import (
+    body_of_title,
+    country_after,
+    earlier_body,
+    org_mention,
+    post_org,
+    vietnamese_syllable,
+)
 from kg.records import ORGANIZATION, PERSON, Fact, Mention
 from kg.textnorm import LOWER, UPPER, match_key
 
@@ -392,6 +399,10 @@ def _posts_after(text: str, key: str, pos: int) -> tuple[list[tuple[str, Mention
         foreign = _foreign_post(text, title, start, after) if org is None else None
         if foreign is not None:
             org, after = foreign
+        if org is None and standalone_post(title) is None:
+            earlier = body_of_title(text, key, start, after, title)
+            if earlier is not None:  # "… tại Trường Đại học Đồng Nai, … ông X - nguyên Phó Hiệu trưởng"
+                org = org_mention(text, earlier)
         if posts and _next_person(text, after):
             break  # "…, đại biểu Quốc hội khóa XIV, Trưởng ban Công tác đại biểu Nguyễn Thị Thanh": hers
         if org is None and standalone_post(title) is None:
