@@ -306,3 +306,16 @@ def test_a_title_written_alone_stands_for_the_body_of_its_head_named_before():
         ("Phạm Văn Thanh", "Phó Hiệu trưởng Trường Đại học Đồng Nai"),
         ("Phạm Văn Thanh", "Bí thư Đảng ủy Trường Đại học Đồng Nai"),
     } <= found
+
+
+def test_the_national_assemblys_committees_by_their_short_names():
+    text = (
+        "Chủ nhiệm UB Pháp luật Hoàng Thanh Tùng nêu rõ. Ủy ban Tài chính - ngân sách của Quốc hội thẩm tra. Ủy "
+        "ban Kinh tế đề nghị."
+    )
+    assert {
+        "Ủy ban Pháp luật của Quốc hội",
+        "Ủy ban Tài chính - Ngân sách của Quốc hội",
+        "Ủy ban Kinh tế của Quốc hội",
+    } <= entities(text)[ORGANIZATION]
+    assert ("Hoàng Thanh Tùng", "Chủ nhiệm Ủy ban Pháp luật của Quốc hội") in posts(text)
