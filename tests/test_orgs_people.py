@@ -319,3 +319,15 @@ def test_the_national_assemblys_committees_by_their_short_names():
         "Ủy ban Kinh tế của Quốc hội",
     } <= entities(text)[ORGANIZATION]
     assert ("Hoàng Thanh Tùng", "Chủ nhiệm Ủy ban Pháp luật của Quốc hội") in posts(text)
+
+
+def test_governors_and_senators_abroad_and_a_standing_member_of_a_committee():
+    found = posts(
+        "Khi Thủ hiến bang Victoria Daniel Andrews tới Bắc Kinh. Thượng nghị sĩ Mỹ Bob Menendez nói. Bà Nguyễn Thị "
+        "Mai Hoa - Ủy viên thường trực Ủy ban Văn hóa, Giáo dục, Thanh Thiếu niên và Nhi đồng của Quốc hội khẳng định."
+    )
+    assert {
+        ("Daniel Andrews", "Thủ hiến bang Victoria"),
+        ("Bob Menendez", "Thượng nghị sĩ Mỹ"),
+        ("Nguyễn Thị Mai Hoa", "Ủy viên Thường trực Ủy ban Văn hóa, Giáo dục của Quốc hội"),
+    } <= found

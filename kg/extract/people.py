@@ -282,7 +282,7 @@ def _foreign_post(text: str, title: str, start: int, end: int) -> tuple[Mention,
         full = standalone_post(title)
         body = lexicon().raw["standalone_post_orgs"].get(full or "", "")
         word, post_title = next((w for k, w in _FOREIGN_BODIES.items() if body.startswith(k)), None), title
-    country = country_after(text, end) if word else None
+    country = (country_after(text, end) or _state_after(text, end)) if word else None
     if country is None:
         return None
     name, country_end = country
@@ -303,6 +303,15 @@ def _foreign_body(org: Mention | None) -> bool:
     if org is None or (org.attrs.get("base") or {}).get("kind") != "central":
         return False
     return any(org.label.endswith(" " + c) for c in lexicon().raw["countries"])
+
+
+_STATE = re.compile(r"\s+(bang\s+[" + UPPER + r"]\w+)(?=\s+[" + UPPER + r"])")
+
+
+def _state_after(text: str, pos: int) -> tuple[str, int] | None:
+    """A foreign federal state named after a governor's title: "Thủ hiến| bang Victoria Daniel Andrews"."""
+    m = _STATE.match(text, pos)
+    return (m.group(1), m.end(1)) if m else None
 
 
 def _next_person(text: str, end: int) -> bool:
