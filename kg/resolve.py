@@ -183,7 +183,7 @@ def _base_name(base: dict, ctx: Context) -> OrgName | None:
             and not explicit
             and ctx.province
             and ctx.province.type_word == "thành phố"
-            and not ctx.district
+            and (not ctx.district or ctx.district_of_type("thành phố") is None)  # not a city within it
         ):
             return OrgName(f"Thành ủy {city_name(ctx.province)}", province=ctx.province.code)
         kind_of = {"Huyện ủy": "huyện", "Thị ủy": "thị xã", "Quận ủy": "quận", "Thành ủy": "thành phố"}.get(head)

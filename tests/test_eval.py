@@ -79,16 +79,15 @@ def test_seed_scores_reach_the_bar(seed_store):
 
 
 # Measured on the 66 annotated corpus articles (batches A-G) when this floor was set; the bar is
-# 0.90 for every type, not yet reached for organisations and posts. A change that lowers any of
-# them fails here.
+# 0.90 for every type, not yet reached for posts. A change that lowers any of them fails here.
 CORPUS_FLOOR = {
-    "Person": 0.95,
-    "Organization": 0.86,
+    "Person": 0.98,
+    "Organization": 0.91,
     "Province": 0.96,
-    "District": 0.92,
+    "District": 0.96,
     "Resolution": 0.95,
     "Event": 0.91,
-    "posts": 0.81,
+    "posts": 0.85,
 }
 
 

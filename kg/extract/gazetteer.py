@@ -15,13 +15,17 @@ from kg.places import admin_map
 from kg.records import DISTRICT, PROVINCE, Mention
 from kg.textnorm import match_key
 
-_BEFORE = re.compile(r"(tỉnh ủy|thành ủy|huyện ủy|thị ủy|quận ủy|tỉnh|thành phố|tp\.?|huyện|quận|thị xã|tx\.)\s*:?\s*$")
+_BEFORE = re.compile(
+    r"(tỉnh ủy|thành ủy|huyện ủy|thị ủy|quận ủy|tỉnh|thành phố|tp\.?|huyện đảo|huyện|quận|thị xã|tx\.|(?<!bán )đảo)"
+    r"\s*:?\s*$"
+)
 _DISTRICT_WORDS = {
     "thành ủy": "thành phố",
     "huyện ủy": "huyện",
     "thị ủy": "thị xã",
     "quận ủy": "quận",
     "huyện": "huyện",
+    "huyện đảo": "huyện",
     "quận": "quận",
     "thị xã": "thị xã",
     "tx.": "thị xã",
@@ -33,8 +37,13 @@ _PERSON_ONLY = {match_key("Hồ Chí Minh")}  # bare, it is the person; the city
 
 
 _LIST_OPENER = re.compile(
-    r"(?:các|những|\d+)\s+(huyện|quận|thị xã|thành phố)(?:\s+[^\W\d_]+){0,3}?\s*(?:như|gồm|là|:)\s*$"
+    r"(?:các|những|\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(huyện|quận|thị xã|thành phố)"
+    r"(?:\s+[^\W\d_]+){0,3}?\s*(?:như|gồm|là|:)\s*$"
 )
+# "Sầm Sơn (Thanh Hóa)": a district with its province in brackets
+_PAREN_PROVINCE = re.compile(r"\s*\((?:tỉnh\s+|thành phố\s+|TP\.?\s*)?([^,()\n]{2,25}?)\)")
+# "thành phố Đông Hưng (tỉnh Quảng Tây, Trung Quốc)": a foreign place named like one of ours
+_PAREN_ABROAD = re.compile(r"\s*\([^()\n]{0,40}?,\s*([^,()\n]{2,20})\)")
 _PREV_WORD = re.compile(r"(\w+) $")
 _LIST_GAP = re.compile(r"\s*(?:,|;|và|,\s*và)?\s*")
 
@@ -45,6 +54,7 @@ def find_places(text: str, key: str) -> list[Mention]:
     amap = admin_map()
     out: list[Mention] = []
     list_type, list_end = None, -1  # the district list being read, and where its last name ended
+    bare: list[tuple[int, int, str]] = []  # names with no word before them that says what they are
     surnames = lexicon().surnames
     for start, end in place_spans(text):
         prev = _PREV_WORD.search(text, max(0, start - 12), start)
@@ -59,6 +69,17 @@ def find_places(text: str, key: str) -> list[Mention]:
             word = opener.group(1) if opener else ""
         province = amap.province_by_name.get(name_key)
         central_city = province is not None and province.type_word == "thành phố"
+        abroad = _PAREN_ABROAD.match(text, end) if text[end : end + 2].strip()[:1] == "(" else None
+        if abroad and abroad.group(1).strip() in lexicon().raw["countries"]:
+            continue
+        if word == "đảo" and name_key in amap.districts_by_name:  # "đảo Cô Tô": the island district
+            word = "huyện"
+        if not word and province is None and text[end : end + 2].strip()[:1] == "(":
+            paren = _PAREN_PROVINCE.match(text, end)
+            around = amap.province_by_name.get(match_key(paren.group(1).strip())) if paren else None
+            own = [d for d in amap.districts_by_name.get(name_key, ()) if around and d.province_code == around.code]
+            if own:  # "Sầm Sơn (Thanh Hóa)", "Bát Xát (Lào Cai)"
+                word = next(w for w, t in _DISTRICT_WORDS.items() if t == own[0].type_word)
         in_list = list_type is not None and not word and _LIST_GAP.fullmatch(key, list_end, start) is not None
         if in_list and name_key in amap.districts_by_name:
             word = next(w for w, t in _DISTRICT_WORDS.items() if t == list_type)
@@ -85,4 +106,48 @@ def find_places(text: str, key: str) -> list[Mention]:
             )
         else:
             list_type = None
+            bare.append((start, end, name_key))
+    if len(bare) > 1:
+        out += _bare_districts(text, bare, out)
+    return out
+
+
+_AND_TYPED = re.compile(r"\s+và\s+(?:huyện|quận|thị xã|thành phố|TP\.?)\s+")
+_COMMUNE_BEFORE = re.compile(r"(?:xã|phường|thị trấn|khu|thôn|ấp|làng)\s+$")
+
+
+def _bare_districts(text: str, bare: list[tuple[int, int, str]], found: list[Mention]) -> list[Mention]:
+    """Bare district names that only their company makes districts: a list of three or more (or two after
+    a colon) all in one province ("các đơn vị: Bình Lục, Thanh Liêm, Duy Tiên"), or one coordinated
+    with a district of that province named with its word ("tại Yên Mô và thành phố Tam Điệp")."""
+    amap = admin_map()
+    typed = {m.start: m for m in found if m.kind == DISTRICT}
+    out: list[Mention] = []
+    groups: list[list[tuple[int, int, str]]] = []
+    for span in bare:
+        if groups and _LIST_GAP.fullmatch(text, groups[-1][-1][1], span[0]):
+            groups[-1].append(span)
+        else:
+            groups.append([span])
+    for group in groups:
+        if any(k in amap.province_by_name or k not in amap.districts_by_name for _, _, k in group):
+            continue
+        provinces = set.intersection(*({d.province_code for d in amap.districts_by_name[k]} for _, _, k in group))
+        colon = text[max(0, group[0][0] - 3) : group[0][0]].strip().endswith(":")
+        if not (len(group) >= 3 or len(group) == 2 and colon):
+            after = _AND_TYPED.match(text, group[-1][1])
+            other = typed.get(after.end()) if after and len(group) == 1 else None
+            start = group[0][0]
+            commune = _COMMUNE_BEFORE.search(text, max(0, start - 12), start)
+            if other is None or match_key(other.attrs["name"]) == group[0][2] or commune:
+                continue  # not "xã Đồng Văn và huyện Đồng Văn": a commune and its district
+            provinces &= {d.province_code for d in amap.districts_by_name.get(match_key(other.attrs["name"]), ())}
+        if len(provinces) != 1:
+            continue
+        code = provinces.pop()
+        for start, end, k in group:
+            district = next(d for d in amap.districts_by_name[k] if d.province_code == code)
+            name = " ".join(text[start:end].split())
+            attrs = {"name": name, "type_word": district.type_word}
+            out.append(Mention.at(text, DISTRICT, start, end, name, scope="province", attrs=attrs))
     return out

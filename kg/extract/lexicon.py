@@ -83,7 +83,7 @@ def lexicon() -> Lexicon:
         post_titles={match_key(t): t for t in raw["post_titles"]}
         | {match_key(a): t for a, t in raw["post_title_aliases"].items() if a != "_about"},
         honorifics={match_key(h): h for h in raw["honorifics"]},
-        surnames=frozenset(raw["surnames"]),
+        surnames=frozenset(raw["surnames"]) | frozenset(raw["foreign_surnames"]),
         event_types=table(raw["event_types"]),
         name_stopwords=frozenset(raw["name_stopwords"]),
         famous=famous,

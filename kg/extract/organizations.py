@@ -62,6 +62,7 @@ def _patterns() -> _Patterns:
     press = raw["press_heads"]
     named = raw["named_heads"]
     starts = central_names + departments + committees + level_bodies + press + named + raw["party_organ_starts"]
+    starts += ["Ban Chỉ đạo", "BCĐ"]  # steering committees, named by their remit
     return _Patterns(
         central_body=anchored(central_names),
         department=anchored(departments),
@@ -73,6 +74,9 @@ def _patterns() -> _Patterns:
         named_head=anchored(named),
         start=re.compile(r"(?<!\w)(?:" + alternation(starts) + r")(?!\w)"),
     )
+
+
+_LOWER_AGENCY = re.compile(r"cơ quan (?:CSĐT|Cảnh sát điều tra|An ninh điều tra) (?:[-–] )?Công an")
 
 
 def _skip_ws(key: str, pos: int) -> int:
@@ -142,6 +146,13 @@ def _central_by_slug() -> dict[str, dict]:
     return {key_slug(n): e for e in lexicon().raw["central_bodies"] for n in e["names"]}
 
 
+@cache
+def _COUNTRY_IN() -> re.Pattern:  # noqa: N802
+    """A foreign country's name inside a name, with a capitalised word after it."""
+    names = "|".join(sorted(map(re.escape, lexicon().raw["countries"]), key=len, reverse=True))
+    return re.compile(r"(?<=\s)(?:" + names + r")(?= [" + UPPER + r"])")
+
+
 def country_after(text: str, pos: int) -> tuple[str, int] | None:
     """A foreign country named right after ``pos`` ("Thủ tướng| Singapore Lý Hiển Long"): (name, end)."""
     m = _COUNTRY_AFTER().match(text, pos)
@@ -166,6 +177,8 @@ def parse_org(text: str, key: str, pos: int, allow_generic: bool = False, after_
     """
     lower_department = False  # "Trưởng ban Tuyên giáo Trung ương": a department in lower case after the title
     if not _capitalised(text, pos):
+        if _LOWER_AGENCY.match(text, pos):  # "cơ quan CSĐT Công an huyện Vĩnh Thuận"
+            after_post = True
         if not after_post or not text[pos : pos + 1].isalpha():
             return None
         lower = _central_body(text, key, pos) or _named(text, key, pos, after_post=True)
@@ -187,9 +200,15 @@ def parse_org(text: str, key: str, pos: int, allow_generic: bool = False, after_
             break
         departments.append(lex.departments[match_key(_WS.sub(" ", key[m.start() : m.end()]))])
         cur = _skip_ws(key, _skip_abbreviation(text, m.end()))
+        if departments[-1].startswith("Cơ quan"):  # "Cơ quan Cảnh sát điều tra - Công an quận Hoàng Mai"
+            dash = re.compile(r"[-–]\s+(?=Công an)").match(text, cur)
+            cur = dash.end() if dash else cur
     base: OrgParse | None = None
     if departments:
         inner = _central_body(text, key, cur) if _capitalised(text, cur) else None
+        steering = _steering(text, key, cur) if _capitalised(text, cur) else None
+        if steering is not None and (inner is None or steering.end > inner.end):
+            inner = None  # "Văn phòng Ban chỉ đạo quốc gia hội nhập quốc tế về kinh tế"
         if inner and departments == ["Thường trực"]:
             return None  # "Thường trực Ban Bí thư", "Thường trực Quốc hội": a post or a plural body
         if inner:
@@ -207,7 +226,12 @@ def parse_org(text: str, key: str, pos: int, allow_generic: bool = False, after_
     if base is None and _capitalised(text, cur):
         base = _party_organ(text, key, cur)
     if base is None and _capitalised(text, cur):
-        base = _committee(text, key, cur) or _level_body(text, key, cur) or _press(text, key, cur)
+        base = (
+            _steering(text, key, cur)
+            or _committee(text, key, cur)
+            or _level_body(text, key, cur)
+            or _press(text, key, cur)
+        )
         if base is None and not (central and not departments):
             base = _named(text, key, cur, after_post=after_post and cur == pos)
     if base is None:
@@ -219,7 +243,8 @@ def parse_org(text: str, key: str, pos: int, allow_generic: bool = False, after_
     org = OrgParse(pos, base.end, departments + base.departments, base.base)
     if central and central.end >= org.end:
         return central
-    if departments and base.start > pos and base.base.get("kind") in ("named", "central") and "prefix" not in base.base:
+    named_body = base.base.get("kind") in ("named", "central") and "prefix" not in base.base
+    if departments and base.start > pos and (named_body or departments[0].startswith("Cơ quan")):
         # "Ban Chấp hành [Tổng Liên đoàn Lao động Việt Nam]"; a Party committee's own departments
         # ("Ban Tổ chức Tỉnh ủy", "Ban Thường vụ Đảng ủy …") are read as one name
         org.inner_start = base.start
@@ -322,6 +347,166 @@ def _party_organ(text: str, key: str, pos: int) -> OrgParse | None:
     return OrgParse(pos, inner.end, [], base, inner_start=inner.start)
 
 
+_STEERING = re.compile(r"(?:ban\s+chỉ\s+đạo|bcđ)(?=\s)")
+_STEER_TOKEN = re.compile(r"\s*(,|[-–](?=\s)|[^\W_][\w/]*(?:-\d+)?|\d+)")
+# words that go on after a steering committee's remit: "Ban Chỉ đạo 389 Quốc gia| về công tác …"
+_STEER_STOP = frozenset(
+    "về của gồm đã đang sẽ có chủ họp để tại trong với cho là được vừa cũng do đề yêu khẳng nhấn và nhằm theo "
+    "thông kiểm ban tổ giao chỉ phải cần tiếp từ đến ngày năm trên này đó hết thống điện khảo xử thực báo gửi "
+    "đánh nhận quán rà kết tăng đẩy siết họp".split()
+)
+_STEER_AFTER_COMMA = frozenset({"chống", "phát", "cứu", "chữa"})
+
+
+@cache
+def _steer_stop() -> frozenset[str]:
+    """Words that end a remit: "Ban Chỉ đạo quốc gia phòng, chống dịch Covid-19| cùng đoàn công tác"."""
+    return _STEER_STOP | (lexicon().name_stopwords - _SECOND_SYLLABLES) | {"cấp", "các"}
+
+
+_NATIONAL = re.compile(r"(?<!\w)(?:quốc gia|trung ương|nhà nước|chính phủ|tw)(?!\w)")
+_STEER_LEVEL = re.compile(r"(?:của\s+)?(tỉnh|thành phố|tp\.?|huyện|quận|thị xã)(?!\w)")
+
+
+def _steering(text: str, key: str, pos: int, after_post: bool = False) -> OrgParse | None:
+    """A steering committee named by its remit: "Ban Chỉ đạo 389 Quốc gia", "Ban chỉ đạo quốc gia hội
+    nhập quốc tế về kinh tế", "Ban Chỉ đạo xây dựng, phát triển 5 huyện thành quận của thành phố", "Ban
+    Chỉ đạo phòng, chống dịch Covid-19 tỉnh Ninh Bình", "Ban Chỉ đạo Năm Du lịch Quốc gia - Ninh Bình 2021".
+
+    The remit runs over lower-case words, numbers, capitalised words and inner commas, to a word that
+    goes on the sentence ("về" only before a short closing field: "… về kinh tế,"), punctuation or a
+    place; a local committee ("của tỉnh", "tỉnh Ninh Bình", or a remit naming no national body) is the
+    province's or district's."""
+    m = _STEERING.match(key, pos)
+    if m is None or not (text[pos : pos + 1].isupper() or after_post):
+        return None
+    end = cur = m.end()
+    words: list[str] = []
+    level = place = None
+    while len(words) < 14:
+        lv = _STEER_LEVEL.match(key, _skip_ws(key, cur))
+        if lv and not words:
+            return None  # "Ban chỉ đạo tỉnh": which one?
+        if lv and not (words[-1].isdigit() and len(words) > 1):  # not "5 huyện thành quận": a count
+            after = _skip_ws(key, lv.end())
+            found = _place_at(text, key, after) if after > lv.end() else None
+            word = lexicon().levels.get(lv.group(1), "thành phố" if lv.group(1).startswith("tp") else lv.group(1))
+            if found:  # "… tỉnh Ninh Bình", "… của thành phố Hà Nội"
+                level, place, end = word, found[0], found[1]
+                break
+            if key.startswith("của", _skip_ws(key, cur)):
+                level, end = word, lv.end()  # "… của tỉnh": the article's
+                break
+            nxt = _STEER_TOKEN.match(text, lv.end())
+            if (
+                nxt is None
+                or nxt.group(1) == ","
+                or nxt.group(1)[:1].isupper()
+                or nxt.group(1) in _steer_stop()
+                and nxt.group(1) != "của"
+            ):
+                level, end = word, lv.end()  # "… Covid-19 tỉnh yêu cầu", "BCĐ PCD tỉnh Trần Xuân Dưỡng"
+                break  # (not "… 5 huyện thành quận của thành phố": a remit's words)
+        t = _STEER_TOKEN.match(text, cur)
+        if t is None or "\n" in text[cur : t.start(1)]:
+            break
+        w = t.group(1)
+        if w == ",":
+            nxt = _STEER_TOKEN.match(text, t.end())
+            if not words or nxt is None or nxt.group(1) not in _STEER_AFTER_COMMA:
+                break  # "phòng, chống", "xây dựng, phát triển": a comma inside the remit; not "…, số ca"
+            words.append(",")
+            cur = t.end()
+            continue
+        if w in ("-", "–"):
+            nxt = _STEER_TOKEN.match(text, t.end())
+            if not words or nxt is None or not nxt.group(1)[:1].isupper():
+                break
+            words.append("-")
+            cur = t.end()
+            continue
+        if w == "về" and words:  # "… hội nhập quốc tế về kinh tế,": a short field closes the remit
+            field, c = _steer_field(text, t.end())
+            n = len(field) - field.count(",")
+            after = _STEER_TOKEN.match(text, c)
+            if 0 < n <= 4 and (after is None or after.group(1) == "," or after.group(1) in _steer_stop()):
+                words += ["về", *field]
+                end = cur = c
+            break
+        if w[:1].islower() and w in _steer_stop():
+            break
+        if w[:1].isupper() and not words and head_is_surname(text, t.start(1)):
+            break
+        if w[:1].isupper() and words and _name_at_person(text, t.start(1)):
+            break  # "Trưởng Ban Chỉ đạo Nguyễn Văn A"
+        if w[:1].isupper() and words and words[-1] != "-":
+            found = _place_at(text, key, t.start(1))
+            if found:  # "Ban Chỉ đạo phòng, chống dịch Covid-19 TPHCM", "… Covid-19 Bắc Giang"
+                place, end = found
+                break
+        words.append(w)
+        end = cur = t.end()
+        if words[-1] != w or len(words) > 1 and re.search(r"\d", w) and not w.isdigit():
+            closing = _STEER_TOKEN.match(text, cur)  # "… Covid-19| thống nhất": a remit ends after such a name
+            if closing is None or closing.group(1) != "của" and not _STEER_LEVEL.match(key, _skip_ws(key, cur)):
+                break
+    while words and words[-1] in (",", "-"):
+        words.pop()
+    if not words:
+        return None
+    remit = " ".join(words).replace(" ,", ",")
+    for pattern, canonical in _steering_remits():  # "phòng chống dịch bệnh Covid-19" → "phòng, chống dịch Covid-19"
+        remit = pattern.sub(canonical, remit)
+    national = re.match(r"quốc gia ", remit, re.IGNORECASE)  # "(quốc gia) phòng, chống dịch": the Covid-19 one
+    rest = remit[national.end() :] if national else remit
+    rest = lexicon().raw["steering_remits"]["_whole"].get(rest.lower(), rest)
+    remit = remit[: national.end()] + rest if national else rest
+    head = "Ban Chỉ đạo"
+    base = {"kind": "named", "label": f"{head} {remit}", "head": head}
+    if place:
+        base.update(level=level, place=place)
+    elif level:
+        base["level"] = level
+    elif not _NATIONAL.search(match_key(remit)) and not remit[:1].isdigit():
+        base["level"] = "tỉnh"  # "Ban Chỉ đạo phòng, chống dịch Covid-19" in a provincial article
+    return OrgParse(pos, end, [], base)
+
+
+@cache
+def _steering_remits() -> list[tuple[re.Pattern, str]]:
+    out = []
+    for canonical, variants in lexicon().raw["steering_remits"].items():
+        if not canonical.startswith("_"):
+            alts = "|".join(map(re.escape, sorted(variants, key=len, reverse=True)))
+            out.append((re.compile(r"(?<!\w)(?:" + alts + r")(?!\w)", re.IGNORECASE), canonical))
+    return out
+
+
+def _steer_field(text: str, pos: int) -> tuple[list[str], int]:
+    """The lower-case words of a field after "về" ("phòng, chống tham nhũng"), and where they end."""
+    field: list[str] = []
+    cur = pos
+    while len(field) < 6:
+        t = _STEER_TOKEN.match(text, cur)
+        if t is None or "\n" in text[cur : t.start(1)]:
+            break
+        w = t.group(1)
+        if w == ",":
+            nxt = _STEER_TOKEN.match(text, t.end())
+            if not field or nxt is None or nxt.group(1) not in _STEER_AFTER_COMMA:
+                break
+        elif not (w[:1].isalpha() and w[:1].islower()) or w in _steer_stop():
+            break
+        field.append(w)
+        cur = t.end()
+    return field, cur
+
+
+def _name_at_person(text: str, pos: int) -> bool:
+    """A full personal name (a family name and two more capitalised words) at ``pos``."""
+    return head_is_surname(text, pos)
+
+
 def _press(text: str, key: str, pos: int) -> OrgParse | None:
     m = _patterns().press.match(key, pos)
     if not m:
@@ -362,6 +547,45 @@ def _party_of_people(text: str, key: str) -> list[Mention]:
     return out
 
 
+@cache
+def _companies() -> tuple[re.Pattern, frozenset[str]]:
+    raw = lexicon().raw["companies"]
+    names = "|".join(sorted(map(re.escape, raw["names"]), key=len, reverse=True))
+    return re.compile(r"(?<![\w.@/-])(?:" + names + r")(?![\w@-]|\.\w)"), frozenset(raw["branches"])
+
+
+def find_companies(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
+    """Companies named by their brand ("Huawei", "Viettel"), and a branch named by its province after
+    the brand ("Giám đốc Viettel Hậu Giang": Viettel Hậu Giang, a branch of Viettel)."""
+    out: list[Mention] = []
+    for m in _companies()[0].finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        org = company_at(text, m.start())
+        if org is not None:
+            out.append(org_mention(text, org))
+            if org.qualifier is not None:
+                parent = org_mention(text, org.qualifier)
+                parent.attrs["qualifier"] = True
+                out.append(parent)
+    return out
+
+
+def company_at(text: str, pos: int) -> OrgParse | None:
+    """The company whose brand is written at ``pos``, or its branch in the province named after it."""
+    pattern, branched = _companies()
+    m = pattern.match(text, pos)
+    if m is None:
+        return None
+    brand = m.group()
+    base = {"kind": "central", "label": brand, "parent": None, "brand": True}
+    place = _place_at(text, "", m.end() + 1) if brand in branched and text[m.end() : m.end() + 1] == " " else None
+    if place is None:
+        return OrgParse(pos, m.end(), [], base)
+    branch = {"kind": "central", "label": f"{brand} {place[0]}", "parent": brand, "brand": True}
+    return OrgParse(pos, place[1], [], branch, qualifier=OrgParse(pos, m.end(), [], base))
+
+
 def find_organizations(text: str, key: str) -> list[Mention]:
     """All organisation mentions, longest first at each position, not overlapping."""
     mentions: list[Mention] = _party_of_people(text, key)
@@ -374,6 +598,9 @@ def find_organizations(text: str, key: str) -> list[Mention]:
         org = parse_org(text, key, m.start()) or _lower_head(text, key, m.start())
         if org is None or _status_phrase(key, org):
             pos = m.start() + 1
+            continue
+        if _GENERIC_AFTER.match(key, org.end):  # "HĐND tỉnh, thành phố trực thuộc trung ương"
+            pos = org.end
             continue
         mentions.append(org_mention(text, org))
         if org.qualifier is not None:
@@ -409,6 +636,10 @@ def _lower_head(text: str, key: str, pos: int) -> OrgParse | None:
     return org if proper else None
 
 
+# what makes a body's name stand for every body of its kind: "Sở Lao động - Thương binh và Xã hội tỉnh, thành
+# phố trực thuộc Trung ương", "Bộ chỉ huy Bộ đội Biên phòng các tỉnh"
+_GENERIC_AFTER = re.compile(r"(?<=tỉnh)\s*[,/]\s*thành phố(?!\w)|\s+(?:các|mỗi|những)\s+(?:tỉnh|địa phương|cấp)(?!\w)")
+# (not "Công an phường Lam Hạ, thành phố Phủ Lý", "Sở Y tế Hà Nội, thành phố có …")
 _STATUS_BEFORE = re.compile(r"(?:đại biểu|bầu cử|ứng cử)\s+$")
 
 
@@ -464,6 +695,18 @@ def share_places(mentions: list[Mention], sentences: list[tuple[int, int]]) -> N
                 m.attrs["base"] = dict(base, place=other["place"])
                 m.scope = ""
                 break
+    # a steering committee's remit names it: "Ban chỉ đạo phòng, chống dịch Covid-19 tỉnh Ninh Bình" once,
+    # then "Ban Chỉ đạo phòng, chống dịch Covid-19 của tỉnh" in a Hà Nam article is still Ninh Bình's
+    places: dict[str, set[str]] = {}
+    for m in orgs:
+        base = m.attrs.get("base") or {}
+        if base.get("head") == "Ban Chỉ đạo" and base.get("place"):
+            places.setdefault(base["label"], set()).add(base["place"])
+    for m in orgs if places else ():
+        base = m.attrs.get("base") or {}
+        if base.get("head") == "Ban Chỉ đạo" and m.scope and len(places.get(base["label"], ())) == 1:
+            m.attrs["base"] = dict(base, place=next(iter(places[base["label"]])))
+            m.scope = ""
 
 
 def org_mention(text: str, org: OrgParse) -> Mention:
@@ -493,6 +736,10 @@ _TYPE_WORDS = frozenset(
     "cấp TNHH CP cổ phần một thành viên MTV tư thục dân lập Quốc tế nghề Dân tộc nội trú bán trú".split()
 )
 _NAMED_AFTER_PEOPLE = frozenset({"Trường", "Công ty", "Cty", "Tổng công ty", "Tập đoàn", "Quỹ", "Bệnh viện", "Nhà máy"})
+# units of a ministry named by their field of work: "Cục Xúc tiến thương mại", "Vụ Thị trường ngoài nước"
+_FIELD_HEADS = frozenset({"Cục", "Tổng cục", "Vụ"})
+# lower-case syllables that complete a capitalised one even after another: "Trung ương", "Hàng không"
+_COMPLETIONS = frozenset({"ương", "không", "đới", "tế", "gia", "hóa", "hoá", "học", "dân", "nghiệp", "phố"})
 _LEVEL_WORDS = frozenset({"tỉnh", "huyện", "quận", "xã", "phường", "thị", "thành"})
 _NAME_FINAL = frozenset({"việt nam", "trung ương", "quốc hội"})
 
@@ -546,6 +793,7 @@ def _name_tokens(text: str, pos: int, limit: int = 14, head: str = "") -> int:
     def key_of(s: int) -> str:
         return match_key(text[s : s + 40]).lower()
 
+    field = head in _FIELD_HEADS
     while i < len(toks) and i < limit:
         s, e, w = toks[i]
         if "\n" in text[(toks[i - 1][1] if i else pos) : s]:
@@ -568,6 +816,14 @@ def _name_tokens(text: str, pos: int, limit: int = 14, head: str = "") -> int:
                 and not (len(w) > 1 and w.isupper())
                 and not any(words.endswith(f) for f in _NAME_FINAL)
                 and not place_at_end(text, pos, end)
+                # "Công ty Hòa Phát| kiểm tra": a proper name of two capitalised syllables is whole
+                and not (
+                    head in _NAMED_AFTER_PEOPLE
+                    and i >= 2
+                    and _proper_word(toks[i - 2][2])
+                    and _proper_word(w)
+                    and (i >= len(toks) or toks[i][2] not in _COMPLETIONS)  # "Nhi Trung ương", "Cảng Hàng không"
+                )
             )
             continue
         if w in ("-", "–") and cap(i + 1):
@@ -676,11 +932,23 @@ def _name_tokens(text: str, pos: int, limit: int = 14, head: str = "") -> int:
                 and k == j
                 and k - i >= 2
                 and _lower_list_end(toks, j + 1) is not None
+                # a ministry's unit is named by its field, lower case after the first word, up to
+                # punctuation or the name of its head: "Vụ Chính sách thương mại đa biên,", "Cục Quản
+                # lý xuất nhập cảnh (Bộ Công an)", "Phó Cục trưởng Cục Quản lý chất lượng Phạm Quốc Khánh"
+                or field
+                and not compounds
+                and k == j
+                and k - i <= 6
+                and (nxt in (";", ",", ".", ")", "(", "") or k - i <= 4 and person_at(j))
             )
         )
         if closed and "\n" not in text[toks[i - 1][1] if i else pos : toks[k - 1][1]]:
             end, i = toks[k - 1][1], k
             continue
+        if field and not compounds:  # "Vụ Thị trường ngoài nước| và đơn vị liên quan": the field ends at "và"
+            va = next((x for x in range(i, k) if toks[x][2] == "và"), None)
+            if va is not None and 0 < va - i <= 4 and "\n" not in text[toks[i - 1][1] if i else pos : toks[va - 1][1]]:
+                end = toks[va - 1][1]
         break
     return end
 
@@ -912,7 +1180,12 @@ _LOWER_RUN_HEADS = frozenset(
     {"Trung tâm", "Viện", "Công ty", "Bệnh viện", "Hạt Kiểm lâm", "Trạm", "Ban Quản lý", "Học viện", "Trường"}
 )
 _LOWER_NAME_HEADS = frozenset(
-    {"Cục", "Chi cục", "Tổng cục", "Trung tâm", "Viện", "Sở", "Ban Quản lý", "Hạt Kiểm lâm", "Vụ", "Phòng"}
+    {"Cục", "Chi cục", "Tổng cục", "Trung tâm", "Viện", "Sở", "Ban Quản lý", "Hạt Kiểm lâm", "Vụ", "Phòng", "Bệnh viện"}
+)
+# the words of a hospital's kind: "Bệnh viện đa khoa", "… sản nhi", "… y học cổ truyền", "… lao và bệnh phổi"
+_HOSPITAL_WORDS = frozenset(
+    "đa khoa sản nhi phổi lao bệnh mắt da liễu y học cổ truyền tâm thần ung bướu nội tiết phục hồi chức năng "
+    "điều dưỡng phụ lão khu vực quân dân và chấn thương chỉnh hình răng hàm mặt tai mũi họng".split()
 )
 _LOWER_NAME = re.compile(
     r"(?!trưởng|phó)((?:[" + LOWER + r"0-9-]+,?\s+){1,7}?)(?=(?:tỉnh|huyện|quận|thị xã|thành phố|tp\.?)\s+)"
@@ -929,6 +1202,65 @@ def head_is_surname(text: str, pos: int) -> bool:
     return bool(m) and m.group(1) in lexicon().surnames
 
 
+@cache
+def _ministry_units() -> tuple[re.Pattern, dict[str, str]]:
+    """The units of the ministries the lexicon knows: a pattern over their names and their labels."""
+    labels: dict[str, str] = {}
+    for ministry, units in lexicon().raw["ministry_units"].items():
+        if ministry.startswith("_"):
+            continue
+        for unit in units:
+            names = [unit] if isinstance(unit, str) else unit
+            for name in names:
+                labels[_WS.sub(" ", match_key(name))] = names[0]
+    return re.compile(r"(?:" + alternation(list(labels)) + r")(?!\w)"), labels
+
+
+def _ministry_unit(key: str, pos: int) -> tuple[str, int] | None:
+    """(label, end) of a known unit of a ministry written at ``pos``."""
+    pattern, labels = _ministry_units()
+    m = pattern.match(key, pos)
+    return (labels[_WS.sub(" ", key[m.start() : m.end()])], m.end()) if m else None
+
+
+_AD_HOC_TEAM = re.compile(r"(?:thanh tra|kiểm tra|công tác|giám sát|khảo sát|liên ngành|kiểm toán|công tác)(?!\w)")
+
+
+@cache
+def _joint_remit() -> tuple[re.Pattern, re.Pattern]:
+    countries = "|".join(sorted(map(re.escape, ["Việt Nam", *lexicon().raw["countries"]]), key=len, reverse=True))
+    pair = r"(?:" + countries + r")\s?[-–]\s?(?:" + countries + r")(?!\w)"
+    # "về hợp tác Kinh tế Khoa học và Kỹ thuật Việt Nam-Malaysia": a remit up to the pair of countries
+    remit = re.compile(r"(?:\s+về)?((?:\s+(?!lần\b|và Ủy ban)[\w,]+){0,10}?)\s+" + pair)
+    # "Ủy ban Hỗn hợp thương mại| lần thứ 4": a field before the session's number
+    field = re.compile(r"((?:\s+[" + LOWER + r"]+){1,3})(?=\s+lần\s+thứ)")
+    return remit, field
+
+
+def _joint_committee_end(text: str, end: int) -> int:
+    """End of a joint committee's name: its remit and the two countries, or its field before "lần thứ"."""
+    remit, field = _joint_remit()
+    m = remit.match(text, end)
+    if m and "." not in m.group():
+        return m.end()
+    m = field.match(text, end)
+    return m.end(1) if m else end
+
+
+_CLAUSE_BEFORE = re.compile(r"(?:^|[\n.;:!?\"“(–-])\s*$")
+# words that open a sentence before a body's name: "Với Cục Xuất nhập khẩu, …", "Còn Vụ …", "Đối với …"
+_CLAUSE_WORDS = frozenset(
+    "Với Còn Đối Từ Sau Trước Khi Nhưng Ngoài Cùng Trong Do Để Nhờ Riêng Qua Tuy Nếu Hiện Thay Giữa Đến Tới Vì Song "
+    "Tuy nhiên".split()
+)
+
+
+def _opens_clause(text: str, start: int, word: str) -> bool:
+    """Whether the capitalised ``word`` at ``start`` is a preposition or conjunction opening a sentence:
+    "Với| Cục Xuất nhập khẩu, …" (not "Lê| Trường Lưu", "Dãy| Trường Sơn")."""
+    return word in _CLAUSE_WORDS and _CLAUSE_BEFORE.search(text, max(0, start - 4), start) is not None
+
+
 def _named(text: str, key: str, pos: int, after_post: bool = False) -> OrgParse | None:
     """A body with a head and a proper name: "Trường Đại học Đồng Nai", "Sở Y tế tỉnh Hà Nam",
     "Ủy ban Pháp luật của Quốc hội", "Hội Khuyến học tỉnh Bạc Liêu"; after a post title also
@@ -943,6 +1275,7 @@ def _named(text: str, key: str, pos: int, after_post: bool = False) -> OrgParse 
         and before
         and before.group(1)[:1].isupper()
         and before.group(1) not in ("Tại", "Theo", "Của", "Và")
+        and not _opens_clause(text, max(0, pos - 20) + before.start(1), before.group(1))
     ):
         return None  # "Lê Trường Lưu": a head word inside a personal name
     if before and before.group(1) in _PERSON_BEFORE and head_is_surname(text, pos):
@@ -952,6 +1285,11 @@ def _named(text: str, key: str, pos: int, after_post: bool = False) -> OrgParse 
     head = head[:1].upper() + head[1:]
     if nxt == m.end():
         return None
+    if head == "Đoàn" and _AD_HOC_TEAM.match(key, nxt):
+        return None  # "Đoàn Thanh tra sẽ thực hiện …", "Đoàn công tác": a team sent for a task, not a body
+    unit = _ministry_unit(key, pos) if head in _FIELD_HEADS or head == "Ủy ban" else None
+    if unit is not None:  # "Tổng cục Quản lý thị trường| quán triệt …": a known unit ends with its field
+        return OrgParse(pos, unit[1], [], {"kind": "named", "label": unit[0], "head": head})
     lower_run = text[nxt : nxt + 1].islower() and (after_post or head in _LOWER_RUN_HEADS)
     lower_run_end = _name_tokens(text, nxt, head=head) if lower_run else nxt
     closing = next((w for w in text[nxt:lower_run_end].split() if w[:1].isupper() or w[:1].isdigit()), None)
@@ -963,11 +1301,23 @@ def _named(text: str, key: str, pos: int, after_post: bool = False) -> OrgParse 
         lower = _LOWER_NAME.match(text, nxt) if head in _LOWER_NAME_HEADS else None
         if lower is None or not _place_at(text, key, lower.end(2)):
             return None
+        if head == "Bệnh viện" and not set(lower.group(1).replace(",", " ").split()) <= _HOSPITAL_WORDS:
+            return None  # "Bệnh viện đa khoa tỉnh X", not "Bệnh viện cũng thống nhất … với tỉnh X"
         end = lower.start(1) + len(lower.group(1).rstrip())
     else:
         end = _name_tokens(text, nxt, head=head)
+        country = _COUNTRY_IN().search(text, nxt, end)
+        if country and country.end() < end:  # "Bộ Thương mại Australia| Steven Ciobo": a country ends a name
+            after = re.compile(r" (\w+)").match(text, country.end())
+            word = after.group(1) if after else ""
+            foreign = not vietnamese_syllable(word) and not re.search("[ĐđƠơƯưĂăÂâÊêÔô]", word)
+            person = word in lexicon().surnames or foreign
+            if person and not place_at(text, country.end() + 1):
+                end = country.end()  # (not "Sở Giáo dục và Đào tạo Lào Cai", "Trung tâm Hội nghị quốc gia Mỹ Đình")
     if end <= nxt:
         return None
+    if head == "Ủy ban" and key.startswith(("hỗn hợp", "liên chính phủ"), nxt):
+        end = _joint_committee_end(text, end)  # "Ủy ban Hỗn hợp về hợp tác … Việt Nam-Malaysia"
     q = re.compile(r"\s+của\s+Quốc hội").match(text, end)
     if q:
         end = q.end()
@@ -1100,7 +1450,7 @@ def post_org(text: str, key: str, pos: int, title: str) -> OrgParse | None:
     if parsed is not None:
         return with_parent(text, key, parsed)
     if title in _CORPORATE_TITLES:
-        return _brand(text, pos)
+        return company_at(text, pos) or _brand(text, pos)
     head = _TITLE_HEADS.get(match_key(title).lower())
     if head in _UNIT_HEADS and text[pos : pos + 1].islower():  # "Phó trưởng phòng quản lý giáo dục, Trung tâm …"
         end = _lower_run(text, pos - 1)
@@ -1185,8 +1535,48 @@ def _brand(text: str, pos: int) -> OrgParse | None:
         return None  # "Chủ tịch UBND", "Chủ tịch Hoà Phát": a Vietnamese name, not a brand
     if any(len(w) < 2 for w in words) or place_at(text, pos):
         return None
-    name = " ".join(text[pos : m.end()].split())
-    return OrgParse(pos, m.end(), [], {"kind": "central", "label": name, "parent": None, "brand": True})
+    end = m.end()
+    first = re.compile(r"[A-Z][A-Za-z0-9&]*").match(text, pos)
+    if (
+        " " in m.group(1)
+        and words[-1] not in _BRAND_SUFFIXES
+        and not any(w.isupper() or any(c.isupper() for c in w[1:]) for w in words[1:])
+        and not text.startswith(" Việt Nam", m.end(1))
+    ):
+        end = first.end()  # "Giám đốc điều hành Google| Sundar Pichai": a name after the brand
+    name = " ".join(text[pos:end].split())
+    return OrgParse(pos, end, [], {"kind": "central", "label": name, "parent": None, "brand": True})
+
+
+# last words of a brand of several words: "T&T Group", "Bamboo Airways", "Viettel Telecom"
+_BRAND_SUFFIXES = frozenset(
+    "Group Bank Corp Corporation Holdings Airways Airlines Motors Pharma Capital Land Tech Telecom Post Energy "
+    "Global Solutions Software Systems Entertainment Media Studio Foods Steel Logistics Securities Insurance "
+    "League Club Association Foundation Institute University Company Inc Ltd Fund Council Agency Times News".split()
+)
+
+
+_TITLE_ALONE = re.compile(r"\s*(?:[,;.)]|và\s|[-–]\s|$)")
+# titles that name their body's head and are written alone once the body has been named
+_TITLE_ALONE_HEADS = frozenset({"Trường", "Viện", "Cục", "Vụ", "Khoa"})
+
+
+def body_of_title(text: str, key: str, start: int, end: int, title: str) -> OrgParse | None:
+    """The body a title written alone stands in ("Phó Hiệu trưởng," after "Trường Đại học Đồng Nai"
+    was named): the last one of its head named in full in the 2,000 characters before; its own span."""
+    head = _TITLE_HEADS.get(match_key(title).lower())
+    if head not in _TITLE_ALONE_HEADS or not _TITLE_ALONE.match(text, end):
+        return None
+    window = max(0, start - 2000)
+    starts = [h.start() for h in re.finditer(r"(?<!\w)" + head + r"(?=\s)", text[window:start])]
+    for at in reversed(starts[-6:]):
+        full = parse_org(text, key, window + at, allow_generic=True)
+        if full is None or full.departments or full.end > start or full.base.get("kind") not in ("named", "central"):
+            continue
+        label = full.base.get("label") or ""
+        if label.split()[:1] == [head] and (full.base.get("place") or len(label.split()) > 2):
+            return full
+    return None
 
 
 # heads a body is called by alone once its full name has been given: "… được bầu làm Chủ tịch Hội."

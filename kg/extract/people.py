@@ -14,7 +14,14 @@ import re
 from functools import cache
 
 from kg.extract.lexicon import alternation, lexicon, place_at
-from kg.extract.organizations import country_after, earlier_body, org_mention, post_org, vietnamese_syllable
+from kg.extract.organizations import (
+    body_of_title,
+    country_after,
+    earlier_body,
+    org_mention,
+    post_org,
+    vietnamese_syllable,
+)
 from kg.records import ORGANIZATION, PERSON, Fact, Mention
 from kg.textnorm import LOWER, UPPER, match_key
 
@@ -27,6 +34,8 @@ _NOT_NAME = frozenset(
 )
 
 
+_WITHHELD = re.compile(r"\.\s*(?:\(|[" + LOWER + r"])")
+_HOUSE_NUMBER = re.compile(r"\d+[a-z]?(?:/\d+[a-z]?)*")
 _BARE_NAME = re.compile(r"(?<![\w.])[" + UPPER + r"]\w*(?: [" + UPPER + r"]\w*){2,4}(?!\w)")
 # words after which a capitalised name is a street, school, prize… named after a person
 _NOT_BEFORE_NAME = frozenset(
@@ -154,21 +163,35 @@ def _name_at(
     cur = pos
     while len(words) < 5:
         m = _WORD.match(text, cur)
-        if not m or m.group() in _NOT_NAME and words:
+        if not m or m.group() in _NOT_NAME and words and not _name_word_here(text, words, m):
             break
         words.append(m.group())
         end = m.end()
         if text[end : end + 1] != " ":
             break
         cur = end + 1
-    if len(words) < 2:
-        return None
+    if len(words) < 2 or len(words[-1]) == 1 and _WITHHELD.match(text, end):
+        return None  # "giáo viên Nguyễn Thanh Q. của trường": a name the paper withholds (not "Trần Đông A")
     family = words[0][:2] if words[0][1:2] == "'" else words[0]  # "H'Yim Kđoh": the family name is "H'"
-    if need_surname and family not in surnames and not (foreign_ok and any(map(_foreign_word, words))):
+    rare = family in _RARE_FAMILY and len(words) > 2 and words[1] in _MIDDLE  # "Đồng Văn Thanh"
+    if need_surname and family not in surnames and not rare and not (foreign_ok and any(map(_foreign_word, words))):
         return None
-    if words[0] in _NOT_NAME:
-        return None
+    if words[0] in _NOT_NAME and not rare:
+        return None  # "Đồng Văn Thanh" is a name; "Đồng Tháp" is not
     return " ".join(words), end
+
+
+# middle names, after which a word that often ends a name ("Thường", "Tỉnh") is the given name
+_MIDDLE = frozenset({"Văn", "Thị", "Đức", "Minh", "Ngọc", "Quang", "Xuân", "Hữu", "Công", "Thanh", "Phi", "Đình", "Bá"})
+# family names that are also common words of places or titles: a name only before a middle name
+_RARE_FAMILY = frozenset({"Đồng"})
+_TITLE_AFTER = re.compile(r" +(?:trực|vụ|ủy|ủy|đoàn|ban|tịch|thư)(?!\w)")
+
+
+def _name_word_here(text: str, words: list[str], m: re.Match) -> bool:
+    """ "Nguyễn Phi Thường (sinh năm 1971)", "Hoàng Văn Tỉnh": after a middle name such a word is the given
+    name, unless a title goes on with it ("Nguyễn Văn| Thường trực …")."""
+    return len(words) >= 2 and words[-1] in _MIDDLE and not _TITLE_AFTER.match(text, m.end())
 
 
 def _foreign_word(word: str) -> bool:
@@ -177,7 +200,7 @@ def _foreign_word(word: str) -> bool:
 
 
 _CHAIN_SEP = re.compile(
-    r"(?:\s*\((?:sinh|sn)[^)]{0,30}\))?(?:\s*(?:,|;|–|—|-|:|\()\s*|\s+)"
+    r"(?:\s*\((?:[^()\n]{0,25}[-–,]\s*)?(?:sinh|sn)[^)]{0,30}\))?(?:\s*(?:,|;|–|—|-|:|\()\s*|\s+)"
     r"(?:(?:và|kiêm|hiện là|hiện|đồng thời là|nguyên|là|cũng là|từng là|từng giữ chức|từng)\s+)*",
     re.IGNORECASE,
 )
@@ -252,16 +275,43 @@ def _foreign_post(text: str, title: str, start: int, end: int) -> tuple[Mention,
     """ "Thủ tướng Singapore Lý Hiển Long", "Chủ tịch nước Cuba": a standalone title followed by a
     foreign country is that country's post ("Thủ tướng Singapore"), in that country's body, which
     the title only implies (no mention of it); (the body's mention, where the country ends)."""
-    full = standalone_post(title)
-    body = lexicon().raw["standalone_post_orgs"].get(full or "", "")
-    word = next((w for k, w in _FOREIGN_BODIES.items() if body.startswith(k)), None)
-    country = country_after(text, end) if word else None
+    foreign = lexicon().raw["foreign_post_titles"].get(title)
+    if foreign:  # "Ngoại trưởng Australia": Bộ trưởng Ngoại giao Australia; "Chủ tịch Trung Quốc": Chủ tịch nước
+        word, post_title = foreign
+    else:
+        full = standalone_post(title)
+        body = lexicon().raw["standalone_post_orgs"].get(full or "", "")
+        word, post_title = next((w for k, w in _FOREIGN_BODIES.items() if body.startswith(k)), None), title
+    country = (country_after(text, end) or _state_after(text, end)) if word else None
     if country is None:
         return None
     name, country_end = country
     base = {"kind": "central", "label": f"{word} {name}", "parent": None}
-    attrs = {"base": base, "departments": [], "derived": True, "implied": True, "post_label": f"{title} {name}"}
+    attrs = {"base": base, "departments": [], "derived": True, "implied": True, "post_label": f"{post_title} {name}"}
     return Mention.at(text, ORGANIZATION, start, country_end, base["label"], attrs=attrs), country_end
+
+
+def _state_post(org: Mention | None) -> bool:
+    """Whether a post is one of the Vietnamese State ("Thủ tướng", "Bộ trưởng Bộ Tài chính"), not a
+    company's ("Tổng Giám đốc Techcombank")."""
+    base = (org.attrs.get("base") or {}) if org is not None else {}
+    return org is None or base.get("kind") == "central" and not base.get("brand")
+
+
+def _foreign_body(org: Mention | None) -> bool:
+    """A known body of a foreign country: "Bộ Quốc phòng Anh" (Bộ trưởng Quốc phòng Anh Ben Wallace)."""
+    if org is None or (org.attrs.get("base") or {}).get("kind") != "central":
+        return False
+    return any(org.label.endswith(" " + c) for c in lexicon().raw["countries"])
+
+
+_STATE = re.compile(r"\s+(bang\s+[" + UPPER + r"]\w+)(?=\s+[" + UPPER + r"])")
+
+
+def _state_after(text: str, pos: int) -> tuple[str, int] | None:
+    """A foreign federal state named after a governor's title: "Thủ hiến| bang Victoria Daniel Andrews"."""
+    m = _STATE.match(text, pos)
+    return (m.group(1), m.end(1)) if m else None
 
 
 def _next_person(text: str, end: int) -> bool:
@@ -358,6 +408,10 @@ def _posts_after(text: str, key: str, pos: int) -> tuple[list[tuple[str, Mention
         foreign = _foreign_post(text, title, start, after) if org is None else None
         if foreign is not None:
             org, after = foreign
+        if org is None and standalone_post(title) is None:
+            earlier = body_of_title(text, key, start, after, title)
+            if earlier is not None:  # "… tại Trường Đại học Đồng Nai, … ông X - nguyên Phó Hiệu trưởng"
+                org = org_mention(text, earlier)
         if posts and _next_person(text, after):
             break  # "…, đại biểu Quốc hội khóa XIV, Trưởng ban Công tác đại biểu Nguyễn Thị Thanh": hers
         if org is None and standalone_post(title) is None:
@@ -472,19 +526,25 @@ def find_people(
         foreign = _foreign_post(text, title, m.start(), cur) if org is None else None
         if foreign is not None:
             org, cur = foreign
-        if org is None and standalone_post(title) is None:
+        leader = title in lex.raw["foreign_post_titles"]  # "Quốc vương Haji Hassanal Bolkiah": a person, no post
+        if org is None and standalone_post(title) is None and not leader:
             continue
         ended[cur] = (title, org, m.start())
         gap = _BEFORE_NAME.match(text, cur)  # "Chủ tịch UBND tỉnh Hưng Yên - Đỗ Quốc Văn"
         if not gap:
             continue
-        name = _name_at(text, gap.end(), lex.surnames, need_surname=True)
+        # after a foreign country ("Chủ tịch Trung Quốc Tập Cận Bình") any full name is the leader's
+        name = _name_at(text, gap.end(), lex.surnames, need_surname=foreign is None, foreign_ok=True)
         if not name or not free(gap.end(), name[1]):
             continue
         person = at.get(gap.end())
         if person is None:
             person = Mention.at(text, PERSON, gap.end(), name[1], name[0])
             add_person(person)
+        if org is None and standalone_post(title) is None:
+            continue
+        if foreign is None and name[0].split()[0] not in lex.surnames and not _foreign_body(org) and _state_post(org):
+            continue  # "Thủ tướng Narendra Modi", "Bộ trưởng Tài chính Janet Yellen": a foreign leader, not our post
         posts.append((person, title, org, m.start()))
         # "Bí thư Trung ương Đảng, Trưởng ban Tuyên giáo Trung ương Nguyễn Trọng Nghĩa": every post of
         # the chain before the name is the person's
@@ -502,7 +562,8 @@ def find_people(
         if inside_person(m.start()) or not free(m.start(), m.end()):
             continue
         before = text[max(0, m.start() - 16) : m.start()].lower().split()
-        if before and before[-1] in _NOT_BEFORE_NAME:
+        address = before[-2:-1] == ["số"] and _HOUSE_NUMBER.fullmatch(before[-1])  # "số 7 Nguyễn Tri Phương"
+        if before and (before[-1] in _NOT_BEFORE_NAME or address):
             continue
         name = _name_at(text, m.start(), lex.surnames, need_surname=True)
         if not name or len(name[0].split()) < 3 or not free(m.start(), name[1]):
@@ -515,6 +576,30 @@ def find_people(
         chain, _ = _posts_after(text, key, end)
         for title, org, title_start, _ in chain:
             posts.append((person, title, org, title_start))
+    # a name opening a sentence in apposition with what the person is: "Chen Hong, chuyên gia nghiên cứu …",
+    # "Frances Adamson, người hiện là Tổng Thư ký …"
+    if ", " in text:
+        countries = frozenset(lex.raw["countries"])
+        for m in _APPOSED.finditer(text):
+            start, end = m.start(1), m.end(1)
+            if inside_person(start) or not free(start, end) or m.group(1) in countries or place_at(text, start):
+                continue
+            words = m.group(1).split()
+            if any(w in _NOT_NAME or w in lex.raw["press_agencies"]["anywhere"] for w in words):
+                continue
+            if (
+                words[0] in _NOT_FIRST
+                or lex.honorifics.get(match_key(words[0]))
+                or any(len(w) > 1 and any(c.isupper() for c in w[1:]) for w in words)
+            ):
+                continue  # "Ông Justin Chiah", "TS Cấn Văn Lực", "HLV Solskjaer", "Theo Bryan Clark"
+            if text[start - 2 : start] == ", " and not any(map(_foreign_word, words)):
+                continue  # "…, Frances Adamson, người hiện là …": inside a sentence only a foreign name
+            add_person(Mention.at(text, PERSON, start, end, m.group(1)))
+    # photographers in a credit: "(Ảnh: Như Phong)"
+    for kind, start, end, label in credited_names(text):
+        if kind == PERSON and free(start, end) and not inside_person(start):
+            add_person(Mention.at(text, PERSON, start, end, label, attrs={"credit": True}))
     # famous names without a trigger: "tư tưởng … Hồ Chí Minh"
     for m in _famous_re().finditer(key):
         if free(m.start(), m.end()) and not inside_person(m.start()):
@@ -522,6 +607,88 @@ def find_people(
             add_person(Mention.at(text, PERSON, m.start(), m.end(), entry["label"]))
     people.sort(key=lambda p: p.start)
     return people, posts
+
+
+# capitalised words that open a sentence before a name, not part of it
+_NOT_FIRST = frozenset(
+    "Ông Bà Anh Chị Em Cô Thầy Theo Ngoài Trên Tại Với Còn Cháu Bé Cụ Chú Bác Sau Trước Khi Cùng Đó Nhưng".split()
+)
+_APPOSED = re.compile(
+    r"(?:^|(?<=\n)|(?<=[.;:!?\"“”,]\s))([" + UPPER + r"][\w'’-]+(?: [" + UPPER + r"][\w'’-]+){1,3}),\s+"
+    r"(?=(?:chuyên gia|người hiện|người từng|nhà báo|nhà nghiên cứu|nhà phân tích|giáo sư|tiến sĩ|cựu|"
+    r"phó giáo sư|phát ngôn viên|giám đốc|chủ tịch|giáo viên|sinh viên|học sinh)\s)",
+    re.MULTILINE,
+)
+# a photo, video or source credit: "(Ảnh: Như Phong)", "Ảnh: Trọng Đức - TTXVN", "(ảnh: Hà Nam TV)", "Theo Reuters,"
+_CREDIT = re.compile(
+    r"(?<!\w)(?:[Ảả]nh|ẢNH|Video|Clip|Nguồn|Đồ họa|Đồ hoạ)\s*:\s*([^\n()]{1,60}?)\s*(?=\)|\n|$|\.(?:\s|$))"
+)
+_CREDIT_PART = re.compile(r"\s*(?:[-–/,;]|\svà\s)\s*")
+# a credited person: "Như Phong", "M.Quân", "Bùi Thanh Trung" (one syllable each, every word capitalised)
+_CREDIT_PERSON = re.compile(
+    r"(?:[" + UPPER + r"]\.\s?)?[" + UPPER + r"][" + LOWER + r"]+(?: [" + UPPER + r"][" + LOWER + r"]+){0,3}"
+)
+_INITIAL = re.compile(r"[" + UPPER + r"]\.\s?[" + UPPER + r"]")
+# a newspaper or page named in lower case after its first word: "Giáo dục thời đại", "Nông nghiệp Việt Nam"
+_CREDIT_OUTLET = re.compile(r"[" + UPPER + r"][" + LOWER + r"]+(?: [" + UPPER + LOWER + r"][" + LOWER + r"]*){1,4}")
+_LOCAL_TV = re.compile(r"[" + UPPER + r"][\w -]{1,25}? TV(?!\w)")
+_SOURCE = re.compile(r"(?<!\w)Theo\s+(?:hãng tin\s+|báo\s+)?")
+
+
+@cache
+def _agencies() -> tuple[frozenset[str], frozenset[str], re.Pattern]:
+    raw = lexicon().raw["press_agencies"]
+    anywhere = frozenset(raw["anywhere"])
+    names = sorted(anywhere, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w.@/])(?:" + "|".join(map(re.escape, names)) + r")(?![\w.@/])")
+    return anywhere, anywhere | frozenset(raw["credit_only"]), pattern
+
+
+def credited_names(text: str) -> list[tuple[str, int, int, str]]:
+    """People and outlets named as the source of a photo or a report, as (kind, start, end, label).
+
+    A credit names its photographers, who count as people like byline authors ("(Ảnh: Như
+    Phong)", "Ảnh: Trọng Đức - TTXVN"), and the agencies or outlets it comes from ("Ảnh: AFP",
+    "(ảnh: Hà Nam TV)", "Ảnh: Giáo dục thời đại"); a known agency is an outlet anywhere in a text
+    ("Theo Reuters, …"). Generic credits ("Sưu tầm", "NVCC", "Internet") and websites name no one.
+    """
+    anywhere, agencies, agency_re = _agencies()
+    skip = lexicon().raw["credit_words"]
+    out: list[tuple[str, int, int, str]] = []
+    seen: set[int] = set()
+    if "nh:" in text or "nh :" in text or "Video" in text or "Clip" in text or "Nguồn" in text or "Đồ h" in text:
+        for m in _CREDIT.finditer(text):
+            pos = m.start(1)
+            for part in _CREDIT_PART.split(m.group(1)):
+                start = text.find(part, pos)
+                pos = start + len(part)
+                if not part or start < 0 or any(w in part for w in skip) or "@" in part:
+                    continue
+                if "." in part and not _INITIAL.match(part):  # "toquoc.vn"; not "M.Quân"
+                    continue
+                end = start + len(part)
+                if part in agencies:
+                    out.append((ORGANIZATION, start, end, part))
+                elif _LOCAL_TV.fullmatch(part) and place_at(text, start):
+                    out.append((ORGANIZATION, start, end, part))
+                elif _CREDIT_PERSON.fullmatch(part) and (" " in part or "." in part):
+                    words = part.replace(".", ". ").split()
+                    if all(vietnamese_syllable(w) for w in words if len(w) > 2) and not place_at(text, start):
+                        out.append((PERSON, start, end, part))
+                elif _CREDIT_OUTLET.fullmatch(part) and not part.split()[1][:1].isupper():
+                    out.append((ORGANIZATION, start, end, part))
+                seen.add(start)
+    if any(a in text for a in anywhere):
+        for m in agency_re.finditer(text):
+            if m.start() not in seen:
+                out.append((ORGANIZATION, m.start(), m.end(), m.group()))
+                seen.add(m.start())
+    if "Theo" in text:
+        for m in _SOURCE.finditer(text):
+            w = re.compile(r"[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)?").match(text, m.end())
+            if w and w.group() in agencies and w.start() not in seen:
+                out.append((ORGANIZATION, w.start(), w.end(), w.group()))
+    return out
 
 
 @cache

@@ -24,8 +24,9 @@ from spacy.vocab import Vocab
 
 from kg.extract.events import find_events, find_occasions, organisers_and_chairs
 from kg.extract.gazetteer import find_places
-from kg.extract.organizations import find_organizations, org_mention, parse_org, share_places
-from kg.extract.people import byline_mentions, find_people, post_body_mention, standalone_post
+from kg.extract.lexicon import lexicon
+from kg.extract.organizations import find_companies, find_organizations, org_mention, parse_org, share_places
+from kg.extract.people import byline_mentions, credited_names, find_people, post_body_mention, standalone_post
 from kg.extract.resolutions import find_implements, find_plenums, find_resolutions
 from kg.extract.sentences import split_sentences
 from kg.records import ORGANIZATION, PERSON, Article, Extraction, Fact, Mention
@@ -60,7 +61,17 @@ def kg_places(doc: Doc) -> Doc:
 
 @Language.component("kg_organizations", assigns=["doc._.kg_mentions"])
 def kg_organizations(doc: Doc) -> Doc:
-    doc._.kg_mentions.extend(find_organizations(doc._.kg_text, doc._.kg_key))
+    text = doc._.kg_text
+    orgs = find_organizations(text, doc._.kg_key)
+    spans = [(m.start, m.end) for m in orgs]
+    companies = find_companies(text, spans)  # "Huawei", "Giám đốc Viettel Hậu Giang"
+    orgs.extend(companies)
+    spans += [(m.start, m.end) for m in companies]
+    for kind, start, end, label in credited_names(text):  # "(Ảnh: AFP)", "Theo Reuters": the outlet
+        if kind == ORGANIZATION and not any(s < end and start < e for s, e in spans):
+            base = {"kind": "central", "label": label, "parent": None, "press": True}
+            orgs.append(Mention.at(text, ORGANIZATION, start, end, label, attrs={"departments": [], "base": base}))
+    doc._.kg_mentions.extend(orgs)
     return doc
 
 
@@ -168,7 +179,13 @@ def kg_people(doc: Doc) -> Doc:
     people, posts = find_people(doc._.kg_text, doc._.kg_key, taken)
     doc._.kg_mentions.extend(people)
     orgs = _Orgs(doc._.kg_mentions)
+    # "Thủ tướng Singapore Lý Hiển Long" … "Thủ tướng Lý Hiển Long": the bare title is his foreign post
+    # again, not the Vietnamese one; so for a foreign family name ("Thủ tướng Hun Sen")
+    abroad = {(p.label, t) for p, t, o, _ in posts if o is not None and o.attrs.get("post_label")}
+    foreign_names = frozenset(lexicon().raw["foreign_surnames"])
     for person, title, org, title_start in posts:
+        if org is None and ((person.label, title) in abroad or person.label.split()[0] in foreign_names):
+            continue
         if org is None:  # "Thủ tướng Phạm Minh Chính": the title names the whole post
             full = standalone_post(title)
             if full:

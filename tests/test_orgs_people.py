@@ -1,0 +1,333 @@
+"""Organisations, people and their posts: rules added for unseen articles (batch G and after)."""
+
+from __future__ import annotations
+
+from kg.extract import extract
+from kg.ingest import build_article
+from kg.records import DISTRICT, ORGANIZATION, PERSON
+from kg.resolve import resolve
+
+
+def entities(text: str) -> dict[str, set[str]]:
+    """Labels of the resolved entities of one article text, by kind."""
+    resolved = resolve(extract([build_article("Tiêu đề\n" + text, "t.txt")]))
+    out: dict[str, set[str]] = {}
+    for rm in resolved.articles[0].mentions:
+        ent = resolved.entities[rm.entity_key]
+        out.setdefault(ent.kind, set()).add(ent.label)
+    return out
+
+
+def posts(text: str) -> set[tuple[str, str]]:
+    """(person, post label) pairs of one article text, as the graph labels them."""
+    resolved = resolve(extract([build_article("Tiêu đề\n" + text, "t.txt")]))
+    out = set()
+    for s, relation, o, attrs in resolved.articles[0].facts:
+        if relation == "holds":
+            label = attrs.get("post_label") or f"{attrs['title']} {resolved.entities[o].label}"
+            out.add((resolved.entities[s].label, label))
+    return out
+
+
+def test_photo_credits_name_photographers_and_outlets():
+    found = entities(
+        "Nhà máy gây khói bụi (Ảnh: Như Phong). Hai bộ trưởng bắt tay (Ảnh: Trọng Đức - TTXVN).\n"
+        "Lấy mẫu xét nghiệm (ảnh: Hà Nam TV). Ông phát biểu (Ảnh: M.Quân).\n"
+        "Thủ tướng Australia và Chủ tịch Trung Quốc. Ảnh: AFP\n"
+        "Theo Reuters, cuộc bỏ phiếu diễn ra hôm qua (Ảnh: Giáo dục thời đại)."
+    )
+    assert {"Như Phong", "Trọng Đức", "M.Quân"} <= found[PERSON]
+    assert {"Hà Nam TV", "AFP", "Reuters", "Giáo dục thời đại", "Thông tấn xã Việt Nam"} <= found[ORGANIZATION]
+
+
+def test_generic_credits_and_websites_name_no_one():
+    found = entities("Ảnh minh họa (Ảnh: Sưu tầm). Bức ảnh (Ảnh: NVCC). Cảnh biển (Ảnh: toquoc.vn). (Ảnh: Internet)")
+    assert not found.get(PERSON) and not found.get(ORGANIZATION)
+
+
+def test_a_ministrys_units_are_named_by_their_field():
+    found = entities(
+        "Với Cục Xuất nhập khẩu, đơn vị này phối hợp với Vụ Thị trường ngoài nước và đơn vị liên quan. "
+        "Bộ trưởng giao Tổng cục Quản lý thị trường quán triệt và thực hiện nghiêm. Phối hợp với Cục Cạnh "
+        "tranh và bảo vệ người tiêu dùng, Tổng cục Quản lý thị trường nghiên cứu các công cụ. Cục Công Thương "
+        "địa phương được giao chủ động. Còn các đơn vị như Vụ thị trường nước ngoài, Vụ Chính sách thương mại "
+        "đa biên, Bộ trưởng yêu cầu. Cục Quản lý xuất nhập cảnh (Bộ Công an) hướng dẫn."
+    )[ORGANIZATION]
+    assert {
+        "Cục Xuất nhập khẩu",
+        "Vụ Thị trường ngoài nước",
+        "Tổng cục Quản lý thị trường",
+        "Cục Cạnh tranh và Bảo vệ người tiêu dùng",
+        "Cục Công Thương địa phương",
+        "Vụ Chính sách thương mại đa biên",
+        "Cục Quản lý xuất nhập cảnh",
+        "Bộ Công an",
+    } <= found
+    assert not any(label in found for label in ("Tổng cục Quản lý", "Cục Cạnh tranh", "Vụ Thị trường"))
+
+
+def test_an_unknown_unit_ends_at_punctuation_or_its_heads_name():
+    text = (
+        "Báo cáo tại hội nghị, Phó Cục trưởng Cục Quản lý chất lượng Phạm Quốc Khánh tóm tắt các nội dung. "
+        "Ông Trần Văn B, Vụ trưởng Vụ Hợp tác kinh tế đa phương, Bộ Ngoại giao cho biết."
+    )
+    found = posts(text)
+    assert ("Phạm Quốc Khánh", "Phó Cục trưởng Cục Quản lý chất lượng") in found
+    assert ("Trần Văn B", "Vụ trưởng Vụ Hợp tác kinh tế đa phương Bộ Ngoại giao") in found
+
+
+def test_steering_committees_are_named_by_their_remit():
+    found = entities(
+        "Bộ trưởng yêu cầu thực hiện các chỉ đạo của Chính phủ, Ban Chỉ đạo 389 Quốc gia về công tác chống buôn "
+        "lậu, gian lận thương mại và hàng giả năm 2021. Còn các đơn vị như Văn phòng Ban chỉ đạo quốc gia hội "
+        "nhập quốc tế về kinh tế, Bộ trưởng yêu cầu phối hợp. Ban Chỉ đạo Trung ương về phòng, chống tham nhũng "
+        "họp. Theo Ban Chỉ đạo Quốc gia, số ca mắc tăng. Ban chỉ đạo cấp tỉnh họp."
+    )[ORGANIZATION]
+    assert {
+        "Ban Chỉ đạo 389 Quốc gia",
+        "Văn phòng Ban Chỉ đạo quốc gia hội nhập quốc tế về kinh tế",
+        "Ban Chỉ đạo quốc gia hội nhập quốc tế về kinh tế",
+        "Ban Chỉ đạo Trung ương về phòng, chống tham nhũng",
+        "Ban Chỉ đạo quốc gia phòng, chống dịch Covid-19",
+    } <= found
+    assert not any("cấp" in label or "số ca" in label for label in found)
+
+
+def test_a_local_steering_committee_and_its_head():
+    text = (
+        "Ninh Bình: các F1 âm tính\nNgày 30/4, UBND tỉnh tổ chức hội nghị Ban Chỉ đạo phòng, chống dịch Covid-19 "
+        "của tỉnh để rà soát. Hội nghị Ban chỉ đạo phòng chống dịch Covid-19 tỉnh Ninh Bình họp ngày 30/4. Ông "
+        "Phạm Quang Ngọc, Chủ tịch UBND tỉnh, Trưởng Ban chỉ đạo phòng chống dịch bệnh Covid-19 khẳng định. Ông "
+        "Nguyễn Văn Hùng, Bộ trưởng Bộ VH-TT&DL, Trưởng Ban chỉ đạo Năm Du lịch Quốc gia - Ninh Bình 2021."
+    )
+    assert {
+        ("Phạm Quang Ngọc", "Trưởng Ban Chỉ đạo phòng, chống dịch Covid-19 tỉnh Ninh Bình"),
+        ("Nguyễn Văn Hùng", "Trưởng Ban Chỉ đạo Năm Du lịch Quốc gia - Ninh Bình 2021"),
+    } <= posts(text)
+    labels = entities(text)[ORGANIZATION]
+    assert "Ban Chỉ đạo phòng, chống dịch Covid-19 tỉnh Ninh Bình" in labels
+    assert not any(label.startswith("Ban Chỉ đạo phòng") and "Ninh Bình" not in label for label in labels)
+
+
+def test_a_steering_committee_of_the_city_and_a_count_of_districts():
+    found = entities(
+        "Hà Nội thêm 5 quận\nTheo quyết định của Thành ủy Hà Nội, Ban Chỉ đạo xây dựng, phát triển 5 huyện "
+        "thành quận của thành phố gồm 26 người. BCĐ PCD tỉnh Trần Xuân Dưỡng chỉ đạo."
+    )[ORGANIZATION]
+    assert "Ban Chỉ đạo xây dựng, phát triển 5 huyện thành quận thành phố Hà Nội" in found
+
+
+def test_foreign_leaders_named_after_their_title_and_country():
+    text = (
+        "Tuần trước, Ngoại trưởng Australia Marise Payne đã thông báo. Thủ tướng Australia Scott Morrison và Chủ "
+        "tịch Trung Quốc Tập Cận Bình. Tổng thống Gabon Ali Bongo Ondimba cho biết. Quốc vương Haji Hassanal "
+        "Bolkiah chúc mừng. Tại cuộc gặp Thủ tướng Hun Sen, Thủ tướng Phạm Minh Chính khẳng định."
+    )
+    assert {
+        ("Marise Payne", "Bộ trưởng Ngoại giao Australia"),
+        ("Scott Morrison", "Thủ tướng Australia"),
+        ("Tập Cận Bình", "Chủ tịch nước Trung Quốc"),
+        ("Ali Bongo Ondimba", "Tổng thống Gabon"),
+    } <= posts(text)
+    people = entities(text + " Chủ tịch Mao Trạch Đông.")[PERSON]
+    assert {"Haji Hassanal Bolkiah", "Hun Sen", "Mao Trạch Đông"} <= people
+
+
+def test_a_foreign_leader_holds_no_vietnamese_post():
+    text = (
+        "Thủ tướng Ấn Độ Narendra Modi kêu gọi. Sau đó, Thủ tướng Narendra Modi chỉ đạo. Bộ trưởng Tài chính "
+        "Janet Yellen cho biết. Thủ tướng Singapore Lý Hiển Long phát biểu. Thủ tướng Lý Hiển Long nhận lời."
+    )
+    found = posts(text)
+    assert ("Narendra Modi", "Thủ tướng Ấn Độ") in found
+    assert not any(label.endswith(("Chính phủ", "Bộ Tài chính")) for _, label in found)
+
+
+def test_names_with_words_that_often_end_a_name():
+    found = entities(
+        "Ông Đồng Văn Thanh, Chủ tịch UBND tỉnh Hậu Giang phát biểu. Bà Dương Minh Ánh và ông Nguyễn Phi Thường "
+        "(sinh năm 1971); ông Hoàng Văn Tỉnh. Tỉnh Đồng Tháp và Đồng Nai."
+    )[PERSON]
+    assert {"Đồng Văn Thanh", "Nguyễn Phi Thường", "Hoàng Văn Tỉnh"} <= found
+    assert not any(name.startswith("Đồng Tháp") or name in ("Nguyễn Phi", "Hoàng Văn") for name in found)
+
+
+def test_a_name_in_apposition_with_what_the_person_is():
+    found = entities(
+        "Khi đó, Frances Adamson, người hiện là Tổng Thư ký, có bài phát biểu. Chen Hong, chuyên gia nghiên cứu "
+        "về Australia, nhận định.\nHà Nội, người dân đổ ra đường. Ông Justin Chiah, giám đốc, nói."
+    )[PERSON]
+    assert {"Frances Adamson", "Chen Hong", "Justin Chiah"} == found
+
+
+def test_a_country_ends_a_ministrys_name_before_its_ministers_name():
+    text = (
+        "Bộ trưởng Thương mại Australia Steven Ciobo đã ký. Bộ trưởng Quốc phòng Anh Ben Wallace nói. "
+        "Sở Giáo dục và Đào tạo Lào Cai cho biết."
+    )
+    assert {"Steven Ciobo", "Ben Wallace"} <= entities(text)[PERSON]
+    assert "Sở Giáo dục và Đào tạo tỉnh Lào Cai" in entities(text)[ORGANIZATION]
+    assert ("Ben Wallace", "Bộ trưởng Bộ Quốc phòng Anh") in posts(text)
+
+
+def test_international_bodies_and_companies_by_their_usual_names():
+    text = (
+        "Hai nước thúc đẩy hợp tác ASEAN, APEC và ASEM. Danh hiệu công viên địa chất của UNESCO. Australia ban "
+        "hành lệnh cấm 5G với Huawei. Theo ông Nguyễn Trường Giang - Giám đốc Viettel Hậu Giang, hệ thống đã "
+        "chạy. Tổng Giám đốc Techcombank Jens Lottner cho biết."
+    )
+    assert {"ASEAN", "APEC", "ASEM", "UNESCO", "Huawei", "Viettel Hậu Giang", "Viettel", "Techcombank"} <= entities(
+        text
+    )[ORGANIZATION]
+    assert {
+        ("Nguyễn Trường Giang", "Giám đốc Viettel Hậu Giang"),
+        ("Jens Lottner", "Tổng Giám đốc Techcombank"),
+    } <= posts(text)
+
+
+def test_a_brand_ends_before_its_officers_name_and_a_hospital_keeps_its_place():
+    text = (
+        "Giám đốc điều hành Google Sundar Pichai, Giám đốc điều hành Amazon Jeff Bezos đều có mặt. Chủ tịch "
+        "Tập đoàn T&T Group Đỗ Quang Hiển phát biểu. Bệnh viện Việt Pháp Hà Nội tiếp nhận bệnh nhân."
+    )
+    assert {
+        ("Sundar Pichai", "Giám đốc điều hành Google"),
+        ("Đỗ Quang Hiển", "Chủ tịch Tập đoàn T&T Group"),
+    } <= posts(text)
+    assert "Bệnh viện Việt Pháp Hà Nội" in entities(text)[ORGANIZATION]
+
+
+def test_districts_named_with_their_province_in_brackets_islands_and_counted_lists():
+    found = entities(
+        "Thanh Hóa du lịch\nDu khách về Sầm Sơn (Thanh Hóa) vào ngày 25/4. Sự kiện 60 năm Bác Hồ ra thăm đảo Cô "
+        "Tô. Huyện Từ Liêm được tách thành hai quận là Bắc Từ Liêm và Nam Từ Liêm. Đoàn đã từ thành phố Đông "
+        "Hưng (tỉnh Quảng Tây, Trung Quốc) trở về. Đây là tiềm năng của bán đảo Cà Mau."
+    )[DISTRICT]
+    assert {"Thành phố Sầm Sơn", "Huyện Cô Tô", "Quận Bắc Từ Liêm", "Quận Nam Từ Liêm"} == found
+
+
+def test_a_chain_after_a_name_with_its_short_form_and_birth_year_in_brackets():
+    found = posts(
+        "Thanh Hóa\nÔng Lương Văn Cường (Lương Cường - Sinh năm 1957), Ủy viên Bộ Chính trị, Ủy viên Thường vụ "
+        "Quân ủy Trung ương, Đại tướng, Chủ nhiệm Tổng cục Chính trị Quân đội nhân dân Việt Nam.\nÔng Mai Văn Hải "
+        "(Sinh năm 1973), Ủy viên Ban Chấp hành Đảng bộ tỉnh, Phó bí thư Đảng ủy Khối Cơ quan và Doanh nghiệp tỉnh "
+        "Thanh Hóa."
+    )
+    assert {
+        ("Lương Văn Cường", "Ủy viên Bộ Chính trị"),
+        ("Lương Văn Cường", "Chủ nhiệm Tổng cục Chính trị Quân đội nhân dân Việt Nam"),
+        ("Mai Văn Hải", "Phó Bí thư Đảng ủy Khối Cơ quan và Doanh nghiệp tỉnh Thanh Hóa"),
+    } <= found
+
+
+def test_the_thanh_uy_of_a_central_city_whose_districts_are_named():
+    found = posts(
+        "Hà Nội: ứng cử viên\nĐơn vị bầu cử số 1 gồm các quận Ba Đình, Đống Đa. Bí thư Thành ủy Đinh Tiến Dũng "
+        "ứng cử ở đơn vị số 4, gồm quận Hoàng Mai và huyện Gia Lâm."
+    )
+    assert ("Đinh Tiến Dũng", "Bí thư Thành ủy Hà Nội") in found
+
+
+def test_an_investigation_agency_of_the_police_cdc_and_a_general_hospital_in_lower_case():
+    found = entities(
+        "Kiên Giang\nNgày 20/4, cơ quan CSĐT Công an huyện Vĩnh Thuận (Kiên Giang) khởi tố vụ án. Mẫu được CDC "
+        "thành phố Đà Nẵng lấy. Tiêm vắc xin tại Bệnh viện đa khoa tỉnh Bạc Liêu. Thường trực Ban Bí thư giao Ban "
+        "Cán sự Đảng Chính phủ chỉ đạo."
+    )[ORGANIZATION]
+    assert {
+        "Cơ quan Cảnh sát điều tra Công an huyện Vĩnh Thuận",
+        "Công an huyện Vĩnh Thuận",
+        "Trung tâm Kiểm soát bệnh tật thành phố Đà Nẵng",
+        "Bệnh viện đa khoa tỉnh Bạc Liêu",
+        "Ban Cán sự Đảng Chính phủ",
+        "Chính phủ",
+    } <= found
+    lower = entities("Tỉnh Hà Nam\nBệnh viện cũng thống nhất với tỉnh Hà Nam.").get(ORGANIZATION, set())
+    assert not any(label.startswith("Bệnh viện cũng") for label in lower)
+
+
+def test_a_two_syllable_proper_name_is_whole_and_ad_hoc_teams_are_no_bodies():
+    found = entities(
+        "Quảng Ngãi\nSở yêu cầu Công ty Hòa Phát kiểm tra chất thải. Bệnh viện Nhi Trung ương tiếp nhận. Theo "
+        "quyết định, Đoàn Thanh tra sẽ thực hiện thanh tra việc tuyển dụng."
+    )[ORGANIZATION]
+    assert {"Công ty Hòa Phát", "Bệnh viện Nhi Trung ương"} <= found
+    assert not any(label.startswith(("Công ty Hòa Phát k", "Đoàn")) for label in found)
+
+
+def test_bare_district_names_that_their_company_makes_districts():
+    found = entities(
+        "Hà Nam lấy 920 mẫu\nCác F1 được cách ly tại trung tâm y tế các đơn vị: Bình Lục, Thanh Liêm, Duy Tiên và "
+        "Trường Cao đẳng Y tế Hà Nam. Có 2 trường hợp F1 là vợ chồng tại Yên Mô và thành phố Tam Điệp. Du khách "
+        "đến xã Đồng Văn và huyện Đồng Văn."
+    )[DISTRICT]
+    assert {"Huyện Bình Lục", "Huyện Thanh Liêm", "Thị xã Duy Tiên", "Huyện Yên Mô", "Thành phố Tam Điệp"} <= found
+    assert len([d for d in found if "Đồng Văn" in d]) == 1
+
+
+def test_a_body_of_every_province_is_no_one_body():
+    found = entities(
+        "Quảng Ngãi\n17 Quyết định của Ủy ban nhân dân tỉnh, thành phố trực thuộc trung ương; 2 Nghị quyết của Hội "
+        "đồng nhân dân tỉnh, thành phố trực thuộc trung ương. Ban Chỉ đạo phòng chống dịch Covid-19 các cấp vào "
+        "cuộc. Anh Trần Văn Quang công tác tại Công an phường Lam Hạ, thành phố Phủ Lý."
+    ).get(ORGANIZATION, set())
+    generic = ("Ủy ban nhân dân tỉnh", "Hội đồng nhân dân tỉnh", "Ban Chỉ đạo")
+    assert not any(label.startswith(generic) for label in found)
+    assert any(label.startswith("Công an phường Lam Hạ") for label in found)
+
+
+def test_a_joint_committee_is_named_by_its_remit_and_its_two_countries():
+    found = entities(
+        "Hai bên tổ chức Kỳ họp thứ 6 Ủy ban Hỗn hợp về hợp tác Kinh tế Khoa học và Kỹ thuật Việt Nam-Malaysia và "
+        "Ủy ban Hỗn hợp thương mại lần thứ 4, nỗ lực phấn đấu."
+    )[ORGANIZATION]
+    assert {
+        "Ủy ban Hỗn hợp về hợp tác Kinh tế Khoa học và Kỹ thuật Việt Nam-Malaysia",
+        "Ủy ban Hỗn hợp thương mại",
+    } <= found
+    assert "Ủy ban Hỗn hợp" not in found
+
+
+def test_withheld_names_and_addresses_are_no_people():
+    found = entities(
+        "Lý do giáo viên Nguyễn Thanh Q. của trường vào nhà nghỉ. Hội nghị tại số 7 Nguyễn Tri Phương, quận Ba "
+        "Đình. Ông Trần Đông A phát biểu."
+    ).get(PERSON, set())
+    assert found == {"Trần Đông A"}
+
+
+def test_a_title_written_alone_stands_for_the_body_of_its_head_named_before():
+    found = posts(
+        "Đồng Nai\nLiên quan đến các vi phạm tại Trường Đại học Đồng Nai, Ban Thường vụ Tỉnh ủy Đồng Nai đã thi "
+        "hành kỷ luật cảnh cáo đối với ông Phạm Văn Thanh - nguyên Bí thư Đảng ủy, nguyên Phó Hiệu trưởng và khiển "
+        "trách ông B."
+    )
+    assert {
+        ("Phạm Văn Thanh", "Phó Hiệu trưởng Trường Đại học Đồng Nai"),
+        ("Phạm Văn Thanh", "Bí thư Đảng ủy Trường Đại học Đồng Nai"),
+    } <= found
+
+
+def test_the_national_assemblys_committees_by_their_short_names():
+    text = (
+        "Chủ nhiệm UB Pháp luật Hoàng Thanh Tùng nêu rõ. Ủy ban Tài chính - ngân sách của Quốc hội thẩm tra. Ủy "
+        "ban Kinh tế đề nghị."
+    )
+    assert {
+        "Ủy ban Pháp luật của Quốc hội",
+        "Ủy ban Tài chính - Ngân sách của Quốc hội",
+        "Ủy ban Kinh tế của Quốc hội",
+    } <= entities(text)[ORGANIZATION]
+    assert ("Hoàng Thanh Tùng", "Chủ nhiệm Ủy ban Pháp luật của Quốc hội") in posts(text)
+
+
+def test_governors_and_senators_abroad_and_a_standing_member_of_a_committee():
+    found = posts(
+        "Khi Thủ hiến bang Victoria Daniel Andrews tới Bắc Kinh. Thượng nghị sĩ Mỹ Bob Menendez nói. Bà Nguyễn Thị "
+        "Mai Hoa - Ủy viên thường trực Ủy ban Văn hóa, Giáo dục, Thanh Thiếu niên và Nhi đồng của Quốc hội khẳng định."
+    )
+    assert {
+        ("Daniel Andrews", "Thủ hiến bang Victoria"),
+        ("Bob Menendez", "Thượng nghị sĩ Mỹ"),
+        ("Nguyễn Thị Mai Hoa", "Ủy viên Thường trực Ủy ban Văn hóa, Giáo dục của Quốc hội"),
+    } <= found
