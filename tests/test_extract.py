@@ -828,3 +828,79 @@ def test_a_five_year_plan_named_by_its_ordinal():
 def test_a_law_in_a_treaty_title_is_not_a_law():
     text = "Tiêu đề\nHai bên giải quyết bất đồng trên cơ sở Công ước Liên hợp quốc về Luật Biển năm 1982 (UNCLOS)."
     assert RESOLUTION not in entities(text)
+
+
+def facts_of(text: str) -> set[tuple[str, str, str]]:
+    """(subject label, relation, object label) of the facts resolved from one article text."""
+    resolved = resolve(extract([build_article(text, "t.txt")]))
+    label = {k: e.label for k, e in resolved.entities.items()}
+    return {(label[s], rel, label.get(o, o)) for s, rel, o, _ in resolved.articles[0].facts}
+
+
+def test_an_ordinance_is_named_like_a_law():
+    text = (
+        "Tiêu đề\nCông an xã bán chuyên trách được hưởng chế độ theo quy định của Pháp lệnh Công an xã cho đến "
+        "khi có văn bản khác. Ủy ban Thường vụ Quốc hội ban hành Pháp lệnh số 02/2022/PL-UBTVQH15 về chi phí."
+    )
+    assert entities(text)[RESOLUTION] == {"Pháp lệnh Công an xã", "Pháp lệnh số 02/2022/PL-UBTVQH15"}
+
+
+@pytest.mark.parametrize(
+    ("text", "symbol"),
+    [
+        ("Theo quy định tại Nghị quyết 52/2017 của Quốc hội, Chính phủ sẽ báo cáo.", "52/2017/QH14"),
+        ("Thông tư 08/2017 của Bộ LĐ-TB&XH quy định rõ về chuẩn giảng viên.", "08/2017/TT-BLĐTBXH"),
+        ("Khoản vay bị khống chế theo Thông tư 18/2019 của Ngân hàng Nhà nước.", "18/2019/TT-NHNN"),
+        ("Thực hiện Quyết định số 4168/2006 của UBND thành phố Hà Nội, trung tâm đã làm.", "4168/2006/QĐ-UBND"),
+        ("Nghị định 37/2021 của Chính phủ có hiệu lực.", "37/2021/NĐ-CP"),
+    ],
+)
+def test_a_number_and_year_with_the_issuer_make_the_symbol(text, symbol):
+    assert symbols("Tiêu đề\n" + text) == {symbol}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Khoản vay bị khống chế theo Thông tư 18/2019, ngân hàng cho biết.",  # no issuer: no symbol
+        "Theo Nghị quyết 12/2021 của Quốc hội, các tỉnh được hỗ trợ.",  # 2021: two legislatures sat
+    ],
+)
+def test_a_number_and_year_without_a_known_issuer_make_no_symbol(text):
+    assert symbols("Tiêu đề\n" + text) == set()
+
+
+def test_a_bare_number_cites_the_central_instrument_on_the_articles_topic():
+    text = "Tiêu đề\nĐây là bước chuyển biến cơ bản và toàn diện trong giáo dục, theo đúng tinh thần của Nghị quyết 29."
+    assert symbols(text) == {"29-NQ/TW"}
+    # the same number on another topic names no known instrument
+    assert symbols("Tiêu đề\nTheo Nghị quyết 29, người dân được hỗ trợ vốn vay.") == set()
+    # a symbol the article gives wins over the table
+    both = "Tiêu đề\nNghị quyết số 29/NQ-CP về giáo dục nghề nghiệp được ban hành. Nghị quyết 29 nêu rõ."
+    assert symbols(both) == {"29/NQ-CP"}
+
+
+@pytest.mark.parametrize(
+    ("text", "plan", "implemented"),
+    [
+        (
+            "Nghị định 37/2021 của Chính phủ sửa đổi Nghị định 137/2015 hướng dẫn Luật Căn cước công dân.",
+            "Nghị định số 137/2015/NĐ-CP",
+            "Luật Căn cước công dân",
+        ),
+        (
+            "UBND tỉnh ban hành Kế hoạch số 83/KH-UBND ngày 2/3/2021 về triển khai thực hiện Nghị quyết số "
+            "52-NQ/TW của Bộ Chính trị.",
+            "Kế hoạch số 83/KH-UBND",
+            "Nghị quyết số 52-NQ/TW",
+        ),
+        (
+            "Nghị định số 99/2019/NĐ-CP quy định chi tiết một số điều của Luật Giáo dục đại học đã có hiệu lực.",
+            "Nghị định số 99/2019/NĐ-CP",
+            "Luật Giáo dục đại học",
+        ),
+    ],
+)
+def test_an_instrument_that_guides_or_carries_out_another_implements_it(text, plan, implemented):
+    found = {(s, o) for s, rel, o in facts_of("Tiêu đề\n" + text) if rel == "implements"}
+    assert found == {(plan, implemented)}

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from kg.extract.lexicon import alternation, lexicon, place_at
+from kg.extract.lexicon import alternation, lexicon, load_json, place_at
 from kg.extract.organizations import _name_tokens, org_mention, parse_org
 from kg.records import EVENT, RESOLUTION, Mention
 from kg.textnorm import UPPER, match_key
@@ -49,13 +49,80 @@ _ISSUER_FIRST = frozenset({"Công văn", "Công điện", "Thông báo", "Tờ t
 _SWAPPED_PARTY = re.compile(
     r"(?<![\w/-])(\d{1,4})\s?[/-]\s?(NQ|CT|KL|QĐi|QĐ|HD|KH|CTr|TB|BC)\s?[-/]\s?(TW|TƯ|T\.Ư)(?![\w-])"
 )
-_DECREE_BY_YEAR = re.compile(r"(?<!\w)nghị định\s+(?:số\s+)?(\d{1,4})/((?:19|20)\d\d)(?![\w/-])")
+# "Nghị định số 131/2018", "Thông tư 08/2017 của Bộ LĐ-TB&XH", "Quyết định số 4168/2006 của UBND thành phố":
+# a number and year without the type and issuer codes the symbol holds
+_BY_YEAR = re.compile(
+    r"(?<!\w)(nghị định|thông tư|quyết định|nghị quyết|chỉ thị)\s+(?:số\s+)?(\d{1,4})\s*[/-]\s*((?:19|20)\d\d)"
+    r"(?![\w/-])"
+)
+_BY_YEAR_ISSUER = re.compile(r"\s*,?\s*(?:ngày\s+[\d/.-]+\s+)?(?:của|do)\s+")
+# the codes the issuers give their instruments: "… của Thủ tướng" → QĐ-TTg; a ministry's circulars, TT-<ministry>
+_YEAR_CODES = {
+    ("thủ tướng", "Quyết định"): "QĐ-TTg",
+    ("thủ tướng", "Chỉ thị"): "CT-TTg",
+    ("chính phủ", "Nghị quyết"): "NQ-CP",
+    ("ubnd", "Quyết định"): "QĐ-UBND",
+    ("ubnd", "Chỉ thị"): "CT-UBND",
+    ("hđnd", "Nghị quyết"): "NQ-HĐND",
+}
 _DISPATCH_BEFORE = re.compile(r"(?<!\w)văn bản\s+(?:số\s+)?$")
 _DATE = re.compile(r"\s*,?\s*(?:ban hành\s+)?ngày\s+(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{4})")
 _DATE_WORDS = re.compile(r"\s*,?\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
 _TERM = re.compile(r"\s*[,(]?\s*khóa\s+([ivxl]+|\d+)((?:\s*(?:,|và)\s*(?:khóa\s+)?(?:[ivxl]+|\d+)(?!\w))*)\s*\)?")
 _TERM_ITEM = re.compile(r"[ivxl]+|\d+")
 _SO = re.compile(r"\s+(?:số\s+)?")
+
+
+def _legislature(year: int) -> int | None:
+    """The National Assembly (khóa) that sat through the whole year: 2017 → 14 (2016-2021); None
+    for a year two of them shared (2016, 2021) or one before 2003."""
+    if 2003 <= year <= 2006:
+        return 11
+    if 2008 <= year <= 2010:
+        return 12
+    if year >= 2012 and year % 5 != 1:
+        return (year - 2012) // 5 + 13
+    return None
+
+
+def _year_codes(key: str, pos: int, type_word: str, year: int) -> str | None:
+    """The type and issuer codes of "<type> N/YYYY" from the issuer named after it ("của Quốc hội")."""
+    m = _BY_YEAR_ISSUER.match(key, pos)
+    if not m:
+        return None
+    issuer = _issuer_of_year_re().match(key, m.end())
+    if not issuer:
+        return None
+    body = issuer.group(1)
+    if body.startswith(("ủy ban nhân dân", "ubnd")):
+        body = "ubnd"
+    elif body.startswith(("hội đồng nhân dân", "hđnd")):
+        body = "hđnd"
+    elif body.startswith("thủ tướng"):
+        body = "thủ tướng"
+    if body == "quốc hội":
+        course = _legislature(year)
+        return f"QH{course}" if type_word == "Nghị quyết" and course else None
+    if (body, type_word) in _YEAR_CODES:
+        return _YEAR_CODES[body, type_word]
+    ministry = _ministry_codes().get(re.sub(r"\s+", " ", body))
+    return f"TT-{ministry}" if ministry and type_word == "Thông tư" else None
+
+
+@cache
+def _ministry_codes() -> dict[str, str]:
+    """key of a ministry's written name → the code its circulars bear (central_instruments.json)."""
+    return {
+        match_key(name): code
+        for code, names in load_json("central_instruments.json")["issuer_codes"].items()
+        for name in names
+    }
+
+
+@cache
+def _issuer_of_year_re() -> re.Pattern:
+    bodies = r"thủ tướng(?:\s+chính phủ)?|chính phủ|quốc hội|ubnd|ủy ban nhân dân|hđnd|hội đồng nhân dân"
+    return re.compile(r"(" + bodies + "|" + alternation(list(_ministry_codes())) + r")(?!\w)")
 
 
 def canonical_party_symbol(num: str, code: str, issuer: str) -> str:
@@ -100,6 +167,7 @@ def _tail(text: str, key: str, pos: int, attrs: dict) -> int:
             t = _TERM.match(key, pos)
             if t:
                 pos = t.end()
+    attrs["head_end"] = pos  # where the date and issuer end: a link to the next instrument may follow
     m = re.compile(r"\s*,?\s*(?:về\s+(?:việc\s+)?)?[“\"]").match(key, pos)
     if m:
         title, end = _quoted(text, m.end() - 1)
@@ -181,6 +249,8 @@ def find_resolutions(text: str, key: str) -> list[Mention]:
                 type_word, start = "Công văn", dispatch.start()
         if kind is None and type_word in _ISSUER_FIRST and code.isupper() and not year and not course:
             kind = type_word  # "công văn số 1159/UBND-VX3": the issuer and its office, no type code
+        if kind is None and type_word and lex.raw["instrument_types"].get(type_word, "").upper() == code_up:
+            kind = type_word  # "Pháp lệnh số 06/2008/PL-UBTVQH12": the code the type word names
         if kind is None or (not year and not issuer and not course):
             continue
         if type_word is None and not (year or issuer):
@@ -222,14 +292,24 @@ def find_resolutions(text: str, key: str) -> list[Mention]:
         label = f"{attrs['type']} số {attrs['symbol']}"
         found.append(Mention.at(text, RESOLUTION, start, m.end(), label, attrs=attrs | {"tail_end": end}))
         taken.append((start, m.end()))
-    for m in _DECREE_BY_YEAR.finditer(key):  # "Nghị định số 131/2018": every decree is N/YYYY/NĐ-CP
+    for m in _BY_YEAR.finditer(key):  # "Nghị định số 131/2018": every decree is N/YYYY/NĐ-CP
         if _overlaps(taken, m.start(), m.end()):
             continue
-        symbol = f"{m.group(1)}/{m.group(2)}/NĐ-CP"
-        attrs = {"symbol": symbol, "number": int(m.group(1)), "code": "NĐ", "issuer_code": "CP"}
-        attrs |= {"type": "Nghị định", "state": True}
+        type_word = lex.instrument_types[m.group(1)]
+        codes = "NĐ-CP" if type_word == "Nghị định" else _year_codes(key, m.end(), type_word, int(m.group(3)))
+        if codes is None:
+            continue  # "Thông tư 18/2019" with no issuer: its symbol cannot be told
+        symbol = f"{m.group(2)}/{m.group(3)}/{codes}"
+        code, _, issuer = codes.partition("-")
+        attrs = {
+            "symbol": symbol,
+            "number": int(m.group(2)),
+            "code": code.upper(),
+            "issuer_code": (issuer or code).upper(),
+        }
+        attrs |= {"type": type_word, "state": True}
         end = _tail(text, key, m.end(), attrs)
-        label = f"Nghị định số {symbol}"
+        label = f"{type_word} số {symbol}"
         found.append(Mention.at(text, RESOLUTION, m.start(), m.end(), label, attrs=attrs | {"tail_end": end}))
         taken.append((m.start(), m.end()))
     found += _named(text, key, taken)
@@ -462,6 +542,24 @@ def _programmes(text: str, key: str, taken: list[tuple[int, int]]) -> list[Menti
     return out
 
 
+@cache
+def _cited_table() -> dict[tuple[str, int], list[tuple[str, re.Pattern]]]:
+    """(type, number) → (symbol, topics) of the central instruments articles cite by a bare number."""
+    out: dict[tuple[str, int], list[tuple[str, re.Pattern]]] = {}
+    for entry in lexicon().instruments:
+        cited = entry.get("cited_as")
+        if cited:
+            topics = re.compile(r"(?<!\w)(?:" + alternation(cited["topics"]) + r")(?!\w)")
+            out.setdefault((cited["type"], cited["number"]), []).append((entry["symbol"], topics))
+    return out
+
+
+def _cited(key: str, type_word: str, number: int) -> str | None:
+    """The central instrument a bare "Nghị quyết 29" cites, told by the article's topic ("giáo dục")."""
+    hits = [symbol for symbol, topics in _cited_table().get((type_word, number), ()) if topics.search(key)]
+    return hits[0] if len(hits) == 1 else None
+
+
 def _short_forms(text: str, key: str, taken: list[tuple[int, int]]) -> list[Mention]:
     """ "Chỉ thị 39" (the resolver ties it to a symbol the article gave), and short forms whose
     issuer makes the symbol: "Nghị quyết số 37 của Bộ Chính trị" = 37-NQ/TW,
@@ -491,8 +589,12 @@ def _short_forms(text: str, key: str, taken: list[tuple[int, int]]) -> list[Ment
             code = {"Quyết định": "QĐ", "Chỉ thị": "CT", "Công văn": "UBND"}[type_word]
             symbol = f"{number}/{code}-UBND" if code != "UBND" else f"{number}/UBND"
             attrs.update(symbol=symbol, short=False, issuer_code="UBND", state=True)
-        elif m.group(2) and not _COMPANY.search(key, max(0, m.start() - 60), min(len(key), m.end() + 60)):
-            attrs["numbered"] = True  # "kế hoạch số 22": numbered, though the article never gives its symbol
+        else:
+            cited = _cited(key, type_word, number)
+            if cited:  # "theo đúng tinh thần của Nghị quyết 29" in an article on education: 29-NQ/TW
+                attrs["cited_symbol"] = cited
+            elif m.group(2) and not _COMPANY.search(key, max(0, m.start() - 60), min(len(key), m.end() + 60)):
+                attrs["numbered"] = True  # "kế hoạch số 22": numbered, though the article never gives its symbol
         label = f"{type_word} số {attrs['symbol']}" if "symbol" in attrs else f"{type_word} {m.group(3)}"
         out.append(Mention.at(text, RESOLUTION, m.start(), m.end(), label, attrs=attrs))
     return out
@@ -509,7 +611,8 @@ _IN_A_CONVENTION = re.compile(r"(?<!\w)công ước\b[^.;,]*\svề\s+$")
 _LAW_FIRM = re.compile(r"\s*(?:TNHH|[Ss]ư)(?!\w)")
 _NOT_A_LAW = re.compile(r"(?<!\w)(?:kỷ|pháp)\s+$")
 _FIRST_PLATFORM = re.compile(r"\s+(?:chính trị\s+)?(?:đầu tiên|năm\s+1930|tháng\s+2)")
-_LAW = re.compile(r"(?<!\w)(Bộ luật|Luật)\s+(?=[" + UPPER + r"])")
+# a law, a code, or an ordinance of the Standing Committee of the National Assembly ("Pháp lệnh Công an xã")
+_LAW = re.compile(r"(?<!\w)(Bộ luật|Luật|Pháp lệnh)\s+(?=[" + UPPER + r"])")
 _FIVE_YEAR_PLAN = re.compile(r"(?<!\w)(?:quy hoạch|kế hoạch)\s+5\s+năm\s+(?:lần\s+)?thứ\s+\d{1,2}(?!\w)")
 _STRATEGY = re.compile(r"(?<!\w)chiến lược phát triển kinh tế\s*-\s*xã hội\s+(?:\d+\s+năm\s+)?\d{4}\s*-\s*\d{4}")
 
@@ -534,8 +637,9 @@ def _named_instruments() -> tuple[re.Pattern, dict[str, dict]]:
 
 
 def _laws_and_charters(text: str, key: str, taken: list[tuple[int, int]]) -> list[Mention]:
-    """Laws named without a number ("Luật Tổ chức chính quyền địa phương", "Luật Phòng, chống tham
-    nhũng"), the Party's Statute and Platform, the Constitution, the ten-year strategy."""
+    """Laws and ordinances named without a number ("Luật Tổ chức chính quyền địa phương", "Luật Phòng,
+    chống tham nhũng", "Pháp lệnh Công an xã"), the Party's Statute and Platform, the Constitution, the
+    ten-year strategy."""
     out = []
     # the laws' names all hold "luật" (or "bộ luật"): most articles name none, and skip both scans
     law_names = list(_law_names_re().finditer(key)) if "luật" in key else []
@@ -557,7 +661,7 @@ def _laws_and_charters(text: str, key: str, taken: list[tuple[int, int]]) -> lis
             if token == ",":
                 if not re.match(r",\s*chống\b", text[start : start + 12]):
                     break
-            elif count and (token in _LAW_STOP or token[:1].isupper() and token in ("Luật", "Nghị", "Bộ")):
+            elif count and (token in _LAW_STOP or token[:1].isupper() and token in ("Luật", "Nghị", "Bộ", "Pháp")):
                 break
             prev = m.end() + w.end()
             if token != ",":
@@ -621,15 +725,26 @@ def find_plenums(text: str, key: str) -> list[Mention]:
     return out
 
 
+# "… thực hiện", "… về triển khai thực hiện", "Nghị định 137/2015 hướng dẫn Luật …", "… quy định chi tiết một
+# số điều của Luật …": the words that say the first instrument carries out the next
+_IMPLEMENTS_LINK = re.compile(
+    r"\s*,?\s*(?:(?:về|nhằm|để)\s+(?:việc\s+)?)?(?:tổ chức\s+)?(?:triển khai\s+)?"
+    r"(?:thực hiện|cụ thể hóa|triển khai|hướng dẫn(?:\s+thi hành|\s+thực hiện)?"
+    r"|quy định chi tiết(?:\s+(?:và hướng dẫn thi hành\s+)?(?:một số điều(?:\s+của)?)?)?)\s+$"
+)
+
+
 def find_implements(text: str, key: str, resolutions: list[Mention]) -> list[tuple[int, int]]:
-    """(plan index, implemented index) pairs: "Kế hoạch số 83-KH/TU … thực hiện Kết luận số 21-KL/TW"."""
+    """(plan index, implemented index) pairs: "Kế hoạch số 83-KH/TU … thực hiện Kết luận số 21-KL/TW",
+    "Nghị định 137/2015 hướng dẫn Luật Căn cước công dân". The link words follow the plan's date and
+    issuer (an unquoted subject may hold them: "Kế hoạch số 10 … về triển khai thực hiện Chỉ thị 05")."""
     pairs = []
-    link = re.compile(r"\s*,?\s*(?:để\s+)?(?:tổ chức\s+)?(?:triển khai\s+)?(?:thực hiện|cụ thể hóa|triển khai)\s+$")
     for i, m in enumerate(resolutions[:-1]):
         nxt = resolutions[i + 1]
-        end = m.attrs.get("tail_end", m.end)
-        if nxt.start >= end and nxt.start - end < 40 and link.match(key[end : nxt.start]):
-            pairs.append((i, i + 1))
+        for end in (m.attrs.get("tail_end", m.end), m.attrs.get("head_end", m.end)):
+            if nxt.start >= end and nxt.start - end < 60 and _IMPLEMENTS_LINK.match(key[end : nxt.start]):
+                pairs.append((i, i + 1))
+                break
     return pairs
 
 
