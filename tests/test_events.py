@@ -384,3 +384,31 @@ def test_foreign_congresses_and_abbreviated_names(text, label):
 def test_the_documents_of_a_congress_are_not_the_congress():
     found = events("Hội thảo nhằm nâng cao nhận thức các nội dung mới trong Văn kiện Đại hội XII của Đảng.")
     assert not any(e.startswith("Đại hội") for e in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # the place left out, then written: one meeting, named with its place
+        (
+            "Ngày 30/4, UBND tỉnh tổ chức hội nghị Ban Chỉ đạo phòng, chống dịch Covid-19 của tỉnh để rà soát các "
+            "công việc.\nHội nghị Ban chỉ đạo phòng chống dịch Covid-19 tỉnh Ninh Bình họp ngày 30/4.",
+            "Hội nghị Ban chỉ đạo phòng chống dịch Covid-19 tỉnh Ninh Bình",
+        ),
+        # two words glued by a slip: the spaced form
+        (
+            "Sáng 5/3, tỉnh tổ chức Lễ công bố Trung tâm Phục vụ hành chính côngvà Tổng đài dịch vụ công tỉnh Hậu "
+            "Giang.\nPhát biểu tại Lễ công bố Trung tâm Phục vụ hành chính công và Tổng đài dịch vụ công tỉnh Hậu "
+            "Giang, ông Đồng Văn Thanh nói.",
+            "Lễ công bố Trung tâm Phục vụ hành chính công và Tổng đài dịch vụ công tỉnh Hậu Giang",
+        ),
+        # a word left out inside a long title: the form given first
+        (
+            "Trường tổ chức cuộc thi “Những tấm gương tâm huyết, sáng tạo học và làm theo lời Bác”.\nCuộc thi "
+            "“Những tấm gương tâm huyết, sáng tạo học tập và làm theo lời Bác” thu hút 300 bài.",
+            "Cuộc thi “Những tấm gương tâm huyết, sáng tạo học và làm theo lời Bác”",
+        ),
+    ],
+)
+def test_one_event_written_twice_with_a_slip_is_one_event(text, label):
+    assert events(text) == {label}
