@@ -412,3 +412,60 @@ def test_the_documents_of_a_congress_are_not_the_congress():
 )
 def test_one_event_written_twice_with_a_slip_is_one_event(text, label):
     assert events(text) == {label}
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # two elections held together, the second with its own "bầu cử": one event
+        (
+            "Hai dự án gắn với nhiệm vụ bảo đảm an toàn bầu cử đại biểu Quốc hội khóa XV và bầu cử Hội đồng nhân "
+            "dân các cấp nhiệm kỳ 2021-2026.",
+            "Bầu cử đại biểu Quốc hội khóa XV và bầu cử Hội đồng nhân dân các cấp nhiệm kỳ 2021-2026",
+        ),
+        # a council named by its level alone: the place of that level the sentence named before
+        (
+            "Ông Nguyễn Văn Trường, Chủ tịch UBND phường Bắc Sơn vẫn được giới thiệu tái cử đại biểu HĐND phường "
+            "nhiệm kỳ 2021-2026, để bầu giữ chức Chủ tịch.",
+            "Bầu cử đại biểu Hội đồng nhân dân phường Bắc Sơn nhiệm kỳ 2021-2026",
+        ),
+        # a name of qualifiers only takes its subject from the purpose that follows
+        (
+            "Chiều 29/4/2021, Bộ Công an tổ chức Hội nghị giao ban trực tuyến toàn quốc để kiểm điểm kết quả thực "
+            "hiện dự án Cơ sở dữ liệu quốc gia về dân cư (CSDLQGDC).",
+            "Hội nghị giao ban trực tuyến toàn quốc để kiểm điểm kết quả thực hiện dự án Cơ sở dữ liệu quốc gia về "
+            "dân cư",
+        ),
+        # a joint committee's session is named by the committee and its ordinal
+        (
+            "Hai bên nhất trí tổ chức Ủy ban Hỗn hợp thương mại lần thứ 4, thúc đẩy hợp tác kinh tế.",
+            "Ủy ban Hỗn hợp thương mại lần thứ 4",
+        ),
+        # a named dialogue; its participants after "giữa" are not part of the name
+        (
+            "Bộ trưởng sang Việt Nam dự Đối thoại chính sách cao cấp ASEM tại Hà Nội tháng 6/2021.",
+            "Đối thoại chính sách cao cấp ASEM",
+        ),
+        (
+            "Hai bên tổ chức thành công Đối thoại chiến lược Quốc phòng cấp Thứ trưởng lần thứ 7 giữa Bộ Quốc phòng "
+            "hai nước.",
+            "Đối thoại chiến lược Quốc phòng cấp Thứ trưởng lần thứ 7",
+        ),
+    ],
+)
+def test_elections_purposes_committees_and_dialogues(text, label):
+    assert label in events(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # who met, not what about
+        "Hai bên đã tổ chức hội nghị trực tuyến giữa Bộ Y tế hai nước và sẽ tiếp tục hợp tác.",
+        "Đây là Hội nghị trực tiếp lần đầu tiên giữa các nhà lãnh đạo ASEAN trong năm 2021.",
+        # the head is a quoted word
+        'Tổng thống Biden đã kêu gọi "đối thoại" với Nga, đồng thời nói rằng các lệnh trừng phạt là cần thiết.',
+    ],
+)
+def test_gatherings_named_only_by_their_participants_are_no_events(text):
+    assert events(text) == set()

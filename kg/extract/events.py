@@ -119,13 +119,20 @@ _NESTED_OCCASION = re.compile(
 )
 
 
+# a purpose that states a gathering's subject ("… để kiểm điểm …", "… nhằm đánh giá …"), on the key
+_PURPOSE = re.compile(r"\s+(?:để|nhằm)\s+(?=[a-zà-ỹđ]+\s+[a-zà-ỹđ])")
+_BETWEEN = re.compile(r"\s*(?:giữa|với)\s+(?!kỳ|nhiệm kỳ)")
+# the participants after a gathering's name ("… giữa Bộ Y tế hai nước"); a signing names them in its object
+_PARTICIPANTS = re.compile(r"\s+giữa\s+(?!kỳ|nhiệm kỳ)")
+
+
 def _subject_ok(text: str, key: str, head_end: int, label_end: int, ceremony: bool) -> bool:
     """A stated subject, not only qualifiers ("hội nghị trực tuyến"), a bare body ("Hội nghị
     Thành ủy") or words before a comma that opens a clause ("Lễ ký kết, đại diện …")."""
     rest = key[head_end:label_end]
     q = _res()["qualifiers"].match(rest)
-    if rest[q.end() :].lstrip().startswith(","):
-        return False
+    if rest[q.end() :].lstrip().startswith(",") or _BETWEEN.match(rest, q.end()):
+        return False  # "hội nghị trực tuyến giữa Bộ Y tế hai nước": who met, not what about
     if re.search(r"\d|" + _ORDINAL, rest):
         return True
     rest = rest[q.end() :]
@@ -148,8 +155,8 @@ def _quoted_title(text: str, key: str, m: re.Match, s_start: int, head: str) -> 
     """ "tổ chức hội thảo khoa học cấp tỉnh “…”", "Hội thảo “…”", "cuộc thi “Những tấm gương …”": the head
     with its quoted title names the event wherever it stands."""
     q = _TITLE_QUALIFIERS.match(key, m.end())
-    if not q:
-        return None
+    if not q or text[m.start() - 1 : m.start()] in ('"', "“"):
+        return None  # kêu gọi "đối thoại" với Nga: the head is the quoted word
     title, end = _quoted(text, q.end() - 1, unclosed_ok=True)
     if not title or not title[0].isalnum():
         return None
@@ -208,6 +215,13 @@ def find_events(text: str, key: str, sentences: list[tuple[int, int]]) -> list[M
             if not (ceremony or capital or titled or res["starter"].match(after)):
                 continue
             end = _name_end(text, key, m.end(), s_end)
+            purpose = _PURPOSE.match(key, end)
+            if purpose and not ceremony and res["qualifiers"].match(key, m.end()).end() >= end:
+                # "Hội nghị giao ban trực tuyến toàn quốc để kiểm điểm kết quả …": the purpose states the subject
+                end = max(end, _name_end(text, key, purpose.end(), s_end))
+            between = None if ceremony else _PARTICIPANTS.search(key, m.end(), end)
+            if between:  # "Đối thoại chiến lược … lần thứ 7 giữa Bộ Quốc phòng hai nước": who took part
+                end = between.start()
             if end <= m.end() or not _subject_ok(text, key, m.end(), end, ceremony):
                 continue
             written = " ".join(text[m.start() : end].split())
@@ -440,13 +454,30 @@ def _election(text: str, key: str, start: int) -> tuple[int, bool] | None:
         if tenure:
             marked, end = True, tenure.end()
         pos = end
-        joint = re.compile(r"\s*,\s*|\s+và\s+").match(key, pos)
+        joint = re.compile(r"\s*,\s*|\s+và\s+(?:bầu cử\s+)?").match(key, pos)  # "… khóa XV và bầu cử HĐND …"
         if not (joint and _ELECTED_BODY.match(key, joint.end())):
             break
         pos = joint.end()
     if not marked:
         return None
     return pos, central
+
+
+_COUNCIL_LEVEL = re.compile(r"(Hội đồng nhân dân (phường|xã|thị trấn|huyện|quận|thị xã))(?= nhiệm kỳ|$)")
+
+
+def _council_place(text: str, start: int, elected: str) -> str:
+    """ "Chủ tịch UBND phường Bắc Sơn … tái cử đại biểu HĐND phường nhiệm kỳ 2021-2026": a council
+    named by its level alone is the one of that level's place the sentence named just before."""
+    m = _COUNCIL_LEVEL.search(elected)
+    if m is None:
+        return elected
+    before = text[_clause_start(text, start) : start]
+    named = list(re.finditer(r"(?<!\w)" + m.group(2) + r"((?:\s+[" + UPPER + r"][\w']*){1,3})", before))
+    if not named:
+        return elected
+    place = " ".join(named[-1].group(1).split())
+    return elected[: m.end()] + " " + place + elected[m.end() :]
 
 
 def _national_election(text: str, start: int, end: int, term: str) -> Mention:
@@ -535,6 +566,7 @@ def find_occasions(text: str, key: str, orgs: list[Mention]) -> list[Mention]:
             continue
         end, central = found
         elected = _expand(" ".join(text[m.end() : end].split()), capital=False).rstrip(" ,")
+        elected = _council_place(text, m.start(), elected)
         label = "Bầu cử " + re.sub(r"^Đại biểu", "đại biểu", elected)
         out.append(Mention.at(text, EVENT, m.start(), end, label, attrs={"event_type": "Bầu cử", "central": central}))
     for m in _NATIONAL_CONGRESS.finditer(key) if "đại hội" in key else ():
