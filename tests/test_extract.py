@@ -904,3 +904,22 @@ def test_a_bare_number_cites_the_central_instrument_on_the_articles_topic():
 def test_an_instrument_that_guides_or_carries_out_another_implements_it(text, plan, implemented):
     found = {(s, o) for s, rel, o in facts_of("Tiêu đề\n" + text) if rel == "implements"}
     assert found == {(plan, implemented)}
+
+
+def test_a_laws_year_names_its_version_only_beside_another_version():
+    two = "Tiêu đề\nSo với chính sách cũ (Luật Giáo dục năm 2005) thì chính sách mới (Luật Giáo dục 2019) đổi mới."
+    assert entities(two)[RESOLUTION] == {"Luật Giáo dục 2005", "Luật Giáo dục 2019"}
+    one = "Tiêu đề\nNghị định này hướng dẫn Luật Dược 2016. Theo Luật Dược, thuốc phải được cấp phép lưu hành."
+    assert entities(one)[RESOLUTION] == {"Luật Dược"}
+
+
+def test_a_company_resolution_named_near_its_board_once_is_the_companys_everywhere():
+    text = (
+        "Tiêu đề\nTheo Nghị quyết số 156, HĐQT Eximbank đã thông qua việc miễn nhiệm. Nghị quyết số 156 được ban "
+        "hành căn cứ theo đơn từ nhiệm của ông Yasuhiro Saitoh gửi tới cuộc họp."
+    )
+    assert RESOLUTION not in entities(text)
+
+
+def test_the_prime_ministers_code_is_written_ttg():
+    assert symbols("Tiêu đề\nThủ tướng ký Quyết định số 100/QĐ-TTG phê duyệt đề án.") == {"100/QĐ-TTg"}

@@ -255,6 +255,8 @@ def find_resolutions(text: str, key: str) -> list[Mention]:
             continue
         if type_word is None and not (year or issuer):
             continue
+        if issuer and issuer.upper() == "TTG":
+            issuer = "TTg"  # "100/QĐ-TTG": the Prime Minister's code is written "TTg"
         symbol = f"{num}/{year + '/' if year else ''}{code}{course or ''}{'-' + issuer if issuer else ''}"
         attrs = {
             "symbol": symbol,
@@ -565,6 +567,7 @@ def _short_forms(text: str, key: str, taken: list[tuple[int, int]]) -> list[Ment
     issuer makes the symbol: "Nghị quyết số 37 của Bộ Chính trị" = 37-NQ/TW,
     "Quyết định 281 của Thủ tướng" = 281/QĐ-TTg."""
     out = []
+    companies: set[tuple[str, int]] = set()  # (type, number) of a company's board or shareholders
     for m in _SHORT.finditer(key):
         if _overlaps(taken, m.start(), m.end()):
             continue
@@ -593,10 +596,15 @@ def _short_forms(text: str, key: str, taken: list[tuple[int, int]]) -> list[Ment
             cited = _cited(key, type_word, number)
             if cited:  # "theo đúng tinh thần của Nghị quyết 29" in an article on education: 29-NQ/TW
                 attrs["cited_symbol"] = cited
-            elif m.group(2) and not _COMPANY.search(key, max(0, m.start() - 60), min(len(key), m.end() + 60)):
+            elif m.group(2):
                 attrs["numbered"] = True  # "kế hoạch số 22": numbered, though the article never gives its symbol
+                if _COMPANY.search(key, max(0, m.start() - 60), min(len(key), m.end() + 60)):
+                    companies.add((type_word, number))
         label = f"{type_word} số {attrs['symbol']}" if "symbol" in attrs else f"{type_word} {m.group(3)}"
         out.append(Mention.at(text, RESOLUTION, m.start(), m.end(), label, attrs=attrs))
+    for mention in out:  # "Nghị quyết số 156, HĐQT Eximbank …" once: each mention of it is the company's
+        if (mention.attrs["type"], mention.attrs["number"]) in companies:
+            mention.attrs.pop("numbered", None)
     return out
 
 
@@ -634,6 +642,27 @@ def _named_instruments() -> tuple[re.Pattern, dict[str, dict]]:
     entries = {match_key(name): entry for entry in lexicon().raw["named_instruments"] for name in entry["names"]}
     names = sorted(entries, key=len, reverse=True)
     return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)"), entries
+
+
+_LAW_YEAR = re.compile(r"\s+(?:năm\s+)?((?:19|20)\d\d)(?![\d/])")
+_LABEL_YEAR = re.compile(r"\s+((?:19|20)\d\d)$")
+
+
+def _versions(text: str, laws: list[Mention]) -> None:
+    """A law's year names its version only where the article cites two versions ("Luật Giáo dục năm
+    2005" beside "Luật Giáo dục 2019"); else "Luật Dược 2016" and "Luật Dược" are one law, named
+    without the year."""
+    years: dict[str, set[str]] = {}
+    seen = []
+    for m in laws:
+        written = _LABEL_YEAR.search(m.label)
+        base = m.label[: written.start()] if written else m.label
+        after = _LAW_YEAR.match(text, m.end) if not written else None
+        year = written.group(1) if written else after.group(1) if after else None
+        years.setdefault(base, set()).update([year] if year else [])
+        seen.append((m, base, year))
+    for m, base, year in seen:
+        m.label = f"{base} {year}" if year and len(years[base]) > 1 else base
 
 
 def _laws_and_charters(text: str, key: str, taken: list[tuple[int, int]]) -> list[Mention]:
@@ -682,6 +711,7 @@ def _laws_and_charters(text: str, key: str, taken: list[tuple[int, int]]) -> lis
             label = _law_labels()[re.sub(r"\s+", " ", m.group())]
             kind = label.rsplit(" ", 1)[0] if label.startswith("Bộ luật") else "Luật"
             out.append(_named_mention(text, m.start(), m.end(), label, kind))
+    _versions(text, out)
     pattern, entries = _named_instruments()
     for m in pattern.finditer(key):
         entry = entries[m.group()]
