@@ -923,3 +923,16 @@ def test_a_company_resolution_named_near_its_board_once_is_the_companys_everywhe
 
 def test_the_prime_ministers_code_is_written_ttg():
     assert symbols("Tiêu đề\nThủ tướng ký Quyết định số 100/QĐ-TTG phê duyệt đề án.") == {"100/QĐ-TTg"}
+
+
+@pytest.mark.parametrize(
+    ("text", "symbol"),
+    [
+        ("Theo Nghị định 116/2020/NĐ - CP, sinh viên sư phạm được hỗ trợ.", "116/2020/NĐ-CP"),
+        ("Thứ trưởng trao Quyết định 1179/ QĐ BGDĐT ngày 5/4/2021 công nhận Hội đồng.", "1179/QĐ-BGDĐT"),
+        ("Thứ trưởng đã ký văn bản số 6386/BNV- CCVC về việc xử lý một số vướng mắc.", "6386/BNV-CCVC"),
+        ("Ngày 19/4, Bộ Y tế có văn bản khẩn số 2978/BYT-BMTE gửi Sở Y tế Hòa Bình.", "2978/BYT-BMTE"),
+    ],
+)
+def test_state_symbols_written_with_spaces_or_a_space_for_the_hyphen(text, symbol):
+    assert symbols("Tiêu đề\n" + text) == {symbol}

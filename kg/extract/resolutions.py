@@ -40,8 +40,11 @@ def term_number(token: str) -> str:
 _PARTY_SYMBOL = re.compile(
     r"(?<![\w/-])(\d{1,4})\s?-\s?([A-ZĐ][A-Za-zĐđ]{0,3})\s?/\s?(T\.Ư|[A-ZĐ][A-ZĐƯa-z0-9]{0,9}(?:-[A-ZĐ0-9]+)?)(?![\w-])"
 )
+# "24/2014/NĐ-CP", "80/2015/QH13", written also "116/2020/NĐ - CP", "1179/ QĐ BGDĐT" (spaced, or a space
+# for the hyphen before an all-capital issuer)
 _STATE_SYMBOL = re.compile(
-    r"(?<![\w/-])(\d{1,5})/(?:(\d{4})/)?([A-ZĐ][A-Za-zĐđ]{0,7})(?:(\d{1,2})|-([A-ZĐ][A-Za-zĐđ0-9]{0,9}))?(?![\w-])"
+    r"(?<![\w/-])(\d{1,5})/ ?(?:(\d{4}) ?/ ?)?([A-ZĐ][A-Za-zĐđ]{0,7})"
+    r"(?:(\d{1,2})|(?: ?- ?| (?=[A-ZĐ]{2}[A-ZĐ0-9]*(?![\w-])))([A-ZĐ][A-Za-zĐđ0-9]{0,9}))?(?![\w-])"
 )
 # instruments numbered "N/ISSUER-OFFICE" without a type code in the symbol
 _ISSUER_FIRST = frozenset({"Công văn", "Công điện", "Thông báo", "Tờ trình"})
@@ -65,7 +68,7 @@ _YEAR_CODES = {
     ("ubnd", "Chỉ thị"): "CT-UBND",
     ("hđnd", "Nghị quyết"): "NQ-HĐND",
 }
-_DISPATCH_BEFORE = re.compile(r"(?<!\w)văn bản\s+(?:số\s+)?$")
+_DISPATCH_BEFORE = re.compile(r"(?<!\w)văn bản\s+(?:(?:khẩn|hỏa tốc|thượng khẩn)\s+)?(?:số\s+)?$")
 _DATE = re.compile(r"\s*,?\s*(?:ban hành\s+)?ngày\s+(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{4})")
 _DATE_WORDS = re.compile(r"\s*,?\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
 _TERM = re.compile(r"\s*[,(]?\s*khóa\s+([ivxl]+|\d+)((?:\s*(?:,|và)\s*(?:khóa\s+)?(?:[ivxl]+|\d+)(?!\w))*)\s*\)?")
