@@ -676,7 +676,9 @@ class Resolver:
             if org_key is None:
                 return None
             org_label = self.result.entities[org_key].label
-            if attrs.get("session"):
+            if attrs.get("plenum_of"):  # "BCH Đảng bộ tỉnh X tổ chức Hội nghị lần thứ 5 (khóa XX)"
+                label = f"{m.label} {org_label}" + (f" khóa {attrs['term']}" if attrs.get("term") else "")
+            elif attrs.get("session"):
                 of = " của " if " của " in m.text or attrs.get("of") else " "
                 label = f"{attrs['event_type']} thứ {attrs['number']}{of}{org_label}"
                 label += f" khóa {attrs['term']}" if attrs.get("term") else ""

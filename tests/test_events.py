@@ -469,3 +469,39 @@ def test_elections_purposes_committees_and_dialogues(text, label):
 )
 def test_gatherings_named_only_by_their_participants_are_no_events(text):
     assert events(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # a central plenum named by its ordinal, in words, before the Central Committee
+        (
+            "Hội nghị lần thứ tư Ban Chấp hành Trung ương Đảng khóa XIII đã ban hành Kết luận số 21-KL/TW.",
+            "Hội nghị Trung ương 4 khóa XIII",
+        ),
+        (
+            "Hội nghị lần thứ mười lăm Ban Chấp hành Trung ương Đảng (khóa XII) bế mạc.",
+            "Hội nghị Trung ương 15 khóa XII",
+        ),
+        ("Hội nghị Ban Chấp hành Trung ương Đảng lần thứ 8 khóa XIII thảo luận.", "Hội nghị Trung ương 8 khóa XIII"),
+        # a committee's plenum named by its ordinal alone: the committee that held it
+        (
+            "Ngày 15/7, Ban Chấp hành Đảng bộ tỉnh Yên Bái tổ chức Hội nghị lần thứ 5 (khóa XX) để thảo luận.",
+            "Hội nghị lần thứ 5 Ban Chấp hành Đảng bộ tỉnh Yên Bái khóa XX",
+        ),
+        (
+            "Ngày 15/7, Ban Chấp hành Đảng bộ tỉnh Yên Bái khóa XIX tổ chức hội nghị lần thứ năm.",
+            "Hội nghị lần thứ 5 Ban Chấp hành Đảng bộ tỉnh Yên Bái khóa XIX",
+        ),
+    ],
+)
+def test_plenums_named_by_their_ordinal(text, label):
+    assert events(text) == {label}
+
+
+def test_the_resolution_of_a_plenum_named_by_its_ordinal_is_no_event():
+    text = (
+        "Sáng 12/11, Tỉnh ủy tổ chức hội nghị trực tuyến quán triệt, triển khai thực hiện Nghị quyết Hội nghị lần "
+        "thứ tư Ban Chấp hành Trung ương Đảng khóa XIII."
+    )
+    assert not any("Trung ương 4" in e or e.startswith("Hội nghị lần thứ") for e in events(text))

@@ -936,3 +936,14 @@ def test_the_prime_ministers_code_is_written_ttg():
 )
 def test_state_symbols_written_with_spaces_or_a_space_for_the_hyphen(text, symbol):
     assert symbols("Tiêu đề\n" + text) == {symbol}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tỉnh ủy quán triệt Nghị quyết Hội nghị lần thứ tư Ban Chấp hành Trung ương Đảng khóa XIII.",
+        "Tỉnh ủy quán triệt Nghị quyết Hội nghị Ban Chấp hành Trung ương Đảng lần thứ tư, khóa XIII.",
+    ],
+)
+def test_the_resolution_of_a_plenum_named_by_its_ordinal_in_words(text):
+    assert entities("Tiêu đề\n" + text)[RESOLUTION] == {"Nghị quyết Trung ương 4 khóa XIII"}

@@ -19,7 +19,7 @@ import re
 from functools import cache
 
 from kg.extract.lexicon import alternation, lexicon, load_json
-from kg.extract.resolutions import _quoted
+from kg.extract.resolutions import _PLENUM, _TENS, _WORD_ORDINALS, _quoted
 from kg.records import EVENT, Mention
 from kg.textnorm import UPPER, match_key
 
@@ -185,8 +185,8 @@ def find_events(text: str, key: str, sentences: list[tuple[int, int]]) -> list[M
             head, ceremony = heads[re.sub(r"\s+", " ", m.group(1))]
             after = key[m.end() : s_end]
             before = key[s_start : m.start()]
-            if re.match(r"\s+(?:lần thứ\s+)?(?:ban chấp hành\s+)?trung ương\s+(?:\d|[ivx])", after):
-                continue  # a plenum
+            if _PLENUM.match(key, m.start()) or _COMMITTEE_PLENUM.match(key, m.start()):
+                continue  # a plenum ("Hội nghị Trung ương 4", "Hội nghị lần thứ tư Ban Chấp hành Trung ương"), below
             if head == "Phiên họp" and re.match(r"\s+(?:thứ|lần thứ|đhđcđ|đại hội)\s", after):
                 continue  # "phiên họp thứ 55" (named with its body elsewhere), "phiên họp ĐHĐCĐ …" (the meeting's)
             if res["plural"].search(before) or res["venue"].search(before):
@@ -417,6 +417,12 @@ def _expand(label: str, capital: bool = True) -> str:
 _FESTIVAL_STOP = re.compile(
     r"[,.;:()\n“”\"]|\s+[-–]\s+|\s+(?:và|của|tại|với|được|đã|sẽ|là|cho|diễn|năm nay|vào|để|cũng|nhằm|có|với chủ đề"
     r"|nên|do|khi|thì|mà)\s"
+)
+# a committee's plenum named by its ordinal alone, its body the organiser before it (events named so in
+# full, "Hội nghị lần thứ 5 Ban Chấp hành Đảng bộ tỉnh …", are found by find_events)
+_COMMITTEE_PLENUM = re.compile(
+    r"(?<!\w)hội nghị\s+(lần thứ\s+(?:\d{1,2}|[ivxl]+|mười(?:\s+(?:một|hai|ba|bốn|lăm|sáu|bảy|tám|chín))?|nhất|hai|ba"
+    r"|tư|năm|sáu|bảy|tám|chín))(?!\w)(?=\s*(?:\(\s*khóa|,\s*khóa|[,.;:]|\s+(?:để|nhằm|vào|tại|với|và|ngày|sáng|chiều)\s))"
 )
 _CONSULTATION = re.compile(r"(?<!\w)hội nghị hiệp thương\s+lần\s+(?:thứ\s+)?(\d+|nhất|hai|ba)(?!\w)")
 
@@ -681,6 +687,25 @@ def find_occasions(text: str, key: str, orgs: list[Mention]) -> list[Mention]:
             continue  # the place is named: "du lịch Cát Bà"
         label = " ".join(text[m.start() : m.end()].split())
         out.append(Mention.at(text, EVENT, m.start(), m.end(), label, attrs={"event_type": m.group(1)}))
+    for m in _COMMITTEE_PLENUM.finditer(key) if "lần thứ" in key else ():
+        # "Ban Chấp hành Đảng bộ tỉnh Yên Bái tổ chức Hội nghị lần thứ 5 (khóa XX)": the plenum of its organiser
+        held = _HELD_BY.search(key, max(0, m.start() - 40), m.start())
+        org = by_end.get(held.start()) if held else None
+        attrs = {"event_type": "Hội nghị"}
+        end = m.end()
+        if org is not None:
+            attrs |= {"org_span": (org.start, org.end), "plenum_of": True}
+            if held.group(1):
+                attrs["term"] = held.group(1).upper()
+            term = re.compile(r"\s*[,(]?\s*khóa\s+([ivxl]+)(?!\w)\s*\)?").match(key, end)
+            if term:
+                attrs["term"], end = term.group(1).upper(), term.end()
+        written = " ".join(key[m.start(1) : m.end()].split()).removeprefix("lần thứ ")
+        number = str(_WORD_ORDINALS[written]) if written in _WORD_ORDINALS else None
+        if written.startswith("mười "):
+            number = str(10 + _TENS[written.split()[1]])
+        label = f"Hội nghị lần thứ {number or ' '.join(text[m.start(1) : m.end()].split()[2:])}"
+        out.append(Mention.at(text, EVENT, m.start(), end, label, attrs=attrs))
     out.extend(_ordinal_names(text, key, by_start))
     return out
 

@@ -325,18 +325,39 @@ def find_resolutions(text: str, key: str) -> list[Mention]:
     return found
 
 
-_NAMED_TW = re.compile(
-    r"(?<!\w)nghị quyết\s+(?:hội nghị\s+)?(?:lần thứ\s+)?(?:ban chấp hành\s+)?trung ương\s+(?:đảng\s+)?(\d{1,2}|[ivx]+)"
-    r"(?:\s*\(?lần\s+(\d)\)?)?"
+# a plenum's number after "Trung ương" ("Hội nghị Trung ương 4", "Hội nghị BCH Trung ương Đảng lần thứ 4"), or
+# its ordinal, in figures or words, before "Ban Chấp hành Trung ương" ("Hội nghị lần thứ tư Ban Chấp hành
+# Trung ương Đảng khóa XIII")
+_WORD_ORDINALS = {"nhất": 1, "hai": 2, "ba": 3, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
+_TENS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "lăm": 5, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9}
+_ORDINAL_WORDS = (
+    r"\d{1,2}|[ivx]+|mười(?:\s+(?:một|hai|ba|bốn|lăm|năm|sáu|bảy|tám|chín)(?!\w))?|nhất|hai|ba|tư|năm|sáu|bảy|tám|chín"
 )
+_PLENUM_NUMBER = (
+    r"(?:(?:lần thứ\s+)?(?:ban chấp hành\s+)?trung ương\s+(?:đảng\s+)?"
+    r"(?:(?P<num>\d{1,2}|[ivx]+)|lần thứ\s+(?P<after>" + _ORDINAL_WORDS + r"))(?!\w)"
+    r"|lần thứ\s+(?P<ord>" + _ORDINAL_WORDS + r")\s+(?:của\s+)?ban chấp hành trung ương"
+    r"(?:\s+đảng(?:\s+cộng sản việt nam)?)?(?!\w))"
+    r"(?:\s*\(?lần\s+(?P<part>\d)\)?)?"
+)
+_NAMED_TW = re.compile(r"(?<!\w)nghị quyết\s+(?:hội nghị\s+)?" + _PLENUM_NUMBER)
 _NAMED_CONGRESS = re.compile(
     r"(?<!\w)nghị quyết\s+đại hội\s+(?:đại biểu\s+)?(?:đảng\s+)?(?:toàn quốc\s+)?(?:lần thứ\s+)?"
     r"([ivxl]+|\d{1,2})(?!\w)(?:\s+của\s+đảng(?!\s+bộ))?"
 )
-_PLENUM = re.compile(
-    r"(?<!\w)hội nghị\s+(?:lần thứ\s+)?(?:ban chấp hành\s+)?trung ương\s+(?:đảng\s+)?(\d{1,2}|[ivx]+)"
-    r"(?:\s*\(?lần\s+(\d)\)?)?"
-)
+_PLENUM = re.compile(r"(?<!\w)hội nghị\s+" + _PLENUM_NUMBER)
+
+
+def _plenum_number(m: re.Match) -> int:
+    """4 from "4", "iv", "tư"; 12 from "mười hai"."""
+    written = m.group("num") or " ".join((m.group("ord") or m.group("after")).split())
+    if written.isdigit():
+        return int(written)
+    if written in _WORD_ORDINALS:
+        return _WORD_ORDINALS[written]
+    if written.startswith("mười "):
+        return 10 + _TENS[written.split()[1]]
+    return _roman_value(written)
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -354,12 +375,12 @@ def _terms(key: str, pos: int) -> tuple[list[str], int]:
 def _named(text: str, key: str, taken: list[tuple[int, int]]) -> list[Mention]:
     out: list[Mention] = []
     for m in _NAMED_TW.finditer(key):
-        plenum = int(m.group(1)) if m.group(1).isdigit() else _roman_value(m.group(1))
+        plenum = _plenum_number(m)
         terms, end = _terms(key, m.end())
         if not terms:
             continue
         for term in terms:
-            label = f"Nghị quyết Trung ương {plenum}{' lần ' + m.group(2) if m.group(2) else ''} khóa {term}"
+            label = f"Nghị quyết Trung ương {plenum}{' lần ' + m.group('part') if m.group('part') else ''} khóa {term}"
             attrs = {"type": "Nghị quyết", "plenum": plenum, "term": term, "named": True}
             tail: dict = {}
             _tail(text, key, end, tail)
@@ -741,10 +762,10 @@ def find_plenums(text: str, key: str) -> list[Mention]:
     for m in _PLENUM.finditer(key):
         if m.start() >= 12 and key[m.start() - 12 : m.start()].rstrip().endswith("nghị quyết"):
             continue
-        plenum = int(m.group(1)) if m.group(1).isdigit() else _roman_value(m.group(1))
+        plenum = _plenum_number(m)
         terms, end = _terms(key, m.end())
         for term in terms:
-            label = f"Hội nghị Trung ương {plenum}{' lần ' + m.group(2) if m.group(2) else ''} khóa {term}"
+            label = f"Hội nghị Trung ương {plenum}{' lần ' + m.group('part') if m.group('part') else ''} khóa {term}"
             out.append(
                 Mention.at(
                     text,
