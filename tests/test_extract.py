@@ -947,3 +947,18 @@ def test_state_symbols_written_with_spaces_or_a_space_for_the_hyphen(text, symbo
 )
 def test_the_resolution_of_a_plenum_named_by_its_ordinal_in_words(text):
     assert entities("Tiêu đề\n" + text)[RESOLUTION] == {"Nghị quyết Trung ương 4 khóa XIII"}
+
+
+def test_a_central_symbol_written_state_style_with_tw_is_the_partys():
+    assert symbols("Tiêu đề\nThực hiện Nghị quyết số 35/NQ-TW của Bộ Chính trị.") == {"35-NQ/TW"}
+
+
+def test_a_notice_of_conclusions_is_a_notice():
+    text = "Tiêu đề\nBan Thường vụ Tỉnh ủy ban hành Thông báo kết luận số 45-TB/TU về công tác cán bộ."
+    assert entities(text)[RESOLUTION] == {"Thông báo số 45-TB/TU"}
+
+
+def test_continuing_to_carry_out_an_instrument_implements_it():
+    text = "Tiêu đề\nKết luận số 01-KL/TW ngày 18/5/2021 của Bộ Chính trị về tiếp tục thực hiện Chỉ thị 05-CT/TW."
+    found = {(s, o) for s, rel, o in facts_of(text) if rel == "implements"}
+    assert found == {("Kết luận số 01-KL/TW", "Chỉ thị số 05-CT/TW")}

@@ -140,12 +140,21 @@ def _type_word_re() -> re.Pattern:
 
 
 def _type_before(key: str, start: int) -> tuple[str | None, int]:
-    """An instrument type word ("kết luận số") ending just before ``start``."""
+    """An instrument type word ("kết luận số") ending just before ``start``; "thông báo kết luận" is a
+    Thông báo (a notice of the conclusions of a meeting)."""
     window = key[max(0, start - 40) : start]
     m = _type_word_re().search(window)
     if not m:
         return None, start
-    return lexicon().instrument_types[re.sub(r"\s+", " ", m.group(1))], start - (len(window) - m.start())
+    type_word = lexicon().instrument_types[re.sub(r"\s+", " ", m.group(1))]
+    begin = start - (len(window) - m.start())
+    notice = _NOTICE_OF.search(key, max(0, begin - 12), begin)
+    if type_word == "Kết luận" and notice:
+        return "Thông báo", notice.start()
+    return type_word, begin
+
+
+_NOTICE_OF = re.compile(r"(?<!\w)thông báo\s+$")
 
 
 def _tail(text: str, key: str, pos: int, attrs: dict) -> int:
@@ -241,6 +250,8 @@ def find_resolutions(text: str, key: str) -> list[Mention]:
     for m in _STATE_SYMBOL.finditer(text):
         num, year, code, course, issuer = m.groups()
         code_up = code.upper()
+        if not year and issuer and issuer.upper() in ("TW", "TƯ", "T.Ư") and _SWAPPED_PARTY.match(text, m.start()):
+            continue  # "Nghị quyết số 35/NQ-TW": the Party's 35-NQ/TW written the state way round, below
         if course:  # 80/2015/QH13
             kind = "Luật" if code_up == "QH" else None
         else:
@@ -782,7 +793,7 @@ def find_plenums(text: str, key: str) -> list[Mention]:
 # "… thực hiện", "… về triển khai thực hiện", "Nghị định 137/2015 hướng dẫn Luật …", "… quy định chi tiết một
 # số điều của Luật …": the words that say the first instrument carries out the next
 _IMPLEMENTS_LINK = re.compile(
-    r"\s*,?\s*(?:(?:về|nhằm|để)\s+(?:việc\s+)?)?(?:tổ chức\s+)?(?:triển khai\s+)?"
+    r"\s*,?\s*(?:(?:về|nhằm|để)\s+(?:việc\s+)?)?(?:tiếp tục\s+)?(?:tổ chức\s+)?(?:triển khai\s+)?"
     r"(?:thực hiện|cụ thể hóa|triển khai|hướng dẫn(?:\s+thi hành|\s+thực hiện)?"
     r"|quy định chi tiết(?:\s+(?:và hướng dẫn thi hành\s+)?(?:một số điều(?:\s+của)?)?)?)\s+$"
 )
