@@ -505,3 +505,13 @@ def test_the_resolution_of_a_plenum_named_by_its_ordinal_is_no_event():
         "thứ tư Ban Chấp hành Trung ương Đảng khóa XIII."
     )
     assert not any("Trung ương 4" in e or e.startswith("Hội nghị lần thứ") for e in events(text))
+
+
+def test_a_session_inside_a_name_does_not_end_it():
+    text = "Đại biểu Quốc hội tỉnh tổ chức Hội nghị tiếp xúc cử tri trước kỳ họp thứ 2, Quốc hội khóa XV."
+    assert "Hội nghị tiếp xúc cử tri trước kỳ họp thứ 2" in events(text)
+
+
+def test_a_dialogue_between_named_parties_keeps_them():
+    text = "UBND tỉnh tổ chức Hội nghị đối thoại giữa Chủ tịch UBND tỉnh với doanh nghiệp năm 2021."
+    assert {e for e in events(text) if e.startswith("Hội nghị đối thoại giữa Chủ tịch")}

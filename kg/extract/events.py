@@ -220,8 +220,8 @@ def find_events(text: str, key: str, sentences: list[tuple[int, int]]) -> list[M
                 # "Hội nghị giao ban trực tuyến toàn quốc để kiểm điểm kết quả …": the purpose states the subject
                 end = max(end, _name_end(text, key, purpose.end(), s_end))
             between = None if ceremony else _PARTICIPANTS.search(key, m.end(), end)
-            if between:  # "Đối thoại chiến lược … lần thứ 7 giữa Bộ Quốc phòng hai nước": who took part
-                end = between.start()
+            if between and _subject_ok(text, key, m.end(), between.start(), ceremony):
+                end = between.start()  # "Đối thoại chiến lược … lần thứ 7 giữa Bộ Quốc phòng hai nước": who took part
             if end <= m.end() or not _subject_ok(text, key, m.end(), end, ceremony):
                 continue
             written = " ".join(text[m.start() : end].split())
