@@ -680,7 +680,8 @@ class Resolver:
                 label = f"{m.label} {org_label}" + (f" khóa {attrs['term']}" if attrs.get("term") else "")
             elif attrs.get("session"):
                 of = " của " if " của " in m.text or attrs.get("of") else " "
-                label = f"{attrs['event_type']} thứ {attrs['number']}{of}{org_label}"
+                number = attrs["number"] if attrs["number"].startswith("lần") else f"thứ {attrs['number']}"
+                label = f"{attrs['event_type']} {number}{of}{org_label}"
                 label += f" khóa {attrs['term']}" if attrs.get("term") else ""
             else:
                 head = "Đại hội đại biểu" if "đại biểu" in m.text[:20].lower() else "Đại hội"

@@ -515,3 +515,33 @@ def test_a_session_inside_a_name_does_not_end_it():
 def test_a_dialogue_between_named_parties_keeps_them():
     text = "UBND tỉnh tổ chức Hội nghị đối thoại giữa Chủ tịch UBND tỉnh với doanh nghiệp năm 2021."
     assert {e for e in events(text) if e.startswith("Hội nghị đối thoại giữa Chủ tịch")}
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # a regular press conference named by its period and its ministry
+        (
+            "Tại cuộc họp báo thường kỳ quý I/2021 của Bộ Công Thương, ông Nguyễn Sinh Nhật Tân cho biết.",
+            "Cuộc họp báo thường kỳ quý I/2021 của Bộ Công Thương",
+        ),
+        (
+            "Phát biểu tại buổi họp báo thường kỳ của Bộ Ngoại giao chiều 20/5, người phát ngôn cho biết.",
+            "Buổi họp báo thường kỳ của Bộ Ngoại giao",
+        ),
+        # a session numbered "lần thứ" keeps it
+        (
+            "Ngày 15/6, Bộ trưởng Bộ Ngoại giao chủ trì Phiên họp lần thứ 14 Ủy ban Liên Chính phủ Việt Nam - Lào.",
+            "Phiên họp lần thứ 14 Ủy ban Liên Chính phủ Việt Nam - Lào",
+        ),
+    ],
+)
+def test_regular_press_conferences_and_sessions_numbered_lan_thu(text, label):
+    assert label in events(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Ông phát biểu tại cuộc họp của Bộ Chính trị.", "Tại hội nghị của Tỉnh ủy, ông nói về công tác cán bộ."]
+)
+def test_a_meeting_named_only_by_its_body_is_no_event(text):
+    assert events(text) == set()

@@ -76,6 +76,8 @@ def _res() -> dict[str, re.Pattern]:
     }
 
 
+_REGULAR = re.compile(r"(?<!\w)(?:thường kỳ|định kỳ|thường niên)(?!\w)")
+_PERIOD_OF = re.compile(r"(?:\s+(?:tháng|quý)\s+[\divx]+(?:\s*/\s*\d{4})?)?(?:\s+của(?=\s))?")
 _AFTER_LOWER = re.compile(r"(?<![" + UPPER + r"])[a-zà-ỹđ]\s+$")
 # an abbreviation in brackets, after which the name goes on with its ordinal, year or term
 _ABBREVIATED_GOES_ON = re.compile(
@@ -205,7 +207,10 @@ def find_events(text: str, key: str, sentences: list[tuple[int, int]]) -> list[M
                     continue  # "tại cuộc họp báo …": the one introduced before
             # a capitalised name after the qualifiers ("cuộc họp báo thường kỳ Bộ Tài nguyên và Môi trường"),
             # or, after a capitalised head, within three words ("Hội nghị các nhà Lãnh đạo ASEAN")
-            named_at = m.end() + res["qualifiers"].match(key, m.end()).end() - m.end()
+            named_at = res["qualifiers"].match(key, m.end()).end()
+            # a regular meeting's period and "của": "cuộc họp báo thường kỳ quý I/2021 của Bộ Công Thương"
+            if _REGULAR.search(key, m.end(), named_at):
+                named_at = _PERIOD_OF.match(key, named_at).end()
             reach = 3 if text[m.start()].isupper() else 1
             capital = re.match(
                 r"(?:\s+[^\s,.;:()" + UPPER + r"]+){0," + str(reach - 1) + r"}\s+[" + UPPER + "]", text[named_at:s_end]
@@ -320,7 +325,7 @@ class _EventFinder:
 # Sessions, elections, congresses, anniversaries and festivals: the forms Party and State
 # news uses for its occasions, beyond "hội nghị …" and "hội thảo …".
 
-_SESSION = re.compile(r"(?<!\w)(kỳ họp|phiên họp)\s+(?:thứ\s+)?((?<=thứ )[a-zà-ỹ]+|\d{1,3})(?!\w)")
+_SESSION = re.compile(r"(?<!\w)(kỳ họp|phiên họp)\s+(?:(?:lần\s+)?thứ\s+)?((?<=thứ )[a-zà-ỹ]+|\d{1,3})(?!\w)")
 _HELD_BY = re.compile(
     r"\s*(?:\(?\s*khóa\s+([ivxl]+)\s*\)?\s*)?,?\s*(?:đã\s+|vừa\s+)?(?:tổ chức|tiến hành|khai mạc|bế mạc|triệu tập)\s+$"
 )
@@ -492,6 +497,11 @@ def _national_election(text: str, start: int, end: int, term: str) -> Mention:
     return Mention.at(text, EVENT, start, end, label, attrs={"event_type": "Bầu cử", "central": True})
 
 
+def _ordinal(number: str) -> str:
+    """ "thứ 6", or "lần thứ 14" as written."""
+    return number if number.startswith("lần") else f"thứ {number}"
+
+
 def find_occasions(text: str, key: str, orgs: list[Mention]) -> list[Mention]:
     """Sessions ("kỳ họp thứ 6 của UBKT Tỉnh ủy Phú Yên"), elections, Party congresses,
     congresses of bodies, anniversaries, festivals and events named with an ordinal."""
@@ -513,8 +523,10 @@ def find_occasions(text: str, key: str, orgs: list[Mention]) -> list[Mention]:
         else:
             held = None
         attrs = {"event_type": text[m.start(1) : m.end(1)].capitalize(), "number": text[m.start(2) : m.end(2)]}
+        if re.search(r"lần\s+thứ\s+\S+$", key[m.start() : m.end()]):  # "Phiên họp lần thứ 14": as written
+            attrs["number"] = "lần thứ " + attrs["number"]
         end = m.end()
-        label = f"{attrs['event_type']} thứ {attrs['number']}"
+        label = f"{attrs['event_type']} {_ordinal(attrs['number'])}"
         if org is not None:
             attrs["org_span"] = (org.start, org.end)
             if timed and org.start == timed.end() or held:
@@ -538,7 +550,7 @@ def find_occasions(text: str, key: str, orgs: list[Mention]) -> list[Mention]:
             # "tại kỳ họp thứ 10 khóa XIV": a session named by its term
             attrs["term"] = term.group(1).upper()
             end = term.end()
-            label = f"{attrs['event_type']} thứ {attrs['number']} khóa {attrs['term']}"
+            label = f"{attrs['event_type']} {_ordinal(attrs['number'])} khóa {attrs['term']}"
         elif not re.match(r"\s+(?:của\s+)?(?:hđnd|hội đồng|quốc hội|ủy ban|ubkt)", key[m.end() : m.end() + 20]):
             continue  # "tại kỳ họp thứ 5" with no body named: not enough to name it
         out.append(Mention.at(text, EVENT, m.start(), end, label, attrs=attrs | {"session": "org_span" in attrs}))
