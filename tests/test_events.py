@@ -545,3 +545,9 @@ def test_regular_press_conferences_and_sessions_numbered_lan_thu(text, label):
 )
 def test_a_meeting_named_only_by_its_body_is_no_event(text):
     assert events(text) == set()
+
+
+def test_an_awards_ceremony_named_by_one_foreign_name():
+    assert events("Nhiều người thất vọng. Lễ trao giải Oscar trước đây chỉ diễn ra ở Nhà hát Dolby.") == {
+        "Lễ trao giải Oscar"
+    }

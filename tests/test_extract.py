@@ -962,3 +962,28 @@ def test_continuing_to_carry_out_an_instrument_implements_it():
     text = "Tiêu đề\nKết luận số 01-KL/TW ngày 18/5/2021 của Bộ Chính trị về tiếp tục thực hiện Chỉ thị 05-CT/TW."
     found = {(s, o) for s, rel, o in facts_of(text) if rel == "implements"}
     assert found == {("Kết luận số 01-KL/TW", "Chỉ thị số 05-CT/TW")}
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        (
+            "Phó Cục trưởng tóm tắt các điểm mới trong Quy chế, Hướng dẫn tổ chức thi tốt nghiệp THPT năm 2021.",
+            {"Quy chế tổ chức thi tốt nghiệp THPT năm 2021", "Hướng dẫn tổ chức thi tốt nghiệp THPT năm 2021"},
+        ),
+        (
+            "Bộ GD&ĐT ban hành Quy chế thi tốt nghiệp THPT. Thí sinh vi phạm bị đình chỉ.",
+            {"Quy chế thi tốt nghiệp THPT"},
+        ),
+        (
+            "Theo Quy chế tuyển sinh trình độ đại học, thí sinh được đăng ký không giới hạn nguyện vọng.",
+            {"Quy chế tuyển sinh trình độ đại học"},
+        ),
+    ],
+)
+def test_the_regulations_of_an_exam_are_named_by_it(text, labels):
+    assert entities("Tiêu đề\n" + text)[RESOLUTION] == labels
+
+
+def test_guiding_candidates_is_no_instrument():
+    assert RESOLUTION not in entities("Tiêu đề\nHướng dẫn thí sinh làm bài thi tốt nghiệp THPT.")

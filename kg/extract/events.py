@@ -144,7 +144,9 @@ def _subject_ok(text: str, key: str, head_end: int, label_end: int, ceremony: bo
         # the object may itself be a named occasion: "Lễ khai mạc lễ hội du lịch biển Hải Tiến"
         reach = 7 if _NESTED_OCCASION.match(rest.lstrip()) else 4
         first = text[label_end - len(rest) : label_end].split()[:reach]
-        return len(first) >= 2 and any(w[:1].isupper() or w[:1] in '“"' for w in first)
+        if len(first) == 1:  # "Lễ trao giải Oscar": one foreign name (no Vietnamese letters) names it
+            return bool(re.fullmatch(r"[A-Z][A-Za-z0-9&'’-]{2,}", first[0]))
+        return any(w[:1].isupper() or w[:1] in '“"' for w in first)
     return len(rest.split()) >= 3
 
 

@@ -656,6 +656,12 @@ _NOT_A_LAW = re.compile(r"(?<!\w)(?:kỷ|pháp)\s+$")
 _FIRST_PLATFORM = re.compile(r"\s+(?:chính trị\s+)?(?:đầu tiên|năm\s+1930|tháng\s+2)")
 # a law, a code, or an ordinance of the Standing Committee of the National Assembly ("Pháp lệnh Công an xã")
 _LAW = re.compile(r"(?<!\w)(Bộ luật|Luật|Pháp lệnh)\s+(?=[" + UPPER + r"])")
+# the Ministry of Education's regulations and guidance for an exam or an admission, named by it
+_EXAM_RULES = re.compile(
+    r"(?<!\w)(?P<first>Quy chế|Hướng dẫn)(?:\s*(?:,|và)\s*(?P<second>Quy chế|Hướng dẫn))?\s+(?P<title>(?:tổ chức\s+)?"
+    r"(?:thi|tuyển sinh)\s+(?:tốt nghiệp\s+(?:THPT|trung học phổ thông)|(?:trình độ\s+)?(?:đại học|cao đẳng|thạc sĩ"
+    r"|tiến sĩ)|vào lớp 10)(?:\s+(?:năm\s+)?(?:19|20)\d\d(?!\d))?)(?![\w-])"
+)
 _FIVE_YEAR_PLAN = re.compile(r"(?<!\w)(?:quy hoạch|kế hoạch)\s+5\s+năm\s+(?:lần\s+)?thứ\s+\d{1,2}(?!\w)")
 _STRATEGY = re.compile(r"(?<!\w)chiến lược phát triển kinh tế\s*-\s*xã hội\s+(?:\d+\s+năm\s+)?\d{4}\s*-\s*\d{4}")
 
@@ -754,6 +760,12 @@ def _laws_and_charters(text: str, key: str, taken: list[tuple[int, int]]) -> lis
             continue  # "Cương lĩnh chính trị đầu tiên" (1930) is not the Platform of 1991/2011
         if text[m.start()].isupper() and not _overlaps(taken + [(o.start, o.end) for o in out], m.start(), m.end()):
             out.append(_named_mention(text, m.start(), m.end(), entry["label"], entry["label"].split()[0]))
+    for m in _EXAM_RULES.finditer(text) if "thi" in key or "tuyển sinh" in key else ():
+        # "Quy chế thi tốt nghiệp THPT", "Quy chế, Hướng dẫn tổ chức thi tốt nghiệp THPT năm 2021": one title
+        title = " ".join(m.group("title").split())
+        for kind in filter(None, (m.group("first"), m.group("second"))):
+            if not _overlaps(taken, m.start(), m.end()):
+                out.append(_named_mention(text, m.start(), m.end(), f"{kind} {title}", kind))
     for m in _FIVE_YEAR_PLAN.finditer(key):  # "Quy hoạch 5 năm thứ 14": a plan named by its ordinal
         if not _overlaps(taken, m.start(), m.end()):
             label = " ".join(text[m.start() : m.end()].split())
