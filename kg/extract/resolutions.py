@@ -760,7 +760,8 @@ def _laws_and_charters(text: str, key: str, taken: list[tuple[int, int]]) -> lis
             continue  # "Cương lĩnh chính trị đầu tiên" (1930) is not the Platform of 1991/2011
         if text[m.start()].isupper() and not _overlaps(taken + [(o.start, o.end) for o in out], m.start(), m.end()):
             out.append(_named_mention(text, m.start(), m.end(), entry["label"], entry["label"].split()[0]))
-    for m in _EXAM_RULES.finditer(text) if "thi" in key or "tuyển sinh" in key else ():
+    exams = ("quy chế" in key or "hướng dẫn" in key) and ("thi " in key or "tuyển sinh" in key)
+    for m in _EXAM_RULES.finditer(text) if exams else ():
         # "Quy chế thi tốt nghiệp THPT", "Quy chế, Hướng dẫn tổ chức thi tốt nghiệp THPT năm 2021": one title
         title = " ".join(m.group("title").split())
         for kind in filter(None, (m.group("first"), m.group("second"))):
