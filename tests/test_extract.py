@@ -987,3 +987,15 @@ def test_the_regulations_of_an_exam_are_named_by_it(text, labels):
 
 def test_guiding_candidates_is_no_instrument():
     assert RESOLUTION not in entities("Tiêu đề\nHướng dẫn thí sinh làm bài thi tốt nghiệp THPT.")
+
+
+@pytest.mark.parametrize(
+    ("text", "symbol"),
+    [
+        ("Theo Nghị quyết số 15 của HĐND tỉnh, người dân được hỗ trợ.", "15/NQ-HĐND"),
+        ("Theo Quyết định số 1879 của Bộ trưởng Bộ Y tế, các cơ sở phải báo cáo.", "1879/QĐ-BYT"),
+        ("Quyết định 123 của Bộ GD&ĐT quy định rõ việc này.", "123/QĐ-BGDĐT"),
+    ],
+)
+def test_a_council_or_a_ministry_named_as_issuer_makes_the_symbol(text, symbol):
+    assert symbols("Tiêu đề\n" + text) == {symbol}

@@ -501,6 +501,19 @@ _PARTY_CODES = {
 _PEOPLES_COMMITTEE_AFTER = re.compile(
     r"\s*(?:,\s*)?(?:ngày[^,.;]{0,25}\s+)?của\s+(?:chủ tịch\s+)?(?:ubnd|ủy ban nhân dân)(?!\w)"
 )
+_COUNCIL_AFTER = re.compile(
+    r"\s*(?:,\s*)?(?:ngày[^,.;]{0,25}\s+)?của\s+(?:thường trực\s+)?(?:hđnd|hội đồng nhân dân)(?!\w)"
+)
+_MINISTRY_AFTER = re.compile(r"\s*(?:,\s*)?(?:ngày[^,.;]{0,25}\s+)?của\s+(?:bộ trưởng\s+|thống đốc\s+)?")
+
+
+def _ministry_after(key: str, pos: int) -> str | None:
+    """The code of the ministry named after a number ("… của Bộ trưởng Bộ Y tế" → BYT)."""
+    m = _MINISTRY_AFTER.match(key, pos)
+    body = m and _issuer_of_year_re().match(key, m.end())
+    return _ministry_codes().get(re.sub(r"\s+", " ", body.group(1))) if body else None
+
+
 _PEOPLES_COMMITTEE_BEFORE = re.compile(r"(?:ubnd|ủy ban nhân dân)[^.;]{0,40}\s(?:ban hành|có|ra)\s+$")
 
 
@@ -627,6 +640,13 @@ def _short_forms(text: str, key: str, taken: list[tuple[int, int]]) -> list[Ment
             code = {"Quyết định": "QĐ", "Chỉ thị": "CT", "Công văn": "UBND"}[type_word]
             symbol = f"{number}/{code}-UBND" if code != "UBND" else f"{number}/UBND"
             attrs.update(symbol=symbol, short=False, issuer_code="UBND", state=True)
+        elif type_word == "Nghị quyết" and _COUNCIL_AFTER.match(key, m.end()):
+            # "Nghị quyết số 15 của HĐND tỉnh" = 15/NQ-HĐND
+            attrs.update(symbol=f"{number}/NQ-HĐND", short=False, issuer_code="HĐND", state=True)
+        elif type_word in ("Quyết định", "Chỉ thị") and (ministry := _ministry_after(key, m.end())):
+            # "Quyết định số 1879 của Bộ trưởng Bộ Y tế" = 1879/QĐ-BYT
+            symbol = f"{number}/{_PARTY_CODES[type_word]}-{ministry}"
+            attrs.update(symbol=symbol, short=False, issuer_code=ministry, state=True)
         else:
             cited = _cited(key, type_word, number)
             if cited:  # "theo đúng tinh thần của Nghị quyết 29" in an article on education: 29-NQ/TW
