@@ -551,3 +551,21 @@ def test_an_awards_ceremony_named_by_one_foreign_name():
     assert events("Nhiều người thất vọng. Lễ trao giải Oscar trước đây chỉ diễn ra ở Nhà hát Dolby.") == {
         "Lễ trao giải Oscar"
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        (
+            "Sáng 2/6, Tỉnh đoàn tổ chức Đại hội đại biểu Đoàn TNCS Hồ Chí Minh tỉnh Lào Cai lần thứ XVI, nhiệm kỳ "
+            "2022-2027.",
+            "Đại hội đại biểu Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh Lào Cai lần thứ XVI, nhiệm kỳ 2022-2027",
+        ),
+        (
+            "Sáng 10/5, UBND tỉnh tổ chức Lễ khởi công dự án đường cao tốc Bắc - Nam đoạn qua tỉnh.",
+            "Lễ khởi công dự án đường cao tốc Bắc - Nam đoạn qua tỉnh",
+        ),
+    ],
+)
+def test_a_congress_with_its_place_after_the_body_and_a_groundbreaking_named_late(text, label):
+    assert events(text) == {label}

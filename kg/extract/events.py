@@ -115,6 +115,8 @@ def _name_end(text: str, key: str, start: int, limit: int) -> int:
     return end
 
 
+# a project or a building whose proper name comes after a few words ("Lễ khởi công dự án đường cao tốc Bắc - Nam")
+_FACILITY = re.compile(r"(?:dự án|công trình|nhà máy|tuyến đường|đường|cầu|trụ sở|khu)(?!\w)")
 _NESTED_OCCASION = re.compile(
     r"(?:lễ hội|hội chợ|tuần lễ|ngày hội|liên hoan|festival|năm du lịch|hội nghị|hội thảo|đại hội|hội thi"
     r"|cuộc thi)(?!\w)"
@@ -142,7 +144,7 @@ def _subject_ok(text: str, key: str, head_end: int, label_end: int, ceremony: bo
         return False
     if ceremony:  # "Lễ khánh thành Nhà văn hóa xã …", not "lễ khai mạc thực hiện nghiêm túc …"
         # the object may itself be a named occasion: "Lễ khai mạc lễ hội du lịch biển Hải Tiến"
-        reach = 7 if _NESTED_OCCASION.match(rest.lstrip()) else 4
+        reach = 7 if _NESTED_OCCASION.match(rest.lstrip()) or _FACILITY.match(rest.lstrip()) else 4
         first = text[label_end - len(rest) : label_end].split()[:reach]
         if len(first) == 1:  # "Lễ trao giải Oscar": one foreign name (no Vietnamese letters) names it
             return bool(re.fullmatch(r"[A-Z][A-Za-z0-9&'’-]{2,}", first[0]))
@@ -363,6 +365,9 @@ def _foreign_congress_re() -> tuple[re.Pattern, re.Pattern]:
 
 
 _ORG_CONGRESS = re.compile(r"(?<!\w)đại hội\s+(?:đại biểu\s+)?(?=\S)")
+_PLACE_AFTER_BODY = re.compile(
+    r"\s+(?:tỉnh|thành phố|huyện|quận|thị xã)(?:\s+[" + UPPER + r"][\w'’-]*){1,4}(?=\s*,?\s*(?:lần thứ|nhiệm kỳ))"
+)
 _CONGRESS_TAIL = re.compile(r"(?:\s*,?\s*lần thứ\s+(?:[ivxl]+|\d{1,2}))?(?:\s*,?\s*nhiệm kỳ\s+\d{4}\s*-\s*\d{4})?")
 # "kỷ niệm 66 năm Ngày giải phóng Hải Phòng", "kỷ niệm 100 năm ngày thành lập Đảng Cộng sản Trung Quốc"
 _ANNIVERSARY = re.compile(r"(?<!\w)(?:(?:buổi\s+)?lễ\s+)?kỷ niệm\s+\d{1,4}\s+năm\s+")
@@ -618,7 +623,10 @@ def find_occasions(text: str, key: str, orgs: list[Mention]) -> list[Mention]:
         org = by_start.get(m.end())
         if org is None or org.attrs.get("base", {}).get("head") == "Đảng bộ" and "place" not in org.attrs["base"]:
             continue
-        tail = _CONGRESS_TAIL.match(key, org.end)
+        place = _PLACE_AFTER_BODY.match(text, org.end)  # "Đoàn TNCS Hồ Chí Minh tỉnh Lào Cai lần thứ XVI"
+        tail = _CONGRESS_TAIL.match(key, place.end() if place else org.end)
+        if place and tail.end() == place.end():
+            tail = _CONGRESS_TAIL.match(key, org.end)  # a place but no ordinal or tenure after it: not ours
         end = tail.end() if tail else org.end
         named = _placed_org(text, org, orgs)
         out.append(
