@@ -999,3 +999,12 @@ def test_guiding_candidates_is_no_instrument():
 )
 def test_a_council_or_a_ministry_named_as_issuer_makes_the_symbol(text, symbol):
     assert symbols("Tiêu đề\n" + text) == {symbol}
+
+
+def test_a_plan_to_study_disseminate_and_carry_out_a_resolution_implements_it():
+    text = (
+        "Tiêu đề\nBan Thường vụ Tỉnh ủy ban hành Kế hoạch số 45-KH/TU về học tập, quán triệt, tuyên truyền và triển "
+        "khai thực hiện Nghị quyết Đại hội XIII của Đảng."
+    )
+    found = {(s, o) for s, rel, o in facts_of(text) if rel == "implements"}
+    assert found == {("Kế hoạch số 45-KH/TU", "Nghị quyết Đại hội XIII")}

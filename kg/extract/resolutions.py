@@ -826,7 +826,8 @@ def find_plenums(text: str, key: str) -> list[Mention]:
 # "… thực hiện", "… về triển khai thực hiện", "Nghị định 137/2015 hướng dẫn Luật …", "… quy định chi tiết một
 # số điều của Luật …": the words that say the first instrument carries out the next
 _IMPLEMENTS_LINK = re.compile(
-    r"\s*,?\s*(?:(?:về|nhằm|để)\s+(?:việc\s+)?)?(?:tiếp tục\s+)?(?:tổ chức\s+)?(?:triển khai\s+)?"
+    r"\s*,?\s*(?:(?:về|nhằm|để)\s+(?:việc\s+)?)?(?:tiếp tục\s+)?(?:tổ chức\s+)?"
+    r"(?:(?:nghiên cứu|học tập|quán triệt|tuyên truyền|triển khai)\s*(?:,\s*|\s+và\s+|\s+)){0,5}"
     r"(?:thực hiện|cụ thể hóa|triển khai|hướng dẫn(?:\s+thi hành|\s+thực hiện)?"
     r"|quy định chi tiết(?:\s+(?:và hướng dẫn thi hành\s+)?(?:một số điều(?:\s+của)?)?)?)\s+$"
 )
@@ -840,7 +841,7 @@ def find_implements(text: str, key: str, resolutions: list[Mention]) -> list[tup
     for i, m in enumerate(resolutions[:-1]):
         nxt = resolutions[i + 1]
         for end in (m.attrs.get("tail_end", m.end), m.attrs.get("head_end", m.end)):
-            if nxt.start >= end and nxt.start - end < 60 and _IMPLEMENTS_LINK.match(key[end : nxt.start]):
+            if nxt.start >= end and nxt.start - end < 120 and _IMPLEMENTS_LINK.match(key[end : nxt.start]):
                 pairs.append((i, i + 1))
                 break
     return pairs
