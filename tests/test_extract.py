@@ -1008,3 +1008,19 @@ def test_a_plan_to_study_disseminate_and_carry_out_a_resolution_implements_it():
     )
     found = {(s, o) for s, rel, o in facts_of(text) if rel == "implements"}
     assert found == {("Kế hoạch số 45-KH/TU", "Nghị quyết Đại hội XIII")}
+
+
+@pytest.mark.parametrize(
+    ("text", "symbol"),
+    [
+        (
+            "Chi bộ tiếp tục thực hiện Chỉ thị 05 về đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong cách Hồ "
+            "Chí Minh.",
+            "05-CT/TW",
+        ),
+        ("Đảng bộ quán triệt Kết luận 21 về đẩy mạnh xây dựng, chỉnh đốn Đảng và hệ thống chính trị.", "21-KL/TW"),
+        ("Cán bộ, đảng viên thực hiện nghiêm Quy định 08 về trách nhiệm nêu gương.", "08-QĐi/TW"),
+    ],
+)
+def test_central_instruments_cited_by_a_bare_number_on_their_topic(text, symbol):
+    assert symbols("Tiêu đề\n" + text) == {symbol}
