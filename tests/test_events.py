@@ -569,3 +569,8 @@ def test_an_awards_ceremony_named_by_one_foreign_name():
 )
 def test_a_congress_with_its_place_after_the_body_and_a_groundbreaking_named_late(text, label):
     assert events(text) == {label}
+
+
+def test_nho_opens_a_clause_after_a_ceremonys_name():
+    text = "Cô được đề cử tại Lễ trao giải Quả cầu vàng nhờ vai diễn Billi trong phim The farewell."
+    assert events(text) == {"Lễ trao giải Quả cầu vàng"}
