@@ -979,6 +979,10 @@ def test_continuing_to_carry_out_an_instrument_implements_it():
             "Theo Quy chế tuyển sinh trình độ đại học, thí sinh được đăng ký không giới hạn nguyện vọng.",
             {"Quy chế tuyển sinh trình độ đại học"},
         ),
+        (
+            "Thí sinh nộp hồ sơ theo Hướng dẫn tuyển sinh đại học chính quy năm 2021 của ĐHQGHN.",
+            {"Hướng dẫn tuyển sinh đại học chính quy năm 2021"},
+        ),
     ],
 )
 def test_the_regulations_of_an_exam_are_named_by_it(text, labels):

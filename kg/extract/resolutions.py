@@ -680,7 +680,7 @@ _LAW = re.compile(r"(?<!\w)(Bộ luật|Luật|Pháp lệnh)\s+(?=[" + UPPER + r
 _EXAM_RULES = re.compile(
     r"(?<!\w)(?P<first>Quy chế|Hướng dẫn)(?:\s*(?:,|và)\s*(?P<second>Quy chế|Hướng dẫn))?\s+(?P<title>(?:tổ chức\s+)?"
     r"(?:thi|tuyển sinh)\s+(?:tốt nghiệp\s+(?:THPT|trung học phổ thông)|(?:trình độ\s+)?(?:đại học|cao đẳng|thạc sĩ"
-    r"|tiến sĩ)|vào lớp 10)(?:\s+(?:năm\s+)?(?:19|20)\d\d(?!\d))?)(?![\w-])"
+    r"|tiến sĩ)(?:\s+(?:hệ\s+)?chính quy)?|vào lớp 10)(?:\s+(?:năm\s+)?(?:19|20)\d\d(?!\d))?)(?![\w-])"
 )
 _FIVE_YEAR_PLAN = re.compile(r"(?<!\w)(?:quy hoạch|kế hoạch)\s+5\s+năm\s+(?:lần\s+)?thứ\s+\d{1,2}(?!\w)")
 _STRATEGY = re.compile(r"(?<!\w)chiến lược phát triển kinh tế\s*-\s*xã hội\s+(?:\d+\s+năm\s+)?\d{4}\s*-\s*\d{4}")
