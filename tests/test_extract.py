@@ -1028,3 +1028,11 @@ def test_a_plan_to_study_disseminate_and_carry_out_a_resolution_implements_it():
 )
 def test_central_instruments_cited_by_a_bare_number_on_their_topic(text, symbol):
     assert symbols("Tiêu đề\n" + text) == {symbol}
+
+
+def test_urgent_dispatches_keep_their_type():
+    text = (
+        "Tiêu đề\nUBND tỉnh ban hành Công văn hỏa tốc số 1234/UBND-VX về phòng dịch. Thủ tướng ban hành Công điện "
+        "khẩn số 12/CĐ-TTg."
+    )
+    assert entities(text)[RESOLUTION] == {"Công văn số 1234/UBND-VX", "Công điện số 12/CĐ-TTg"}

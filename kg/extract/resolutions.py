@@ -136,7 +136,10 @@ def canonical_party_symbol(num: str, code: str, issuer: str) -> str:
 
 @cache
 def _type_word_re() -> re.Pattern:
-    return re.compile(r"(" + alternation(list(lexicon().raw["instrument_types"])) + r")(?:\s+số)?\s*$")
+    return re.compile(
+        r"(" + alternation(list(lexicon().raw["instrument_types"])) + r")(?:\s+(?:khẩn|hỏa tốc|thượng khẩn))?"
+        r"(?:\s+số)?\s*$"
+    )
 
 
 def _type_before(key: str, start: int) -> tuple[str | None, int]:
