@@ -574,3 +574,8 @@ def test_a_congress_with_its_place_after_the_body_and_a_groundbreaking_named_lat
 def test_nho_opens_a_clause_after_a_ceremonys_name():
     text = "Cô được đề cử tại Lễ trao giải Quả cầu vàng nhờ vai diễn Billi trong phim The farewell."
     assert events(text) == {"Lễ trao giải Quả cầu vàng"}
+
+
+def test_an_occasion_named_by_its_year_may_hold_capitalised_words():
+    text = "Ngày 19/8, xã tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm 2021."
+    assert events(text) == {"Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm 2021"}

@@ -387,7 +387,8 @@ _PROPER_RUN = re.compile(
 )
 _FESTIVAL = re.compile(r"(?<!\w)(" + _FESTIVAL_HEADS + r")((?:\s+[a-zà-ỹđ]+){0,3})\s+(?=[" + UPPER + r"“\"])")
 _FESTIVAL_YEAR = re.compile(
-    r"(?<!\w)(" + _FESTIVAL_HEADS + r"|Hội thi|Triển lãm|Diễn đàn)(?: [a-zà-ỹđ&-]+){1,7},? (?:năm )?(?:19|20)\d\d(?!\d)"
+    r"(?<!\w)(" + _FESTIVAL_HEADS + r"|Hội thi|Triển lãm|Diễn đàn)(?: [a-zà-ỹđ&-]+){1,7}"
+    r"(?: [" + UPPER + r"][\w&-]*| [a-zà-ỹđ&-]+){0,3},? (?:năm )?(?:19|20)\d\d(?!\d)"
 )
 # "Khai mạc du lịch Cát Bà 2021" named in a list: an opening named by its place and year
 _OPENING = re.compile(r"(?<=[\w,;] )(Khai mạc|Khai trương)\s+((?:[^\s,.;:()“”\"]+\s+){1,6}?)((?:19|20)\d\d)(?!\d)")
