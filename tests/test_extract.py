@@ -1036,3 +1036,14 @@ def test_urgent_dispatches_keep_their_type():
         "khẩn số 12/CĐ-TTg."
     )
     assert entities(text)[RESOLUTION] == {"Công văn số 1234/UBND-VX", "Công điện số 12/CĐ-TTg"}
+
+
+def test_the_conclusions_of_a_plenum_the_table_numbers_are_that_instrument():
+    found = entities(
+        "Tiêu đề\nĐảng bộ quán triệt Kết luận Hội nghị Trung ương 4 khóa XIII về xây dựng, chỉnh đốn Đảng."
+    )
+    assert found[RESOLUTION] == {"Kết luận số 21-KL/TW"}
+    assert EVENT not in found
+    # conclusions the table does not number: the plenum is named, no instrument
+    other = entities("Tiêu đề\nĐảng bộ quán triệt Kết luận của Hội nghị Trung ương 5 khóa XIII.")
+    assert RESOLUTION not in other and other[EVENT] == {"Hội nghị Trung ương 5 khóa XIII"}

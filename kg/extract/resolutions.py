@@ -354,7 +354,7 @@ _PLENUM_NUMBER = (
     r"(?:\s+đảng(?:\s+cộng sản việt nam)?)?(?!\w))"
     r"(?:\s*\(?lần\s+(?P<part>\d)\)?)?"
 )
-_NAMED_TW = re.compile(r"(?<!\w)nghị quyết\s+(?:hội nghị\s+)?" + _PLENUM_NUMBER)
+_NAMED_TW = re.compile(r"(?<!\w)(?P<kind>nghị quyết|kết luận)\s+(?:của\s+)?(?:hội nghị\s+)?" + _PLENUM_NUMBER)
 _NAMED_CONGRESS = re.compile(
     r"(?<!\w)nghị quyết\s+đại hội\s+(?:đại biểu\s+)?(?:đảng\s+)?(?:toàn quốc\s+)?(?:lần thứ\s+)?"
     r"([ivxl]+|\d{1,2})(?!\w)(?:\s+của\s+đảng(?!\s+bộ))?"
@@ -386,16 +386,25 @@ def _terms(key: str, pos: int) -> tuple[list[str], int]:
     return terms, t.end()
 
 
+@cache
+def _plenum_table() -> frozenset[tuple[str, int, str]]:
+    """(type, plenum, term) of the instruments the reference table names by their plenum."""
+    return frozenset((e["type"], e["plenum"], e["term"]) for e in lexicon().instruments if "plenum" in e)
+
+
 def _named(text: str, key: str, taken: list[tuple[int, int]]) -> list[Mention]:
     out: list[Mention] = []
     for m in _NAMED_TW.finditer(key):
         plenum = _plenum_number(m)
         terms, end = _terms(key, m.end())
+        kind = "Kết luận" if m.group("kind") == "kết luận" else "Nghị quyết"
+        if kind == "Kết luận":  # "Kết luận Hội nghị Trung ương 4 khóa XIII": only one the reference table numbers
+            terms = [t for t in terms if (kind, plenum, t) in _plenum_table()]
         if not terms:
             continue
         for term in terms:
-            label = f"Nghị quyết Trung ương {plenum}{' lần ' + m.group('part') if m.group('part') else ''} khóa {term}"
-            attrs = {"type": "Nghị quyết", "plenum": plenum, "term": term, "named": True}
+            label = f"{kind} Trung ương {plenum}{' lần ' + m.group('part') if m.group('part') else ''} khóa {term}"
+            attrs = {"type": kind, "plenum": plenum, "term": term, "named": True}
             tail: dict = {}
             _tail(text, key, end, tail)
             if "title" in tail and len(terms) == 1:
@@ -807,11 +816,12 @@ def find_plenums(text: str, key: str) -> list[Mention]:
     """Central Committee plenums ("Hội nghị Trung ương 4 khóa XIII"): one event per term."""
     out = []
     for m in _PLENUM.finditer(key):
-        if m.start() >= 12 and key[m.start() - 12 : m.start()].rstrip().endswith("nghị quyết"):
-            continue
+        of = re.search(r"(nghị quyết|kết luận)(?:\s+của)?\s*$", key[max(0, m.start() - 16) : m.start()])
         plenum = _plenum_number(m)
         terms, end = _terms(key, m.end())
         for term in terms:
+            if of and (of.group(1) == "nghị quyết" or ("Kết luận", plenum, term) in _plenum_table()):
+                continue  # the plenum's resolution or (numbered) conclusions, not the plenum
             label = f"Hội nghị Trung ương {plenum}{' lần ' + m.group('part') if m.group('part') else ''} khóa {term}"
             out.append(
                 Mention.at(
