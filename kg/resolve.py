@@ -410,8 +410,8 @@ def _near_same_names(a: list[str], b: list[str]) -> int:
     """Whether two written forms (as words) are one name, and which to keep: 0 when not, 1 to keep
     ``a``, 2 to keep ``b``. One name: equal but for spaces and punctuation ("côngvà" / "công và", keep
     the spaced one; "phòng, chống" / "phòng chống"); the place left out ("Hội nghị Ban Chỉ đạo … của
-    tỉnh" / "… tỉnh Ninh Bình", keep the place); six words or more but for one left out inside it
-    ("học" / "học tập": keep ``a``, the first)."""
+    tỉnh" / "… tỉnh Ninh Bình", keep the place); six words or more but for one or two left out inside
+    ("học" / "học tập", "Hội thảo “…”" / "Hội thảo khoa học “…”": keep ``a``, the first)."""
     if "".join(a) == "".join(b):
         return 2 if len(b) > len(a) else 1
     for x, y, keep in ((a, b, 2), (b, a, 1)):
@@ -419,10 +419,11 @@ def _near_same_names(a: list[str], b: list[str]) -> int:
         if stem and "".join(y[: len(stem)]) == "".join(stem) and 0 < len(y) - len(stem) <= 3:
             return keep
     short, long_ = sorted((a, b), key=len)
-    if len(short) < 6 or len(long_) != len(short) + 1:
+    extra = len(long_) - len(short)
+    if len(short) < 6 or not 1 <= extra <= 2:
         return 0
     i = next((k for k in range(len(short)) if short[k] != long_[k]), len(short))
-    return 1 if i < len(short) and short[i:] == long_[i + 1 :] else 0  # a word added at the end: a longer name
+    return 1 if i < len(short) and short[i:] == long_[i + extra :] else 0  # words added at the end: a longer name
 
 
 def post_label(title: str, org_label: str) -> str:
@@ -568,8 +569,9 @@ class Resolver:
         # one event written twice with a slip ("côngvà", "phòng, chống" / "phòng chống", a word left out):
         # the name the article gives first
         words = {k: re.findall(r"\w+", match_key(self.result.entities[k].label)) for k in events}
-        for i, later in enumerate(events):
-            for k in events[:i]:
+        local = [k for k in events if k.count("/") > 1]  # central events ("event/<label>") keep their canonical names
+        for i, later in enumerate(local):
+            for k in local[:i]:
                 keep = 0 if k in alias else _near_same_names(words[k], words[later])
                 if keep:
                     alias[later if keep == 1 else k] = k if keep == 1 else later

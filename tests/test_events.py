@@ -579,3 +579,21 @@ def test_nho_opens_a_clause_after_a_ceremonys_name():
 def test_an_occasion_named_by_its_year_may_hold_capitalised_words():
     text = "Ngày 19/8, xã tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm 2021."
     assert events(text) == {"Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm 2021"}
+
+
+def test_a_qualifier_left_out_of_a_repeated_name_is_the_same_event():
+    text = (
+        "Sáng 28/4, tỉnh tổ chức Hội thảo khoa học “Hướng Đông Nam trên địa bàn Đồng Nai trong chiến dịch Hồ Chí Minh "
+        "lịch sử”.\nPhát biểu tại Hội thảo “Hướng Đông Nam trên địa bàn Đồng Nai trong chiến dịch Hồ Chí Minh lịch "
+        "sử”, ông nói."
+    )
+    assert events(text) == {
+        "Hội thảo khoa học “Hướng Đông Nam trên địa bàn Đồng Nai trong chiến dịch Hồ Chí Minh lịch sử”"
+    }
+
+
+def test_two_elections_listed_with_a_comma_are_one():
+    text = "Cử tri tham gia bầu cử đại biểu Quốc hội khóa XV, bầu cử đại biểu HĐND các cấp nhiệm kỳ 2021-2026."
+    assert events(text) == {
+        "Bầu cử đại biểu Quốc hội khóa XV, bầu cử đại biểu Hội đồng nhân dân các cấp nhiệm kỳ 2021-2026"
+    }

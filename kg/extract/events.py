@@ -418,7 +418,13 @@ _QUOTED_OCCASION = re.compile(
     r"[“\"](Tuần lễ|Lễ hội|Ngày hội|Hội nghị|Hội thảo|Liên hoan|Festival|Hội chợ|Diễn đàn|Tọa đàm|Hội thi|Cuộc thi"
     r"|Năm [Dd]u lịch|Đại hội|Lễ kỷ niệm)(?!\w)"
 )
-_ABBREV = (("HĐND", "Hội đồng nhân dân"), ("UBND", "Ủy ban nhân dân"), ("ĐBQH", "đại biểu Quốc hội"))
+_ABBREV = (
+    ("HĐND", "Hội đồng nhân dân"),
+    ("UBND", "Ủy ban nhân dân"),
+    ("ĐBQH", "đại biểu Quốc hội"),
+    ("hội đồng nhân dân", "Hội đồng nhân dân"),  # the bodies' names keep their capitals
+    ("quốc hội", "Quốc hội"),
+)
 
 
 def _expand(label: str, capital: bool = True) -> str:
@@ -473,7 +479,7 @@ def _election(text: str, key: str, start: int) -> tuple[int, bool] | None:
         if tenure:
             marked, end = True, tenure.end()
         pos = end
-        joint = re.compile(r"\s*,\s*|\s+và\s+(?:bầu cử\s+)?").match(key, pos)  # "… khóa XV và bầu cử HĐND …"
+        joint = re.compile(r"(?:\s*,\s*|\s+và\s+)(?:bầu cử\s+)?").match(key, pos)  # "… khóa XV và bầu cử HĐND …"
         if not (joint and _ELECTED_BODY.match(key, joint.end())):
             break
         pos = joint.end()
