@@ -1047,3 +1047,29 @@ def test_the_conclusions_of_a_plenum_the_table_numbers_are_that_instrument():
     # conclusions the table does not number: the plenum is named, no instrument
     other = entities("Tiêu đề\nĐảng bộ quán triệt Kết luận của Hội nghị Trung ương 5 khóa XIII.")
     assert RESOLUTION not in other and other[EVENT] == {"Hội nghị Trung ương 5 khóa XIII"}
+
+
+@pytest.mark.parametrize(
+    ("text", "plan", "implemented"),
+    [
+        (
+            "Thực hiện Nghị quyết số 12-NQ/TW ngày 3/1/2022 của Bộ Chính trị, Ban Thường vụ Tỉnh ủy đã ban hành Kế "
+            "hoạch số 45-KH/TU để triển khai.",
+            "Kế hoạch số 45-KH/TU",
+            "Nghị quyết số 12-NQ/TW",
+        ),
+        (
+            "Để triển khai thực hiện Chỉ thị số 05-CT/TW, Huyện ủy ban hành Chương trình số 10-CTr/HU.",
+            "Chương trình số 10-CTr/HU",
+            "Chỉ thị số 05-CT/TW",
+        ),
+    ],
+)
+def test_a_plan_issued_to_carry_out_an_instrument_named_before_implements_it(text, plan, implemented):
+    found = {(s, o) for s, rel, o in facts_of("Tiêu đề\n" + text) if rel == "implements"}
+    assert found == {(plan, implemented)}
+
+
+def test_an_instrument_merely_cited_before_another_is_not_implemented_by_it():
+    text = "Tiêu đề\nTheo Nghị quyết số 12-NQ/TW, Ban Thường vụ Tỉnh ủy đã ban hành Kế hoạch số 45-KH/TU."
+    assert not {rel for _, rel, _ in facts_of(text)} & {"implements"}

@@ -846,6 +846,13 @@ _IMPLEMENTS_LINK = re.compile(
 )
 
 
+# "Thực hiện Nghị quyết số 12-NQ/TW …, Ban Thường vụ Tỉnh ủy ban hành Kế hoạch số 45-KH/TU": the plan after
+_CARRYING_OUT = re.compile(
+    r"(?:^|[.;:\n]|,)\s*(?:để\s+)?(?:tiếp tục\s+)?(?:triển khai\s+)?(?:thực hiện|cụ thể hóa)\s+$"
+)
+_THEN_ISSUED = re.compile(r"\s*,\s*[^.;:\n]{0,100}?\s(?:ban hành|xây dựng|có)\s+$")
+
+
 def find_implements(text: str, key: str, resolutions: list[Mention]) -> list[tuple[int, int]]:
     """(plan index, implemented index) pairs: "Kế hoạch số 83-KH/TU … thực hiện Kết luận số 21-KL/TW",
     "Nghị định 137/2015 hướng dẫn Luật Căn cước công dân". The link words follow the plan's date and
@@ -857,6 +864,13 @@ def find_implements(text: str, key: str, resolutions: list[Mention]) -> list[tup
             if nxt.start >= end and nxt.start - end < 120 and _IMPLEMENTS_LINK.match(key[end : nxt.start]):
                 pairs.append((i, i + 1))
                 break
+        else:
+            if not _CARRYING_OUT.search(key, max(0, m.start - 40), m.start):
+                continue
+            for end in (m.attrs.get("tail_end", m.end), m.attrs.get("head_end", m.end)):
+                if nxt.start >= end and _THEN_ISSUED.fullmatch(key, end, nxt.start):
+                    pairs.append((i + 1, i))
+                    break
     return pairs
 
 
