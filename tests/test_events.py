@@ -597,3 +597,8 @@ def test_two_elections_listed_with_a_comma_are_one():
     assert events(text) == {
         "Bầu cử đại biểu Quốc hội khóa XV, bầu cử đại biểu Hội đồng nhân dân các cấp nhiệm kỳ 2021-2026"
     }
+
+
+def test_an_ordinal_in_words_ending_a_name_is_kept():
+    text = "Tỉnh ủy Sơn La tổ chức Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ năm (mở rộng) để đánh giá kết quả."
+    assert events(text) == {"Hội nghị Ban Chấp hành Đảng bộ tỉnh Sơn La lần thứ năm"}

@@ -87,7 +87,7 @@ _ABBREVIATED_GOES_ON = re.compile(
 _COORDINATED = re.compile(r"\s*,?\s*(?:và|cùng)\s+")
 # punctuation, and a comma before a capitalised clause, end a name (on the text)
 _LABEL_STOP = re.compile(r"[;“\"”\n(:]|\.(?:\s|$)|,\s+(?=[" + UPPER + r"])|\s+có\s+(?=[" + UPPER + r"])")
-_TRAILING = re.compile(r"(?:\s+(?:về|của|tại|với|và|cho|giữa|trong|ở|năm)|\s*[,\-–])+$")
+_TRAILING = re.compile(r"(?:\s+(?:về|của|tại|với|và|cho|giữa|trong|ở)|(?<!thứ)\s+năm|\s*[,\-–])+$")  # not "lần thứ năm"
 
 
 def _clause_stop(key: str, start: int, limit: int) -> int | None:
