@@ -1073,3 +1073,20 @@ def test_a_plan_issued_to_carry_out_an_instrument_named_before_implements_it(tex
 def test_an_instrument_merely_cited_before_another_is_not_implemented_by_it():
     text = "Tiêu đề\nTheo Nghị quyết số 12-NQ/TW, Ban Thường vụ Tỉnh ủy đã ban hành Kế hoạch số 45-KH/TU."
     assert not {rel for _, rel, _ in facts_of(text)} & {"implements"}
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        (
+            "Theo Thông tư liên tịch số 01/2015/TTLT-BGDĐT-BNV, giáo viên được xếp hạng.",
+            "Thông tư liên tịch số 01/2015/TTLT-BGDĐT-BNV",
+        ),
+        (
+            "Nghị quyết liên tịch số 09/2008/NQLT-CP-UBTƯMTTQVN được ký kết.",
+            "Nghị quyết liên tịch số 09/2008/NQLT-CP-UBTƯMTTQVN",
+        ),
+    ],
+)
+def test_joint_instruments_of_several_issuers(text, label):
+    assert entities("Tiêu đề\n" + text)[RESOLUTION] == {label}

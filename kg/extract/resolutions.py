@@ -44,8 +44,11 @@ _PARTY_SYMBOL = re.compile(
 # for the hyphen before an all-capital issuer)
 _STATE_SYMBOL = re.compile(
     r"(?<![\w/-])(\d{1,5})/ ?(?:(\d{4}) ?/ ?)?([A-ZĐ][A-Za-zĐđ]{0,7})"
-    r"(?:(\d{1,2})|(?: ?- ?| (?=[A-ZĐ]{2}[A-ZĐ0-9]*(?![\w-])))([A-ZĐ][A-Za-zĐđ0-9]{0,9}))?(?![\w-])"
+    r"(?:(\d{1,2})|(?: ?- ?| (?=[A-ZĐ]{2}[A-ZĐ0-9]*(?![\w-])))"
+    r"([A-ZĐ][A-Za-zĐđ0-9]{0,9}(?:-[A-ZĐ][A-ZĐƯ0-9]{1,11}){0,3}))?(?![\w-])"
 )
+# joint instruments of several issuers: "Thông tư liên tịch số 01/2015/TTLT-BGDĐT-BNV"
+_JOINT = {"TTLT": "Thông tư liên tịch", "NQLT": "Nghị quyết liên tịch"}
 # instruments numbered "N/ISSUER-OFFICE" without a type code in the symbol
 _ISSUER_FIRST = frozenset({"Công văn", "Công điện", "Thông báo", "Tờ trình"})
 # a central Party symbol written the state way round: "29/NQ-TƯ", "29-NQ-TƯ"
@@ -258,7 +261,7 @@ def find_resolutions(text: str, key: str) -> list[Mention]:
         if course:  # 80/2015/QH13
             kind = "Luật" if code_up == "QH" else None
         else:
-            kind = lex.symbol_codes.get(code_up)
+            kind = lex.symbol_codes.get(code_up) or _JOINT.get(code_up)
         type_word, start = _type_before(key, m.start())
         if kind is None and type_word is None and issuer and code.isupper() and not year and not course:
             dispatch = _DISPATCH_BEFORE.search(key, max(0, m.start() - 20), m.start())
