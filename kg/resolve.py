@@ -351,6 +351,8 @@ def _resolution_entity(
                 if o.attrs.get("number") == attrs["number"] and o.attrs["type"] == attrs["type"]
             }
         )
+        if not same and attrs.get("cited_symbol"):
+            same = [attrs["cited_symbol"]]  # "Nghị quyết 29" on education: the reference table's 29-NQ/TW
         if not same:
             if not attrs.get("numbered"):
                 return None  # "Chỉ thị 39" with no symbol to tie it to
@@ -393,6 +395,35 @@ def _resolution_entity(
 
 # colloquial titles and the full ones: "Phó phòng Nội vụ" is a Phó Trưởng phòng
 _TITLE_FULL = {"Phó phòng": "Phó Trưởng phòng"}
+
+
+def _place_stem(words: list[str]) -> list[str] | None:
+    """ "… Covid-19 của tỉnh" → "… Covid-19 tỉnh": a name that ends on a level with its place left out."""
+    for level in (["tỉnh"], ["thành", "phố"]):
+        n = len(level)
+        if words[-n:] == level and len(words) > n + 2:
+            return words[: -n - 1] + level if words[-n - 1] == "của" else words
+    return None
+
+
+def _near_same_names(a: list[str], b: list[str]) -> int:
+    """Whether two written forms (as words) are one name, and which to keep: 0 when not, 1 to keep
+    ``a``, 2 to keep ``b``. One name: equal but for spaces and punctuation ("côngvà" / "công và", keep
+    the spaced one; "phòng, chống" / "phòng chống"); the place left out ("Hội nghị Ban Chỉ đạo … của
+    tỉnh" / "… tỉnh Ninh Bình", keep the place); six words or more but for one or two left out inside
+    ("học" / "học tập", "Hội thảo “…”" / "Hội thảo khoa học “…”": keep ``a``, the first)."""
+    if "".join(a) == "".join(b):
+        return 2 if len(b) > len(a) else 1
+    for x, y, keep in ((a, b, 2), (b, a, 1)):
+        stem = _place_stem(x)
+        if stem and "".join(y[: len(stem)]) == "".join(stem) and 0 < len(y) - len(stem) <= 3:
+            return keep
+    short, long_ = sorted((a, b), key=len)
+    extra = len(long_) - len(short)
+    if len(short) < 6 or not 1 <= extra <= 2:
+        return 0
+    i = next((k for k in range(len(short)) if short[k] != long_[k]), len(short))
+    return 1 if i < len(short) and short[i:] == long_[i + extra :] else 0  # words added at the end: a longer name
 
 
 def post_label(title: str, org_label: str) -> str:
@@ -483,7 +514,7 @@ class Resolver:
             keys[i] = self._resolve_mention(m, ctx, numbered, article)
             if keys[i] and m.kind == ORGANIZATION:
                 self._span_keys[(m.start, m.end)] = keys[i]
-        keys = self._merge_event_names(keys)
+        keys = self._merge_event_names(keys, [m.start for m in ex.mentions])
         for m, key in zip(ex.mentions, keys, strict=True):
             if key:
                 out.mentions.append(ResolvedMention(m, key))
@@ -524,13 +555,28 @@ class Resolver:
         self.result.articles.append(out)
         return out
 
-    def _merge_event_names(self, keys: list[str | None]) -> list[str | None]:
+    def _merge_event_names(self, keys: list[str | None], starts: list[int]) -> list[str | None]:
         """Within one article, "Lễ hội Hoa phượng đỏ" is the "Lễ hội Hoa phượng đỏ 2021" it named
         before: an event whose name begins another's (three words or more) is that event.
         Likewise a named body cut short ("Ủy ban Thường vụ" after "Ủy ban Thường vụ Quốc hội") is
         the one longer body of the article it begins, when there is only one."""
         alias: dict[str, str] = {}
-        events = sorted({k for k in keys if k and k.startswith("event/")})
+        first: dict[str, int] = {}
+        for i, k in enumerate(keys):
+            if k and k.startswith("event/") and (k not in first or starts[i] < first[k]):
+                first[k] = starts[i]
+        events = sorted(first, key=lambda k: (first[k], k))  # in the order the article names them
+        # one event written twice with a slip ("côngvà", "phòng, chống" / "phòng chống", a word left out):
+        # the name the article gives first
+        words = {k: re.findall(r"\w+", match_key(self.result.entities[k].label)) for k in events}
+        local = [k for k in events if k.count("/") > 1]  # central events ("event/<label>") keep their canonical names
+        for i, later in enumerate(local):
+            for k in local[:i]:
+                keep = 0 if k in alias else _near_same_names(words[k], words[later])
+                if keep:
+                    alias[later if keep == 1 else k] = k if keep == 1 else later
+                    break
+        events = sorted(k for k in events if k not in alias)
         labels = {k: match_key(self.result.entities[k].label) for k in events}
         for short in events:
             longer = [k for k in events if k != short and labels[k].startswith(labels[short] + " ")]
@@ -548,6 +594,9 @@ class Resolver:
             longer = [k for k in orgs if k != short and labels[k].startswith(labels[short] + " ")]
             if len(longer) == 1 and ents[longer[0]].attrs.get("parent") != short:
                 alias[short] = longer[0]
+        for k in list(alias):  # an alias of an alias: the last one
+            while alias[k] in alias:
+                alias[k] = alias[alias[k]]
         return [alias.get(k, k) if k else k for k in keys]
 
     def _publisher(self, publisher: str) -> str:
@@ -629,9 +678,12 @@ class Resolver:
             if org_key is None:
                 return None
             org_label = self.result.entities[org_key].label
-            if attrs.get("session"):
+            if attrs.get("plenum_of"):  # "BCH Đảng bộ tỉnh X tổ chức Hội nghị lần thứ 5 (khóa XX)"
+                label = f"{m.label} {org_label}" + (f" khóa {attrs['term']}" if attrs.get("term") else "")
+            elif attrs.get("session"):
                 of = " của " if " của " in m.text or attrs.get("of") else " "
-                label = f"{attrs['event_type']} thứ {attrs['number']}{of}{org_label}"
+                number = attrs["number"] if attrs["number"].startswith("lần") else f"thứ {attrs['number']}"
+                label = f"{attrs['event_type']} {number}{of}{org_label}"
                 label += f" khóa {attrs['term']}" if attrs.get("term") else ""
             else:
                 head = "Đại hội đại biểu" if "đại biểu" in m.text[:20].lower() else "Đại hội"

@@ -85,8 +85,8 @@ CORPUS_FLOOR = {
     "Organization": 0.91,
     "Province": 0.96,
     "District": 0.96,
-    "Resolution": 0.95,
-    "Event": 0.91,
+    "Resolution": 0.975,
+    "Event": 0.96,
     "posts": 0.85,
 }
 

@@ -384,3 +384,221 @@ def test_foreign_congresses_and_abbreviated_names(text, label):
 def test_the_documents_of_a_congress_are_not_the_congress():
     found = events("Hội thảo nhằm nâng cao nhận thức các nội dung mới trong Văn kiện Đại hội XII của Đảng.")
     assert not any(e.startswith("Đại hội") for e in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # the place left out, then written: one meeting, named with its place
+        (
+            "Ngày 30/4, UBND tỉnh tổ chức hội nghị Ban Chỉ đạo phòng, chống dịch Covid-19 của tỉnh để rà soát các "
+            "công việc.\nHội nghị Ban chỉ đạo phòng chống dịch Covid-19 tỉnh Ninh Bình họp ngày 30/4.",
+            "Hội nghị Ban chỉ đạo phòng chống dịch Covid-19 tỉnh Ninh Bình",
+        ),
+        # two words glued by a slip: the spaced form
+        (
+            "Sáng 5/3, tỉnh tổ chức Lễ công bố Trung tâm Phục vụ hành chính côngvà Tổng đài dịch vụ công tỉnh Hậu "
+            "Giang.\nPhát biểu tại Lễ công bố Trung tâm Phục vụ hành chính công và Tổng đài dịch vụ công tỉnh Hậu "
+            "Giang, ông Đồng Văn Thanh nói.",
+            "Lễ công bố Trung tâm Phục vụ hành chính công và Tổng đài dịch vụ công tỉnh Hậu Giang",
+        ),
+        # a word left out inside a long title: the form given first
+        (
+            "Trường tổ chức cuộc thi “Những tấm gương tâm huyết, sáng tạo học và làm theo lời Bác”.\nCuộc thi "
+            "“Những tấm gương tâm huyết, sáng tạo học tập và làm theo lời Bác” thu hút 300 bài.",
+            "Cuộc thi “Những tấm gương tâm huyết, sáng tạo học và làm theo lời Bác”",
+        ),
+    ],
+)
+def test_one_event_written_twice_with_a_slip_is_one_event(text, label):
+    assert events(text) == {label}
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # two elections held together, the second with its own "bầu cử": one event
+        (
+            "Hai dự án gắn với nhiệm vụ bảo đảm an toàn bầu cử đại biểu Quốc hội khóa XV và bầu cử Hội đồng nhân "
+            "dân các cấp nhiệm kỳ 2021-2026.",
+            "Bầu cử đại biểu Quốc hội khóa XV và bầu cử Hội đồng nhân dân các cấp nhiệm kỳ 2021-2026",
+        ),
+        # a council named by its level alone: the place of that level the sentence named before
+        (
+            "Ông Nguyễn Văn Trường, Chủ tịch UBND phường Bắc Sơn vẫn được giới thiệu tái cử đại biểu HĐND phường "
+            "nhiệm kỳ 2021-2026, để bầu giữ chức Chủ tịch.",
+            "Bầu cử đại biểu Hội đồng nhân dân phường Bắc Sơn nhiệm kỳ 2021-2026",
+        ),
+        # a name of qualifiers only takes its subject from the purpose that follows
+        (
+            "Chiều 29/4/2021, Bộ Công an tổ chức Hội nghị giao ban trực tuyến toàn quốc để kiểm điểm kết quả thực "
+            "hiện dự án Cơ sở dữ liệu quốc gia về dân cư (CSDLQGDC).",
+            "Hội nghị giao ban trực tuyến toàn quốc để kiểm điểm kết quả thực hiện dự án Cơ sở dữ liệu quốc gia về "
+            "dân cư",
+        ),
+        # a joint committee's session is named by the committee and its ordinal
+        (
+            "Hai bên nhất trí tổ chức Ủy ban Hỗn hợp thương mại lần thứ 4, thúc đẩy hợp tác kinh tế.",
+            "Ủy ban Hỗn hợp thương mại lần thứ 4",
+        ),
+        # a named dialogue; its participants after "giữa" are not part of the name
+        (
+            "Bộ trưởng sang Việt Nam dự Đối thoại chính sách cao cấp ASEM tại Hà Nội tháng 6/2021.",
+            "Đối thoại chính sách cao cấp ASEM",
+        ),
+        (
+            "Hai bên tổ chức thành công Đối thoại chiến lược Quốc phòng cấp Thứ trưởng lần thứ 7 giữa Bộ Quốc phòng "
+            "hai nước.",
+            "Đối thoại chiến lược Quốc phòng cấp Thứ trưởng lần thứ 7",
+        ),
+    ],
+)
+def test_elections_purposes_committees_and_dialogues(text, label):
+    assert label in events(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # who met, not what about
+        "Hai bên đã tổ chức hội nghị trực tuyến giữa Bộ Y tế hai nước và sẽ tiếp tục hợp tác.",
+        "Đây là Hội nghị trực tiếp lần đầu tiên giữa các nhà lãnh đạo ASEAN trong năm 2021.",
+        # the head is a quoted word
+        'Tổng thống Biden đã kêu gọi "đối thoại" với Nga, đồng thời nói rằng các lệnh trừng phạt là cần thiết.',
+    ],
+)
+def test_gatherings_named_only_by_their_participants_are_no_events(text):
+    assert events(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # a central plenum named by its ordinal, in words, before the Central Committee
+        (
+            "Hội nghị lần thứ tư Ban Chấp hành Trung ương Đảng khóa XIII đã ban hành Kết luận số 21-KL/TW.",
+            "Hội nghị Trung ương 4 khóa XIII",
+        ),
+        (
+            "Hội nghị lần thứ mười lăm Ban Chấp hành Trung ương Đảng (khóa XII) bế mạc.",
+            "Hội nghị Trung ương 15 khóa XII",
+        ),
+        ("Hội nghị Ban Chấp hành Trung ương Đảng lần thứ 8 khóa XIII thảo luận.", "Hội nghị Trung ương 8 khóa XIII"),
+        # a committee's plenum named by its ordinal alone: the committee that held it
+        (
+            "Ngày 15/7, Ban Chấp hành Đảng bộ tỉnh Yên Bái tổ chức Hội nghị lần thứ 5 (khóa XX) để thảo luận.",
+            "Hội nghị lần thứ 5 Ban Chấp hành Đảng bộ tỉnh Yên Bái khóa XX",
+        ),
+        (
+            "Ngày 15/7, Ban Chấp hành Đảng bộ tỉnh Yên Bái khóa XIX tổ chức hội nghị lần thứ năm.",
+            "Hội nghị lần thứ 5 Ban Chấp hành Đảng bộ tỉnh Yên Bái khóa XIX",
+        ),
+    ],
+)
+def test_plenums_named_by_their_ordinal(text, label):
+    assert events(text) == {label}
+
+
+def test_the_resolution_of_a_plenum_named_by_its_ordinal_is_no_event():
+    text = (
+        "Sáng 12/11, Tỉnh ủy tổ chức hội nghị trực tuyến quán triệt, triển khai thực hiện Nghị quyết Hội nghị lần "
+        "thứ tư Ban Chấp hành Trung ương Đảng khóa XIII."
+    )
+    assert not any("Trung ương 4" in e or e.startswith("Hội nghị lần thứ") for e in events(text))
+
+
+def test_a_session_inside_a_name_does_not_end_it():
+    text = "Đại biểu Quốc hội tỉnh tổ chức Hội nghị tiếp xúc cử tri trước kỳ họp thứ 2, Quốc hội khóa XV."
+    assert "Hội nghị tiếp xúc cử tri trước kỳ họp thứ 2" in events(text)
+
+
+def test_a_dialogue_between_named_parties_keeps_them():
+    text = "UBND tỉnh tổ chức Hội nghị đối thoại giữa Chủ tịch UBND tỉnh với doanh nghiệp năm 2021."
+    assert {e for e in events(text) if e.startswith("Hội nghị đối thoại giữa Chủ tịch")}
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # a regular press conference named by its period and its ministry
+        (
+            "Tại cuộc họp báo thường kỳ quý I/2021 của Bộ Công Thương, ông Nguyễn Sinh Nhật Tân cho biết.",
+            "Cuộc họp báo thường kỳ quý I/2021 của Bộ Công Thương",
+        ),
+        (
+            "Phát biểu tại buổi họp báo thường kỳ của Bộ Ngoại giao chiều 20/5, người phát ngôn cho biết.",
+            "Buổi họp báo thường kỳ của Bộ Ngoại giao",
+        ),
+        # a session numbered "lần thứ" keeps it
+        (
+            "Ngày 15/6, Bộ trưởng Bộ Ngoại giao chủ trì Phiên họp lần thứ 14 Ủy ban Liên Chính phủ Việt Nam - Lào.",
+            "Phiên họp lần thứ 14 Ủy ban Liên Chính phủ Việt Nam - Lào",
+        ),
+    ],
+)
+def test_regular_press_conferences_and_sessions_numbered_lan_thu(text, label):
+    assert label in events(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Ông phát biểu tại cuộc họp của Bộ Chính trị.", "Tại hội nghị của Tỉnh ủy, ông nói về công tác cán bộ."]
+)
+def test_a_meeting_named_only_by_its_body_is_no_event(text):
+    assert events(text) == set()
+
+
+def test_an_awards_ceremony_named_by_one_foreign_name():
+    assert events("Nhiều người thất vọng. Lễ trao giải Oscar trước đây chỉ diễn ra ở Nhà hát Dolby.") == {
+        "Lễ trao giải Oscar"
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        (
+            "Sáng 2/6, Tỉnh đoàn tổ chức Đại hội đại biểu Đoàn TNCS Hồ Chí Minh tỉnh Lào Cai lần thứ XVI, nhiệm kỳ "
+            "2022-2027.",
+            "Đại hội đại biểu Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh Lào Cai lần thứ XVI, nhiệm kỳ 2022-2027",
+        ),
+        (
+            "Sáng 10/5, UBND tỉnh tổ chức Lễ khởi công dự án đường cao tốc Bắc - Nam đoạn qua tỉnh.",
+            "Lễ khởi công dự án đường cao tốc Bắc - Nam đoạn qua tỉnh",
+        ),
+    ],
+)
+def test_a_congress_with_its_place_after_the_body_and_a_groundbreaking_named_late(text, label):
+    assert events(text) == {label}
+
+
+def test_nho_opens_a_clause_after_a_ceremonys_name():
+    text = "Cô được đề cử tại Lễ trao giải Quả cầu vàng nhờ vai diễn Billi trong phim The farewell."
+    assert events(text) == {"Lễ trao giải Quả cầu vàng"}
+
+
+def test_an_occasion_named_by_its_year_may_hold_capitalised_words():
+    text = "Ngày 19/8, xã tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm 2021."
+    assert events(text) == {"Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm 2021"}
+
+
+def test_a_qualifier_left_out_of_a_repeated_name_is_the_same_event():
+    text = (
+        "Sáng 28/4, tỉnh tổ chức Hội thảo khoa học “Hướng Đông Nam trên địa bàn Đồng Nai trong chiến dịch Hồ Chí Minh "
+        "lịch sử”.\nPhát biểu tại Hội thảo “Hướng Đông Nam trên địa bàn Đồng Nai trong chiến dịch Hồ Chí Minh lịch "
+        "sử”, ông nói."
+    )
+    assert events(text) == {
+        "Hội thảo khoa học “Hướng Đông Nam trên địa bàn Đồng Nai trong chiến dịch Hồ Chí Minh lịch sử”"
+    }
+
+
+def test_two_elections_listed_with_a_comma_are_one():
+    text = "Cử tri tham gia bầu cử đại biểu Quốc hội khóa XV, bầu cử đại biểu HĐND các cấp nhiệm kỳ 2021-2026."
+    assert events(text) == {
+        "Bầu cử đại biểu Quốc hội khóa XV, bầu cử đại biểu Hội đồng nhân dân các cấp nhiệm kỳ 2021-2026"
+    }
+
+
+def test_an_ordinal_in_words_ending_a_name_is_kept():
+    text = "Tỉnh ủy Sơn La tổ chức Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ năm (mở rộng) để đánh giá kết quả."
+    assert events(text) == {"Hội nghị Ban Chấp hành Đảng bộ tỉnh Sơn La lần thứ năm"}

@@ -828,3 +828,265 @@ def test_a_five_year_plan_named_by_its_ordinal():
 def test_a_law_in_a_treaty_title_is_not_a_law():
     text = "Tiêu đề\nHai bên giải quyết bất đồng trên cơ sở Công ước Liên hợp quốc về Luật Biển năm 1982 (UNCLOS)."
     assert RESOLUTION not in entities(text)
+
+
+def facts_of(text: str) -> set[tuple[str, str, str]]:
+    """(subject label, relation, object label) of the facts resolved from one article text."""
+    resolved = resolve(extract([build_article(text, "t.txt")]))
+    label = {k: e.label for k, e in resolved.entities.items()}
+    return {(label[s], rel, label.get(o, o)) for s, rel, o, _ in resolved.articles[0].facts}
+
+
+def test_an_ordinance_is_named_like_a_law():
+    text = (
+        "Tiêu đề\nCông an xã bán chuyên trách được hưởng chế độ theo quy định của Pháp lệnh Công an xã cho đến "
+        "khi có văn bản khác. Ủy ban Thường vụ Quốc hội ban hành Pháp lệnh số 02/2022/PL-UBTVQH15 về chi phí."
+    )
+    assert entities(text)[RESOLUTION] == {"Pháp lệnh Công an xã", "Pháp lệnh số 02/2022/PL-UBTVQH15"}
+
+
+@pytest.mark.parametrize(
+    ("text", "symbol"),
+    [
+        ("Theo quy định tại Nghị quyết 52/2017 của Quốc hội, Chính phủ sẽ báo cáo.", "52/2017/QH14"),
+        ("Thông tư 08/2017 của Bộ LĐ-TB&XH quy định rõ về chuẩn giảng viên.", "08/2017/TT-BLĐTBXH"),
+        ("Khoản vay bị khống chế theo Thông tư 18/2019 của Ngân hàng Nhà nước.", "18/2019/TT-NHNN"),
+        ("Thực hiện Quyết định số 4168/2006 của UBND thành phố Hà Nội, trung tâm đã làm.", "4168/2006/QĐ-UBND"),
+        ("Nghị định 37/2021 của Chính phủ có hiệu lực.", "37/2021/NĐ-CP"),
+    ],
+)
+def test_a_number_and_year_with_the_issuer_make_the_symbol(text, symbol):
+    assert symbols("Tiêu đề\n" + text) == {symbol}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Khoản vay bị khống chế theo Thông tư 18/2019, ngân hàng cho biết.",  # no issuer: no symbol
+        "Theo Nghị quyết 12/2021 của Quốc hội, các tỉnh được hỗ trợ.",  # 2021: two legislatures sat
+    ],
+)
+def test_a_number_and_year_without_a_known_issuer_make_no_symbol(text):
+    assert symbols("Tiêu đề\n" + text) == set()
+
+
+def test_a_bare_number_cites_the_central_instrument_on_the_articles_topic():
+    text = "Tiêu đề\nĐây là bước chuyển biến cơ bản và toàn diện trong giáo dục, theo đúng tinh thần của Nghị quyết 29."
+    assert symbols(text) == {"29-NQ/TW"}
+    # the same number on another topic names no known instrument
+    assert symbols("Tiêu đề\nTheo Nghị quyết 29, người dân được hỗ trợ vốn vay.") == set()
+    # a symbol the article gives wins over the table
+    both = "Tiêu đề\nNghị quyết số 29/NQ-CP về giáo dục nghề nghiệp được ban hành. Nghị quyết 29 nêu rõ."
+    assert symbols(both) == {"29/NQ-CP"}
+
+
+@pytest.mark.parametrize(
+    ("text", "plan", "implemented"),
+    [
+        (
+            "Nghị định 37/2021 của Chính phủ sửa đổi Nghị định 137/2015 hướng dẫn Luật Căn cước công dân.",
+            "Nghị định số 137/2015/NĐ-CP",
+            "Luật Căn cước công dân",
+        ),
+        (
+            "UBND tỉnh ban hành Kế hoạch số 83/KH-UBND ngày 2/3/2021 về triển khai thực hiện Nghị quyết số "
+            "52-NQ/TW của Bộ Chính trị.",
+            "Kế hoạch số 83/KH-UBND",
+            "Nghị quyết số 52-NQ/TW",
+        ),
+        (
+            "Nghị định số 99/2019/NĐ-CP quy định chi tiết một số điều của Luật Giáo dục đại học đã có hiệu lực.",
+            "Nghị định số 99/2019/NĐ-CP",
+            "Luật Giáo dục đại học",
+        ),
+    ],
+)
+def test_an_instrument_that_guides_or_carries_out_another_implements_it(text, plan, implemented):
+    found = {(s, o) for s, rel, o in facts_of("Tiêu đề\n" + text) if rel == "implements"}
+    assert found == {(plan, implemented)}
+
+
+def test_a_laws_year_names_its_version_only_beside_another_version():
+    two = "Tiêu đề\nSo với chính sách cũ (Luật Giáo dục năm 2005) thì chính sách mới (Luật Giáo dục 2019) đổi mới."
+    assert entities(two)[RESOLUTION] == {"Luật Giáo dục 2005", "Luật Giáo dục 2019"}
+    one = "Tiêu đề\nNghị định này hướng dẫn Luật Dược 2016. Theo Luật Dược, thuốc phải được cấp phép lưu hành."
+    assert entities(one)[RESOLUTION] == {"Luật Dược"}
+
+
+def test_a_company_resolution_named_near_its_board_once_is_the_companys_everywhere():
+    text = (
+        "Tiêu đề\nTheo Nghị quyết số 156, HĐQT Eximbank đã thông qua việc miễn nhiệm. Nghị quyết số 156 được ban "
+        "hành căn cứ theo đơn từ nhiệm của ông Yasuhiro Saitoh gửi tới cuộc họp."
+    )
+    assert RESOLUTION not in entities(text)
+
+
+def test_the_prime_ministers_code_is_written_ttg():
+    assert symbols("Tiêu đề\nThủ tướng ký Quyết định số 100/QĐ-TTG phê duyệt đề án.") == {"100/QĐ-TTg"}
+
+
+@pytest.mark.parametrize(
+    ("text", "symbol"),
+    [
+        ("Theo Nghị định 116/2020/NĐ - CP, sinh viên sư phạm được hỗ trợ.", "116/2020/NĐ-CP"),
+        ("Thứ trưởng trao Quyết định 1179/ QĐ BGDĐT ngày 5/4/2021 công nhận Hội đồng.", "1179/QĐ-BGDĐT"),
+        ("Thứ trưởng đã ký văn bản số 6386/BNV- CCVC về việc xử lý một số vướng mắc.", "6386/BNV-CCVC"),
+        ("Ngày 19/4, Bộ Y tế có văn bản khẩn số 2978/BYT-BMTE gửi Sở Y tế Hòa Bình.", "2978/BYT-BMTE"),
+    ],
+)
+def test_state_symbols_written_with_spaces_or_a_space_for_the_hyphen(text, symbol):
+    assert symbols("Tiêu đề\n" + text) == {symbol}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tỉnh ủy quán triệt Nghị quyết Hội nghị lần thứ tư Ban Chấp hành Trung ương Đảng khóa XIII.",
+        "Tỉnh ủy quán triệt Nghị quyết Hội nghị Ban Chấp hành Trung ương Đảng lần thứ tư, khóa XIII.",
+    ],
+)
+def test_the_resolution_of_a_plenum_named_by_its_ordinal_in_words(text):
+    assert entities("Tiêu đề\n" + text)[RESOLUTION] == {"Nghị quyết Trung ương 4 khóa XIII"}
+
+
+def test_a_central_symbol_written_state_style_with_tw_is_the_partys():
+    assert symbols("Tiêu đề\nThực hiện Nghị quyết số 35/NQ-TW của Bộ Chính trị.") == {"35-NQ/TW"}
+
+
+def test_a_notice_of_conclusions_is_a_notice():
+    text = "Tiêu đề\nBan Thường vụ Tỉnh ủy ban hành Thông báo kết luận số 45-TB/TU về công tác cán bộ."
+    assert entities(text)[RESOLUTION] == {"Thông báo số 45-TB/TU"}
+
+
+def test_continuing_to_carry_out_an_instrument_implements_it():
+    text = "Tiêu đề\nKết luận số 01-KL/TW ngày 18/5/2021 của Bộ Chính trị về tiếp tục thực hiện Chỉ thị 05-CT/TW."
+    found = {(s, o) for s, rel, o in facts_of(text) if rel == "implements"}
+    assert found == {("Kết luận số 01-KL/TW", "Chỉ thị số 05-CT/TW")}
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        (
+            "Phó Cục trưởng tóm tắt các điểm mới trong Quy chế, Hướng dẫn tổ chức thi tốt nghiệp THPT năm 2021.",
+            {"Quy chế tổ chức thi tốt nghiệp THPT năm 2021", "Hướng dẫn tổ chức thi tốt nghiệp THPT năm 2021"},
+        ),
+        (
+            "Bộ GD&ĐT ban hành Quy chế thi tốt nghiệp THPT. Thí sinh vi phạm bị đình chỉ.",
+            {"Quy chế thi tốt nghiệp THPT"},
+        ),
+        (
+            "Theo Quy chế tuyển sinh trình độ đại học, thí sinh được đăng ký không giới hạn nguyện vọng.",
+            {"Quy chế tuyển sinh trình độ đại học"},
+        ),
+        (
+            "Thí sinh nộp hồ sơ theo Hướng dẫn tuyển sinh đại học chính quy năm 2021 của ĐHQGHN.",
+            {"Hướng dẫn tuyển sinh đại học chính quy năm 2021"},
+        ),
+    ],
+)
+def test_the_regulations_of_an_exam_are_named_by_it(text, labels):
+    assert entities("Tiêu đề\n" + text)[RESOLUTION] == labels
+
+
+def test_guiding_candidates_is_no_instrument():
+    assert RESOLUTION not in entities("Tiêu đề\nHướng dẫn thí sinh làm bài thi tốt nghiệp THPT.")
+
+
+@pytest.mark.parametrize(
+    ("text", "symbol"),
+    [
+        ("Theo Nghị quyết số 15 của HĐND tỉnh, người dân được hỗ trợ.", "15/NQ-HĐND"),
+        ("Theo Quyết định số 1879 của Bộ trưởng Bộ Y tế, các cơ sở phải báo cáo.", "1879/QĐ-BYT"),
+        ("Quyết định 123 của Bộ GD&ĐT quy định rõ việc này.", "123/QĐ-BGDĐT"),
+    ],
+)
+def test_a_council_or_a_ministry_named_as_issuer_makes_the_symbol(text, symbol):
+    assert symbols("Tiêu đề\n" + text) == {symbol}
+
+
+def test_a_plan_to_study_disseminate_and_carry_out_a_resolution_implements_it():
+    text = (
+        "Tiêu đề\nBan Thường vụ Tỉnh ủy ban hành Kế hoạch số 45-KH/TU về học tập, quán triệt, tuyên truyền và triển "
+        "khai thực hiện Nghị quyết Đại hội XIII của Đảng."
+    )
+    found = {(s, o) for s, rel, o in facts_of(text) if rel == "implements"}
+    assert found == {("Kế hoạch số 45-KH/TU", "Nghị quyết Đại hội XIII")}
+
+
+@pytest.mark.parametrize(
+    ("text", "symbol"),
+    [
+        (
+            "Chi bộ tiếp tục thực hiện Chỉ thị 05 về đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong cách Hồ "
+            "Chí Minh.",
+            "05-CT/TW",
+        ),
+        ("Đảng bộ quán triệt Kết luận 21 về đẩy mạnh xây dựng, chỉnh đốn Đảng và hệ thống chính trị.", "21-KL/TW"),
+        ("Cán bộ, đảng viên thực hiện nghiêm Quy định 08 về trách nhiệm nêu gương.", "08-QĐi/TW"),
+    ],
+)
+def test_central_instruments_cited_by_a_bare_number_on_their_topic(text, symbol):
+    assert symbols("Tiêu đề\n" + text) == {symbol}
+
+
+def test_urgent_dispatches_keep_their_type():
+    text = (
+        "Tiêu đề\nUBND tỉnh ban hành Công văn hỏa tốc số 1234/UBND-VX về phòng dịch. Thủ tướng ban hành Công điện "
+        "khẩn số 12/CĐ-TTg."
+    )
+    assert entities(text)[RESOLUTION] == {"Công văn số 1234/UBND-VX", "Công điện số 12/CĐ-TTg"}
+
+
+def test_the_conclusions_of_a_plenum_the_table_numbers_are_that_instrument():
+    found = entities(
+        "Tiêu đề\nĐảng bộ quán triệt Kết luận Hội nghị Trung ương 4 khóa XIII về xây dựng, chỉnh đốn Đảng."
+    )
+    assert found[RESOLUTION] == {"Kết luận số 21-KL/TW"}
+    assert EVENT not in found
+    # conclusions the table does not number: the plenum is named, no instrument
+    other = entities("Tiêu đề\nĐảng bộ quán triệt Kết luận của Hội nghị Trung ương 5 khóa XIII.")
+    assert RESOLUTION not in other and other[EVENT] == {"Hội nghị Trung ương 5 khóa XIII"}
+
+
+@pytest.mark.parametrize(
+    ("text", "plan", "implemented"),
+    [
+        (
+            "Thực hiện Nghị quyết số 12-NQ/TW ngày 3/1/2022 của Bộ Chính trị, Ban Thường vụ Tỉnh ủy đã ban hành Kế "
+            "hoạch số 45-KH/TU để triển khai.",
+            "Kế hoạch số 45-KH/TU",
+            "Nghị quyết số 12-NQ/TW",
+        ),
+        (
+            "Để triển khai thực hiện Chỉ thị số 05-CT/TW, Huyện ủy ban hành Chương trình số 10-CTr/HU.",
+            "Chương trình số 10-CTr/HU",
+            "Chỉ thị số 05-CT/TW",
+        ),
+    ],
+)
+def test_a_plan_issued_to_carry_out_an_instrument_named_before_implements_it(text, plan, implemented):
+    found = {(s, o) for s, rel, o in facts_of("Tiêu đề\n" + text) if rel == "implements"}
+    assert found == {(plan, implemented)}
+
+
+def test_an_instrument_merely_cited_before_another_is_not_implemented_by_it():
+    text = "Tiêu đề\nTheo Nghị quyết số 12-NQ/TW, Ban Thường vụ Tỉnh ủy đã ban hành Kế hoạch số 45-KH/TU."
+    assert not {rel for _, rel, _ in facts_of(text)} & {"implements"}
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        (
+            "Theo Thông tư liên tịch số 01/2015/TTLT-BGDĐT-BNV, giáo viên được xếp hạng.",
+            "Thông tư liên tịch số 01/2015/TTLT-BGDĐT-BNV",
+        ),
+        (
+            "Nghị quyết liên tịch số 09/2008/NQLT-CP-UBTƯMTTQVN được ký kết.",
+            "Nghị quyết liên tịch số 09/2008/NQLT-CP-UBTƯMTTQVN",
+        ),
+    ],
+)
+def test_joint_instruments_of_several_issuers(text, label):
+    assert entities("Tiêu đề\n" + text)[RESOLUTION] == {label}

@@ -19,7 +19,7 @@ import re
 from functools import cache
 
 from kg.extract.lexicon import alternation, lexicon, load_json
-from kg.extract.resolutions import _quoted
+from kg.extract.resolutions import _PLENUM, _TENS, _WORD_ORDINALS, _quoted
 from kg.records import EVENT, Mention
 from kg.textnorm import UPPER, match_key
 
@@ -76,6 +76,8 @@ def _res() -> dict[str, re.Pattern]:
     }
 
 
+_REGULAR = re.compile(r"(?<!\w)(?:thường kỳ|định kỳ|thường niên)(?!\w)")
+_PERIOD_OF = re.compile(r"(?:\s+(?:tháng|quý)\s+[\divx]+(?:\s*/\s*\d{4})?)?(?:\s+của(?=\s))?")
 _AFTER_LOWER = re.compile(r"(?<![" + UPPER + r"])[a-zà-ỹđ]\s+$")
 # an abbreviation in brackets, after which the name goes on with its ordinal, year or term
 _ABBREVIATED_GOES_ON = re.compile(
@@ -85,7 +87,7 @@ _ABBREVIATED_GOES_ON = re.compile(
 _COORDINATED = re.compile(r"\s*,?\s*(?:và|cùng)\s+")
 # punctuation, and a comma before a capitalised clause, end a name (on the text)
 _LABEL_STOP = re.compile(r"[;“\"”\n(:]|\.(?:\s|$)|,\s+(?=[" + UPPER + r"])|\s+có\s+(?=[" + UPPER + r"])")
-_TRAILING = re.compile(r"(?:\s+(?:về|của|tại|với|và|cho|giữa|trong|ở|năm)|\s*[,\-–])+$")
+_TRAILING = re.compile(r"(?:\s+(?:về|của|tại|với|và|cho|giữa|trong|ở)|(?<!thứ)\s+năm|\s*[,\-–])+$")  # not "lần thứ năm"
 
 
 def _clause_stop(key: str, start: int, limit: int) -> int | None:
@@ -113,10 +115,19 @@ def _name_end(text: str, key: str, start: int, limit: int) -> int:
     return end
 
 
+# a project or a building whose proper name comes after a few words ("Lễ khởi công dự án đường cao tốc Bắc - Nam")
+_FACILITY = re.compile(r"(?:dự án|công trình|nhà máy|tuyến đường|đường|cầu|trụ sở|khu)(?!\w)")
 _NESTED_OCCASION = re.compile(
     r"(?:lễ hội|hội chợ|tuần lễ|ngày hội|liên hoan|festival|năm du lịch|hội nghị|hội thảo|đại hội|hội thi"
     r"|cuộc thi)(?!\w)"
 )
+
+
+# a purpose that states a gathering's subject ("… để kiểm điểm …", "… nhằm đánh giá …"), on the key
+_PURPOSE = re.compile(r"\s+(?:để|nhằm)\s+(?=[a-zà-ỹđ]+\s+[a-zà-ỹđ])")
+_BETWEEN = re.compile(r"\s*(?:giữa|với)\s+(?!kỳ|nhiệm kỳ)")
+# the participants after a gathering's name ("… giữa Bộ Y tế hai nước"); a signing names them in its object
+_PARTICIPANTS = re.compile(r"\s+giữa\s+(?!kỳ|nhiệm kỳ)")
 
 
 def _subject_ok(text: str, key: str, head_end: int, label_end: int, ceremony: bool) -> bool:
@@ -124,8 +135,8 @@ def _subject_ok(text: str, key: str, head_end: int, label_end: int, ceremony: bo
     Thành ủy") or words before a comma that opens a clause ("Lễ ký kết, đại diện …")."""
     rest = key[head_end:label_end]
     q = _res()["qualifiers"].match(rest)
-    if rest[q.end() :].lstrip().startswith(","):
-        return False
+    if rest[q.end() :].lstrip().startswith(",") or _BETWEEN.match(rest, q.end()):
+        return False  # "hội nghị trực tuyến giữa Bộ Y tế hai nước": who met, not what about
     if re.search(r"\d|" + _ORDINAL, rest):
         return True
     rest = rest[q.end() :]
@@ -133,9 +144,11 @@ def _subject_ok(text: str, key: str, head_end: int, label_end: int, ceremony: bo
         return False
     if ceremony:  # "Lễ khánh thành Nhà văn hóa xã …", not "lễ khai mạc thực hiện nghiêm túc …"
         # the object may itself be a named occasion: "Lễ khai mạc lễ hội du lịch biển Hải Tiến"
-        reach = 7 if _NESTED_OCCASION.match(rest.lstrip()) else 4
+        reach = 7 if _NESTED_OCCASION.match(rest.lstrip()) or _FACILITY.match(rest.lstrip()) else 4
         first = text[label_end - len(rest) : label_end].split()[:reach]
-        return len(first) >= 2 and any(w[:1].isupper() or w[:1] in '“"' for w in first)
+        if len(first) == 1:  # "Lễ trao giải Oscar": one foreign name (no Vietnamese letters) names it
+            return bool(re.fullmatch(r"[A-Z][A-Za-z0-9&'’-]{2,}", first[0]))
+        return any(w[:1].isupper() or w[:1] in '“"' for w in first)
     return len(rest.split()) >= 3
 
 
@@ -148,8 +161,8 @@ def _quoted_title(text: str, key: str, m: re.Match, s_start: int, head: str) -> 
     """ "tổ chức hội thảo khoa học cấp tỉnh “…”", "Hội thảo “…”", "cuộc thi “Những tấm gương …”": the head
     with its quoted title names the event wherever it stands."""
     q = _TITLE_QUALIFIERS.match(key, m.end())
-    if not q:
-        return None
+    if not q or text[m.start() - 1 : m.start()] in ('"', "“"):
+        return None  # kêu gọi "đối thoại" với Nga: the head is the quoted word
     title, end = _quoted(text, q.end() - 1, unclosed_ok=True)
     if not title or not title[0].isalnum():
         return None
@@ -178,8 +191,8 @@ def find_events(text: str, key: str, sentences: list[tuple[int, int]]) -> list[M
             head, ceremony = heads[re.sub(r"\s+", " ", m.group(1))]
             after = key[m.end() : s_end]
             before = key[s_start : m.start()]
-            if re.match(r"\s+(?:lần thứ\s+)?(?:ban chấp hành\s+)?trung ương\s+(?:\d|[ivx])", after):
-                continue  # a plenum
+            if _PLENUM.match(key, m.start()) or _COMMITTEE_PLENUM.match(key, m.start()):
+                continue  # a plenum ("Hội nghị Trung ương 4", "Hội nghị lần thứ tư Ban Chấp hành Trung ương"), below
             if head == "Phiên họp" and re.match(r"\s+(?:thứ|lần thứ|đhđcđ|đại hội)\s", after):
                 continue  # "phiên họp thứ 55" (named with its body elsewhere), "phiên họp ĐHĐCĐ …" (the meeting's)
             if res["plural"].search(before) or res["venue"].search(before):
@@ -198,7 +211,10 @@ def find_events(text: str, key: str, sentences: list[tuple[int, int]]) -> list[M
                     continue  # "tại cuộc họp báo …": the one introduced before
             # a capitalised name after the qualifiers ("cuộc họp báo thường kỳ Bộ Tài nguyên và Môi trường"),
             # or, after a capitalised head, within three words ("Hội nghị các nhà Lãnh đạo ASEAN")
-            named_at = m.end() + res["qualifiers"].match(key, m.end()).end() - m.end()
+            named_at = res["qualifiers"].match(key, m.end()).end()
+            # a regular meeting's period and "của": "cuộc họp báo thường kỳ quý I/2021 của Bộ Công Thương"
+            if _REGULAR.search(key, m.end(), named_at):
+                named_at = _PERIOD_OF.match(key, named_at).end()
             reach = 3 if text[m.start()].isupper() else 1
             capital = re.match(
                 r"(?:\s+[^\s,.;:()" + UPPER + r"]+){0," + str(reach - 1) + r"}\s+[" + UPPER + "]", text[named_at:s_end]
@@ -208,6 +224,13 @@ def find_events(text: str, key: str, sentences: list[tuple[int, int]]) -> list[M
             if not (ceremony or capital or titled or res["starter"].match(after)):
                 continue
             end = _name_end(text, key, m.end(), s_end)
+            purpose = _PURPOSE.match(key, end)
+            if purpose and not ceremony and res["qualifiers"].match(key, m.end()).end() >= end:
+                # "Hội nghị giao ban trực tuyến toàn quốc để kiểm điểm kết quả …": the purpose states the subject
+                end = max(end, _name_end(text, key, purpose.end(), s_end))
+            between = None if ceremony else _PARTICIPANTS.search(key, m.end(), end)
+            if between and _subject_ok(text, key, m.end(), between.start(), ceremony):
+                end = between.start()  # "Đối thoại chiến lược … lần thứ 7 giữa Bộ Quốc phòng hai nước": who took part
             if end <= m.end() or not _subject_ok(text, key, m.end(), end, ceremony):
                 continue
             written = " ".join(text[m.start() : end].split())
@@ -306,7 +329,7 @@ class _EventFinder:
 # Sessions, elections, congresses, anniversaries and festivals: the forms Party and State
 # news uses for its occasions, beyond "hội nghị …" and "hội thảo …".
 
-_SESSION = re.compile(r"(?<!\w)(kỳ họp|phiên họp)\s+(?:thứ\s+)?((?<=thứ )[a-zà-ỹ]+|\d{1,3})(?!\w)")
+_SESSION = re.compile(r"(?<!\w)(kỳ họp|phiên họp)\s+(?:(?:lần\s+)?thứ\s+)?((?<=thứ )[a-zà-ỹ]+|\d{1,3})(?!\w)")
 _HELD_BY = re.compile(
     r"\s*(?:\(?\s*khóa\s+([ivxl]+)\s*\)?\s*)?,?\s*(?:đã\s+|vừa\s+)?(?:tổ chức|tiến hành|khai mạc|bế mạc|triệu tập)\s+$"
 )
@@ -342,6 +365,9 @@ def _foreign_congress_re() -> tuple[re.Pattern, re.Pattern]:
 
 
 _ORG_CONGRESS = re.compile(r"(?<!\w)đại hội\s+(?:đại biểu\s+)?(?=\S)")
+_PLACE_AFTER_BODY = re.compile(
+    r"\s+(?:tỉnh|thành phố|huyện|quận|thị xã)(?:\s+[" + UPPER + r"][\w'’-]*){1,4}(?=\s*,?\s*(?:lần thứ|nhiệm kỳ))"
+)
 _CONGRESS_TAIL = re.compile(r"(?:\s*,?\s*lần thứ\s+(?:[ivxl]+|\d{1,2}))?(?:\s*,?\s*nhiệm kỳ\s+\d{4}\s*-\s*\d{4})?")
 # "kỷ niệm 66 năm Ngày giải phóng Hải Phòng", "kỷ niệm 100 năm ngày thành lập Đảng Cộng sản Trung Quốc"
 _ANNIVERSARY = re.compile(r"(?<!\w)(?:(?:buổi\s+)?lễ\s+)?kỷ niệm\s+\d{1,4}\s+năm\s+")
@@ -361,7 +387,8 @@ _PROPER_RUN = re.compile(
 )
 _FESTIVAL = re.compile(r"(?<!\w)(" + _FESTIVAL_HEADS + r")((?:\s+[a-zà-ỹđ]+){0,3})\s+(?=[" + UPPER + r"“\"])")
 _FESTIVAL_YEAR = re.compile(
-    r"(?<!\w)(" + _FESTIVAL_HEADS + r"|Hội thi|Triển lãm|Diễn đàn)(?: [a-zà-ỹđ&-]+){1,7},? (?:năm )?(?:19|20)\d\d(?!\d)"
+    r"(?<!\w)(" + _FESTIVAL_HEADS + r"|Hội thi|Triển lãm|Diễn đàn)(?: [a-zà-ỹđ&-]+){1,7}"
+    r"(?: [" + UPPER + r"][\w&-]*| [a-zà-ỹđ&-]+){0,3},? (?:năm )?(?:19|20)\d\d(?!\d)"
 )
 # "Khai mạc du lịch Cát Bà 2021" named in a list: an opening named by its place and year
 _OPENING = re.compile(r"(?<=[\w,;] )(Khai mạc|Khai trương)\s+((?:[^\s,.;:()“”\"]+\s+){1,6}?)((?:19|20)\d\d)(?!\d)")
@@ -391,7 +418,13 @@ _QUOTED_OCCASION = re.compile(
     r"[“\"](Tuần lễ|Lễ hội|Ngày hội|Hội nghị|Hội thảo|Liên hoan|Festival|Hội chợ|Diễn đàn|Tọa đàm|Hội thi|Cuộc thi"
     r"|Năm [Dd]u lịch|Đại hội|Lễ kỷ niệm)(?!\w)"
 )
-_ABBREV = (("HĐND", "Hội đồng nhân dân"), ("UBND", "Ủy ban nhân dân"), ("ĐBQH", "đại biểu Quốc hội"))
+_ABBREV = (
+    ("HĐND", "Hội đồng nhân dân"),
+    ("UBND", "Ủy ban nhân dân"),
+    ("ĐBQH", "đại biểu Quốc hội"),
+    ("hội đồng nhân dân", "Hội đồng nhân dân"),  # the bodies' names keep their capitals
+    ("quốc hội", "Quốc hội"),
+)
 
 
 def _expand(label: str, capital: bool = True) -> str:
@@ -403,6 +436,12 @@ def _expand(label: str, capital: bool = True) -> str:
 _FESTIVAL_STOP = re.compile(
     r"[,.;:()\n“”\"]|\s+[-–]\s+|\s+(?:và|của|tại|với|được|đã|sẽ|là|cho|diễn|năm nay|vào|để|cũng|nhằm|có|với chủ đề"
     r"|nên|do|khi|thì|mà)\s"
+)
+# a committee's plenum named by its ordinal alone, its body the organiser before it (events named so in
+# full, "Hội nghị lần thứ 5 Ban Chấp hành Đảng bộ tỉnh …", are found by find_events)
+_COMMITTEE_PLENUM = re.compile(
+    r"(?<!\w)hội nghị\s+(lần thứ\s+(?:\d{1,2}|[ivxl]+|mười(?:\s+(?:một|hai|ba|bốn|lăm|sáu|bảy|tám|chín))?|nhất|hai|ba"
+    r"|tư|năm|sáu|bảy|tám|chín))(?!\w)(?=\s*(?:\(\s*khóa|,\s*khóa|[,.;:]|\s+(?:để|nhằm|vào|tại|với|và|ngày|sáng|chiều)\s))"
 )
 _CONSULTATION = re.compile(r"(?<!\w)hội nghị hiệp thương\s+lần\s+(?:thứ\s+)?(\d+|nhất|hai|ba)(?!\w)")
 
@@ -440,7 +479,7 @@ def _election(text: str, key: str, start: int) -> tuple[int, bool] | None:
         if tenure:
             marked, end = True, tenure.end()
         pos = end
-        joint = re.compile(r"\s*,\s*|\s+và\s+").match(key, pos)
+        joint = re.compile(r"(?:\s*,\s*|\s+và\s+)(?:bầu cử\s+)?").match(key, pos)  # "… khóa XV và bầu cử HĐND …"
         if not (joint and _ELECTED_BODY.match(key, joint.end())):
             break
         pos = joint.end()
@@ -449,10 +488,32 @@ def _election(text: str, key: str, start: int) -> tuple[int, bool] | None:
     return pos, central
 
 
+_COUNCIL_LEVEL = re.compile(r"(Hội đồng nhân dân (phường|xã|thị trấn|huyện|quận|thị xã))(?= nhiệm kỳ|$)")
+
+
+def _council_place(text: str, start: int, elected: str) -> str:
+    """ "Chủ tịch UBND phường Bắc Sơn … tái cử đại biểu HĐND phường nhiệm kỳ 2021-2026": a council
+    named by its level alone is the one of that level's place the sentence named just before."""
+    m = _COUNCIL_LEVEL.search(elected)
+    if m is None:
+        return elected
+    before = text[_clause_start(text, start) : start]
+    named = list(re.finditer(r"(?<!\w)" + m.group(2) + r"((?:\s+[" + UPPER + r"][\w']*){1,3})", before))
+    if not named:
+        return elected
+    place = " ".join(named[-1].group(1).split())
+    return elected[: m.end()] + " " + place + elected[m.end() :]
+
+
 def _national_election(text: str, start: int, end: int, term: str) -> Mention:
     """The election of the National Assembly of a term ("xv"), one event for the whole country."""
     label = f"Bầu cử đại biểu Quốc hội khóa {term.upper()}"
     return Mention.at(text, EVENT, start, end, label, attrs={"event_type": "Bầu cử", "central": True})
+
+
+def _ordinal(number: str) -> str:
+    """ "thứ 6", or "lần thứ 14" as written."""
+    return number if number.startswith("lần") else f"thứ {number}"
 
 
 def find_occasions(text: str, key: str, orgs: list[Mention]) -> list[Mention]:
@@ -476,8 +537,10 @@ def find_occasions(text: str, key: str, orgs: list[Mention]) -> list[Mention]:
         else:
             held = None
         attrs = {"event_type": text[m.start(1) : m.end(1)].capitalize(), "number": text[m.start(2) : m.end(2)]}
+        if re.search(r"lần\s+thứ\s+\S+$", key[m.start() : m.end()]):  # "Phiên họp lần thứ 14": as written
+            attrs["number"] = "lần thứ " + attrs["number"]
         end = m.end()
-        label = f"{attrs['event_type']} thứ {attrs['number']}"
+        label = f"{attrs['event_type']} {_ordinal(attrs['number'])}"
         if org is not None:
             attrs["org_span"] = (org.start, org.end)
             if timed and org.start == timed.end() or held:
@@ -501,7 +564,7 @@ def find_occasions(text: str, key: str, orgs: list[Mention]) -> list[Mention]:
             # "tại kỳ họp thứ 10 khóa XIV": a session named by its term
             attrs["term"] = term.group(1).upper()
             end = term.end()
-            label = f"{attrs['event_type']} thứ {attrs['number']} khóa {attrs['term']}"
+            label = f"{attrs['event_type']} {_ordinal(attrs['number'])} khóa {attrs['term']}"
         elif not re.match(r"\s+(?:của\s+)?(?:hđnd|hội đồng|quốc hội|ủy ban|ubkt)", key[m.end() : m.end() + 20]):
             continue  # "tại kỳ họp thứ 5" with no body named: not enough to name it
         out.append(Mention.at(text, EVENT, m.start(), end, label, attrs=attrs | {"session": "org_span" in attrs}))
@@ -535,6 +598,7 @@ def find_occasions(text: str, key: str, orgs: list[Mention]) -> list[Mention]:
             continue
         end, central = found
         elected = _expand(" ".join(text[m.end() : end].split()), capital=False).rstrip(" ,")
+        elected = _council_place(text, m.start(), elected)
         label = "Bầu cử " + re.sub(r"^Đại biểu", "đại biểu", elected)
         out.append(Mention.at(text, EVENT, m.start(), end, label, attrs={"event_type": "Bầu cử", "central": central}))
     for m in _NATIONAL_CONGRESS.finditer(key) if "đại hội" in key else ():
@@ -566,7 +630,10 @@ def find_occasions(text: str, key: str, orgs: list[Mention]) -> list[Mention]:
         org = by_start.get(m.end())
         if org is None or org.attrs.get("base", {}).get("head") == "Đảng bộ" and "place" not in org.attrs["base"]:
             continue
-        tail = _CONGRESS_TAIL.match(key, org.end)
+        place = _PLACE_AFTER_BODY.match(text, org.end)  # "Đoàn TNCS Hồ Chí Minh tỉnh Lào Cai lần thứ XVI"
+        tail = _CONGRESS_TAIL.match(key, place.end() if place else org.end)
+        if place and tail.end() == place.end():
+            tail = _CONGRESS_TAIL.match(key, org.end)  # a place but no ordinal or tenure after it: not ours
         end = tail.end() if tail else org.end
         named = _placed_org(text, org, orgs)
         out.append(
@@ -649,6 +716,25 @@ def find_occasions(text: str, key: str, orgs: list[Mention]) -> list[Mention]:
             continue  # the place is named: "du lịch Cát Bà"
         label = " ".join(text[m.start() : m.end()].split())
         out.append(Mention.at(text, EVENT, m.start(), m.end(), label, attrs={"event_type": m.group(1)}))
+    for m in _COMMITTEE_PLENUM.finditer(key) if "lần thứ" in key else ():
+        # "Ban Chấp hành Đảng bộ tỉnh Yên Bái tổ chức Hội nghị lần thứ 5 (khóa XX)": the plenum of its organiser
+        held = _HELD_BY.search(key, max(0, m.start() - 40), m.start())
+        org = by_end.get(held.start()) if held else None
+        attrs = {"event_type": "Hội nghị"}
+        end = m.end()
+        if org is not None:
+            attrs |= {"org_span": (org.start, org.end), "plenum_of": True}
+            if held.group(1):
+                attrs["term"] = held.group(1).upper()
+            term = re.compile(r"\s*[,(]?\s*khóa\s+([ivxl]+)(?!\w)\s*\)?").match(key, end)
+            if term:
+                attrs["term"], end = term.group(1).upper(), term.end()
+        written = " ".join(key[m.start(1) : m.end()].split()).removeprefix("lần thứ ")
+        number = str(_WORD_ORDINALS[written]) if written in _WORD_ORDINALS else None
+        if written.startswith("mười "):
+            number = str(10 + _TENS[written.split()[1]])
+        label = f"Hội nghị lần thứ {number or ' '.join(text[m.start(1) : m.end()].split()[2:])}"
+        out.append(Mention.at(text, EVENT, m.start(), end, label, attrs=attrs))
     out.extend(_ordinal_names(text, key, by_start))
     return out
 

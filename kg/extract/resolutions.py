@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from kg.extract.lexicon import alternation, lexicon, place_at
+from kg.extract.lexicon import alternation, lexicon, load_json, place_at
 from kg.extract.organizations import _name_tokens, org_mention, parse_org
 from kg.records import EVENT, RESOLUTION, Mention
 from kg.textnorm import UPPER, match_key
@@ -40,22 +40,95 @@ def term_number(token: str) -> str:
 _PARTY_SYMBOL = re.compile(
     r"(?<![\w/-])(\d{1,4})\s?-\s?([A-ZĐ][A-Za-zĐđ]{0,3})\s?/\s?(T\.Ư|[A-ZĐ][A-ZĐƯa-z0-9]{0,9}(?:-[A-ZĐ0-9]+)?)(?![\w-])"
 )
+# "24/2014/NĐ-CP", "80/2015/QH13", written also "116/2020/NĐ - CP", "1179/ QĐ BGDĐT" (spaced, or a space
+# for the hyphen before an all-capital issuer)
 _STATE_SYMBOL = re.compile(
-    r"(?<![\w/-])(\d{1,5})/(?:(\d{4})/)?([A-ZĐ][A-Za-zĐđ]{0,7})(?:(\d{1,2})|-([A-ZĐ][A-Za-zĐđ0-9]{0,9}))?(?![\w-])"
+    r"(?<![\w/-])(\d{1,5})/ ?(?:(\d{4}) ?/ ?)?([A-ZĐ][A-Za-zĐđ]{0,7})"
+    r"(?:(\d{1,2})|(?: ?- ?| (?=[A-ZĐ]{2}[A-ZĐ0-9]*(?![\w-])))"
+    r"([A-ZĐ][A-Za-zĐđ0-9]{0,9}(?:-[A-ZĐ][A-ZĐƯ0-9]{1,11}){0,3}))?(?![\w-])"
 )
+# joint instruments of several issuers: "Thông tư liên tịch số 01/2015/TTLT-BGDĐT-BNV"
+_JOINT = {"TTLT": "Thông tư liên tịch", "NQLT": "Nghị quyết liên tịch"}
 # instruments numbered "N/ISSUER-OFFICE" without a type code in the symbol
 _ISSUER_FIRST = frozenset({"Công văn", "Công điện", "Thông báo", "Tờ trình"})
 # a central Party symbol written the state way round: "29/NQ-TƯ", "29-NQ-TƯ"
 _SWAPPED_PARTY = re.compile(
     r"(?<![\w/-])(\d{1,4})\s?[/-]\s?(NQ|CT|KL|QĐi|QĐ|HD|KH|CTr|TB|BC)\s?[-/]\s?(TW|TƯ|T\.Ư)(?![\w-])"
 )
-_DECREE_BY_YEAR = re.compile(r"(?<!\w)nghị định\s+(?:số\s+)?(\d{1,4})/((?:19|20)\d\d)(?![\w/-])")
-_DISPATCH_BEFORE = re.compile(r"(?<!\w)văn bản\s+(?:số\s+)?$")
+# "Nghị định số 131/2018", "Thông tư 08/2017 của Bộ LĐ-TB&XH", "Quyết định số 4168/2006 của UBND thành phố":
+# a number and year without the type and issuer codes the symbol holds
+_BY_YEAR = re.compile(
+    r"(?<!\w)(nghị định|thông tư|quyết định|nghị quyết|chỉ thị)\s+(?:số\s+)?(\d{1,4})\s*[/-]\s*((?:19|20)\d\d)"
+    r"(?![\w/-])"
+)
+_BY_YEAR_ISSUER = re.compile(r"\s*,?\s*(?:ngày\s+[\d/.-]+\s+)?(?:của|do)\s+")
+# the codes the issuers give their instruments: "… của Thủ tướng" → QĐ-TTg; a ministry's circulars, TT-<ministry>
+_YEAR_CODES = {
+    ("thủ tướng", "Quyết định"): "QĐ-TTg",
+    ("thủ tướng", "Chỉ thị"): "CT-TTg",
+    ("chính phủ", "Nghị quyết"): "NQ-CP",
+    ("ubnd", "Quyết định"): "QĐ-UBND",
+    ("ubnd", "Chỉ thị"): "CT-UBND",
+    ("hđnd", "Nghị quyết"): "NQ-HĐND",
+}
+_DISPATCH_BEFORE = re.compile(r"(?<!\w)văn bản\s+(?:(?:khẩn|hỏa tốc|thượng khẩn)\s+)?(?:số\s+)?$")
 _DATE = re.compile(r"\s*,?\s*(?:ban hành\s+)?ngày\s+(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{4})")
 _DATE_WORDS = re.compile(r"\s*,?\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
 _TERM = re.compile(r"\s*[,(]?\s*khóa\s+([ivxl]+|\d+)((?:\s*(?:,|và)\s*(?:khóa\s+)?(?:[ivxl]+|\d+)(?!\w))*)\s*\)?")
 _TERM_ITEM = re.compile(r"[ivxl]+|\d+")
 _SO = re.compile(r"\s+(?:số\s+)?")
+
+
+def _legislature(year: int) -> int | None:
+    """The National Assembly (khóa) that sat through the whole year: 2017 → 14 (2016-2021); None
+    for a year two of them shared (2016, 2021) or one before 2003."""
+    if 2003 <= year <= 2006:
+        return 11
+    if 2008 <= year <= 2010:
+        return 12
+    if year >= 2012 and year % 5 != 1:
+        return (year - 2012) // 5 + 13
+    return None
+
+
+def _year_codes(key: str, pos: int, type_word: str, year: int) -> str | None:
+    """The type and issuer codes of "<type> N/YYYY" from the issuer named after it ("của Quốc hội")."""
+    m = _BY_YEAR_ISSUER.match(key, pos)
+    if not m:
+        return None
+    issuer = _issuer_of_year_re().match(key, m.end())
+    if not issuer:
+        return None
+    body = issuer.group(1)
+    if body.startswith(("ủy ban nhân dân", "ubnd")):
+        body = "ubnd"
+    elif body.startswith(("hội đồng nhân dân", "hđnd")):
+        body = "hđnd"
+    elif body.startswith("thủ tướng"):
+        body = "thủ tướng"
+    if body == "quốc hội":
+        course = _legislature(year)
+        return f"QH{course}" if type_word == "Nghị quyết" and course else None
+    if (body, type_word) in _YEAR_CODES:
+        return _YEAR_CODES[body, type_word]
+    ministry = _ministry_codes().get(re.sub(r"\s+", " ", body))
+    return f"TT-{ministry}" if ministry and type_word == "Thông tư" else None
+
+
+@cache
+def _ministry_codes() -> dict[str, str]:
+    """key of a ministry's written name → the code its circulars bear (central_instruments.json)."""
+    return {
+        match_key(name): code
+        for code, names in load_json("central_instruments.json")["issuer_codes"].items()
+        for name in names
+    }
+
+
+@cache
+def _issuer_of_year_re() -> re.Pattern:
+    bodies = r"thủ tướng(?:\s+chính phủ)?|chính phủ|quốc hội|ubnd|ủy ban nhân dân|hđnd|hội đồng nhân dân"
+    return re.compile(r"(" + bodies + "|" + alternation(list(_ministry_codes())) + r")(?!\w)")
 
 
 def canonical_party_symbol(num: str, code: str, issuer: str) -> str:
@@ -66,16 +139,28 @@ def canonical_party_symbol(num: str, code: str, issuer: str) -> str:
 
 @cache
 def _type_word_re() -> re.Pattern:
-    return re.compile(r"(" + alternation(list(lexicon().raw["instrument_types"])) + r")(?:\s+số)?\s*$")
+    return re.compile(
+        r"(" + alternation(list(lexicon().raw["instrument_types"])) + r")(?:\s+(?:khẩn|hỏa tốc|thượng khẩn))?"
+        r"(?:\s+số)?\s*$"
+    )
 
 
 def _type_before(key: str, start: int) -> tuple[str | None, int]:
-    """An instrument type word ("kết luận số") ending just before ``start``."""
+    """An instrument type word ("kết luận số") ending just before ``start``; "thông báo kết luận" is a
+    Thông báo (a notice of the conclusions of a meeting)."""
     window = key[max(0, start - 40) : start]
     m = _type_word_re().search(window)
     if not m:
         return None, start
-    return lexicon().instrument_types[re.sub(r"\s+", " ", m.group(1))], start - (len(window) - m.start())
+    type_word = lexicon().instrument_types[re.sub(r"\s+", " ", m.group(1))]
+    begin = start - (len(window) - m.start())
+    notice = _NOTICE_OF.search(key, max(0, begin - 12), begin)
+    if type_word == "Kết luận" and notice:
+        return "Thông báo", notice.start()
+    return type_word, begin
+
+
+_NOTICE_OF = re.compile(r"(?<!\w)thông báo\s+$")
 
 
 def _tail(text: str, key: str, pos: int, attrs: dict) -> int:
@@ -100,6 +185,7 @@ def _tail(text: str, key: str, pos: int, attrs: dict) -> int:
             t = _TERM.match(key, pos)
             if t:
                 pos = t.end()
+    attrs["head_end"] = pos  # where the date and issuer end: a link to the next instrument may follow
     m = re.compile(r"\s*,?\s*(?:về\s+(?:việc\s+)?)?[“\"]").match(key, pos)
     if m:
         title, end = _quoted(text, m.end() - 1)
@@ -170,10 +256,12 @@ def find_resolutions(text: str, key: str) -> list[Mention]:
     for m in _STATE_SYMBOL.finditer(text):
         num, year, code, course, issuer = m.groups()
         code_up = code.upper()
+        if not year and issuer and issuer.upper() in ("TW", "TƯ", "T.Ư") and _SWAPPED_PARTY.match(text, m.start()):
+            continue  # "Nghị quyết số 35/NQ-TW": the Party's 35-NQ/TW written the state way round, below
         if course:  # 80/2015/QH13
             kind = "Luật" if code_up == "QH" else None
         else:
-            kind = lex.symbol_codes.get(code_up)
+            kind = lex.symbol_codes.get(code_up) or _JOINT.get(code_up)
         type_word, start = _type_before(key, m.start())
         if kind is None and type_word is None and issuer and code.isupper() and not year and not course:
             dispatch = _DISPATCH_BEFORE.search(key, max(0, m.start() - 20), m.start())
@@ -181,10 +269,14 @@ def find_resolutions(text: str, key: str) -> list[Mention]:
                 type_word, start = "Công văn", dispatch.start()
         if kind is None and type_word in _ISSUER_FIRST and code.isupper() and not year and not course:
             kind = type_word  # "công văn số 1159/UBND-VX3": the issuer and its office, no type code
+        if kind is None and type_word and lex.raw["instrument_types"].get(type_word, "").upper() == code_up:
+            kind = type_word  # "Pháp lệnh số 06/2008/PL-UBTVQH12": the code the type word names
         if kind is None or (not year and not issuer and not course):
             continue
         if type_word is None and not (year or issuer):
             continue
+        if issuer and issuer.upper() == "TTG":
+            issuer = "TTg"  # "100/QĐ-TTG": the Prime Minister's code is written "TTg"
         symbol = f"{num}/{year + '/' if year else ''}{code}{course or ''}{'-' + issuer if issuer else ''}"
         attrs = {
             "symbol": symbol,
@@ -222,14 +314,24 @@ def find_resolutions(text: str, key: str) -> list[Mention]:
         label = f"{attrs['type']} số {attrs['symbol']}"
         found.append(Mention.at(text, RESOLUTION, start, m.end(), label, attrs=attrs | {"tail_end": end}))
         taken.append((start, m.end()))
-    for m in _DECREE_BY_YEAR.finditer(key):  # "Nghị định số 131/2018": every decree is N/YYYY/NĐ-CP
+    for m in _BY_YEAR.finditer(key):  # "Nghị định số 131/2018": every decree is N/YYYY/NĐ-CP
         if _overlaps(taken, m.start(), m.end()):
             continue
-        symbol = f"{m.group(1)}/{m.group(2)}/NĐ-CP"
-        attrs = {"symbol": symbol, "number": int(m.group(1)), "code": "NĐ", "issuer_code": "CP"}
-        attrs |= {"type": "Nghị định", "state": True}
+        type_word = lex.instrument_types[m.group(1)]
+        codes = "NĐ-CP" if type_word == "Nghị định" else _year_codes(key, m.end(), type_word, int(m.group(3)))
+        if codes is None:
+            continue  # "Thông tư 18/2019" with no issuer: its symbol cannot be told
+        symbol = f"{m.group(2)}/{m.group(3)}/{codes}"
+        code, _, issuer = codes.partition("-")
+        attrs = {
+            "symbol": symbol,
+            "number": int(m.group(2)),
+            "code": code.upper(),
+            "issuer_code": (issuer or code).upper(),
+        }
+        attrs |= {"type": type_word, "state": True}
         end = _tail(text, key, m.end(), attrs)
-        label = f"Nghị định số {symbol}"
+        label = f"{type_word} số {symbol}"
         found.append(Mention.at(text, RESOLUTION, m.start(), m.end(), label, attrs=attrs | {"tail_end": end}))
         taken.append((m.start(), m.end()))
     found += _named(text, key, taken)
@@ -240,18 +342,39 @@ def find_resolutions(text: str, key: str) -> list[Mention]:
     return found
 
 
-_NAMED_TW = re.compile(
-    r"(?<!\w)nghị quyết\s+(?:hội nghị\s+)?(?:lần thứ\s+)?(?:ban chấp hành\s+)?trung ương\s+(?:đảng\s+)?(\d{1,2}|[ivx]+)"
-    r"(?:\s*\(?lần\s+(\d)\)?)?"
+# a plenum's number after "Trung ương" ("Hội nghị Trung ương 4", "Hội nghị BCH Trung ương Đảng lần thứ 4"), or
+# its ordinal, in figures or words, before "Ban Chấp hành Trung ương" ("Hội nghị lần thứ tư Ban Chấp hành
+# Trung ương Đảng khóa XIII")
+_WORD_ORDINALS = {"nhất": 1, "hai": 2, "ba": 3, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
+_TENS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "lăm": 5, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9}
+_ORDINAL_WORDS = (
+    r"\d{1,2}|[ivx]+|mười(?:\s+(?:một|hai|ba|bốn|lăm|năm|sáu|bảy|tám|chín)(?!\w))?|nhất|hai|ba|tư|năm|sáu|bảy|tám|chín"
 )
+_PLENUM_NUMBER = (
+    r"(?:(?:lần thứ\s+)?(?:ban chấp hành\s+)?trung ương\s+(?:đảng\s+)?"
+    r"(?:(?P<num>\d{1,2}|[ivx]+)|lần thứ\s+(?P<after>" + _ORDINAL_WORDS + r"))(?!\w)"
+    r"|lần thứ\s+(?P<ord>" + _ORDINAL_WORDS + r")\s+(?:của\s+)?ban chấp hành trung ương"
+    r"(?:\s+đảng(?:\s+cộng sản việt nam)?)?(?!\w))"
+    r"(?:\s*\(?lần\s+(?P<part>\d)\)?)?"
+)
+_NAMED_TW = re.compile(r"(?<!\w)(?P<kind>nghị quyết|kết luận)\s+(?:của\s+)?(?:hội nghị\s+)?" + _PLENUM_NUMBER)
 _NAMED_CONGRESS = re.compile(
     r"(?<!\w)nghị quyết\s+đại hội\s+(?:đại biểu\s+)?(?:đảng\s+)?(?:toàn quốc\s+)?(?:lần thứ\s+)?"
     r"([ivxl]+|\d{1,2})(?!\w)(?:\s+của\s+đảng(?!\s+bộ))?"
 )
-_PLENUM = re.compile(
-    r"(?<!\w)hội nghị\s+(?:lần thứ\s+)?(?:ban chấp hành\s+)?trung ương\s+(?:đảng\s+)?(\d{1,2}|[ivx]+)"
-    r"(?:\s*\(?lần\s+(\d)\)?)?"
-)
+_PLENUM = re.compile(r"(?<!\w)hội nghị\s+" + _PLENUM_NUMBER)
+
+
+def _plenum_number(m: re.Match) -> int:
+    """4 from "4", "iv", "tư"; 12 from "mười hai"."""
+    written = m.group("num") or " ".join((m.group("ord") or m.group("after")).split())
+    if written.isdigit():
+        return int(written)
+    if written in _WORD_ORDINALS:
+        return _WORD_ORDINALS[written]
+    if written.startswith("mười "):
+        return 10 + _TENS[written.split()[1]]
+    return _roman_value(written)
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -266,16 +389,25 @@ def _terms(key: str, pos: int) -> tuple[list[str], int]:
     return terms, t.end()
 
 
+@cache
+def _plenum_table() -> frozenset[tuple[str, int, str]]:
+    """(type, plenum, term) of the instruments the reference table names by their plenum."""
+    return frozenset((e["type"], e["plenum"], e["term"]) for e in lexicon().instruments if "plenum" in e)
+
+
 def _named(text: str, key: str, taken: list[tuple[int, int]]) -> list[Mention]:
     out: list[Mention] = []
     for m in _NAMED_TW.finditer(key):
-        plenum = int(m.group(1)) if m.group(1).isdigit() else _roman_value(m.group(1))
+        plenum = _plenum_number(m)
         terms, end = _terms(key, m.end())
+        kind = "Kết luận" if m.group("kind") == "kết luận" else "Nghị quyết"
+        if kind == "Kết luận":  # "Kết luận Hội nghị Trung ương 4 khóa XIII": only one the reference table numbers
+            terms = [t for t in terms if (kind, plenum, t) in _plenum_table()]
         if not terms:
             continue
         for term in terms:
-            label = f"Nghị quyết Trung ương {plenum}{' lần ' + m.group(2) if m.group(2) else ''} khóa {term}"
-            attrs = {"type": "Nghị quyết", "plenum": plenum, "term": term, "named": True}
+            label = f"{kind} Trung ương {plenum}{' lần ' + m.group('part') if m.group('part') else ''} khóa {term}"
+            attrs = {"type": kind, "plenum": plenum, "term": term, "named": True}
             tail: dict = {}
             _tail(text, key, end, tail)
             if "title" in tail and len(terms) == 1:
@@ -384,6 +516,19 @@ _PARTY_CODES = {
 _PEOPLES_COMMITTEE_AFTER = re.compile(
     r"\s*(?:,\s*)?(?:ngày[^,.;]{0,25}\s+)?của\s+(?:chủ tịch\s+)?(?:ubnd|ủy ban nhân dân)(?!\w)"
 )
+_COUNCIL_AFTER = re.compile(
+    r"\s*(?:,\s*)?(?:ngày[^,.;]{0,25}\s+)?của\s+(?:thường trực\s+)?(?:hđnd|hội đồng nhân dân)(?!\w)"
+)
+_MINISTRY_AFTER = re.compile(r"\s*(?:,\s*)?(?:ngày[^,.;]{0,25}\s+)?của\s+(?:bộ trưởng\s+|thống đốc\s+)?")
+
+
+def _ministry_after(key: str, pos: int) -> str | None:
+    """The code of the ministry named after a number ("… của Bộ trưởng Bộ Y tế" → BYT)."""
+    m = _MINISTRY_AFTER.match(key, pos)
+    body = m and _issuer_of_year_re().match(key, m.end())
+    return _ministry_codes().get(re.sub(r"\s+", " ", body.group(1))) if body else None
+
+
 _PEOPLES_COMMITTEE_BEFORE = re.compile(r"(?:ubnd|ủy ban nhân dân)[^.;]{0,40}\s(?:ban hành|có|ra)\s+$")
 
 
@@ -462,11 +607,30 @@ def _programmes(text: str, key: str, taken: list[tuple[int, int]]) -> list[Menti
     return out
 
 
+@cache
+def _cited_table() -> dict[tuple[str, int], list[tuple[str, re.Pattern]]]:
+    """(type, number) → (symbol, topics) of the central instruments articles cite by a bare number."""
+    out: dict[tuple[str, int], list[tuple[str, re.Pattern]]] = {}
+    for entry in lexicon().instruments:
+        cited = entry.get("cited_as")
+        if cited:
+            topics = re.compile(r"(?<!\w)(?:" + alternation(cited["topics"]) + r")(?!\w)")
+            out.setdefault((cited["type"], cited["number"]), []).append((entry["symbol"], topics))
+    return out
+
+
+def _cited(key: str, type_word: str, number: int) -> str | None:
+    """The central instrument a bare "Nghị quyết 29" cites, told by the article's topic ("giáo dục")."""
+    hits = [symbol for symbol, topics in _cited_table().get((type_word, number), ()) if topics.search(key)]
+    return hits[0] if len(hits) == 1 else None
+
+
 def _short_forms(text: str, key: str, taken: list[tuple[int, int]]) -> list[Mention]:
     """ "Chỉ thị 39" (the resolver ties it to a symbol the article gave), and short forms whose
     issuer makes the symbol: "Nghị quyết số 37 của Bộ Chính trị" = 37-NQ/TW,
     "Quyết định 281 của Thủ tướng" = 281/QĐ-TTg."""
     out = []
+    companies: set[tuple[str, int]] = set()  # (type, number) of a company's board or shareholders
     for m in _SHORT.finditer(key):
         if _overlaps(taken, m.start(), m.end()):
             continue
@@ -491,10 +655,26 @@ def _short_forms(text: str, key: str, taken: list[tuple[int, int]]) -> list[Ment
             code = {"Quyết định": "QĐ", "Chỉ thị": "CT", "Công văn": "UBND"}[type_word]
             symbol = f"{number}/{code}-UBND" if code != "UBND" else f"{number}/UBND"
             attrs.update(symbol=symbol, short=False, issuer_code="UBND", state=True)
-        elif m.group(2) and not _COMPANY.search(key, max(0, m.start() - 60), min(len(key), m.end() + 60)):
-            attrs["numbered"] = True  # "kế hoạch số 22": numbered, though the article never gives its symbol
+        elif type_word == "Nghị quyết" and _COUNCIL_AFTER.match(key, m.end()):
+            # "Nghị quyết số 15 của HĐND tỉnh" = 15/NQ-HĐND
+            attrs.update(symbol=f"{number}/NQ-HĐND", short=False, issuer_code="HĐND", state=True)
+        elif type_word in ("Quyết định", "Chỉ thị") and (ministry := _ministry_after(key, m.end())):
+            # "Quyết định số 1879 của Bộ trưởng Bộ Y tế" = 1879/QĐ-BYT
+            symbol = f"{number}/{_PARTY_CODES[type_word]}-{ministry}"
+            attrs.update(symbol=symbol, short=False, issuer_code=ministry, state=True)
+        else:
+            cited = _cited(key, type_word, number)
+            if cited:  # "theo đúng tinh thần của Nghị quyết 29" in an article on education: 29-NQ/TW
+                attrs["cited_symbol"] = cited
+            elif m.group(2):
+                attrs["numbered"] = True  # "kế hoạch số 22": numbered, though the article never gives its symbol
+                if _COMPANY.search(key, max(0, m.start() - 60), min(len(key), m.end() + 60)):
+                    companies.add((type_word, number))
         label = f"{type_word} số {attrs['symbol']}" if "symbol" in attrs else f"{type_word} {m.group(3)}"
         out.append(Mention.at(text, RESOLUTION, m.start(), m.end(), label, attrs=attrs))
+    for mention in out:  # "Nghị quyết số 156, HĐQT Eximbank …" once: each mention of it is the company's
+        if (mention.attrs["type"], mention.attrs["number"]) in companies:
+            mention.attrs.pop("numbered", None)
     return out
 
 
@@ -509,7 +689,14 @@ _IN_A_CONVENTION = re.compile(r"(?<!\w)công ước\b[^.;,]*\svề\s+$")
 _LAW_FIRM = re.compile(r"\s*(?:TNHH|[Ss]ư)(?!\w)")
 _NOT_A_LAW = re.compile(r"(?<!\w)(?:kỷ|pháp)\s+$")
 _FIRST_PLATFORM = re.compile(r"\s+(?:chính trị\s+)?(?:đầu tiên|năm\s+1930|tháng\s+2)")
-_LAW = re.compile(r"(?<!\w)(Bộ luật|Luật)\s+(?=[" + UPPER + r"])")
+# a law, a code, or an ordinance of the Standing Committee of the National Assembly ("Pháp lệnh Công an xã")
+_LAW = re.compile(r"(?<!\w)(Bộ luật|Luật|Pháp lệnh)\s+(?=[" + UPPER + r"])")
+# the Ministry of Education's regulations and guidance for an exam or an admission, named by it
+_EXAM_RULES = re.compile(
+    r"(?<!\w)(?P<first>Quy chế|Hướng dẫn)(?:\s*(?:,|và)\s*(?P<second>Quy chế|Hướng dẫn))?\s+(?P<title>(?:tổ chức\s+)?"
+    r"(?:thi|tuyển sinh)\s+(?:tốt nghiệp\s+(?:THPT|trung học phổ thông)|(?:trình độ\s+)?(?:đại học|cao đẳng|thạc sĩ"
+    r"|tiến sĩ)(?:\s+(?:hệ\s+)?chính quy)?|vào lớp 10)(?:\s+(?:năm\s+)?(?:19|20)\d\d(?!\d))?)(?![\w-])"
+)
 _FIVE_YEAR_PLAN = re.compile(r"(?<!\w)(?:quy hoạch|kế hoạch)\s+5\s+năm\s+(?:lần\s+)?thứ\s+\d{1,2}(?!\w)")
 _STRATEGY = re.compile(r"(?<!\w)chiến lược phát triển kinh tế\s*-\s*xã hội\s+(?:\d+\s+năm\s+)?\d{4}\s*-\s*\d{4}")
 
@@ -533,9 +720,31 @@ def _named_instruments() -> tuple[re.Pattern, dict[str, dict]]:
     return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)"), entries
 
 
+_LAW_YEAR = re.compile(r"\s+(?:năm\s+)?((?:19|20)\d\d)(?![\d/])")
+_LABEL_YEAR = re.compile(r"\s+((?:19|20)\d\d)$")
+
+
+def _versions(text: str, laws: list[Mention]) -> None:
+    """A law's year names its version only where the article cites two versions ("Luật Giáo dục năm
+    2005" beside "Luật Giáo dục 2019"); else "Luật Dược 2016" and "Luật Dược" are one law, named
+    without the year."""
+    years: dict[str, set[str]] = {}
+    seen = []
+    for m in laws:
+        written = _LABEL_YEAR.search(m.label)
+        base = m.label[: written.start()] if written else m.label
+        after = _LAW_YEAR.match(text, m.end) if not written else None
+        year = written.group(1) if written else after.group(1) if after else None
+        years.setdefault(base, set()).update([year] if year else [])
+        seen.append((m, base, year))
+    for m, base, year in seen:
+        m.label = f"{base} {year}" if year and len(years[base]) > 1 else base
+
+
 def _laws_and_charters(text: str, key: str, taken: list[tuple[int, int]]) -> list[Mention]:
-    """Laws named without a number ("Luật Tổ chức chính quyền địa phương", "Luật Phòng, chống tham
-    nhũng"), the Party's Statute and Platform, the Constitution, the ten-year strategy."""
+    """Laws and ordinances named without a number ("Luật Tổ chức chính quyền địa phương", "Luật Phòng,
+    chống tham nhũng", "Pháp lệnh Công an xã"), the Party's Statute and Platform, the Constitution, the
+    ten-year strategy."""
     out = []
     # the laws' names all hold "luật" (or "bộ luật"): most articles name none, and skip both scans
     law_names = list(_law_names_re().finditer(key)) if "luật" in key else []
@@ -557,7 +766,7 @@ def _laws_and_charters(text: str, key: str, taken: list[tuple[int, int]]) -> lis
             if token == ",":
                 if not re.match(r",\s*chống\b", text[start : start + 12]):
                     break
-            elif count and (token in _LAW_STOP or token[:1].isupper() and token in ("Luật", "Nghị", "Bộ")):
+            elif count and (token in _LAW_STOP or token[:1].isupper() and token in ("Luật", "Nghị", "Bộ", "Pháp")):
                 break
             prev = m.end() + w.end()
             if token != ",":
@@ -578,6 +787,7 @@ def _laws_and_charters(text: str, key: str, taken: list[tuple[int, int]]) -> lis
             label = _law_labels()[re.sub(r"\s+", " ", m.group())]
             kind = label.rsplit(" ", 1)[0] if label.startswith("Bộ luật") else "Luật"
             out.append(_named_mention(text, m.start(), m.end(), label, kind))
+    _versions(text, out)
     pattern, entries = _named_instruments()
     for m in pattern.finditer(key):
         entry = entries[m.group()]
@@ -585,6 +795,13 @@ def _laws_and_charters(text: str, key: str, taken: list[tuple[int, int]]) -> lis
             continue  # "Cương lĩnh chính trị đầu tiên" (1930) is not the Platform of 1991/2011
         if text[m.start()].isupper() and not _overlaps(taken + [(o.start, o.end) for o in out], m.start(), m.end()):
             out.append(_named_mention(text, m.start(), m.end(), entry["label"], entry["label"].split()[0]))
+    exams = ("quy chế" in key or "hướng dẫn" in key) and ("thi " in key or "tuyển sinh" in key)
+    for m in _EXAM_RULES.finditer(text) if exams else ():
+        # "Quy chế thi tốt nghiệp THPT", "Quy chế, Hướng dẫn tổ chức thi tốt nghiệp THPT năm 2021": one title
+        title = " ".join(m.group("title").split())
+        for kind in filter(None, (m.group("first"), m.group("second"))):
+            if not _overlaps(taken, m.start(), m.end()):
+                out.append(_named_mention(text, m.start(), m.end(), f"{kind} {title}", kind))
     for m in _FIVE_YEAR_PLAN.finditer(key):  # "Quy hoạch 5 năm thứ 14": a plan named by its ordinal
         if not _overlaps(taken, m.start(), m.end()):
             label = " ".join(text[m.start() : m.end()].split())
@@ -602,12 +819,13 @@ def find_plenums(text: str, key: str) -> list[Mention]:
     """Central Committee plenums ("Hội nghị Trung ương 4 khóa XIII"): one event per term."""
     out = []
     for m in _PLENUM.finditer(key):
-        if m.start() >= 12 and key[m.start() - 12 : m.start()].rstrip().endswith("nghị quyết"):
-            continue
-        plenum = int(m.group(1)) if m.group(1).isdigit() else _roman_value(m.group(1))
+        of = re.search(r"(nghị quyết|kết luận)(?:\s+của)?\s*$", key[max(0, m.start() - 16) : m.start()])
+        plenum = _plenum_number(m)
         terms, end = _terms(key, m.end())
         for term in terms:
-            label = f"Hội nghị Trung ương {plenum}{' lần ' + m.group(2) if m.group(2) else ''} khóa {term}"
+            if of and (of.group(1) == "nghị quyết" or ("Kết luận", plenum, term) in _plenum_table()):
+                continue  # the plenum's resolution or (numbered) conclusions, not the plenum
+            label = f"Hội nghị Trung ương {plenum}{' lần ' + m.group('part') if m.group('part') else ''} khóa {term}"
             out.append(
                 Mention.at(
                     text,
@@ -621,15 +839,41 @@ def find_plenums(text: str, key: str) -> list[Mention]:
     return out
 
 
+# "… thực hiện", "… về triển khai thực hiện", "Nghị định 137/2015 hướng dẫn Luật …", "… quy định chi tiết một
+# số điều của Luật …": the words that say the first instrument carries out the next
+_IMPLEMENTS_LINK = re.compile(
+    r"\s*,?\s*(?:(?:về|nhằm|để)\s+(?:việc\s+)?)?(?:tiếp tục\s+)?(?:tổ chức\s+)?"
+    r"(?:(?:nghiên cứu|học tập|quán triệt|tuyên truyền|triển khai)\s*(?:,\s*|\s+và\s+|\s+)){0,5}"
+    r"(?:thực hiện|cụ thể hóa|triển khai|hướng dẫn(?:\s+thi hành|\s+thực hiện)?"
+    r"|quy định chi tiết(?:\s+(?:và hướng dẫn thi hành\s+)?(?:một số điều(?:\s+của)?)?)?)\s+$"
+)
+
+
+# "Thực hiện Nghị quyết số 12-NQ/TW …, Ban Thường vụ Tỉnh ủy ban hành Kế hoạch số 45-KH/TU": the plan after
+_CARRYING_OUT = re.compile(
+    r"(?:^|[.;:\n]|,)\s*(?:để\s+)?(?:tiếp tục\s+)?(?:triển khai\s+)?(?:thực hiện|cụ thể hóa)\s+$"
+)
+_THEN_ISSUED = re.compile(r"\s*,\s*[^.;:\n]{0,100}?\s(?:ban hành|xây dựng|có)\s+$")
+
+
 def find_implements(text: str, key: str, resolutions: list[Mention]) -> list[tuple[int, int]]:
-    """(plan index, implemented index) pairs: "Kế hoạch số 83-KH/TU … thực hiện Kết luận số 21-KL/TW"."""
+    """(plan index, implemented index) pairs: "Kế hoạch số 83-KH/TU … thực hiện Kết luận số 21-KL/TW",
+    "Nghị định 137/2015 hướng dẫn Luật Căn cước công dân". The link words follow the plan's date and
+    issuer (an unquoted subject may hold them: "Kế hoạch số 10 … về triển khai thực hiện Chỉ thị 05")."""
     pairs = []
-    link = re.compile(r"\s*,?\s*(?:để\s+)?(?:tổ chức\s+)?(?:triển khai\s+)?(?:thực hiện|cụ thể hóa|triển khai)\s+$")
     for i, m in enumerate(resolutions[:-1]):
         nxt = resolutions[i + 1]
-        end = m.attrs.get("tail_end", m.end)
-        if nxt.start >= end and nxt.start - end < 40 and link.match(key[end : nxt.start]):
-            pairs.append((i, i + 1))
+        for end in (m.attrs.get("tail_end", m.end), m.attrs.get("head_end", m.end)):
+            if nxt.start >= end and nxt.start - end < 120 and _IMPLEMENTS_LINK.match(key[end : nxt.start]):
+                pairs.append((i, i + 1))
+                break
+        else:
+            if not _CARRYING_OUT.search(key, max(0, m.start - 40), m.start):
+                continue
+            for end in (m.attrs.get("tail_end", m.end), m.attrs.get("head_end", m.end)):
+                if nxt.start >= end and _THEN_ISSUED.fullmatch(key, end, nxt.start):
+                    pairs.append((i + 1, i))
+                    break
     return pairs
 
 
