@@ -14,6 +14,7 @@ from kg.places import admin_map
 
 GOLD = ROOT / "tests" / "gold"
 CORPUS_GOLD = sorted(GOLD.glob("corpus_*.json"))
+HELDOUT_GOLD = sorted(GOLD.glob("heldout_*.json"))  # blind batches: checked here, scored in the README
 
 
 def test_scorer_counts_hits_misses_and_false_hits(tmp_path):
@@ -57,7 +58,7 @@ def test_bad_gold_files_are_refused(tmp_path):
 
 def test_gold_files_name_real_articles_and_codes():
     amap = admin_map()
-    for path in [GOLD / "seeds.json", *CORPUS_GOLD]:
+    for path in [GOLD / "seeds.json", *CORPUS_GOLD, *HELDOUT_GOLD]:
         gold = load_gold([path])
         assert gold, path
         for name, article in gold.items():

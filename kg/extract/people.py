@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from kg.extract.lexicon import alternation, lexicon, place_at
 from kg.extract.organizations import (
@@ -644,7 +644,11 @@ def _agencies() -> tuple[frozenset[str], frozenset[str], re.Pattern]:
     return anywhere, anywhere | frozenset(raw["credit_only"]), pattern
 
 
-def credited_names(text: str) -> list[tuple[str, int, int, str]]:
+_SOURCE_NAME = re.compile(r"[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)?")
+
+
+@lru_cache(maxsize=2)  # asked for by the organisations component and then by the people one
+def credited_names(text: str) -> tuple[tuple[str, int, int, str], ...]:
     """People and outlets named as the source of a photo or a report, as (kind, start, end, label).
 
     A credit names its photographers, who count as people like byline authors ("(Ảnh: Như
@@ -685,10 +689,10 @@ def credited_names(text: str) -> list[tuple[str, int, int, str]]:
                 seen.add(m.start())
     if "Theo" in text:
         for m in _SOURCE.finditer(text):
-            w = re.compile(r"[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)?").match(text, m.end())
+            w = _SOURCE_NAME.match(text, m.end())
             if w and w.group() in agencies and w.start() not in seen:
                 out.append((ORGANIZATION, w.start(), w.end(), w.group()))
-    return out
+    return tuple(out)
 
 
 @cache
