@@ -331,3 +331,23 @@ def test_governors_and_senators_abroad_and_a_standing_member_of_a_committee():
         ("Bob Menendez", "Thượng nghị sĩ Mỹ"),
         ("Nguyễn Thị Mai Hoa", "Ủy viên Thường trực Ủy ban Văn hóa, Giáo dục của Quốc hội"),
     } <= found
+
+
+def test_an_ampersand_in_a_body_name_is_written_out():
+    found = entities(
+        "Ban Bảo vệ rừng đã có báo cáo gửi Bộ Nông nghiệp & Phát triển nông thôn.\n"
+        "Sở TN & MT tỉnh Quảng Nam đã tham mưu. Sở Văn hóa, Thể thao & Du lịch tỉnh Quảng Nam cũng vậy.\n"
+        "Ông Phan Văn Hiếu, Quyền Giám đốc Học viện Báo chí & Tuyên truyền, phát biểu.\n"
+        "Công ty TNHH Ernst & Young Việt Nam cho biết."
+    )
+    assert {
+        "Bộ Nông nghiệp và Phát triển nông thôn",
+        "Sở Tài nguyên và Môi trường tỉnh Quảng Nam",
+        "Sở Văn hóa, Thể thao và Du lịch tỉnh Quảng Nam",
+        "Học viện Báo chí và Tuyên truyền",
+        "Công ty TNHH Ernst & Young Việt Nam",  # a foreign name keeps its sign
+    } <= found[ORGANIZATION]
+    assert not {"Bộ Nông nghiệp", "Sở TN tỉnh Quảng Nam", "Sở Văn hóa tỉnh Quảng Nam"} & found[ORGANIZATION]
+    assert posts("Ông Tô Hùng - Giám đốc Sở Tài nguyên & Môi trường TP Đà Nẵng chia sẻ bài toán tái định cư.") == {
+        ("Tô Hùng", "Giám đốc Sở Tài nguyên và Môi trường thành phố Đà Nẵng")
+    }

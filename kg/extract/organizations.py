@@ -831,7 +831,10 @@ def _name_tokens(text: str, pos: int, limit: int = 14, head: str = "") -> int:
                 break  # "Vụ Pháp chế - Bộ GDĐT": the body it belongs to; "Tập đoàn Vingroup - Ông Phạm …"
             i += 1
             continue
-        if w == "và" and cap(i + 1) and toks[i + 1][2][:1].isupper():  # not "… Việt Bắc và 5 trường"
+        if w == "&" and i and cap(i + 1) and _acronym(toks[i - 1][2]) and _acronym(toks[i + 1][2]):
+            i += 1  # "Sở TN & MT": the abbreviation "TN&MT" written spaced
+            continue
+        if w in ("và", "&") and cap(i + 1) and toks[i + 1][2][:1].isupper():  # not "… Việt Bắc và 5 trường"
             if i + 1 < len(toks) and _patterns().start.match(key_of(toks[i + 1][0])):
                 break  # "Trạm ra đa 595 và Trạm Hải đăng Hòn Khoai", "T&T Group và UBND TP Cần Thơ": two bodies
             if toks[i + 1][2] in ("Ông", "Bà") or person_at(i + 1):
@@ -977,7 +980,7 @@ def _capital_fields_end(text: str, toks: list[tuple[int, int, str]], i: int) -> 
     j = i
     while j < len(toks) and j - i < 8:
         t = toks[j][2]
-        if t == "và" and j > i:
+        if t in ("và", "&") and j > i:
             k = j + 1  # the last field: a capitalised word and its lower-case syllable
             if k >= len(toks) or not toks[k][2][:1].isupper() or _starts_other(text, toks[k][0]):
                 return None
@@ -985,7 +988,7 @@ def _capital_fields_end(text: str, toks: list[tuple[int, int, str]], i: int) -> 
             if k < len(toks) and toks[k][2][:1].islower() and toks[k][2][:1].isalpha():
                 k += 1
             # only the fields of a body known by such a name: "Sở Nội vụ, Tư pháp và Y tế" is three bodies
-            written = match_key(text[max(0, toks[k - 1][1] - 60) : toks[k - 1][1]]).lower()
+            written = match_key(text[max(0, toks[k - 1][1] - 60) : toks[k - 1][1]]).lower().replace(" & ", " và ")
             return k if any(written.endswith(c) for c in _compound_fields()) else None
         if t[:1].isupper():
             if _starts_other(text, toks[j][0]):
@@ -1033,6 +1036,26 @@ _BRAND_HEADS = frozenset({"Công ty", "Cty", "Tổng công ty", "Tập đoàn", 
 def _name_word(word: str) -> bool:
     """An abbreviation that is a word of names ("ĐH", "THCS", "GD&ĐT"), not another body's."""
     return match_key(word).lower() in _TYPE_WORDS or word in lexicon().raw["name_abbreviations"]
+
+
+_SPACED_AMPERSAND = re.compile(r"(?<=\w) & (?=\w)")
+
+
+def _and_written_out(name: str) -> str:
+    """ "Bộ Nông nghiệp & Phát triển nông thôn" → "… và …"; "Sở TN & MT" → "Sở TN&MT" (which the
+    abbreviations then expand)."""
+    if " & " not in name:
+        return name
+
+    def joined(m: re.Match) -> str:
+        before = name[: m.start()].rsplit(" ", 1)[-1]
+        after = name[m.end() :].split(" ", 1)[0]
+        if _acronym(before) and _acronym(after):
+            return "&"
+        # Vietnamese words on both sides; a foreign name keeps its sign ("Ernst & Young")
+        return " và " if vietnamese_syllable(before) and vietnamese_syllable(after) else m.group()
+
+    return _SPACED_AMPERSAND.sub(joined, name)
 
 
 def _acronym(word: str) -> bool:
@@ -1321,7 +1344,7 @@ def _named(text: str, key: str, pos: int, after_post: bool = False) -> OrgParse 
     q = re.compile(r"\s+của\s+Quốc hội").match(text, end)
     if q:
         end = q.end()
-    name = " ".join([head] + text[m.end() : end].split())
+    name = _and_written_out(" ".join([head] + text[m.end() : end].split()))
     if name in lexicon().raw["not_organizations"] or place_key(name) in lexicon().place_names:
         return None  # "Đài Loan", "Hội An": a place whose name starts like a body
     for short, full in lexicon().raw["name_abbreviations"].items():  # "Phòng GD-ĐT" → "Phòng Giáo dục và Đào tạo"
