@@ -351,3 +351,12 @@ def test_an_ampersand_in_a_body_name_is_written_out():
     assert posts("Ông Tô Hùng - Giám đốc Sở Tài nguyên & Môi trường TP Đà Nẵng chia sẻ bài toán tái định cư.") == {
         ("Tô Hùng", "Giám đốc Sở Tài nguyên và Môi trường thành phố Đà Nẵng")
     }
+
+
+def test_the_standing_committee_of_the_national_assembly_named_without_its_head_word():
+    assert (
+        "Ủy ban Thường vụ Quốc hội"
+        in entities("Việc bổ sung vốn năm 2021 phải có sự đồng ý của Thường vụ Quốc hội, ý kiến của Chính phủ.")[
+            ORGANIZATION
+        ]
+    )
