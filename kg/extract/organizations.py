@@ -1058,6 +1058,15 @@ def _and_written_out(name: str) -> str:
     return _SPACED_AMPERSAND.sub(joined, name)
 
 
+@cache
+def _abbreviations() -> tuple[re.Pattern, dict[str, str]]:
+    """The abbreviations written out in a body's name, as one pattern (longest first) and their
+    full forms."""
+    table = lexicon().raw["name_abbreviations"]
+    shorts = sorted(table, key=lambda a: (-len(a), a))
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, shorts)) + r")(?!\w)"), table
+
+
 def _acronym(word: str) -> bool:
     """An abbreviation in capitals ("CDC", "VPĐKĐĐ", "TN-MT"); not a Roman numeral ("Trung tâm … III")."""
     return (
@@ -1347,8 +1356,8 @@ def _named(text: str, key: str, pos: int, after_post: bool = False) -> OrgParse 
     name = _and_written_out(" ".join([head] + text[m.end() : end].split()))
     if name in lexicon().raw["not_organizations"] or place_key(name) in lexicon().place_names:
         return None  # "Đài Loan", "Hội An": a place whose name starts like a body
-    for short, full in lexicon().raw["name_abbreviations"].items():  # "Phòng GD-ĐT" → "Phòng Giáo dục và Đào tạo"
-        name = re.sub(rf"(?<!\w){re.escape(short)}(?!\w)", full, name)
+    abbreviation, expanded = _abbreviations()
+    name = abbreviation.sub(lambda a: expanded[a.group()], name)  # "Phòng GD-ĐT" → "Phòng Giáo dục và Đào tạo"
     known = _central_by_slug().get(key_slug(name))
     if known is not None:  # "Bộ Văn hóa Thể thao và Du lịch": a central body written without its commas
         return OrgParse(pos, end, [], {"kind": "central", "label": known["label"], "parent": known.get("parent")})
