@@ -20,6 +20,35 @@ CORPUS = ROOT.parent / "shared" / "corpora" / "vi-news-unc"
 A000, A001, A002, A003, A004 = sorted(p.name for p in SEEDS.glob("*.txt"))
 
 
+def entities(text: str) -> dict[str, set[str]]:
+    """Labels of the resolved entities of one article text, by kind."""
+    from kg.extract import extract
+    from kg.ingest import build_article
+    from kg.resolve import resolve
+
+    resolved = resolve(extract([build_article(text, "t.txt")]))
+    out: dict[str, set[str]] = {}
+    for rm in resolved.articles[0].mentions:
+        ent = resolved.entities[rm.entity_key]
+        out.setdefault(ent.kind, set()).add(ent.label)
+    return out
+
+
+def posts(text: str) -> set[tuple[str, str]]:
+    """(person, post label) pairs of one article text, as the graph labels them."""
+    from kg.extract import extract
+    from kg.ingest import build_article
+    from kg.resolve import resolve
+
+    resolved = resolve(extract([build_article(text, "t.txt")]))
+    out = set()
+    for s, relation, o, attrs in resolved.articles[0].facts:
+        if relation == "holds":
+            label = attrs.get("post_label") or f"{attrs['title']} {resolved.entities[o].label}"
+            out.add((resolved.entities[s].label, label))
+    return out
+
+
 @pytest.fixture(scope="session")
 def seed_build(tmp_path_factory):
     """`kg build seeds/` into a temporary folder: the BuildResult."""

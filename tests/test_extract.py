@@ -5,23 +5,12 @@ from __future__ import annotations
 import itertools
 
 import pytest
-from conftest import CORPUS
+from conftest import CORPUS, entities, posts
 
 from kg.extract import extract
 from kg.ingest import build_article, read_article
 from kg.records import DISTRICT, EVENT, ORGANIZATION, PERSON, PROVINCE, RESOLUTION
 from kg.resolve import resolve
-
-
-def entities(text: str) -> dict[str, set[str]]:
-    """Labels of the resolved entities of one article text, by kind."""
-    article = build_article(text, "t.txt")
-    resolved = resolve(extract([article]))
-    out: dict[str, set[str]] = {}
-    for rm in resolved.articles[0].mentions:
-        ent = resolved.entities[rm.entity_key]
-        out.setdefault(ent.kind, set()).add(ent.label)
-    return out
 
 
 def symbols(text: str) -> set[str]:
@@ -338,18 +327,6 @@ def test_bodies_named_by_a_list_of_fields():
     assert "Sở Văn hóa, Thể thao và Du lịch thành phố Cần Thơ" in found
     assert "Trung tâm Y tế thành phố Sóc Trăng" in found
     assert not any("Tư pháp và Y tế" in label for label in found)  # three departments, not one
-
-
-def posts(text: str) -> set[tuple[str, str]]:
-    """(person, post label) pairs of one article text, as the graph labels them."""
-    article = build_article(text, "t.txt")
-    resolved = resolve(extract([article]))
-    out = set()
-    for s, relation, o, attrs in resolved.articles[0].facts:
-        if relation == "holds":
-            label = attrs.get("post_label") or f"{attrs['title']} {resolved.entities[o].label}"
-            out.add((resolved.entities[s].label, label))
-    return out
 
 
 def test_a_title_ending_with_the_head_word_says_it_once():

@@ -2,31 +2,19 @@
 
 from __future__ import annotations
 
-from kg.extract import extract
-from kg.ingest import build_article
+import conftest
+
 from kg.records import DISTRICT, ORGANIZATION, PERSON
-from kg.resolve import resolve
 
 
 def entities(text: str) -> dict[str, set[str]]:
-    """Labels of the resolved entities of one article text, by kind."""
-    resolved = resolve(extract([build_article("Tiêu đề\n" + text, "t.txt")]))
-    out: dict[str, set[str]] = {}
-    for rm in resolved.articles[0].mentions:
-        ent = resolved.entities[rm.entity_key]
-        out.setdefault(ent.kind, set()).add(ent.label)
-    return out
+    """Labels of the resolved entities of an article with ``text`` under a title line, by kind."""
+    return conftest.entities("Tiêu đề\n" + text)
 
 
 def posts(text: str) -> set[tuple[str, str]]:
-    """(person, post label) pairs of one article text, as the graph labels them."""
-    resolved = resolve(extract([build_article("Tiêu đề\n" + text, "t.txt")]))
-    out = set()
-    for s, relation, o, attrs in resolved.articles[0].facts:
-        if relation == "holds":
-            label = attrs.get("post_label") or f"{attrs['title']} {resolved.entities[o].label}"
-            out.add((resolved.entities[s].label, label))
-    return out
+    """(person, post label) pairs of an article with ``text`` under a title line."""
+    return conftest.posts("Tiêu đề\n" + text)
 
 
 def test_photo_credits_name_photographers_and_outlets():
