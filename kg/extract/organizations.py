@@ -358,6 +358,12 @@ _STEER_STOP = frozenset(
 _STEER_AFTER_COMMA = frozenset({"chống", "phát", "cứu", "chữa"})
 
 
+def _comma_inside_remit(text: str, comma: re.Match) -> bool:
+    """ "phòng, chống", "xây dựng, phát triển": a comma inside a remit or field; not "…, số ca"."""
+    nxt = _STEER_TOKEN.match(text, comma.end())
+    return nxt is not None and nxt.group(1) in _STEER_AFTER_COMMA
+
+
 @cache
 def _steer_stop() -> frozenset[str]:
     """Words that end a remit: "Ban Chỉ đạo quốc gia phòng, chống dịch Covid-19| cùng đoàn công tác"."""
@@ -412,9 +418,8 @@ def _steering(text: str, key: str, pos: int, after_post: bool = False) -> OrgPar
             break
         w = t.group(1)
         if w == ",":
-            nxt = _STEER_TOKEN.match(text, t.end())
-            if not words or nxt is None or nxt.group(1) not in _STEER_AFTER_COMMA:
-                break  # "phòng, chống", "xây dựng, phát triển": a comma inside the remit; not "…, số ca"
+            if not words or not _comma_inside_remit(text, t):
+                break
             words.append(",")
             cur = t.end()
             continue
@@ -492,8 +497,7 @@ def _steer_field(text: str, pos: int) -> tuple[list[str], int]:
             break
         w = t.group(1)
         if w == ",":
-            nxt = _STEER_TOKEN.match(text, t.end())
-            if not field or nxt is None or nxt.group(1) not in _STEER_AFTER_COMMA:
+            if not field or not _comma_inside_remit(text, t):
                 break
         elif not (w[:1].isalpha() and w[:1].islower()) or w in _steer_stop():
             break

@@ -62,11 +62,17 @@ _BY_YEAR = re.compile(
     r"(?![\w/-])"
 )
 _BY_YEAR_ISSUER = re.compile(r"\s*,?\s*(?:ngày\s+[\d/.-]+\s+)?(?:của|do)\s+")
-# the codes the issuers give their instruments: "… của Thủ tướng" → QĐ-TTg; a ministry's circulars, TT-<ministry>
-_YEAR_CODES = {
+# the Prime Minister's decisions, directives and dispatches, the Government's resolutions and decrees
+_GOVERNMENT_CODES = {
     ("thủ tướng", "Quyết định"): "QĐ-TTg",
     ("thủ tướng", "Chỉ thị"): "CT-TTg",
+    ("thủ tướng", "Công điện"): "CĐ-TTg",
     ("chính phủ", "Nghị quyết"): "NQ-CP",
+    ("chính phủ", "Nghị định"): "NĐ-CP",
+}
+# the codes the issuers give their instruments: "… của Thủ tướng" → QĐ-TTg; a ministry's circulars, TT-<ministry>
+_YEAR_CODES = {
+    **_GOVERNMENT_CODES,
     ("ubnd", "Quyết định"): "QĐ-UBND",
     ("ubnd", "Chỉ thị"): "CT-UBND",
     ("hđnd", "Nghị quyết"): "NQ-HĐND",
@@ -490,14 +496,6 @@ _CENTRAL_ISSUER = re.compile(
     r"(bộ chính trị|ban bí thư|ban chấp hành trung ương|bch trung ương|trung ương|thủ tướng chính phủ|thủ tướng"
     r"|chính phủ)(?!\w)"
 )
-# the Prime Minister's decisions, directives and dispatches, the Government's resolutions and decrees
-_GOVERNMENT_CODES = {
-    ("thủ tướng", "Quyết định"): "QĐ-TTg",
-    ("thủ tướng", "Chỉ thị"): "CT-TTg",
-    ("thủ tướng", "Công điện"): "CĐ-TTg",
-    ("chính phủ", "Nghị quyết"): "NQ-CP",
-    ("chính phủ", "Nghị định"): "NĐ-CP",
-}
 # a company's board or shareholders: "Nghị quyết số 156, HĐQT Eximbank đã thông qua …" is no public instrument
 _COMPANY = re.compile(r"(?<!\w)(?:hđqt|hội đồng quản trị|cổ đông|công ty|ngân hàng|tập đoàn)(?!\w)")
 # "(Thủ tướng) Chính phủ phê duyệt tại Quyết định số 649": the Prime Minister's decision
