@@ -79,16 +79,17 @@ def test_seed_scores_reach_the_bar(seed_store):
         assert scores[category].f1 >= 0.95, (category, scores[category].misses, scores[category].false_hits)
 
 
-# Measured on the 66 annotated corpus articles (batches A-G) when this floor was set; the bar is
-# 0.90 for every type, not yet reached for posts. A change that lowers any of them fails here.
+# Measured on the 94 annotated corpus articles (batches A-I; H and I joined after their blind
+# scores) when this floor was set; the bar is 0.90 for every type, not yet reached for
+# organisations and posts. A change that lowers any of them fails here.
 CORPUS_FLOOR = {
-    "Person": 0.98,
-    "Organization": 0.91,
+    "Person": 0.975,
+    "Organization": 0.88,
     "Province": 0.96,
     "District": 0.96,
-    "Resolution": 0.975,
-    "Event": 0.96,
-    "posts": 0.85,
+    "Resolution": 0.95,
+    "Event": 0.93,
+    "posts": 0.83,
 }
 
 
