@@ -14,6 +14,7 @@ import json
 import os
 import sys
 import time
+import uuid
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -29,6 +30,7 @@ from kg.graph import (
     REFERENCE_GRAPH,
     SUMMARY_GRAPH,
     Describer,
+    _post,
     article_graph_iri,
     article_turtle,
     build_dataset,
@@ -37,12 +39,25 @@ from kg.graph import (
     turtle_header,
     union_graph,
 )
+from kg.incremental import (
+    STATE_FILE,
+    ArticleRecord,
+    BuildState,
+    FileRead,
+    file_digest,
+    inputs_key,
+    load_state,
+    save_state,
+    stat_of,
+    state_fingerprint,
+)
 from kg.ingest import finish_ingest, ingest, read_or_reject, walk
+from kg.overview import UnionIndex, own_triples, page_network, shared_statements
 from kg.records import KINDS, Article, Entity, Extraction, Rejected, ResolvedArticle
 from kg.resolve import Resolved, merge, resolve, resolve_article
 from kg.shapes import validate_store
 from kg.store import GRAPH_HTML, GRAPH_TRIG, GRAPH_TTL, REPORT_JSON, Staging
-from kg.viz import DEFAULT_MAX_NODES, overview_network, render_html
+from kg.viz import DEFAULT_MAX_NODES, render_html
 
 PROGRESS_MIN_FILES = 50
 
@@ -56,6 +71,10 @@ class BuildResult:
     report: dict
     resolved: Resolved  # the articles and entities the graphs were written from
     outputs: dict[str, Path] = field(default_factory=dict)
+    build_id: str = ""  # written into a store loaded from these outputs
+    # (the build a store must hold, the graphs to change in it) when this build started from the
+    # last one's outputs (see kg.store.update_store)
+    store_changes: tuple[str, dict[str, str | None]] | None = None
 
     @functools.cached_property
     def dataset(self) -> Dataset:
@@ -82,38 +101,72 @@ def _render_chunk(indices: list[int]) -> list[tuple[bytes, bytes]]:
     return out
 
 
-def write_graphs(resolved: Resolved, trig_path: Path, ttl_path: Path, workers: int = 1) -> str:
+def write_graphs(
+    resolved: Resolved,
+    trig_path: Path,
+    ttl_path: Path,
+    workers: int = 1,
+    reuse: dict[str, tuple[tuple[int, int], tuple[int, int]]] | None = None,
+    previous: tuple[Path, Path] | None = None,
+    describer: Describer | None = None,
+) -> tuple[dict[str, str], dict[str, tuple[tuple[int, int], tuple[int, int]]]]:
     """Write the named graphs (TriG) and the union of the article graphs (Turtle), the articles
     rendered in ``workers`` processes and written in graph order as they come: neither text is
-    ever whole in memory. Returns the Turtle of the reference and summary graphs, which the
-    caller adds to the end of the union (see :func:`build`).
+    ever whole in memory. Returns the Turtle of the graphs that are not an article's (graph IRI
+    → text: the reference and summary graphs, which the caller adds to the end of the union, see
+    :func:`build`, and the ontology), and where each article's graph was written (graph IRI → its
+    (offset, length) in the TriG and in the Turtle file).
+
+    ``reuse``: graphs copied from the ``previous`` TriG and Turtle files, by graph IRI, from the
+    ranges given, instead of being rendered (see :mod:`kg.incremental`).
 
     In the union a subject may have several statements (one per article that describes it),
     which Turtle allows; a store holds each triple once."""
     global _TO_RENDER
+    reuse = reuse or {}
     articles = sorted(resolved.articles, key=lambda ra: str(article_graph_iri(ra.article.article_id)))
+    gids = [str(article_graph_iri(ra.article.article_id)) for ra in articles]
     fixed = corpus_graphs(resolved)
     header = turtle_header().encode("utf-8")
-    _TO_RENDER = (Describer(resolved.entities, resolved.articles), articles)
+    _TO_RENDER = (describer or Describer(resolved.entities, resolved.articles), articles)
+    todo = [i for i, gid in enumerate(gids) if gid not in reuse]
+    places: dict[str, tuple[tuple[int, int], tuple[int, int]]] = {}
     try:
-        rendered = _map_chunks(_render_chunk, list(range(len(articles))), workers, None, chunk=64)
+        rendered = _map_chunks(_render_chunk, todo, workers, None, chunk=64)
         fixed_blocks = sorted((gid, trig_block(gid, text).encode("utf-8")) for gid, text in fixed.items())
-        with trig_path.open("wb") as trig, ttl_path.open("wb") as ttl:
+        with contextlib.ExitStack() as stack:
+            trig = stack.enter_context(trig_path.open("wb"))
+            ttl = stack.enter_context(ttl_path.open("wb"))
+            old_trig = stack.enter_context(previous[0].open("rb")) if reuse else None
+            old_ttl = stack.enter_context(previous[1].open("rb")) if reuse else None
             trig.write(header)
             ttl.write(header)
             k = 0
-            for ra, (block, text) in zip(articles, rendered, strict=True):
-                gid = str(article_graph_iri(ra.article.article_id))
+            for gid in gids:
                 while k < len(fixed_blocks) and fixed_blocks[k][0] < gid:
                     trig.write(fixed_blocks[k][1])
                     k += 1
+                if gid in reuse:
+                    (trig_at, trig_n), (ttl_at, ttl_n) = reuse[gid]
+                    block, text = _read_range(old_trig, trig_at, trig_n), _read_range(old_ttl, ttl_at, ttl_n)
+                else:
+                    block, text = next(rendered)
+                places[gid] = ((trig.tell(), len(block)), (ttl.tell(), len(text)))
                 trig.write(block)
                 ttl.write(text)
             for _gid, block in fixed_blocks[k:]:
                 trig.write(block)
     finally:
         _TO_RENDER = None
-    return fixed[str(REFERENCE_GRAPH)] + fixed[str(SUMMARY_GRAPH)]
+    return fixed, places
+
+
+def _read_range(fh, at: int, n: int) -> bytes:
+    fh.seek(at)
+    data = fh.read(n)
+    if len(data) != n:
+        raise OSError(f"{fh.name} is shorter than the build state says")
+    return data
 
 
 def _progress(items: list, desc: str, show: bool | None):
@@ -237,8 +290,14 @@ def _map_chunks(fn, items: list, workers: int, bar, *args, chunk: int = _CHUNK):
                 bar.update(len(done))
 
 
-def _read_chunk(paths: list[Path]) -> list[Article | Rejected]:
-    return [read_or_reject(p) for p in paths]
+def _read_chunk(paths: list[Path]) -> list[tuple[Article | Rejected, int, int, str | None]]:
+    """Each file read, with its size and time (taken before reading) and the hash of its bytes."""
+    out = []
+    for p in paths:
+        seen = stat_of(p) or (0, 0)
+        digest = file_digest(p)
+        out.append((read_or_reject(p), *seen, digest))
+    return out
 
 
 _TO_EXTRACT: list[Article] = []  # what the forked workers of extract_and_resolve read
@@ -286,7 +345,7 @@ def read_all(
     (see :func:`kg.ingest.finish_ingest`)."""
     bar = _progress(files, "reading", show_progress)
     try:
-        found = list(_map_chunks(_read_chunk, files, workers, None if bar is files else bar))
+        found = [f for f, *_ in _map_chunks(_read_chunk, files, workers, None if bar is files else bar)]
     finally:
         if bar is not files:
             bar.close()
@@ -364,6 +423,51 @@ def _build_on_cluster(paths, workers, show_progress, on_reject, store_of, schedu
     return articles, rejected, extractions, resolved
 
 
+def _read_files(
+    files: list[Path], state: BuildState | None, workers: int, show_progress: bool | None
+) -> tuple[list[Article | Rejected], dict[str, FileRead]]:
+    """What each file gives (in file order), and what the next build needs to know of it: a file
+    whose size and time are those the ``state`` saw is not read again, nor one whose bytes are."""
+    seen = state.files if state is not None else {}
+    results: list[Article | Rejected | None] = [None] * len(files)
+    reads: dict[str, FileRead] = {}
+    todo: list[int] = []
+    for i, path in enumerate(files):
+        old = seen.get(str(path))
+        if old is not None and stat_of(path) == (old.size, old.mtime_ns):
+            results[i], reads[str(path)] = old.result, old
+        else:
+            todo.append(i)
+    bar = _progress([files[i] for i in todo], "reading", show_progress)
+    try:
+        found = _map_chunks(_read_chunk, [files[i] for i in todo], workers, None if isinstance(bar, list) else bar)
+        for i, (result, size, mtime, digest) in zip(todo, found, strict=True):
+            old = seen.get(str(files[i]))
+            if old is not None and digest is not None and digest == old.digest:
+                result = old.result  # touched, not changed
+            results[i] = result
+            if digest is not None:
+                reads[str(files[i])] = FileRead(size, mtime, digest, result)
+    finally:
+        if not isinstance(bar, list):
+            bar.close()
+    return results, reads
+
+
+def _reusable(ra: ResolvedArticle, entities: dict, changed: set[str], changed_posts: set[str]) -> bool:
+    """Whether an article's graph, unchanged itself, is written as before: none of the entities
+    it describes, nor the posts it names, is described differently now."""
+    for rm in ra.mentions:
+        if rm.entity_key in changed:
+            return False
+    for subj, relation, obj, attrs in ra.facts:
+        if subj in changed or obj in changed:
+            return False
+        if relation == "holds" and _post(entities[obj], attrs)[0] in changed_posts:
+            return False
+    return True
+
+
 def build(
     paths: Sequence[str | os.PathLike[str]] = ("seeds",),
     out: str | os.PathLike[str] = "out",
@@ -375,6 +479,7 @@ def build(
     cache: ExtractionCache | bool = True,
     scheduler: str | None = None,
     scheduler_timeout: float = 10.0,
+    incremental: bool = True,
 ) -> BuildResult:
     """Build the knowledge graph from ``paths`` and write the outputs to ``out``.
 
@@ -384,19 +489,31 @@ def build(
     (``"tcp://host:8786"``, reached within ``scheduler_timeout`` seconds) or ``"local"`` (a
     LocalCluster of ``workers`` processes); the outputs are the same. Raises
     :class:`kg.dist.DistError` when the cluster cannot do it.
+    ``incremental``: start from what the last build of the same inputs left in ``out`` and redo
+    only what changed (see :mod:`kg.incremental`); the outputs are those of a full build.
     """
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
+    out_dir = Path(out)
+    build_id = uuid.uuid4().hex
+    changes: dict[str, str | None] | None = None
     store_of = ExtractionCache() if cache is True else cache or None
     local_workers = default_workers() if workers is None else max(1, workers)
+    state = load_state(out_dir, paths) if incremental and write and scheduler is None else None
+    reads: dict[str, FileRead] = {}
+    reused: dict[str, ArticleRecord] = {}  # graph IRI → the last build's record, for articles unchanged
     if scheduler is not None:
         articles, rejected, extractions, resolved = _build_on_cluster(
             paths, workers, show_progress, on_reject, store_of, scheduler, scheduler_timeout, timings
         )
+        done = None
     else:
         t = time.perf_counter()
         files, others = walk(list(paths))
-        articles, rejected = read_all(files, local_workers, show_progress, others)
+        found, reads = _read_files(files, state, local_workers, show_progress)
+        articles, rejected = finish_ingest(
+            [f for f in found if isinstance(f, Article)], [f for f in found if isinstance(f, Rejected)], others
+        )
         for r in rejected:
             if on_reject:
                 on_reject(r)
@@ -404,10 +521,22 @@ def build(
             _nothing_read(paths, rejected)
         timings["ingest_s"] = time.perf_counter() - t
         t = time.perf_counter()
-        done = extract_and_resolve(articles, local_workers, show_progress, store_of)
+        done: list[ArticleDone | None] = [None] * len(articles)
+        if state is not None:
+            for i, art in enumerate(articles):
+                record = state.articles.get(str(article_graph_iri(art.article_id)))
+                if record is not None and record.article == art:
+                    done[i] = record.done
+                    reused[str(article_graph_iri(art.article_id))] = record
+        todo = [i for i, d in enumerate(done) if d is None]
+        fresh = extract_and_resolve([articles[i] for i in todo], local_workers, show_progress, store_of)
+        for i, d in zip(todo, fresh, strict=True):
+            done[i] = d
         timings["extract_s"] = time.perf_counter() - t  # extracting and resolving each article
         if store_of is not None:
             timings["extract_cached"] = sum(d.cached for d in done)  # articles whose extraction was kept
+        if state is not None:
+            timings["articles_redone"] = len(todo)
         t = time.perf_counter()
         extractions, per_article = [], []
         for art, d in zip(articles, done, strict=True):
@@ -417,27 +546,66 @@ def build(
         resolved = merge(per_article)
         timings["resolve_s"] = time.perf_counter() - t  # merging the articles' entities
 
-    out_dir = Path(out)
     outputs = {
         "ttl": out_dir / GRAPH_TTL,
         "trig": out_dir / GRAPH_TRIG,
         "html": out_dir / GRAPH_HTML,
         "report": out_dir / REPORT_JSON,
     }
+    describer = Describer(resolved.entities, resolved.articles)
+    reuse: dict[str, tuple[tuple[int, int], tuple[int, int]]] = {}
+    if state is not None:
+        changed = {k for k, e in resolved.entities.items() if state.entities.get(k) != e}
+        changed_posts = {k for k, label in describer.post_labels.items() if state.post_labels.get(k) != label}
+        for ra in resolved.articles:
+            gid = str(article_graph_iri(ra.article.article_id))
+            record = reused.get(gid)
+            if record is not None and _reusable(ra, resolved.entities, changed, changed_posts):
+                reuse[gid] = (record.trig, record.ttl)
+        timings["graphs_rewritten"] = len(resolved.articles) - len(reuse)
     with Staging(out_dir) as staging:
         t = time.perf_counter()
-        shared = write_graphs(resolved, staging.path(GRAPH_TRIG), staging.path(GRAPH_TTL), local_workers)
+        fixed, places = write_graphs(
+            resolved,
+            staging.path(GRAPH_TRIG),
+            staging.path(GRAPH_TTL),
+            local_workers,
+            reuse,
+            (out_dir / GRAPH_TRIG, out_dir / GRAPH_TTL),
+            describer,
+        )
+        shared = fixed[str(REFERENCE_GRAPH)] + fixed[str(SUMMARY_GRAPH)]
         timings["graph_s"] = time.perf_counter() - t
         t = time.perf_counter()
-        store = ox.Store()  # the union of the article graphs, each triple once
-        store.bulk_load(path=str(staging.path(GRAPH_TTL)), format=ox.RdfFormat.TURTLE)
-        # the page shows what the articles say: reference provinces nobody mentions stay out
-        net = overview_network(store, max_nodes=DEFAULT_MAX_NODES) if write else None
+        store = ox.Store()
+        union_index = None
+        if state is None:
+            # the union of the article graphs (each triple once), then the reference and summary
+            store.bulk_load(path=str(staging.path(GRAPH_TTL)), format=ox.RdfFormat.TURTLE)
+            store.load((turtle_header() + shared).encode("utf-8"), ox.RdfFormat.TURTLE)
+            n_triples = len(store)
+        else:
+            # what changed, with every entity's description and the reference and summary graphs:
+            # the graphs copied were valid with the descriptions they were written with
+            redone = [ra for ra in resolved.articles if str(article_graph_iri(ra.article.article_id)) not in reuse]
+            with staging.path(GRAPH_TTL).open("rb") as ttl:
+                for ra in redone:
+                    at, n = places[str(article_graph_iri(ra.article.article_id))][1]
+                    store.load(turtle_header().encode("utf-8") + _read_range(ttl, at, n), ox.RdfFormat.TURTLE)
+            union_index = UnionIndex(resolved.articles, describer)
+            text = shared_statements(union_index).text()
+            store.load((turtle_header() + text + shared).encode("utf-8"), ox.RdfFormat.TURTLE)
+            n_triples = len(store) + sum(
+                own_triples(ra) for ra in resolved.articles if str(article_graph_iri(ra.article.article_id)) in reuse
+            )
+        if state is not None:
+            changes = _graph_changes(state, resolved, reuse, places, staging.path(GRAPH_TTL))
+            if changes is not None:
+                changes[str(SUMMARY_GRAPH)] = fixed[str(SUMMARY_GRAPH)]
         with staging.path(GRAPH_TTL).open("a", encoding="utf-8") as ttl:
             ttl.write(shared)
-        store.load((turtle_header() + shared).encode("utf-8"), ox.RdfFormat.TURTLE)
         validation = validate_store(store, union=False)
-        n_triples = len(store)
+        del store
         timings["validate_s"] = time.perf_counter() - t
 
         mentioned: set[str] = {rm.entity_key for ra in resolved.articles for rm in ra.mentions}
@@ -477,17 +645,59 @@ def build(
         }
         if write:
             t = time.perf_counter()
+            # the page shows what the articles say: reference provinces nobody mentions stay out
+            if union_index is None:
+                union_index = UnionIndex(resolved.articles, describer)
+            net = page_network(union_index, max_nodes=DEFAULT_MAX_NODES)
             html = render_html(net, title="kg — đồ thị tri thức / knowledge graph")
             report["counts"]["nodes_drawn"] = len(net.nodes)
             # the page draws the most-mentioned nodes when there are many
             report["counts"]["nodes_in_graph"] = net.kg_page["meta"]["total"]
             timings["write_s"] = time.perf_counter() - t
-        del store
         timings["total_s"] = time.perf_counter() - t0
         report["timings"] = {k: round(v, 3) for k, v in timings.items()}
         if write:
-            # all four files change together: killing the build leaves the previous set whole
+            # all the files change together: killing the build leaves the previous set whole
             staging.write(GRAPH_HTML, html)
             staging.write(REPORT_JSON, json.dumps(report, ensure_ascii=False, indent=2) + "\n")
+            if done is not None and validation.conforms:
+                _save_state(staging, paths, reads, articles, done, places, resolved, describer, build_id)
             staging.publish()
-    return BuildResult(report, resolved, outputs if write else {})
+    result = BuildResult(report, resolved, outputs if write else {})
+    if write:
+        result.build_id = build_id
+        result.store_changes = (state.build_id, changes) if state is not None and changes is not None else None
+    return result
+
+
+MAX_GRAPHS_CHANGED = 0.25  # above this share of graphs written again, a store is loaded afresh
+
+
+def _graph_changes(state: BuildState, resolved: Resolved, reuse: dict, places: dict, ttl_path: Path):
+    """What a store of the last build needs to become this one's (see
+    :func:`kg.store.update_store`): each article graph written again, with its statements, and
+    each gone; None when so many changed that loading the store afresh is as quick."""
+    now = {str(article_graph_iri(ra.article.article_id)) for ra in resolved.articles}
+    written = sorted(now - reuse.keys())
+    if len(written) > MAX_GRAPHS_CHANGED * max(len(now), 1):
+        return None
+    changes: dict[str, str | None] = dict.fromkeys(sorted(state.articles.keys() - now))
+    with ttl_path.open("rb") as ttl:
+        for gid in written:
+            at, n = places[gid][1]
+            changes[gid] = _read_range(ttl, at, n).decode("utf-8")
+    return changes
+
+
+def _save_state(staging: Staging, paths, reads, articles, done, places, resolved, describer, build_id) -> None:
+    """What the next build of the same inputs starts from (see :mod:`kg.incremental`); written
+    last, with the sizes and times of the outputs it describes."""
+    state = BuildState(state_fingerprint(), inputs_key(paths), build_id, reads)
+    for art, d in zip(articles, done, strict=True):
+        gid = str(article_graph_iri(art.article_id))
+        trig, ttl = places[gid]
+        state.articles[gid] = ArticleRecord(art, d, trig, ttl)
+    state.entities = resolved.entities
+    state.post_labels = describer.post_labels
+    state.outputs = {name: stat_of(staging.path(name)) for name in (GRAPH_TRIG, GRAPH_TTL)}
+    save_state(state, staging.path(STATE_FILE))

@@ -100,6 +100,12 @@ def cli() -> None:
     show_default=True,
     help="Reuse the extraction of articles read before (folder: $KG_CACHE_DIR or ~/.cache/kg).",
 )
+@click.option(
+    "--full",
+    is_flag=True,
+    help="Redo every article and graph, ignoring what the last build left in OUT (by default only "
+    "what changed is redone; the outputs are the same).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but problems.")
 def build(
     paths: tuple[Path, ...],
@@ -110,6 +116,7 @@ def build(
     cache: bool,
     scheduler: str | None,
     scheduler_timeout: float,
+    full: bool,
     quiet: bool,
 ) -> None:
     """Build the graph from article files and folders (default: seeds/)."""
@@ -128,6 +135,7 @@ def build(
             cache=cache,
             scheduler=scheduler,
             scheduler_timeout=scheduler_timeout,
+            incremental=not full,
         )
     except BuildError as exc:
         _err(f"nothing built: {exc}")
@@ -135,12 +143,20 @@ def build(
     except DistError as exc:
         _err(str(exc))
         sys.exit(2 if isinstance(exc, DaskMissing) else 3 if isinstance(exc, SchedulerUnreachable) else 1)
-    report, outputs = result.report, result.outputs
+    report, outputs, build_id, changes = result.report, result.outputs, result.build_id, result.store_changes
     del result  # the articles and entities: the store is loaded from the files just written
     if store_dir is not None:
-        from kg.store import write_store
+        from kg.store import store_build_id, update_store, write_store
 
-        write_store(out, store_dir)
+        if changes is not None and store_build_id(store_dir) == changes[0]:
+            from kg.graph import turtle_header
+
+            # the store holds the last build: change what changed
+            update_store(store_dir, changes[1], build_id, turtle_header())
+            store_note = f"{store_dir}/ (store, {len(changes[1])} graph(s) changed)"
+        else:
+            write_store(out, store_dir, build_id)
+            store_note = f"{store_dir}/ (store)"
     counts = report["counts"]
     violations = report["validation"]["violations"]
     if violations:
@@ -163,7 +179,7 @@ def build(
             f"graph.html draws the {counts['nodes_drawn']} most-mentioned of {counts['nodes_in_graph']} nodes; "
             "use `kg viz --focus NAME` for any part of the graph"
         )
-    written = [str(p) for p in outputs.values()] + ([f"{store_dir}/ (store)"] if store_dir else [])
+    written = [str(p) for p in outputs.values()] + ([store_note] if store_dir else [])
     click.echo("wrote " + ", ".join(written) + f" in {report['timings']['total_s']:.1f} s")
 
 

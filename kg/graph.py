@@ -201,22 +201,28 @@ class Describer:
         return done
 
 
+def document_pairs(ra: ResolvedArticle) -> list[str]:
+    """The statements about an article's document but the entities it mentions."""
+    art = ra.article
+    pairs = [f"{_A} vnkg:Document", f"vnkg:sourceFile {_quote(art.source_file)}"]
+    pairs.append(f"vnkg:contentHash {_quote(art.content_hash)}")
+    if art.title:
+        pairs.append(f"dcterms:title {vi_text(art.title)}")
+    if art.date:
+        pairs.append(f"dcterms:date {date_text(art.date.isoformat())}")
+    if ra.province_key:
+        pairs.append(f"vnkg:province {node_text(ra.province_key)}")
+    pairs.append(f"vnkg:entityCount {len({rm.entity_key for rm in ra.mentions})}")
+    return pairs
+
+
 def article_turtle(ra: ResolvedArticle, describer: Describer) -> str:
     """The Turtle statements of one article's named graph: the document, one ``vnkg:Mention``
     evidence node per mention, the facts, and every entity it names or points at."""
     art = ra.article
     st = Statements()
     doc = node_text(f"article/{art.article_id}")
-    st.add(doc, _A, "vnkg:Document")
-    st.add(doc, "vnkg:sourceFile", _quote(art.source_file))
-    st.add(doc, "vnkg:contentHash", _quote(art.content_hash))
-    if art.title:
-        st.add(doc, "dcterms:title", vi_text(art.title))
-    if art.date:
-        st.add(doc, "dcterms:date", date_text(art.date.isoformat()))
-    if ra.province_key:
-        st.add(doc, "vnkg:province", node_text(ra.province_key))
-    st.add(doc, "vnkg:entityCount", str(len({rm.entity_key for rm in ra.mentions})))
+    st.extend(doc, document_pairs(ra))
     described: dict[str, set[str]] = {}
     seen_spans: dict[tuple[int, int], int] = {}
     mention_base = f"mention/{art.article_id}/"

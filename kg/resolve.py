@@ -62,9 +62,12 @@ class Resolved:
     articles: list[ResolvedArticle] = field(default_factory=list)
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def clean_label(text: str) -> str:
     """Whitespace collapsed, modern tone placement: the form labels are kept in."""
-    return modern_tone(re.sub(r"\s+", " ", text).strip())
+    return modern_tone(_SPACES.sub(" ", text).strip())
 
 
 # ---------------------------------------------------------------- context

@@ -179,7 +179,18 @@ def publish(outputs: dict[Path, str | bytes]) -> None:
         staging.publish()
 
 
-def write_store(data_dir: str | os.PathLike[str], store_dir: str | os.PathLike[str]) -> Path:
+BUILD_ID_FILE = "kg-build-id"  # in a store folder: the build whose graphs it holds
+
+
+def store_build_id(store_dir: str | os.PathLike[str]) -> str | None:
+    """The build a store written by ``kg build --store`` holds (None if unknown)."""
+    try:
+        return (Path(store_dir) / BUILD_ID_FILE).read_text(encoding="ascii").strip() or None
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def write_store(data_dir: str | os.PathLike[str], store_dir: str | os.PathLike[str], build_id: str = "") -> Path:
     """Load the built graph into a persistent pyoxigraph store at ``store_dir``.
 
     The new store is built beside the old one and swapped in by renames, so a failed or
@@ -197,11 +208,59 @@ def write_store(data_dir: str | os.PathLike[str], store_dir: str | os.PathLike[s
         store.optimize()
         store.flush()
         del store
+        (fresh / BUILD_ID_FILE).write_text(build_id, encoding="ascii")
         replace_dir(fresh, target)
     except BaseException:
         shutil.rmtree(fresh, ignore_errors=True)
         raise
     return target
+
+
+def update_store(
+    store_dir: str | os.PathLike[str], changes: dict[str, str | None], build_id: str = "", header: str = ""
+) -> Path:
+    """Bring a store written by ``kg build --store`` to the next build by changing only the graphs
+    that changed: ``changes`` maps a graph IRI to its new Turtle statements (None: the graph is
+    gone), ``header`` their prefixes. The default graph stays the union of the named graphs: a triple leaves it when no
+    named graph holds it any more.
+
+    The store is copied first (a checkpoint: hard links to its immutable files), the copy changed
+    and swapped in, so readers and an interrupted update see the previous store whole."""
+    target = _existing(Path(store_dir))
+    fresh = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
+    fresh.rmdir()  # the checkpoint makes it
+    try:
+        ox.Store.read_only(str(target)).backup(str(fresh))
+        store = ox.Store(str(fresh))
+        default = ox.DefaultGraph()
+        added: list[ox.Quad] = []
+        gone: set[tuple] = set()
+        for iri, text in changes.items():
+            graph = ox.NamedNode(iri)
+            old = {(q.subject, q.predicate, q.object) for q in store.quads_for_pattern(None, None, None, graph)}
+            new = set()
+            if text is not None:
+                parsed = ox.parse((header + text).encode("utf-8"), ox.RdfFormat.TURTLE)
+                new = {(q.subject, q.predicate, q.object) for q in parsed}
+            for s, p, o in old - new:
+                store.remove(ox.Quad(s, p, o, graph))
+                gone.add((s, p, o))
+            added += (ox.Quad(s, p, o, graph) for s, p, o in new - old)
+            if text is None:
+                store.remove_graph(graph)
+        for s, p, o in gone:  # still stated by some other graph?
+            if not any(q.graph_name != default for q in store.quads_for_pattern(s, p, o, None)):
+                store.remove(ox.Quad(s, p, o, default))
+        store.extend(added)
+        store.extend(ox.Quad(q.subject, q.predicate, q.object, default) for q in added)
+        store.flush()
+        del store
+        (fresh / BUILD_ID_FILE).write_text(build_id, encoding="ascii")
+        replace_dir(fresh, Path(store_dir))
+    except BaseException:
+        shutil.rmtree(fresh, ignore_errors=True)
+        raise
+    return Path(store_dir)
 
 
 PIECE_BYTES = 32 << 20

@@ -1402,23 +1402,28 @@ def _first_evidence(store, entities: list[URIRef]) -> dict[URIRef, set[Evidence]
     return evidence
 
 
+def rdflib_term(t, uris: _URIs):
+    """A pyoxigraph term as an rdflib one (IRIs made once each, through ``uris``)."""
+    import pyoxigraph as ox
+
+    if isinstance(t, ox.NamedNode):
+        return uris[t.value]
+    if isinstance(t, ox.Literal):
+        if t.language:
+            return Literal(t.value, lang=t.language)
+        return Literal(t.value, datatype=uris[t.datatype.value])
+    return BNode(t.value)
+
+
 def _index_of(store, *constructs: str):
     """The triples of some CONSTRUCT queries as a :class:`kg.graph.TripleIndex` (what the page
     reads), with rdflib terms made straight from the store's."""
-    import pyoxigraph as ox
-
     from kg.graph import TripleIndex
 
     uris = _URIs()
 
     def term(t):
-        if isinstance(t, ox.NamedNode):
-            return uris[t.value]
-        if isinstance(t, ox.Literal):
-            if t.language:
-                return Literal(t.value, lang=t.language)
-            return Literal(t.value, datatype=uris[t.datatype.value])
-        return BNode(t.value)
+        return rdflib_term(t, uris)
 
     triples = (
         (term(t.subject), term(t.predicate), term(t.object)) for sparql in constructs for t in store.query(sparql)

@@ -531,3 +531,26 @@ def test_kg_viz_errors(seed_build, tmp_path):
     assert run.returncode == 2  # -o is required
     run = kg("viz", "--data", data, "-o", str(tmp_path / "x.html"), "--max-nodes", "0")
     assert run.returncode == 2
+
+
+@pytest.mark.parametrize("max_nodes", [25, viz.DEFAULT_MAX_NODES])
+def test_build_page_from_records_is_the_page_of_the_union_graph(seed_build, tmp_path, max_nodes):
+    """`kg build` makes its page from the resolved articles (kg.overview), without loading the
+    union graph: the page is the one kg.viz.overview_network reads from that graph in a store,
+    with few nodes drawn (the most mentioned, their first mentions) and with all."""
+    import pyoxigraph as ox
+
+    from kg.builder import write_graphs
+    from kg.graph import Describer
+    from kg.overview import UnionIndex, page_network
+
+    resolved = seed_build.resolved
+    write_graphs(resolved, tmp_path / "g.trig", tmp_path / "g.ttl")  # the union, without reference and summary
+    store = ox.Store()
+    store.bulk_load(path=str(tmp_path / "g.ttl"), format=ox.RdfFormat.TURTLE)
+    from_store = viz.overview_network(store, max_nodes=max_nodes)
+    from_records = page_network(
+        UnionIndex(resolved.articles, Describer(resolved.entities, resolved.articles)), max_nodes=max_nodes
+    )
+    assert len(from_records.nodes) == min(max_nodes, from_store.kg_page["meta"]["total"])
+    assert viz.render_html(from_records) == viz.render_html(from_store)
