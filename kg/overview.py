@@ -32,7 +32,7 @@ from kg.graph import (
     turtle_header,
     vi_text,
 )
-from kg.records import DISTRICT, EVENT, ORGANIZATION, ResolvedArticle
+from kg.records import DISTRICT, EVENT, ORGANIZATION, ResolvedArticle, ResolvedMention
 from kg.resolve import clean_label
 from kg.viz import (
     _OVERVIEW_EVIDENCE,
@@ -75,6 +75,7 @@ class UnionIndex:
         self.pointed: set[str] = set()  # place keys some described entity points at
         self.facts: dict[str, list[tuple[ResolvedArticle, str, str, dict]]] = defaultdict(list)  # subject key
         self.docs: dict[str, ResolvedArticle] = {}  # document key → article
+        self.docs_of: dict[str, list[str]] = defaultdict(list)  # entity key → documents mentioning it
         for ra in articles:
             doc = _doc_key(ra)
             self.docs[doc] = ra
@@ -98,6 +99,7 @@ class UnionIndex:
             self.doc_entities[doc_iri] = len(keys)
             for key in keys:
                 self.by_docs[key] += 1
+                self.docs_of[key].append(doc)
             for subj, relation, obj, attrs in ra.facts:
                 for key in (subj, obj):
                     if key:
@@ -202,47 +204,55 @@ def _triples(turtle: str, uris: _URIs):
     return TripleIndex((term(q.subject), term(q.predicate), term(q.object)) for q in parsed)
 
 
+def _in_node_order(ra: ResolvedArticle) -> list[ResolvedMention]:
+    """An article's mentions in offset order, then in the order of their node IRIs (numbered as
+    the renderer numbers them): the order the store sorts them in."""
+    spans: dict[tuple[int, int], int] = {}
+    base = f"mention/{ra.article.article_id}/"
+    keyed = []
+    for rm in ra.mentions:
+        m = rm.mention
+        n = spans[(m.start, m.end)] = spans.get((m.start, m.end), 0) + 1
+        keyed.append(((m.start, _iri(base + f"{m.start}-{m.end}" + (f"-{n}" if n > 1 else ""))), rm))
+    keyed.sort(key=lambda pair: pair[0])
+    return [rm for _, rm in keyed]
+
+
 def _evidence(
     index: UnionIndex, entities: set[str], limit: int | None, text_of: Callable[[ResolvedArticle], str]
 ) -> dict[URIRef, list[Evidence]]:
     """Each entity's mentions as page evidence: all of them, or (``limit``) the first ones in
-    article and offset order, as the store gives them to :func:`kg.viz._first_evidence`."""
+    article and offset order, as the store gives them to :func:`kg.viz._first_evidence`. Only
+    the articles naming the entities are visited, and with a limit only as far as it takes."""
+    doc_iris = {doc: _iri(doc) for doc in index.docs}
+    ordered: dict[str, list[ResolvedMention]] = {}
+    texts: dict[str, str] = {}
     found: dict[str, set[Evidence]] = defaultdict(set)
-    taken: dict[str, int] = defaultdict(int)
-    for doc_iri, doc in sorted((_iri(doc), doc) for doc in index.docs):
-        ra = index.docs[doc]
-        rows = []
-        for rm in ra.mentions:
-            key = rm.entity_key
-            if key in entities and (limit is None or taken[key] < limit):
-                rows.append(rm)
-        if not rows:
-            continue
-        spans: dict[tuple[int, int], int] = {}
-        numbered = []
-        for rm in ra.mentions:  # mention node IRIs, numbered as the renderer numbers them
-            m = rm.mention
-            n = spans[(m.start, m.end)] = spans.get((m.start, m.end), 0) + 1
-            numbered.append((rm, f"{m.start}-{m.end}" + (f"-{n}" if n > 1 else "")))
-        base = f"mention/{ra.article.article_id}/"
-        text = None
-        document = URIRef(doc_iri)
-        wanted = {id(rm) for rm in rows}
-        for rm, _suffix in sorted(
-            ((rm, s) for rm, s in numbered if id(rm) in wanted), key=lambda p: (p[0].mention.start, _iri(base + p[1]))
-        ):
-            key = rm.entity_key
-            if limit is not None:
-                if taken[key] >= limit:
-                    continue
-                taken[key] += 1
+    for key in entities:
+        need = limit
+        for doc in sorted(index.docs_of.get(key, ()), key=doc_iris.__getitem__):
+            ra = index.docs[doc]
+            mentions = ordered.get(doc)
+            if mentions is None:
+                mentions = ordered[doc] = _in_node_order(ra)
+            text = texts.get(doc)
             if text is None:
-                text = text_of(ra)
-            m = rm.mention
-            shown = " ".join(m.text.split())
-            sentence = text[m.sentence_start : m.sentence_end] or shown
-            if sentence.strip():
-                found[key].add(Evidence(document, sentence, shown, m.start))
+                text = texts[doc] = text_of(ra)
+            document = URIRef(doc_iris[doc])
+            for rm in mentions:
+                if rm.entity_key != key:
+                    continue
+                m = rm.mention
+                shown = " ".join(m.text.split())
+                sentence = text[m.sentence_start : m.sentence_end] or shown
+                if sentence.strip():
+                    found[key].add(Evidence(document, sentence, shown, m.start))
+                if need is not None:
+                    need -= 1
+                    if need == 0:
+                        break
+            if need == 0:
+                break
     return {
         URIRef(_iri(key)): sorted(items, key=lambda e: (str(e.document), e.start, e.text, e.sentence))
         for key, items in found.items()
