@@ -12,6 +12,7 @@ import contextlib
 import functools
 import json
 import os
+import pickle
 import sys
 import time
 import uuid
@@ -48,6 +49,7 @@ from kg.incremental import (
     file_digest,
     inputs_key,
     load_state,
+    no_gc,
     save_state,
     stat_of,
     state_fingerprint,
@@ -524,11 +526,12 @@ def build(
         t = time.perf_counter()
         done: list[ArticleDone | None] = [None] * len(articles)
         if state is not None:
-            for i, art in enumerate(articles):
-                record = state.articles.get(str(article_graph_iri(art.article_id)))
-                if record is not None and record.article == art:
-                    done[i] = record.done
-                    reused[str(article_graph_iri(art.article_id))] = record
+            with no_gc():
+                for i, art in enumerate(articles):
+                    record = state.articles.get(str(article_graph_iri(art.article_id)))
+                    if record is not None and record.article == art:
+                        done[i] = record.unpickled()
+                        reused[str(article_graph_iri(art.article_id))] = record
         todo = [i for i, d in enumerate(done) if d is None]
         fresh = extract_and_resolve([articles[i] for i in todo], local_workers, show_progress, store_of)
         for i, d in zip(todo, fresh, strict=True):
@@ -667,7 +670,7 @@ def build(
             staging.write(GRAPH_HTML, html)
             staging.write(REPORT_JSON, json.dumps(report, ensure_ascii=False, indent=2) + "\n")
             if done is not None and validation.conforms:
-                _save_state(staging, paths, reads, articles, done, places, resolved, describer, build_id)
+                _save_state(staging, paths, reads, articles, done, reused, places, resolved, describer, build_id)
             staging.publish()
     result = BuildResult(report, resolved, outputs if write else {})
     if write:
@@ -695,14 +698,22 @@ def _graph_changes(state: BuildState, resolved: Resolved, reuse: dict, places: d
     return changes
 
 
-def _save_state(staging: Staging, paths, reads, articles, done, places, resolved, describer, build_id) -> None:
+def _save_state(staging: Staging, paths, reads, articles, done, reused, places, resolved, describer, build_id) -> None:
     """What the next build of the same inputs starts from (see :mod:`kg.incremental`); written
     last, with the sizes and times of the outputs it describes."""
     state = BuildState(state_fingerprint(), inputs_key(paths), build_id, reads)
-    for art, d in zip(articles, done, strict=True):
-        gid = str(article_graph_iri(art.article_id))
-        trig, ttl = places[gid]
-        state.articles[gid] = ArticleRecord(art, d, trig, ttl)
+    with no_gc():
+        for art, d in zip(articles, done, strict=True):
+            gid = str(article_graph_iri(art.article_id))
+            trig, ttl = places[gid]
+            record = reused.get(gid)
+            if record is not None:
+                blob = record.done  # unchanged: as the last state had it
+            else:
+                d.resolved.article = None  # the record has it
+                blob = pickle.dumps(d, protocol=pickle.HIGHEST_PROTOCOL)
+                d.resolved.article = art
+            state.articles[gid] = ArticleRecord(art, blob, trig, ttl)
     state.entities = resolved.entities
     state.post_labels = describer.post_labels
     state.outputs = {name: stat_of(staging.path(name)) for name in (GRAPH_TRIG, GRAPH_TTL)}

@@ -36,7 +36,7 @@ from kg import __version__
 from kg.records import Article, Entity, Rejected
 
 STATE_FILE = "build-state.pickle"
-_FORMAT = "kg-build-state-2"
+_FORMAT = "kg-build-state-3"
 
 
 @dataclass
@@ -54,9 +54,12 @@ class ArticleRecord:
     """One article of the last build: the article, what it gave, and where its graph is."""
 
     article: Article
-    done: object  # kg.builder.ArticleDone
+    done: bytes  # the kg.builder.ArticleDone, pickled on its own: the next state copies it as it is
     trig: tuple[int, int]  # offset and length of its block in graph.trig
     ttl: tuple[int, int]  # offset and length of its statements in graph.ttl
+
+    def unpickled(self):
+        return pickle.loads(self.done)
 
 
 @dataclass
@@ -98,7 +101,7 @@ def stat_of(path: Path) -> tuple[int, int] | None:
 
 
 @contextlib.contextmanager
-def _no_gc():
+def no_gc():
     """The cycle collector paused: it would walk the objects a pickle makes or reads again and
     again while there are many (three quarters of the time of a load)."""
     was = gc.isenabled()
@@ -113,7 +116,7 @@ def _no_gc():
 def load_state(out_dir: Path, paths) -> BuildState | None:
     """The state the last build left in ``out_dir``, when this build can start from it."""
     try:
-        with (out_dir / STATE_FILE).open("rb") as fh, _no_gc():
+        with (out_dir / STATE_FILE).open("rb") as fh, no_gc():
             state = pickle.load(fh)
     except Exception:  # missing, damaged or from another kg: a full build
         return None
@@ -128,5 +131,5 @@ def load_state(out_dir: Path, paths) -> BuildState | None:
 
 
 def save_state(state: BuildState, path: Path) -> None:
-    with path.open("wb") as fh, _no_gc():
+    with path.open("wb") as fh, no_gc():
         pickle.dump(state, fh, protocol=pickle.HIGHEST_PROTOCOL)
