@@ -348,3 +348,62 @@ def test_the_standing_committee_of_the_national_assembly_named_without_its_head_
             ORGANIZATION
         ]
     )
+
+
+def test_a_word_glued_to_a_name_is_not_part_of_it():
+    found = entities(
+        "Trước đó, vào tháng 2/2021, ông Bùi Xuân Khuđược bổ nhiệm làm Chủ tịch HĐQT.\n"
+        "Tổng Bí thư Nguyễn Phú Trọngmong rằng quan hệ hợp tác sẽ phát triển. Tổng thống Nga Vladimir Putin nói."
+    )[PERSON]
+    assert {"Bùi Xuân Khu", "Nguyễn Phú Trọng", "Vladimir Putin"} <= found
+    assert not {"Bùi Xuân Khuđược", "Nguyễn Phú Trọngmong", "Vladimir Pu"} & found
+
+
+def test_a_name_written_again_with_an_accent_slipped_is_the_same_person():
+    found = entities(
+        "Phó Thủ tướng Vũ Đức Đam dự hội nghị. Phó Thủ tướng Vũ Đưc Đam cho rằng giáo dục luôn có bất cập.\n"
+        "Ông Nguyễn Văn Hùng và ông Nguyễn Văn Hưởng cùng dự."
+    )[PERSON]
+    assert {"Vũ Đức Đam", "Nguyễn Văn Hùng", "Nguyễn Văn Hưởng"} <= found
+    assert "Vũ Đưc Đam" not in found
+
+
+def test_a_famous_name_ending_the_name_of_a_body_or_campaign_is_no_person():
+    assert PERSON not in entities(
+        "Ban Chấp hành Trung ương Đoàn Thanh niên Cộng sản Hồ Chí Minh chỉ đạo các cấp bộ Đoàn. "
+        "Bộ Chính trị quyết định mở chiến dịch Hồ Chí Minh lịch sử. Trung ương Đoàn TNCS Hồ Chí Minh phối hợp."
+    )
+    assert entities("Thắng lợi vẻ vang của dân tộc ta trong thời đại Hồ Chí Minh.")[PERSON] == {"Hồ Chí Minh"}
+
+
+def test_a_post_held_is_introduced_by_giu_chuc_and_a_standing_deputy_says_so():
+    assert posts("Trước khi tham gia HĐQT, ông Bùi Xuân Khu từng giữ chức Thứ trưởng thường trực Bộ Công Thương.") == {
+        ("Bùi Xuân Khu", "Thứ trưởng Thường trực Bộ Công Thương")
+    }
+    assert posts("Ông Bùi Xuân Khu làm việc với Bộ Công Thương.") == set()
+
+
+def test_a_company_called_by_the_short_name_it_was_given_in_brackets():
+    text = (
+        "Hội đồng quản trị Ngân hàng TMCP Việt Nam Thương Tín (VietBank) đã họp. Hội đồng quản trị VietBank bầu "
+        "ông Dương Nhất Nguyên giữ chức Chủ tịch HĐQT VietBank. Trước đó, ông Bùi Xuân Khuđược bổ nhiệm làm Chủ "
+        "tịch HĐQT VietBankthay cho ông Dương Ngọc Hòa."
+    )
+    assert posts(text) == {
+        ("Dương Nhất Nguyên", "Chủ tịch Hội đồng quản trị Ngân hàng TMCP Việt Nam Thương Tín"),
+        ("Bùi Xuân Khu", "Chủ tịch Hội đồng quản trị Ngân hàng TMCP Việt Nam Thương Tín"),
+    }
+    assert ("Trần Văn A", "Tổng Giám đốc Techcombank") in posts("Ông Trần Văn A, Tổng Giám đốc Techcombank, nói.")
+
+
+def test_a_body_after_a_comma_between_a_title_and_a_name():
+    assert posts(
+        "Theo Phó tổng cục trưởng, Tổng cục Tiêu chuẩn Đo lường Chất lượng Nguyễn Hoàng Linh, trong 2 năm qua."
+    ) == {("Nguyễn Hoàng Linh", "Phó Tổng cục trưởng Tổng cục Tiêu chuẩn Đo lường Chất lượng")}
+    assert PERSON not in entities("Theo Phó tổng cục trưởng, Tổng cục Tiêu chuẩn Đo lường Chất lượng cho biết.")
+
+
+def test_deputy_commanders_and_chiefs_of_staff():
+    assert posts(
+        "Thiếu tướng Phạm Văn Hóa - Tư lệnh Quân đoàn 2; Thiếu tướng Du Trường Giang - Phó tư lệnh Quân khu 7…"
+    ) == {("Phạm Văn Hóa", "Tư lệnh Quân đoàn 2"), ("Du Trường Giang", "Phó Tư lệnh Quân khu 7")}

@@ -23,7 +23,7 @@ from kg.extract.organizations import (
     vietnamese_syllable,
 )
 from kg.records import ORGANIZATION, PERSON, Fact, Mention
-from kg.textnorm import LOWER, UPPER, match_key
+from kg.textnorm import LOWER, UPPER, fold, match_key
 
 # a capitalised word of a name; "H'Yim", "Y'Ngọc": the Ê Đê and Gia Rai name prefixes
 _WORD = re.compile(r"(?:[HY]'(?=[" + UPPER + r"]))?[" + UPPER + r"][" + LOWER + r"]*(?:-[" + LOWER + r"]+)?(?!\w)")
@@ -112,9 +112,19 @@ _IN_CHARGE = re.compile(r"\s+phụ trách(?=\s+\S)")
 
 
 def _in_charge(title: str, end: int, key: str) -> tuple[str, int]:
-    """ "Phó Giám đốc phụ trách Sở Xây dựng": a deputy in charge of the body; the title says so."""
+    """ "Phó Giám đốc phụ trách Sở Xây dựng": a deputy in charge of the body; the title says so.
+    "Thứ trưởng thường trực Bộ Công Thương": the standing deputy, written in the title."""
     m = _IN_CHARGE.match(key, end) if title.startswith(("Phó", "Quyền")) else None
+    if m is None and (title.endswith("trưởng") or title in _STANDING_TITLES):
+        m = _STANDING.match(key, end)
+        return (f"{title} Thường trực", m.end()) if m else (title, end)
     return (f"{title} phụ trách", m.end()) if m else (title, end)
+
+
+# titles a standing deputy's "thường trực" follows ("Thứ trưởng thường trực", "Phó Thủ tướng Thường trực"),
+# besides those the lexicon has ("Phó Bí thư Thường trực"); not "Thường trực HĐND", an organ
+_STANDING_TITLES = frozenset({"Thành viên", "Phó Thủ tướng", "Phó Giám đốc", "Phó Tổng Giám đốc"})
+_STANDING = re.compile(r"\s+thường trực(?=\s+(?!hđnd|hội đồng nhân dân|ban bí thư|tỉnh ủy|thành ủy|huyện ủy)\S)")
 
 
 def _with_term(title: str, key: str, end: int) -> tuple[str, int]:
@@ -165,6 +175,11 @@ def _name_at(
         m = _WORD.match(text, cur)
         if not m or m.group() in _NOT_NAME and words and not _name_word_here(text, words, m):
             break
+        cut = _glued(m.group()) if words else None
+        if cut:  # "Bùi Xuân Khuđược bổ nhiệm": a space left out after the name
+            words.append(m.group()[:cut])
+            end = m.start() + cut
+            break
         words.append(m.group())
         end = m.end()
         if text[end : end + 1] != " ":
@@ -179,6 +194,17 @@ def _name_at(
     if words[0] in _NOT_NAME and not rare:
         return None  # "Đồng Văn Thanh" is a name; "Đồng Tháp" is not
     return " ".join(words), end
+
+
+def _glued(word: str) -> int | None:
+    """Where a lower-case word glued to a name's last word starts ("Khuđược", "Trọngmong": a space left
+    out), when the word is no Vietnamese syllable but two; None otherwise (foreign names are ASCII)."""
+    if word.isascii() or vietnamese_syllable(word):
+        return None
+    for k in range(2, len(word) - 1):
+        if word[k:].islower() and vietnamese_syllable(word[:k]) and vietnamese_syllable(word[k:]):
+            return k
+    return None
 
 
 # middle names, after which a word that often ends a name ("Thường", "Tỉnh") is the given name
@@ -201,7 +227,8 @@ def _foreign_word(word: str) -> bool:
 
 _CHAIN_SEP = re.compile(
     r"(?:\s*\((?:[^()\n]{0,25}[-–,]\s*)?(?:sinh|sn)[^)]{0,30}\))?(?:\s*(?:,|;|–|—|-|:|\()\s*|\s+)"
-    r"(?:(?:và|kiêm|hiện là|hiện|đồng thời là|nguyên|là|cũng là|từng là|từng giữ chức|từng)\s+)*",
+    r"(?:(?:và|kiêm|hiện là|hiện|đồng thời là|nguyên|là|cũng là|từng là|từng giữ chức|từng|giữ chức(?: vụ)?|"
+    r"giữ cương vị|đảm nhiệm(?: chức(?: vụ)?)?|làm)\s+)*",
     re.IGNORECASE,
 )
 _CHAIN_BEFORE = re.compile(r"\s*(?:,|;|và)\s*(?:kiêm\s+)?$")
@@ -523,6 +550,12 @@ def find_people(
             parsed = post_org(text, key, nxt.end(), title)
             if parsed:
                 org, cur = org_mention(text, parsed), parsed.end
+        elif key.startswith(", ", cur) and standalone_post(title) is None:
+            # "Phó tổng cục trưởng, Tổng cục Tiêu chuẩn Đo lường Chất lượng Nguyễn Hoàng Linh": the body after
+            # a comma, when the holder's name follows it
+            parsed = post_org(text, key, cur + 2, title)
+            if parsed and _next_person(text, parsed.end):
+                org, cur = org_mention(text, parsed), parsed.end
         foreign = _foreign_post(text, title, m.start(), cur) if org is None else None
         if foreign is not None:
             org, cur = foreign
@@ -602,10 +635,15 @@ def find_people(
             add_person(Mention.at(text, PERSON, start, end, label, attrs={"credit": True}))
     # famous names without a trigger: "tư tưởng … Hồ Chí Minh"
     for m in _famous_re().finditer(key):
-        if free(m.start(), m.end()) and not inside_person(m.start()):
+        if free(m.start(), m.end()) and not inside_person(m.start()) and not _named_after(key, m.start()):
             entry = lex.famous[re.sub(r"\s+", " ", key[m.start() : m.end()])]
             add_person(Mention.at(text, PERSON, m.start(), m.end(), entry["label"]))
     people.sort(key=lambda p: p.start)
+    # "Vũ Đức Đam" … "Vũ Đưc Đam", "Huỳnh Thành Đạt" … "Huỳnh Thanh Đạt": a name written again with one
+    # accent slipped is the same person, named as the article first names them
+    first: dict[str, str] = {}
+    for person in people:
+        person.label = first.setdefault(fold(person.label), person.label)
     return people, posts
 
 
@@ -693,6 +731,21 @@ def credited_names(text: str) -> tuple[tuple[str, int, int, str], ...]:
             if w and w.group() in agencies and w.start() not in seen:
                 out.append((ORGANIZATION, w.start(), w.end(), w.group()))
     return tuple(out)
+
+
+# the end of a name given after a famous person: "Đoàn Thanh niên Cộng sản Hồ Chí Minh", "Đoàn TNCS Hồ
+# Chí Minh", "Đội Thiếu niên Tiền phong Hồ Chí Minh", "chiến dịch Hồ Chí Minh"
+_NAMED_AFTER = re.compile(r"(?:cộng sản|tncs|tiền phong|chiến dịch|lăng|bảo tàng|khu di tích|giải thưởng|tp\.?)\s+$")
+
+
+def _named_after(key: str, pos: int) -> bool:
+    """Whether the famous name at ``pos`` ends the name of a body, place or campaign named after the person."""
+    before = key[max(0, pos - 20) : pos]
+    words = before.split()
+    return bool(_NAMED_AFTER.search(before)) or bool(words) and words[-1] in _NOT_BEFORE_NAME - _AGE_WORDS
+
+
+_AGE_WORDS = frozenset({"đại", "tiểu", "dự"})  # "thời đại Hồ Chí Minh": the person's age, not a name
 
 
 @cache

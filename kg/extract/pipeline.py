@@ -12,8 +12,10 @@ Only this package imports spaCy. ``extract`` turns a Doc into an ``Extraction`` 
 from __future__ import annotations
 
 import bisect
+import copy
 import itertools
 import logging
+import re
 from collections.abc import Iterable, Iterator
 from functools import cache
 
@@ -25,7 +27,14 @@ from spacy.vocab import Vocab
 from kg.extract.events import find_events, find_occasions, organisers_and_chairs
 from kg.extract.gazetteer import find_places
 from kg.extract.lexicon import lexicon
-from kg.extract.organizations import find_companies, find_organizations, org_mention, parse_org, share_places
+from kg.extract.organizations import (
+    find_companies,
+    find_organizations,
+    org_mention,
+    parse_org,
+    share_places,
+    vietnamese_syllable,
+)
 from kg.extract.people import byline_mentions, credited_names, find_people, post_body_mention, standalone_post
 from kg.extract.resolutions import find_implements, find_plenums, find_resolutions
 from kg.extract.sentences import split_sentences
@@ -183,7 +192,10 @@ def kg_people(doc: Doc) -> Doc:
     # again, not the Vietnamese one; so for a foreign family name ("Thủ tướng Hun Sen")
     abroad = {(p.label, t) for p, t, o, _ in posts if o is not None and o.attrs.get("post_label")}
     foreign_names = frozenset(lexicon().raw["foreign_surnames"])
+    short = _short_names(doc._.kg_text, doc._.kg_mentions) if posts else {}
     for person, title, org, title_start in posts:
+        if short and org is not None and (org.attrs.get("base") or {}).get("brand"):
+            org = _by_short_name(doc._.kg_text, org, short)
         if org is None and ((person.label, title) in abroad or person.label.split()[0] in foreign_names):
             continue
         if org is None:  # "Thủ tướng Phạm Minh Chính": the title names the whole post
@@ -216,6 +228,34 @@ def kg_people(doc: Doc) -> Doc:
     doc._.kg_mentions = orgs.result()
     _same_post_same_place(doc._.kg_links)
     return doc
+
+
+_SHORT_NAME = re.compile(r"\s*\(([A-Z][A-Za-z0-9&]{2,})\)")
+
+
+def _short_names(text: str, mentions: list[Mention]) -> dict[str, Mention]:
+    """Bodies given a short name in brackets: "Ngân hàng TMCP Việt Nam Thương Tín (VietBank)"."""
+    out: dict[str, Mention] = {}
+    for m in mentions:
+        if m.kind == ORGANIZATION:
+            short = _SHORT_NAME.match(text, m.end)
+            if short:
+                out.setdefault(short.group(1).lower(), m)
+    return out
+
+
+def _by_short_name(text: str, org: Mention, short: dict[str, Mention]) -> Mention:
+    """A brand after a title that is the short name the article gave a body ("Chủ tịch HĐQT VietBank"), or that
+    short name with a word glued to it ("VietBankthay"): that body, over the short name."""
+    name = org.label.lower()
+    body = short.get(name)
+    if body is None:
+        cut = next((k for k in short if name.startswith(k) and vietnamese_syllable(org.label[len(k) :])), None)
+        if cut is None or not org.label[len(cut) :].islower():
+            return org
+        body, name = short[cut], cut
+    attrs = copy.deepcopy(body.attrs)
+    return Mention.at(text, ORGANIZATION, org.start, org.start + len(name), body.label, scope=body.scope, attrs=attrs)
 
 
 def _same_post_same_place(links: list) -> None:
