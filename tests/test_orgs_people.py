@@ -361,7 +361,8 @@ def test_a_word_glued_to_a_name_is_not_part_of_it():
 
 def test_a_name_written_again_with_an_accent_slipped_is_the_same_person():
     found = entities(
-        "Phó Thủ tướng Vũ Đức Đam dự hội nghị. Phó Thủ tướng Vũ Đưc Đam cho rằng giáo dục luôn có bất cập.\n"
+        "Phó Thủ tướng Vũ Đức Đam dự hội nghị. Phó Thủ tướng Vũ Đưc Đam cho rằng giáo dục luôn có bất cập. "
+        "Phó Thủ tướng Vũ Đức Đam cũng nói.\n"
         "Ông Nguyễn Văn Hùng và ông Nguyễn Văn Hưởng cùng dự."
     )[PERSON]
     assert {"Vũ Đức Đam", "Nguyễn Văn Hùng", "Nguyễn Văn Hưởng"} <= found
@@ -407,3 +408,20 @@ def test_deputy_commanders_and_chiefs_of_staff():
     assert posts(
         "Thiếu tướng Phạm Văn Hóa - Tư lệnh Quân đoàn 2; Thiếu tướng Du Trường Giang - Phó tư lệnh Quân khu 7…"
     ) == {("Phạm Văn Hóa", "Tư lệnh Quân đoàn 2"), ("Du Trường Giang", "Phó Tư lệnh Quân khu 7")}
+
+
+def test_the_posts_after_a_name_a_post_introduced():
+    assert posts(
+        "Tại buổi lễ, Phó Thủ tướng Chính phủ Vũ Đức Đam, Trưởng Ban Chỉ đạo Nhà nước về Du lịch nêu rõ: Năm Du lịch."
+    ) == {("Vũ Đức Đam", "Phó Thủ tướng Chính phủ"), ("Vũ Đức Đam", "Trưởng Ban Chỉ đạo Nhà nước về Du lịch")}
+    # the next post is the next person's; a foreign leader's chain is a list of leaders
+    assert posts(
+        "Chủ tịch UBND tỉnh Nam Định Nguyễn Văn A, Bí thư Tỉnh ủy Nam Định Trần Văn B và Giám đốc Sở Y tế tỉnh "
+        "Nam Định Lê Văn C dự. Thủ tướng Australia Scott Morrison và Chủ tịch Trung Quốc Tập Cận Bình."
+    ) == {
+        ("Nguyễn Văn A", "Chủ tịch Ủy ban nhân dân tỉnh Nam Định"),
+        ("Trần Văn B", "Bí thư Tỉnh ủy Nam Định"),
+        ("Lê Văn C", "Giám đốc Sở Y tế tỉnh Nam Định"),
+        ("Scott Morrison", "Thủ tướng Australia"),
+        ("Tập Cận Bình", "Chủ tịch nước Trung Quốc"),
+    }

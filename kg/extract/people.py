@@ -341,12 +341,13 @@ def _state_after(text: str, pos: int) -> tuple[str, int] | None:
     return (m.group(1), m.end(1)) if m else None
 
 
-def _next_person(text: str, end: int) -> bool:
-    """Whether a full personal name follows a post right after one space: the post is that person's."""
+def _next_person(text: str, end: int, foreign_ok: bool = False) -> bool:
+    """Whether a full personal name follows a post right after one space: the post is that person's;
+    with ``foreign_ok``, a foreign name of two words too ("…, Giám đốc điều hành Apple Tim Cook")."""
     if text[end : end + 1] != " ":
         return False
-    name = _name_at(text, end + 1, lexicon().surnames, need_surname=True)
-    return name is not None and len(name[0].split()) >= 3
+    name = _name_at(text, end + 1, lexicon().surnames, need_surname=True, foreign_ok=foreign_ok)
+    return name is not None and (len(name[0].split()) >= 3 or foreign_ok)
 
 
 _BEFORE_NAME = re.compile(r"\s+(?:[-–]\s+)?")
@@ -375,7 +376,9 @@ _BARE_ORGANS = {
 }
 
 
-def _posts_after(text: str, key: str, pos: int) -> tuple[list[tuple[str, Mention | None, int, int]], int]:
+def _posts_after(
+    text: str, key: str, pos: int, named_before: bool = False
+) -> tuple[list[tuple[str, Mention | None, int, int]], int]:
     """The chain of posts after a name: [(title, org mention or None, start, end)].
 
     "ông X - Phó Bí thư Đảng ủy nhiệm kỳ 2015-2020 và hiện là Hiệu trưởng Trường Đại học Đồng Nai";
@@ -439,7 +442,7 @@ def _posts_after(text: str, key: str, pos: int) -> tuple[list[tuple[str, Mention
             earlier = body_of_title(text, key, start, after, title)
             if earlier is not None:  # "… tại Trường Đại học Đồng Nai, … ông X - nguyên Phó Hiệu trưởng"
                 org = org_mention(text, earlier)
-        if posts and _next_person(text, after):
+        if (posts or named_before) and _next_person(text, after, foreign_ok=named_before):
             break  # "…, đại biểu Quốc hội khóa XIV, Trưởng ban Công tác đại biểu Nguyễn Thị Thanh": hers
         if org is None and standalone_post(title) is None:
             if _KIEM.match(key, after):  # "Chủ tịch HĐQT kiêm Tổng Giám đốc Tập đoàn …": both posts there
@@ -574,6 +577,12 @@ def find_people(
         if person is None:
             person = Mention.at(text, PERSON, gap.end(), name[1], name[0])
             add_person(person)
+            # "Phó Thủ tướng Vũ Đức Đam, Trưởng Ban Chỉ đạo Nhà nước về Du lịch": the chain after a Vietnamese
+            # name (a foreign leader's is more often a list of leaders: "Tổng thống Mỹ Joe Biden, Thủ tướng …")
+            # ("Thư ký của Thủ tướng Lý Hiển Long, Bộ trưởng Bộ Giáo dục": the chain is the secretary's)
+            if foreign is None and name[0].split()[0] in lex.surnames and not key.endswith("của ", 0, m.start()):
+                chain, _ = _posts_after(text, key, name[1], named_before=True)
+                posts.extend((person, c_title, c_org, c_start) for c_title, c_org, c_start, _ in chain)
         if org is None and standalone_post(title) is None:
             continue
         if foreign is None and name[0].split()[0] not in lex.surnames and not _foreign_body(org) and _state_post(org):
@@ -639,12 +648,26 @@ def find_people(
             entry = lex.famous[re.sub(r"\s+", " ", key[m.start() : m.end()])]
             add_person(Mention.at(text, PERSON, m.start(), m.end(), entry["label"]))
     people.sort(key=lambda p: p.start)
-    # "Vũ Đức Đam" … "Vũ Đưc Đam", "Huỳnh Thành Đạt" … "Huỳnh Thanh Đạt": a name written again with one
-    # accent slipped is the same person, named as the article first names them
-    first: dict[str, str] = {}
-    for person in people:
-        person.label = first.setdefault(fold(person.label), person.label)
+    _same_name_slipped(people)
     return people, posts
+
+
+def _same_name_slipped(people: list[Mention]) -> None:
+    """ "Vũ Đức Đam" four times, then "Vũ Đưc Đam": a name written with an accent slipped is the person the
+    article names more often so; two names written equally often are two people ("Nguyễn Thanh Phong",
+    "Nguyễn Thành Phong")."""
+    counts: dict[str, dict[str, int]] = {}
+    for person in people:
+        forms = counts.setdefault(fold(person.label), {})
+        forms[person.label] = forms.get(person.label, 0) + 1
+    for forms in counts.values():
+        if len(forms) < 2:
+            continue
+        (best, n), (_, m) = sorted(forms.items(), key=lambda f: -f[1])[:2]
+        if n > m:
+            for person in people:
+                if person.label in forms:
+                    person.label = best
 
 
 # capitalised words that open a sentence before a name, not part of it
