@@ -425,3 +425,17 @@ def test_the_posts_after_a_name_a_post_introduced():
         ("Scott Morrison", "Thủ tướng Australia"),
         ("Tập Cận Bình", "Chủ tịch nước Trung Quốc"),
     }
+
+
+def test_a_photo_credit_without_its_colon():
+    found = entities("Bộ trưởng phát biểu tại buổi làm việc. Ảnh VGP/Đình Nam\nHọc sinh đến trường (Ảnh Đỗ Linh).")
+    assert {"Đình Nam", "Đỗ Linh"} <= found[PERSON] and "VGP" in found[ORGANIZATION]
+    assert PERSON not in entities("Ảnh hưởng của dịch bệnh (Ảnh minh họa). Ảnh chụp Hà Nội.")
+
+
+def test_a_chain_goes_on_past_a_body_it_cannot_read():
+    assert posts(
+        "Ông Vũ Xuân Hùng (Sinh năm 1967), Bí thư Đảng ủy Bộ tham mưu, Đại tá, Phó Tham mưu trưởng Quân khu 4."
+    ) == {("Vũ Xuân Hùng", "Phó Tham mưu trưởng Quân khu 4")}
+    # not past a foreign title's words ("Ủy viên Quốc vụ"): the Chinese minister's ministry is not ours
+    assert posts("Thượng tướng Ngụy Phượng Hòa, Ủy viên Quốc vụ, Bộ trưởng Bộ Quốc phòng làm Trưởng đoàn.") == set()

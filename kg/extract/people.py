@@ -376,6 +376,13 @@ _BARE_ORGANS = {
 }
 
 
+# a body the parser cannot read (a head word, up to four words) between a title and the next post of a chain
+_UNREAD_BODY = re.compile(
+    r" (?:Đảng|Chi|Ban|Phòng|Hội|Công|Trung|Văn|Tỉnh|Huyện|Thành|Quận|Bộ|Sở|Cục|Vụ|Viện|Trường|Khoa|Đoàn)"
+    r"(?: [" + UPPER + LOWER + r"][" + LOWER + r"]*){1,4}, (?=[" + UPPER + r"])"
+)
+
+
 def _posts_after(
     text: str, key: str, pos: int, named_before: bool = False
 ) -> tuple[list[tuple[str, Mention | None, int, int]], int]:
@@ -452,6 +459,11 @@ def _posts_after(
             if title in _PARTY_TITLES and re.match(r"\s*,", text[after : after + 3]):
                 party_titles.append((title, start, after))  # "Phó bí thư thường trực, Chủ tịch HĐND tỉnh"
                 cur = after
+                continue
+            unread = _UNREAD_BODY.match(text, after)
+            if unread and (_rank_at(text, key, unread.end()) or post_re.match(key, unread.end())):
+                cur = unread.end() - 2  # "Bí thư Đảng ủy Bộ tham mưu, Đại tá, Phó Tham mưu trưởng Quân khu 4"
+                named_before = True  # a post after it followed by a name is that name's
                 continue
             break
         if org is not None and shared:
@@ -684,6 +696,11 @@ _APPOSED = re.compile(
 _CREDIT = re.compile(
     r"(?<!\w)(?:[Ảả]nh|ẢNH|Video|Clip|Nguồn|Đồ họa|Đồ hoạ)\s*:\s*([^\n()]{1,60}?)\s*(?=\)|\n|$|\.(?:\s|$))"
 )
+# a credit without its colon: "(ảnh Phú Lộc)", "Ảnh VGP/Đình Nam"
+_CREDIT_BARE = re.compile(
+    r"\([Ảả]nh\s+(?=[" + UPPER + r"])([^\n():]{1,40}?)\s*\)"
+    r"|(?<!\w)[Ảả]nh\s+([A-Z][A-Za-z]+/[^\n()/]{1,40}?)\s*(?=\n|$|\.(?:\s|$))"
+)
 _CREDIT_PART = re.compile(r"\s*(?:[-–/,;]|\svà\s)\s*")
 # a credited person: "Như Phong", "M.Quân", "Bùi Thanh Trung" (one syllable each, every word capitalised)
 _CREDIT_PERSON = re.compile(
@@ -721,10 +738,18 @@ def credited_names(text: str) -> tuple[tuple[str, int, int, str], ...]:
     skip = lexicon().raw["credit_words"]
     out: list[tuple[str, int, int, str]] = []
     seen: set[int] = set()
-    if "nh:" in text or "nh :" in text or "Video" in text or "Clip" in text or "Nguồn" in text or "Đồ h" in text:
-        for m in _CREDIT.finditer(text):
-            pos = m.start(1)
-            for part in _CREDIT_PART.split(m.group(1)):
+    if (
+        "nh:" in text
+        or "nh :" in text
+        or "nh " in text
+        or "Video" in text
+        or "Clip" in text
+        or "Nguồn" in text
+        or "Đồ h" in text
+    ):
+        for m in itertools.chain(_CREDIT.finditer(text), _CREDIT_BARE.finditer(text) if "nh " in text else ()):
+            pos = m.start(m.lastindex)
+            for part in _CREDIT_PART.split(m.group(m.lastindex)):
                 start = text.find(part, pos)
                 pos = start + len(part)
                 if not part or start < 0 or any(w in part for w in skip) or "@" in part:
