@@ -439,3 +439,22 @@ def test_a_chain_goes_on_past_a_body_it_cannot_read():
     ) == {("Vũ Xuân Hùng", "Phó Tham mưu trưởng Quân khu 4")}
     # not past a foreign title's words ("Ủy viên Quốc vụ"): the Chinese minister's ministry is not ours
     assert posts("Thượng tướng Ngụy Phượng Hòa, Ủy viên Quốc vụ, Bộ trưởng Bộ Quốc phòng làm Trưởng đoàn.") == set()
+
+
+def test_a_career_list_is_the_sentence_subjects():
+    text = (
+        "Hội đồng quản trị Tập đoàn Hòa Phát bổ nhiệm ông Nguyễn Việt Thắng làm Tổng giám đốc. Ông Thắng có 18 năm "
+        "kinh nghiệm lãnh đạo tại Tập đoàn Hòa Phát với các vị trí Thành viên HĐQT, Phó Tổng giám đốc Tập đoàn, "
+        "Giám đốc Công ty CP Thép Hòa Phát Hải Dương. Ông Trần Tuấn Dương trải qua nhiều vị trí quan trọng như Phó "
+        "Giám đốc Công ty TNHH Nội thất Hòa Phát rồi Phó Chủ tịch HĐQT kiêm Tổng giám đốc Tập đoàn Hòa Phát."
+    )
+    assert {
+        ("Nguyễn Việt Thắng", "Thành viên Hội đồng quản trị Tập đoàn Hòa Phát"),
+        ("Nguyễn Việt Thắng", "Phó Tổng Giám đốc Tập đoàn Hòa Phát"),
+        ("Nguyễn Việt Thắng", "Giám đốc Công ty cổ phần Thép Hòa Phát Hải Dương"),
+        ("Trần Tuấn Dương", "Phó Giám đốc Công ty TNHH Nội thất Hòa Phát"),
+        ("Trần Tuấn Dương", "Phó Chủ tịch Hội đồng quản trị Tập đoàn Hòa Phát"),
+        ("Trần Tuấn Dương", "Tổng Giám đốc Tập đoàn Hòa Phát"),
+    } <= posts(text)
+    # no holder named before the list in its sentence: nobody's
+    assert posts("Trong thời gian giữ chức vụ Phó Chủ tịch UBND huyện Krông Nô, có nhiều sai phạm.") == set()

@@ -228,7 +228,7 @@ def _foreign_word(word: str) -> bool:
 _CHAIN_SEP = re.compile(
     r"(?:\s*\((?:[^()\n]{0,25}[-–,]\s*)?(?:sinh|sn)[^)]{0,30}\))?(?:\s*(?:,|;|–|—|-|:|\()\s*|\s+)"
     r"(?:(?:và|kiêm|hiện là|hiện|đồng thời là|nguyên|là|cũng là|từng là|từng giữ chức|từng|giữ chức(?: vụ)?|"
-    r"giữ cương vị|đảm nhiệm(?: chức(?: vụ)?)?|làm)\s+)*",
+    r"giữ cương vị|đảm nhiệm(?: chức(?: vụ)?)?|làm|rồi|sau đó là|trước đó là)\s+)*",
     re.IGNORECASE,
 )
 _CHAIN_BEFORE = re.compile(r"\s*(?:,|;|và)\s*(?:kiêm\s+)?$")
@@ -383,14 +383,41 @@ _UNREAD_BODY = re.compile(
 )
 
 
+_LIST_GOES_ON = re.compile(r"\s*[,;]\s*(?=[" + UPPER + r"])")
+# a list of the posts someone has held: "với các vị trí …", "trải qua nhiều vị trí quan trọng như …", "như làm …"
+_CAREER = re.compile(
+    r"(?<!\w)(?:(?:với|trải qua|từng giữ|nắm giữ|đảm nhận|đảm nhiệm)(?: nhiều| các)? (?:vị trí|chức vụ|cương vị)"
+    r"(?: quan trọng| lãnh đạo)?(?: như)?:?|như làm)(?= [" + UPPER + r"])"
+)
+_SUBJECT = re.compile(r"(?:Ông|Bà) (?:([" + UPPER + r"][" + LOWER + r"]+)(?! [" + UPPER + r"])|(?=[" + LOWER + r"]))")
+
+
+def _career_holder(text: str, people: list[Mention], pos: int) -> Mention | None:
+    """Whose career a list at ``pos`` is: the last person named before it in its sentence, or the one the
+    sentence opens with ("Ông Thắng có 18 năm …": the one person so named before; "Ông từng …": the last one)."""
+    opening = max(text.rfind(". ", 0, pos) + 2, text.rfind("\n", 0, pos) + 1)
+    before = [p for p in people if p.start < pos]
+    inside = [p for p in before if p.start >= opening]
+    if inside:
+        return max(inside, key=lambda p: p.start)
+    subject = _SUBJECT.match(text, opening)
+    if subject is None or not before:
+        return None
+    if subject.group(1) is None:
+        return max(before, key=lambda p: p.start)
+    named = {p.label: p for p in before if p.label.split()[-1] == subject.group(1)}
+    return next(iter(named.values())) if len(named) == 1 else None
+
+
 def _posts_after(
-    text: str, key: str, pos: int, named_before: bool = False
+    text: str, key: str, pos: int, named_before: bool = False, career: bool = False
 ) -> tuple[list[tuple[str, Mention | None, int, int]], int]:
     """The chain of posts after a name: [(title, org mention or None, start, end)].
 
     "ông X - Phó Bí thư Đảng ủy nhiệm kỳ 2015-2020 và hiện là Hiệu trưởng Trường Đại học Đồng Nai";
     "Ông Y (Sinh năm 1972), Bí thư Đảng ủy, Cục trưởng Cục Thi hành án dân sự tỉnh Thanh Hóa": a bare
-    "Đảng ủy" is the Party committee of the body named next in the chain.
+    "Đảng ủy" is the Party committee of the body named next in the chain. In a ``career`` list ("với
+    các vị trí Thành viên HĐQT, Phó Tổng giám đốc Tập đoàn") a title without its body has the next one's.
     """
     _, post_re, _ = _triggers()
     posts: list[tuple[str, Mention | None, int, int]] = []
@@ -458,6 +485,10 @@ def _posts_after(
                 continue
             if title in _PARTY_TITLES and re.match(r"\s*,", text[after : after + 3]):
                 party_titles.append((title, start, after))  # "Phó bí thư thường trực, Chủ tịch HĐND tỉnh"
+                cur = after
+                continue
+            if career and _LIST_GOES_ON.match(text, after):
+                shared.append((title, start))
                 cur = after
                 continue
             unread = _UNREAD_BODY.match(text, after)
@@ -660,6 +691,11 @@ def find_people(
             entry = lex.famous[re.sub(r"\s+", " ", key[m.start() : m.end()])]
             add_person(Mention.at(text, PERSON, m.start(), m.end(), entry["label"]))
     people.sort(key=lambda p: p.start)
+    for m in _CAREER.finditer(text) if "vị trí" in text or "chức vụ" in text or "như làm" in text else ():
+        holder = _career_holder(text, people, m.start())
+        if holder is not None:
+            chain, _ = _posts_after(text, key, m.end(), named_before=True, career=True)
+            posts.extend((holder, c_title, c_org, c_start) for c_title, c_org, c_start, _ in chain)
     _same_name_slipped(people)
     return people, posts
 
