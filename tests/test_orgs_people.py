@@ -458,3 +458,16 @@ def test_a_career_list_is_the_sentence_subjects():
     } <= posts(text)
     # no holder named before the list in its sentence: nobody's
     assert posts("Trong thời gian giữ chức vụ Phó Chủ tịch UBND huyện Krông Nô, có nhiều sai phạm.") == set()
+
+
+def test_a_career_list_after_the_pronoun_is_the_last_named_persons():
+    text = (
+        "Ngân hàng TMCP Việt Nam Thương Tín (VietBank) họp. Ông Dương Nhất Nguyên sinh năm 1983. Từ năm 2013 đến "
+        "nay, ông trải qua các vị trí như Phó Tổng giám đốc kiêm Thành viên HĐQT, Phó Chủ tịch HĐQT Vietbank."
+    )
+    bank = "Ngân hàng TMCP Việt Nam Thương Tín"
+    assert posts(text) == {
+        ("Dương Nhất Nguyên", f"Phó Tổng Giám đốc {bank}"),
+        ("Dương Nhất Nguyên", f"Thành viên Hội đồng quản trị {bank}"),
+        ("Dương Nhất Nguyên", f"Phó Chủ tịch Hội đồng quản trị {bank}"),
+    }

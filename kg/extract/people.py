@@ -400,6 +400,8 @@ def _career_holder(text: str, people: list[Mention], pos: int) -> Mention | None
     inside = [p for p in before if p.start >= opening]
     if inside:
         return max(inside, key=lambda p: p.start)
+    if before and text.endswith((" ông ", " bà "), 0, pos):  # "Từ năm 2013 đến nay, ông trải qua các vị trí …"
+        return max(before, key=lambda p: p.start)
     subject = _SUBJECT.match(text, opening)
     if subject is None or not before:
         return None
@@ -695,7 +697,11 @@ def find_people(
         holder = _career_holder(text, people, m.start())
         if holder is not None:
             chain, _ = _posts_after(text, key, m.end(), named_before=True, career=True)
-            posts.extend((holder, c_title, c_org, c_start) for c_title, c_org, c_start, _ in chain)
+            seen = set()
+            for c_title, c_org, c_start, _ in chain:  # "Phó Tổng giám đốc kiêm …, … kiêm Phó Tổng giám đốc": once
+                if (c_title, c_org.start if c_org else -1) not in seen:
+                    seen.add((c_title, c_org.start if c_org else -1))
+                    posts.append((holder, c_title, c_org, c_start))
     _same_name_slipped(people)
     return people, posts
 
