@@ -199,8 +199,8 @@ def _name_at(
 def _glued(word: str) -> int | None:
     """Where a lower-case word glued to a name's last word starts ("Khuđược", "Trọngmong": a space left
     out), when the word is no Vietnamese syllable but two; None otherwise (foreign names are ASCII)."""
-    if word.isascii() or vietnamese_syllable(word):
-        return None
+    if len(word) < 6 or word.isascii() or vietnamese_syllable(word):
+        return None  # (a syllable has at most seven letters: "nghiêng"; "Thuầnvà" has seven)
     for k in range(2, len(word) - 1):
         if word[k:].islower() and vietnamese_syllable(word[:k]) and vietnamese_syllable(word[k:]):
             return k
@@ -386,9 +386,13 @@ _UNREAD_BODY = re.compile(
 _LIST_GOES_ON = re.compile(r"\s*[,;]\s*(?=[" + UPPER + r"])")
 # a list of the posts someone has held: "với các vị trí …", "trải qua nhiều vị trí quan trọng như …", "như làm …"
 _CAREER = re.compile(
-    r"(?<!\w)(?:(?:với|trải qua|từng giữ|nắm giữ|đảm nhận|đảm nhiệm)(?: nhiều| các)? (?:vị trí|chức vụ|cương vị)"
-    r"(?: quan trọng| lãnh đạo)?(?: như)?:?|như làm)(?= [" + UPPER + r"])"
+    r"(?:vị trí|chức vụ|cương vị)(?: quan trọng| lãnh đạo)?(?: như)?:?(?= ["
+    + UPPER
+    + r"])|như làm(?= ["
+    + UPPER
+    + r"])"
 )
+_CAREER_VERB = re.compile(r"(?<!\w)(?:với|trải qua|từng giữ|nắm giữ|đảm nhận|đảm nhiệm)(?: nhiều| các)? $")
 _SUBJECT = re.compile(r"(?:Ông|Bà) (?:([" + UPPER + r"][" + LOWER + r"]+)(?! [" + UPPER + r"])|(?=[" + LOWER + r"]))")
 
 
@@ -694,7 +698,10 @@ def find_people(
             add_person(Mention.at(text, PERSON, m.start(), m.end(), entry["label"]))
     people.sort(key=lambda p: p.start)
     for m in _CAREER.finditer(text) if "vị trí" in text or "chức vụ" in text or "như làm" in text else ():
-        holder = _career_holder(text, people, m.start())
+        verb = None if m.group().startswith("như làm") else _CAREER_VERB.search(text, max(0, m.start() - 25), m.start())
+        if verb is None and not m.group().startswith("như làm"):
+            continue
+        holder = _career_holder(text, people, verb.start() if verb else m.start())
         if holder is not None:
             chain, _ = _posts_after(text, key, m.end(), named_before=True, career=True)
             seen = set()
@@ -739,10 +746,8 @@ _CREDIT = re.compile(
     r"(?<!\w)(?:[Ảả]nh|ẢNH|Video|Clip|Nguồn|Đồ họa|Đồ hoạ)\s*:\s*([^\n()]{1,60}?)\s*(?=\)|\n|$|\.(?:\s|$))"
 )
 # a credit without its colon: "(ảnh Phú Lộc)", "Ảnh VGP/Đình Nam"
-_CREDIT_BARE = re.compile(
-    r"\([Ảả]nh\s+(?=[" + UPPER + r"])([^\n():]{1,40}?)\s*\)"
-    r"|(?<!\w)[Ảả]nh\s+([A-Z][A-Za-z]+/[^\n()/]{1,40}?)\s*(?=\n|$|\.(?:\s|$))"
-)
+_CREDIT_PAREN = re.compile(r"\([Ảả]nh (?=[" + UPPER + r"])([^\n():]{1,40}?)\s*\)")
+_CREDIT_SLASH = re.compile(r"[Ảả]nh ([A-Z][A-Za-z]+/[^\n()/]{1,40}?)\s*(?=\n|$|\.(?:\s|$))")
 _CREDIT_PART = re.compile(r"\s*(?:[-–/,;]|\svà\s)\s*")
 # a credited person: "Như Phong", "M.Quân", "Bùi Thanh Trung" (one syllable each, every word capitalised)
 _CREDIT_PERSON = re.compile(
@@ -780,36 +785,32 @@ def credited_names(text: str) -> tuple[tuple[str, int, int, str], ...]:
     skip = lexicon().raw["credit_words"]
     out: list[tuple[str, int, int, str]] = []
     seen: set[int] = set()
-    if (
-        "nh:" in text
-        or "nh :" in text
-        or "nh " in text
-        or "Video" in text
-        or "Clip" in text
-        or "Nguồn" in text
-        or "Đồ h" in text
-    ):
-        for m in itertools.chain(_CREDIT.finditer(text), _CREDIT_BARE.finditer(text) if "nh " in text else ()):
-            pos = m.start(m.lastindex)
-            for part in _CREDIT_PART.split(m.group(m.lastindex)):
-                start = text.find(part, pos)
-                pos = start + len(part)
-                if not part or start < 0 or any(w in part for w in skip) or "@" in part:
-                    continue
-                if "." in part and not _INITIAL.match(part):  # "toquoc.vn"; not "M.Quân"
-                    continue
-                end = start + len(part)
-                if part in agencies:
-                    out.append((ORGANIZATION, start, end, part))
-                elif _LOCAL_TV.fullmatch(part) and place_at(text, start):
-                    out.append((ORGANIZATION, start, end, part))
-                elif _CREDIT_PERSON.fullmatch(part) and (" " in part or "." in part):
-                    words = part.replace(".", ". ").split()
-                    if all(vietnamese_syllable(w) for w in words if len(w) > 2) and not place_at(text, start):
-                        out.append((PERSON, start, end, part))
-                elif _CREDIT_OUTLET.fullmatch(part) and not part.split()[1][:1].isupper():
-                    out.append((ORGANIZATION, start, end, part))
-                seen.add(start)
+    colon = "nh:" in text or "nh :" in text or "Video" in text or "Clip" in text or "Nguồn" in text or "Đồ h" in text
+    bare = _CREDIT_PAREN.finditer(text) if "(Ảnh " in text or "(ảnh " in text else ()
+    slash = _CREDIT_SLASH.finditer(text) if "Ảnh " in text or "ảnh " in text else ()
+    for m in itertools.chain(_CREDIT.finditer(text) if colon else (), bare, slash):
+        if m.re is _CREDIT_SLASH and m.start() and text[m.start() - 1].isalpha():
+            continue
+        pos = m.start(m.lastindex)
+        for part in _CREDIT_PART.split(m.group(m.lastindex)):
+            start = text.find(part, pos)
+            pos = start + len(part)
+            if not part or start < 0 or any(w in part for w in skip) or "@" in part:
+                continue
+            if "." in part and not _INITIAL.match(part):  # "toquoc.vn"; not "M.Quân"
+                continue
+            end = start + len(part)
+            if part in agencies:
+                out.append((ORGANIZATION, start, end, part))
+            elif _LOCAL_TV.fullmatch(part) and place_at(text, start):
+                out.append((ORGANIZATION, start, end, part))
+            elif _CREDIT_PERSON.fullmatch(part) and (" " in part or "." in part):
+                words = part.replace(".", ". ").split()
+                if all(vietnamese_syllable(w) for w in words if len(w) > 2) and not place_at(text, start):
+                    out.append((PERSON, start, end, part))
+            elif _CREDIT_OUTLET.fullmatch(part) and not part.split()[1][:1].isupper():
+                out.append((ORGANIZATION, start, end, part))
+            seen.add(start)
     if any(a in text for a in anywhere):
         for m in agency_re.finditer(text):
             if m.start() not in seen:
