@@ -471,3 +471,16 @@ def test_a_career_list_after_the_pronoun_is_the_last_named_persons():
         ("Dương Nhất Nguyên", f"Thành viên Hội đồng quản trị {bank}"),
         ("Dương Nhất Nguyên", f"Phó Chủ tịch Hội đồng quản trị {bank}"),
     }
+
+
+def test_a_board_title_without_its_body_is_in_the_company_its_sentence_names():
+    text = (
+        "Ngân hàng TMCP Việt Nam Thương Tín (VietBank) đã họp. Theo đó, Hội đồng quản trị VietBank thống nhất bầu "
+        "ông Nguyễn Hữu Trung giữ chức Phó Chủ tịch HĐQT; ông Hứa Ngọc Nghĩa là Trưởng Ban Kiểm soát. "
+        "Ông Trần Đình Long - Chủ tịch HĐQT cho biết."
+    )
+    bank = "Ngân hàng TMCP Việt Nam Thương Tín"
+    assert posts(text) == {
+        ("Nguyễn Hữu Trung", f"Phó Chủ tịch Hội đồng quản trị {bank}"),
+        ("Hứa Ngọc Nghĩa", f"Trưởng Ban Kiểm soát {bank}"),
+    }

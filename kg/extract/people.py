@@ -383,6 +383,17 @@ _UNREAD_BODY = re.compile(
 )
 
 
+# the organs of a company, whose titles name no body when the article is about one company
+BOARD_TITLES = frozenset(
+    {
+        "Chủ tịch Hội đồng quản trị",
+        "Phó Chủ tịch Hội đồng quản trị",
+        "Thành viên Hội đồng quản trị",
+        "Thành viên Thường trực Hội đồng quản trị",
+        "Trưởng Ban Kiểm soát",
+        "Thành viên Ban Kiểm soát",
+    }
+)
 _LIST_GOES_ON = re.compile(r"\s*[,;]\s*(?=[" + UPPER + r"])")
 # a list of the posts someone has held: "với các vị trí …", "trải qua nhiều vị trí quan trọng như …", "như làm …"
 _CAREER = re.compile(
@@ -497,6 +508,10 @@ def _posts_after(
                 shared.append((title, start))
                 cur = after
                 continue
+            if title in BOARD_TITLES:  # "ông Hứa Ngọc Nghĩa là Trưởng Ban Kiểm soát": of the company (pipeline)
+                posts.append((title, None, start, after))
+                cur = after
+                continue
             unread = _UNREAD_BODY.match(text, after)
             if unread and (_rank_at(text, key, unread.end()) or post_re.match(key, unread.end())):
                 cur = unread.end() - 2  # "Bí thư Đảng ủy Bộ tham mưu, Đại tá, Phó Tham mưu trưởng Quân khu 4"
@@ -534,6 +549,7 @@ def _posts_after(
         cur = after
         tail = _AFTER_POST.match(key, cur)
         cur = tail.end() if tail else cur
+    posts.extend((s_title, None, s_start, cur) for s_title, s_start in shared if s_title in BOARD_TITLES)
     return posts, cur
 
 
