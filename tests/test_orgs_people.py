@@ -493,3 +493,13 @@ _BANK = "Ngân hàng TMCP Việt Nam Thương Tín"
 )
 def test_company_posts_from_a_pronoun_or_a_board_title_alone(text, expected):
     assert posts(text) == expected
+
+
+def test_phó_ban_is_the_deputy_head_of_the_ban():
+    assert posts(
+        "Ngày 23/4, Thứ trưởng Bộ Y tế Trần Văn Thuấn, Phó Ban chỉ đạo Quốc gia phòng, chống dịch Covid-19 cùng đoàn."
+    ) == {
+        ("Trần Văn Thuấn", "Thứ trưởng Bộ Y tế"),
+        ("Trần Văn Thuấn", "Phó Trưởng Ban Chỉ đạo quốc gia phòng, chống dịch Covid-19"),
+    }
+    assert posts("Ông Trần Văn B, Phó Ban.") == set()  # no Ban named

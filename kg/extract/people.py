@@ -394,6 +394,7 @@ BOARD_TITLES = frozenset(
         "Thành viên Ban Kiểm soát",
     }
 )
+_DEPUTY_HEAD = re.compile(r"Phó(?= Ban [" + LOWER + UPPER + r"])")
 _LIST_GOES_ON = re.compile(r"\s*[,;]\s*(?=[" + UPPER + r"])")
 # a list of the posts someone has held: "với các vị trí …", "trải qua nhiều vị trí quan trọng như …", "như làm …"
 _CAREER = re.compile(
@@ -455,10 +456,12 @@ def _posts_after(
             continue
         m = post_re.match(key, start)
         # after a name and a separator, a title in lower case is still a title ("- nguyên ủy viên …")
-        if not m:
+        deputy = None if m else _DEPUTY_HEAD.match(text, start)
+        if not m and not deputy:
             break
-        title = _title(key[m.start() : m.end()])
-        title, after_title = _with_term(title, key, m.end())
+        # "Phó Ban chỉ đạo …": the deputy head of the Ban, whose name begins at "Ban"
+        title = _title(key[m.start() : m.end()]) if m else "Phó Trưởng"
+        title, after_title = _with_term(title, key, m.end()) if m else (title, deputy.end())
         title, after_title = _in_charge(title, after_title, key)
         written_upper = text[start : start + 1].isupper()
         if not (
