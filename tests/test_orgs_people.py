@@ -503,3 +503,13 @@ def test_phó_ban_is_the_deputy_head_of_the_ban():
         ("Trần Văn Thuấn", "Phó Trưởng Ban Chỉ đạo quốc gia phòng, chống dịch Covid-19"),
     }
     assert posts("Ông Trần Văn B, Phó Ban.") == set()  # no Ban named
+
+
+def test_a_person_named_again_by_the_given_name_alone():
+    text = (
+        "Có 2 doanh nhân tự ứng cử, trong đó có ông Trần Khắc Tâm - Tổng Giám đốc Công ty TNHH Trần Liên Hưng. "
+        "Ông Tâm là đại biểu Quốc hội khóa XIII."
+    )
+    assert ("Trần Khắc Tâm", "Đại biểu Quốc hội khóa XIII") in posts(text)
+    # two people of that given name: neither
+    assert posts("Ông Trần Văn Tâm và ông Lê Văn Tâm dự. Ông Tâm là đại biểu Quốc hội khóa XIII.") == set()

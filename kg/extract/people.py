@@ -394,6 +394,13 @@ BOARD_TITLES = frozenset(
         "Thành viên Ban Kiểm soát",
     }
 )
+_GIVEN_NAME = re.compile(
+    r"(?<!\w)(?:Ông|Bà|ông|bà) (["
+    + UPPER
+    + r"]["
+    + LOWER
+    + r"]+)(?= (?:là|từng là|nguyên là|hiện là|giữ chức|từng giữ chức) )"
+)
 _DEPUTY_HEAD = re.compile(r"Phó(?= Ban [" + LOWER + UPPER + r"])")
 _LIST_GOES_ON = re.compile(r"\s*[,;]\s*(?=[" + UPPER + r"])")
 # a list of the posts someone has held: "với các vị trí …", "trải qua nhiều vị trí quan trọng như …", "như làm …"
@@ -728,6 +735,13 @@ def find_people(
                 if (c_title, c_org.start if c_org else -1) not in seen:
                     seen.add((c_title, c_org.start if c_org else -1))
                     posts.append((holder, c_title, c_org, c_start))
+    # "Ông Tâm là đại biểu Quốc hội khóa XIII": a person named again by the given name alone
+    for m in _GIVEN_NAME.finditer(text) if people else ():
+        named = {p.label for p in people if p.start < m.start() and p.label.split()[-1] == m.group(1)}
+        if len(named) == 1:
+            holder = next(p for p in people if p.label in named)
+            chain, _ = _posts_after(text, key, m.end(1), named_before=True)
+            posts.extend((holder, c_title, c_org, c_start) for c_title, c_org, c_start, _ in chain)
     _same_name_slipped(people)
     return people, posts
 
