@@ -83,13 +83,13 @@ def test_seed_scores_reach_the_bar(seed_store):
 # scores) when this floor was set; the bar is 0.90 for every type, not yet reached for
 # organisations and posts. A change that lowers any of them fails here.
 CORPUS_FLOOR = {
-    "Person": 0.975,
+    "Person": 0.985,
     "Organization": 0.88,
     "Province": 0.96,
     "District": 0.96,
     "Resolution": 0.95,
     "Event": 0.93,
-    "posts": 0.83,
+    "posts": 0.868,
 }
 
 

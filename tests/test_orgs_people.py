@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import conftest
+import pytest
 
 from kg.records import DISTRICT, ORGANIZATION, PERSON
 
@@ -348,3 +349,167 @@ def test_the_standing_committee_of_the_national_assembly_named_without_its_head_
             ORGANIZATION
         ]
     )
+
+
+def test_a_word_glued_to_a_name_is_not_part_of_it():
+    found = entities(
+        "Trước đó, vào tháng 2/2021, ông Bùi Xuân Khuđược bổ nhiệm làm Chủ tịch HĐQT.\n"
+        "Tổng Bí thư Nguyễn Phú Trọngmong rằng quan hệ hợp tác sẽ phát triển. Tổng thống Nga Vladimir Putin nói."
+    )[PERSON]
+    glued = {
+        "Bùi Xuân Khuđược": "Bùi Xuân Khu",
+        "Nguyễn Phú Trọngmong": "Nguyễn Phú Trọng",
+        "Vladimir Pu": "Vladimir Putin",
+    }
+    assert set(glued.values()) <= found and not set(glued) & found
+
+
+def test_a_name_written_again_with_an_accent_slipped_is_the_same_person():
+    found = entities(
+        "Phó Thủ tướng Vũ Đức Đam dự hội nghị. Phó Thủ tướng Vũ Đưc Đam cho rằng giáo dục luôn có bất cập. "
+        "Phó Thủ tướng Vũ Đức Đam cũng nói.\n"
+        "Ông Nguyễn Văn Hùng và ông Nguyễn Văn Hưởng cùng dự."
+    )[PERSON]
+    assert {"Vũ Đức Đam", "Nguyễn Văn Hùng", "Nguyễn Văn Hưởng"} <= found
+    assert "Vũ Đưc Đam" not in found
+
+
+def test_a_famous_name_ending_the_name_of_a_body_or_campaign_is_no_person():
+    assert PERSON not in entities(
+        "Ban Chấp hành Trung ương Đoàn Thanh niên Cộng sản Hồ Chí Minh chỉ đạo các cấp bộ Đoàn. "
+        "Bộ Chính trị quyết định mở chiến dịch Hồ Chí Minh lịch sử. Trung ương Đoàn TNCS Hồ Chí Minh phối hợp."
+    )
+    assert entities("Thắng lợi vẻ vang của dân tộc ta trong thời đại Hồ Chí Minh.")[PERSON] == {"Hồ Chí Minh"}
+
+
+def test_a_post_held_is_introduced_by_giu_chuc_and_a_standing_deputy_says_so():
+    assert posts("Trước khi tham gia HĐQT, ông Bùi Xuân Khu từng giữ chức Thứ trưởng thường trực Bộ Công Thương.") == {
+        ("Bùi Xuân Khu", "Thứ trưởng Thường trực Bộ Công Thương")
+    }
+    assert posts("Ông Bùi Xuân Khu làm việc với Bộ Công Thương.") == set()
+
+
+def test_a_company_called_by_the_short_name_it_was_given_in_brackets():
+    text = (
+        "Hội đồng quản trị Ngân hàng TMCP Việt Nam Thương Tín (VietBank) đã họp. Hội đồng quản trị VietBank bầu "
+        "ông Dương Nhất Nguyên giữ chức Chủ tịch HĐQT VietBank. Trước đó, ông Bùi Xuân Khuđược bổ nhiệm làm Chủ "
+        "tịch HĐQT VietBankthay cho ông Dương Ngọc Hòa."
+    )
+    assert posts(text) == {
+        ("Dương Nhất Nguyên", "Chủ tịch Hội đồng quản trị Ngân hàng TMCP Việt Nam Thương Tín"),
+        ("Bùi Xuân Khu", "Chủ tịch Hội đồng quản trị Ngân hàng TMCP Việt Nam Thương Tín"),
+    }
+    assert ("Trần Văn A", "Tổng Giám đốc Techcombank") in posts("Ông Trần Văn A, Tổng Giám đốc Techcombank, nói.")
+
+
+def test_a_body_after_a_comma_between_a_title_and_a_name():
+    assert posts(
+        "Theo Phó tổng cục trưởng, Tổng cục Tiêu chuẩn Đo lường Chất lượng Nguyễn Hoàng Linh, trong 2 năm qua."
+    ) == {("Nguyễn Hoàng Linh", "Phó Tổng cục trưởng Tổng cục Tiêu chuẩn Đo lường Chất lượng")}
+    assert PERSON not in entities("Theo Phó tổng cục trưởng, Tổng cục Tiêu chuẩn Đo lường Chất lượng cho biết.")
+
+
+def test_deputy_commanders_and_chiefs_of_staff():
+    assert posts(
+        "Thiếu tướng Phạm Văn Hóa - Tư lệnh Quân đoàn 2; Thiếu tướng Du Trường Giang - Phó tư lệnh Quân khu 7…"
+    ) == {("Phạm Văn Hóa", "Tư lệnh Quân đoàn 2"), ("Du Trường Giang", "Phó Tư lệnh Quân khu 7")}
+
+
+def test_the_posts_after_a_name_a_post_introduced():
+    assert posts(
+        "Tại buổi lễ, Phó Thủ tướng Chính phủ Vũ Đức Đam, Trưởng Ban Chỉ đạo Nhà nước về Du lịch nêu rõ: Năm Du lịch."
+    ) == {("Vũ Đức Đam", "Phó Thủ tướng Chính phủ"), ("Vũ Đức Đam", "Trưởng Ban Chỉ đạo Nhà nước về Du lịch")}
+    # the next post is the next person's; a foreign leader's chain is a list of leaders
+    assert posts(
+        "Chủ tịch UBND tỉnh Nam Định Nguyễn Văn A, Bí thư Tỉnh ủy Nam Định Trần Văn B và Giám đốc Sở Y tế tỉnh "
+        "Nam Định Lê Văn C dự. Thủ tướng Australia Scott Morrison và Chủ tịch Trung Quốc Tập Cận Bình."
+    ) == {
+        ("Nguyễn Văn A", "Chủ tịch Ủy ban nhân dân tỉnh Nam Định"),
+        ("Trần Văn B", "Bí thư Tỉnh ủy Nam Định"),
+        ("Lê Văn C", "Giám đốc Sở Y tế tỉnh Nam Định"),
+        ("Scott Morrison", "Thủ tướng Australia"),
+        ("Tập Cận Bình", "Chủ tịch nước Trung Quốc"),
+    }
+
+
+def test_a_photo_credit_without_its_colon():
+    found = entities("Bộ trưởng phát biểu tại buổi làm việc. Ảnh VGP/Đình Nam\nHọc sinh đến trường (Ảnh Đỗ Linh).")
+    assert {"Đình Nam", "Đỗ Linh"} <= found[PERSON] and "VGP" in found[ORGANIZATION]
+    assert PERSON not in entities("Ảnh hưởng của dịch bệnh (Ảnh minh họa). Ảnh chụp Hà Nội.")
+
+
+def test_a_chain_goes_on_past_a_body_it_cannot_read():
+    assert posts(
+        "Ông Vũ Xuân Hùng (Sinh năm 1967), Bí thư Đảng ủy Bộ tham mưu, Đại tá, Phó Tham mưu trưởng Quân khu 4."
+    ) == {("Vũ Xuân Hùng", "Phó Tham mưu trưởng Quân khu 4")}
+    # not past a foreign title's words ("Ủy viên Quốc vụ"): the Chinese minister's ministry is not ours
+    assert posts("Thượng tướng Ngụy Phượng Hòa, Ủy viên Quốc vụ, Bộ trưởng Bộ Quốc phòng làm Trưởng đoàn.") == set()
+
+
+def test_a_career_list_is_the_sentence_subjects():
+    text = (
+        "Hội đồng quản trị Tập đoàn Hòa Phát bổ nhiệm ông Nguyễn Việt Thắng làm Tổng giám đốc. Ông Thắng có 18 năm "
+        "kinh nghiệm lãnh đạo tại Tập đoàn Hòa Phát với các vị trí Thành viên HĐQT, Phó Tổng giám đốc Tập đoàn, "
+        "Giám đốc Công ty CP Thép Hòa Phát Hải Dương. Ông Trần Tuấn Dương trải qua nhiều vị trí quan trọng như Phó "
+        "Giám đốc Công ty TNHH Nội thất Hòa Phát rồi Phó Chủ tịch HĐQT kiêm Tổng giám đốc Tập đoàn Hòa Phát."
+    )
+    assert {
+        ("Nguyễn Việt Thắng", "Thành viên Hội đồng quản trị Tập đoàn Hòa Phát"),
+        ("Nguyễn Việt Thắng", "Phó Tổng Giám đốc Tập đoàn Hòa Phát"),
+        ("Nguyễn Việt Thắng", "Giám đốc Công ty cổ phần Thép Hòa Phát Hải Dương"),
+        ("Trần Tuấn Dương", "Phó Giám đốc Công ty TNHH Nội thất Hòa Phát"),
+        ("Trần Tuấn Dương", "Phó Chủ tịch Hội đồng quản trị Tập đoàn Hòa Phát"),
+        ("Trần Tuấn Dương", "Tổng Giám đốc Tập đoàn Hòa Phát"),
+    } <= posts(text)
+    # no holder named before the list in its sentence: nobody's
+    assert posts("Trong thời gian giữ chức vụ Phó Chủ tịch UBND huyện Krông Nô, có nhiều sai phạm.") == set()
+
+
+_BANK = "Ngân hàng TMCP Việt Nam Thương Tín"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a career list after the pronoun is the last named person's
+            "Ngân hàng TMCP Việt Nam Thương Tín (VietBank) họp. Ông Dương Nhất Nguyên sinh năm 1983. Từ năm 2013 "
+            "đến nay, ông trải qua các vị trí như Phó Tổng giám đốc kiêm Thành viên HĐQT, Phó Chủ tịch HĐQT Vietbank.",
+            {
+                ("Dương Nhất Nguyên", f"Phó Tổng Giám đốc {_BANK}"),
+                ("Dương Nhất Nguyên", f"Thành viên Hội đồng quản trị {_BANK}"),
+                ("Dương Nhất Nguyên", f"Phó Chủ tịch Hội đồng quản trị {_BANK}"),
+            },
+        ),
+        (  # a board title without its body is in the company its sentence names (none in the last sentence)
+            "Ngân hàng TMCP Việt Nam Thương Tín (VietBank) đã họp. Theo đó, Hội đồng quản trị VietBank thống nhất "
+            "bầu ông Nguyễn Hữu Trung giữ chức Phó Chủ tịch HĐQT; ông Hứa Ngọc Nghĩa là Trưởng Ban Kiểm soát. "
+            "Ông Trần Đình Long - Chủ tịch HĐQT cho biết.",
+            {
+                ("Nguyễn Hữu Trung", f"Phó Chủ tịch Hội đồng quản trị {_BANK}"),
+                ("Hứa Ngọc Nghĩa", f"Trưởng Ban Kiểm soát {_BANK}"),
+            },
+        ),
+    ],
+)
+def test_company_posts_from_a_pronoun_or_a_board_title_alone(text, expected):
+    assert posts(text) == expected
+
+
+def test_phó_ban_is_the_deputy_head_of_the_ban():
+    assert posts(
+        "Ngày 23/4, Thứ trưởng Bộ Y tế Trần Văn Thuấn, Phó Ban chỉ đạo Quốc gia phòng, chống dịch Covid-19 cùng đoàn."
+    ) == {
+        ("Trần Văn Thuấn", "Thứ trưởng Bộ Y tế"),
+        ("Trần Văn Thuấn", "Phó Trưởng Ban Chỉ đạo quốc gia phòng, chống dịch Covid-19"),
+    }
+    assert posts("Ông Trần Văn B, Phó Ban.") == set()  # no Ban named
+
+
+def test_a_person_named_again_by_the_given_name_alone():
+    text = (
+        "Có 2 doanh nhân tự ứng cử, trong đó có ông Trần Khắc Tâm - Tổng Giám đốc Công ty TNHH Trần Liên Hưng. "
+        "Ông Tâm là đại biểu Quốc hội khóa XIII."
+    )
+    assert ("Trần Khắc Tâm", "Đại biểu Quốc hội khóa XIII") in posts(text)
+    # two people of that given name: neither
+    assert posts("Ông Trần Văn Tâm và ông Lê Văn Tâm dự. Ông Tâm là đại biểu Quốc hội khóa XIII.") == set()

@@ -23,7 +23,7 @@ from kg.extract.organizations import (
     vietnamese_syllable,
 )
 from kg.records import ORGANIZATION, PERSON, Fact, Mention
-from kg.textnorm import LOWER, UPPER, match_key
+from kg.textnorm import LOWER, UPPER, fold, match_key
 
 # a capitalised word of a name; "H'Yim", "Y'Ngọc": the Ê Đê and Gia Rai name prefixes
 _WORD = re.compile(r"(?:[HY]'(?=[" + UPPER + r"]))?[" + UPPER + r"][" + LOWER + r"]*(?:-[" + LOWER + r"]+)?(?!\w)")
@@ -112,9 +112,19 @@ _IN_CHARGE = re.compile(r"\s+phụ trách(?=\s+\S)")
 
 
 def _in_charge(title: str, end: int, key: str) -> tuple[str, int]:
-    """ "Phó Giám đốc phụ trách Sở Xây dựng": a deputy in charge of the body; the title says so."""
+    """ "Phó Giám đốc phụ trách Sở Xây dựng": a deputy in charge of the body; the title says so.
+    "Thứ trưởng thường trực Bộ Công Thương": the standing deputy, written in the title."""
     m = _IN_CHARGE.match(key, end) if title.startswith(("Phó", "Quyền")) else None
+    if m is None and (title.endswith("trưởng") or title in _STANDING_TITLES):
+        m = _STANDING.match(key, end)
+        return (f"{title} Thường trực", m.end()) if m else (title, end)
     return (f"{title} phụ trách", m.end()) if m else (title, end)
+
+
+# titles a standing deputy's "thường trực" follows ("Thứ trưởng thường trực", "Phó Thủ tướng Thường trực"),
+# besides those the lexicon has ("Phó Bí thư Thường trực"); not "Thường trực HĐND", an organ
+_STANDING_TITLES = frozenset({"Thành viên", "Phó Thủ tướng", "Phó Giám đốc", "Phó Tổng Giám đốc"})
+_STANDING = re.compile(r"\s+thường trực(?=\s+(?!hđnd|hội đồng nhân dân|ban bí thư|tỉnh ủy|thành ủy|huyện ủy)\S)")
 
 
 def _with_term(title: str, key: str, end: int) -> tuple[str, int]:
@@ -165,6 +175,11 @@ def _name_at(
         m = _WORD.match(text, cur)
         if not m or m.group() in _NOT_NAME and words and not _name_word_here(text, words, m):
             break
+        cut = _glued(m.group()) if words else None
+        if cut:  # "Bùi Xuân Khuđược bổ nhiệm": a space left out after the name
+            words.append(m.group()[:cut])
+            end = m.start() + cut
+            break
         words.append(m.group())
         end = m.end()
         if text[end : end + 1] != " ":
@@ -179,6 +194,17 @@ def _name_at(
     if words[0] in _NOT_NAME and not rare:
         return None  # "Đồng Văn Thanh" is a name; "Đồng Tháp" is not
     return " ".join(words), end
+
+
+def _glued(word: str) -> int | None:
+    """Where a lower-case word glued to a name's last word starts ("Khuđược", "Trọngmong": a space left
+    out), when the word is no Vietnamese syllable but two; None otherwise (foreign names are ASCII)."""
+    if len(word) < 6 or word.isascii() or vietnamese_syllable(word):
+        return None  # (a syllable has at most seven letters: "nghiêng"; "Thuầnvà" has seven)
+    for k in range(2, len(word) - 1):
+        if word[k:].islower() and vietnamese_syllable(word[:k]) and vietnamese_syllable(word[k:]):
+            return k
+    return None
 
 
 # middle names, after which a word that often ends a name ("Thường", "Tỉnh") is the given name
@@ -201,7 +227,8 @@ def _foreign_word(word: str) -> bool:
 
 _CHAIN_SEP = re.compile(
     r"(?:\s*\((?:[^()\n]{0,25}[-–,]\s*)?(?:sinh|sn)[^)]{0,30}\))?(?:\s*(?:,|;|–|—|-|:|\()\s*|\s+)"
-    r"(?:(?:và|kiêm|hiện là|hiện|đồng thời là|nguyên|là|cũng là|từng là|từng giữ chức|từng)\s+)*",
+    r"(?:(?:và|kiêm|hiện là|hiện|đồng thời là|nguyên|là|cũng là|từng là|từng giữ chức|từng|giữ chức(?: vụ)?|"
+    r"giữ cương vị|đảm nhiệm(?: chức(?: vụ)?)?|làm|rồi|sau đó là|trước đó là)\s+)*",
     re.IGNORECASE,
 )
 _CHAIN_BEFORE = re.compile(r"\s*(?:,|;|và)\s*(?:kiêm\s+)?$")
@@ -314,12 +341,13 @@ def _state_after(text: str, pos: int) -> tuple[str, int] | None:
     return (m.group(1), m.end(1)) if m else None
 
 
-def _next_person(text: str, end: int) -> bool:
-    """Whether a full personal name follows a post right after one space: the post is that person's."""
+def _next_person(text: str, end: int, foreign_ok: bool = False) -> bool:
+    """Whether a full personal name follows a post right after one space: the post is that person's;
+    with ``foreign_ok``, a foreign name of two words too ("…, Giám đốc điều hành Apple Tim Cook")."""
     if text[end : end + 1] != " ":
         return False
-    name = _name_at(text, end + 1, lexicon().surnames, need_surname=True)
-    return name is not None and len(name[0].split()) >= 3
+    name = _name_at(text, end + 1, lexicon().surnames, need_surname=True, foreign_ok=foreign_ok)
+    return name is not None and (len(name[0].split()) >= 3 or foreign_ok)
 
 
 _BEFORE_NAME = re.compile(r"\s+(?:[-–]\s+)?")
@@ -348,12 +376,73 @@ _BARE_ORGANS = {
 }
 
 
-def _posts_after(text: str, key: str, pos: int) -> tuple[list[tuple[str, Mention | None, int, int]], int]:
+# a body the parser cannot read (a head word, up to four words) between a title and the next post of a chain
+_UNREAD_BODY = re.compile(
+    r" (?:Đảng|Chi|Ban|Phòng|Hội|Công|Trung|Văn|Tỉnh|Huyện|Thành|Quận|Bộ|Sở|Cục|Vụ|Viện|Trường|Khoa|Đoàn)"
+    r"(?: [" + UPPER + LOWER + r"][" + LOWER + r"]*){1,4}, (?=[" + UPPER + r"])"
+)
+
+
+# the organs of a company, whose titles name no body when the article is about one company
+BOARD_TITLES = frozenset(
+    {
+        "Chủ tịch Hội đồng quản trị",
+        "Phó Chủ tịch Hội đồng quản trị",
+        "Thành viên Hội đồng quản trị",
+        "Thành viên Thường trực Hội đồng quản trị",
+        "Trưởng Ban Kiểm soát",
+        "Thành viên Ban Kiểm soát",
+    }
+)
+_GIVEN_NAME = re.compile(
+    r"(?<!\w)(?:Ông|Bà|ông|bà) (["
+    + UPPER
+    + r"]["
+    + LOWER
+    + r"]+)(?= (?:là|từng là|nguyên là|hiện là|giữ chức|từng giữ chức) )"
+)
+_DEPUTY_HEAD = re.compile(r"Phó(?= Ban [" + LOWER + UPPER + r"])")
+_LIST_GOES_ON = re.compile(r"\s*[,;]\s*(?=[" + UPPER + r"])")
+# a list of the posts someone has held: "với các vị trí …", "trải qua nhiều vị trí quan trọng như …", "như làm …"
+_CAREER = re.compile(
+    r"(?:vị trí|chức vụ|cương vị)(?: quan trọng| lãnh đạo)?(?: như)?:?(?= ["
+    + UPPER
+    + r"])|như làm(?= ["
+    + UPPER
+    + r"])"
+)
+_CAREER_VERB = re.compile(r"(?<!\w)(?:với|trải qua|từng giữ|nắm giữ|đảm nhận|đảm nhiệm)(?: nhiều| các)? $")
+_SUBJECT = re.compile(r"(?:Ông|Bà) (?:([" + UPPER + r"][" + LOWER + r"]+)(?! [" + UPPER + r"])|(?=[" + LOWER + r"]))")
+
+
+def _career_holder(text: str, people: list[Mention], pos: int) -> Mention | None:
+    """Whose career a list at ``pos`` is: the last person named before it in its sentence, or the one the
+    sentence opens with ("Ông Thắng có 18 năm …": the one person so named before; "Ông từng …": the last one)."""
+    opening = max(text.rfind(". ", 0, pos) + 2, text.rfind("\n", 0, pos) + 1)
+    before = [p for p in people if p.start < pos]
+    inside = [p for p in before if p.start >= opening]
+    if inside:
+        return max(inside, key=lambda p: p.start)
+    if before and text.endswith((" ông ", " bà "), 0, pos):  # "Từ năm 2013 đến nay, ông trải qua các vị trí …"
+        return max(before, key=lambda p: p.start)
+    subject = _SUBJECT.match(text, opening)
+    if subject is None or not before:
+        return None
+    if subject.group(1) is None:
+        return max(before, key=lambda p: p.start)
+    named = {p.label: p for p in before if p.label.split()[-1] == subject.group(1)}
+    return next(iter(named.values())) if len(named) == 1 else None
+
+
+def _posts_after(
+    text: str, key: str, pos: int, named_before: bool = False, career: bool = False
+) -> tuple[list[tuple[str, Mention | None, int, int]], int]:
     """The chain of posts after a name: [(title, org mention or None, start, end)].
 
     "ông X - Phó Bí thư Đảng ủy nhiệm kỳ 2015-2020 và hiện là Hiệu trưởng Trường Đại học Đồng Nai";
     "Ông Y (Sinh năm 1972), Bí thư Đảng ủy, Cục trưởng Cục Thi hành án dân sự tỉnh Thanh Hóa": a bare
-    "Đảng ủy" is the Party committee of the body named next in the chain.
+    "Đảng ủy" is the Party committee of the body named next in the chain. In a ``career`` list ("với
+    các vị trí Thành viên HĐQT, Phó Tổng giám đốc Tập đoàn") a title without its body has the next one's.
     """
     _, post_re, _ = _triggers()
     posts: list[tuple[str, Mention | None, int, int]] = []
@@ -374,10 +463,12 @@ def _posts_after(text: str, key: str, pos: int) -> tuple[list[tuple[str, Mention
             continue
         m = post_re.match(key, start)
         # after a name and a separator, a title in lower case is still a title ("- nguyên ủy viên …")
-        if not m:
+        deputy = None if m else _DEPUTY_HEAD.match(text, start)
+        if not m and not deputy:
             break
-        title = _title(key[m.start() : m.end()])
-        title, after_title = _with_term(title, key, m.end())
+        # "Phó Ban chỉ đạo …": the deputy head of the Ban, whose name begins at "Ban"
+        title = _title(key[m.start() : m.end()]) if m else "Phó Trưởng"
+        title, after_title = _with_term(title, key, m.end()) if m else (title, deputy.end())
         title, after_title = _in_charge(title, after_title, key)
         written_upper = text[start : start + 1].isupper()
         if not (
@@ -412,7 +503,7 @@ def _posts_after(text: str, key: str, pos: int) -> tuple[list[tuple[str, Mention
             earlier = body_of_title(text, key, start, after, title)
             if earlier is not None:  # "… tại Trường Đại học Đồng Nai, … ông X - nguyên Phó Hiệu trưởng"
                 org = org_mention(text, earlier)
-        if posts and _next_person(text, after):
+        if (posts or named_before) and _next_person(text, after, foreign_ok=named_before):
             break  # "…, đại biểu Quốc hội khóa XIV, Trưởng ban Công tác đại biểu Nguyễn Thị Thanh": hers
         if org is None and standalone_post(title) is None:
             if _KIEM.match(key, after):  # "Chủ tịch HĐQT kiêm Tổng Giám đốc Tập đoàn …": both posts there
@@ -422,6 +513,19 @@ def _posts_after(text: str, key: str, pos: int) -> tuple[list[tuple[str, Mention
             if title in _PARTY_TITLES and re.match(r"\s*,", text[after : after + 3]):
                 party_titles.append((title, start, after))  # "Phó bí thư thường trực, Chủ tịch HĐND tỉnh"
                 cur = after
+                continue
+            if career and _LIST_GOES_ON.match(text, after):
+                shared.append((title, start))
+                cur = after
+                continue
+            if title in BOARD_TITLES:  # "ông Hứa Ngọc Nghĩa là Trưởng Ban Kiểm soát": of the company (pipeline)
+                posts.append((title, None, start, after))
+                cur = after
+                continue
+            unread = _UNREAD_BODY.match(text, after)
+            if unread and (_rank_at(text, key, unread.end()) or post_re.match(key, unread.end())):
+                cur = unread.end() - 2  # "Bí thư Đảng ủy Bộ tham mưu, Đại tá, Phó Tham mưu trưởng Quân khu 4"
+                named_before = True  # a post after it followed by a name is that name's
                 continue
             break
         if org is not None and shared:
@@ -455,6 +559,7 @@ def _posts_after(text: str, key: str, pos: int) -> tuple[list[tuple[str, Mention
         cur = after
         tail = _AFTER_POST.match(key, cur)
         cur = tail.end() if tail else cur
+    posts.extend((s_title, None, s_start, cur) for s_title, s_start in shared if s_title in BOARD_TITLES)
     return posts, cur
 
 
@@ -523,6 +628,12 @@ def find_people(
             parsed = post_org(text, key, nxt.end(), title)
             if parsed:
                 org, cur = org_mention(text, parsed), parsed.end
+        elif key.startswith(", ", cur) and standalone_post(title) is None:
+            # "Phó tổng cục trưởng, Tổng cục Tiêu chuẩn Đo lường Chất lượng Nguyễn Hoàng Linh": the body after
+            # a comma, when the holder's name follows it
+            parsed = post_org(text, key, cur + 2, title)
+            if parsed and _next_person(text, parsed.end):
+                org, cur = org_mention(text, parsed), parsed.end
         foreign = _foreign_post(text, title, m.start(), cur) if org is None else None
         if foreign is not None:
             org, cur = foreign
@@ -541,6 +652,12 @@ def find_people(
         if person is None:
             person = Mention.at(text, PERSON, gap.end(), name[1], name[0])
             add_person(person)
+            # "Phó Thủ tướng Vũ Đức Đam, Trưởng Ban Chỉ đạo Nhà nước về Du lịch": the chain after a Vietnamese
+            # name (a foreign leader's is more often a list of leaders: "Tổng thống Mỹ Joe Biden, Thủ tướng …")
+            # ("Thư ký của Thủ tướng Lý Hiển Long, Bộ trưởng Bộ Giáo dục": the chain is the secretary's)
+            if foreign is None and name[0].split()[0] in lex.surnames and not key.endswith("của ", 0, m.start()):
+                chain, _ = _posts_after(text, key, name[1], named_before=True)
+                posts.extend((person, c_title, c_org, c_start) for c_title, c_org, c_start, _ in chain)
         if org is None and standalone_post(title) is None:
             continue
         if foreign is None and name[0].split()[0] not in lex.surnames and not _foreign_body(org) and _state_post(org):
@@ -602,11 +719,49 @@ def find_people(
             add_person(Mention.at(text, PERSON, start, end, label, attrs={"credit": True}))
     # famous names without a trigger: "tư tưởng … Hồ Chí Minh"
     for m in _famous_re().finditer(key):
-        if free(m.start(), m.end()) and not inside_person(m.start()):
+        if free(m.start(), m.end()) and not inside_person(m.start()) and not _named_after(key, m.start()):
             entry = lex.famous[re.sub(r"\s+", " ", key[m.start() : m.end()])]
             add_person(Mention.at(text, PERSON, m.start(), m.end(), entry["label"]))
     people.sort(key=lambda p: p.start)
+    for m in _CAREER.finditer(text) if "vị trí" in text or "chức vụ" in text or "như làm" in text else ():
+        verb = None if m.group().startswith("như làm") else _CAREER_VERB.search(text, max(0, m.start() - 25), m.start())
+        if verb is None and not m.group().startswith("như làm"):
+            continue
+        holder = _career_holder(text, people, verb.start() if verb else m.start())
+        if holder is not None:
+            chain, _ = _posts_after(text, key, m.end(), named_before=True, career=True)
+            seen = set()
+            for c_title, c_org, c_start, _ in chain:  # "Phó Tổng giám đốc kiêm …, … kiêm Phó Tổng giám đốc": once
+                if (c_title, c_org.start if c_org else -1) not in seen:
+                    seen.add((c_title, c_org.start if c_org else -1))
+                    posts.append((holder, c_title, c_org, c_start))
+    # "Ông Tâm là đại biểu Quốc hội khóa XIII": a person named again by the given name alone
+    for m in _GIVEN_NAME.finditer(text) if people else ():
+        named = {p.label for p in people if p.start < m.start() and p.label.split()[-1] == m.group(1)}
+        if len(named) == 1:
+            holder = next(p for p in people if p.label in named)
+            chain, _ = _posts_after(text, key, m.end(1), named_before=True)
+            posts.extend((holder, c_title, c_org, c_start) for c_title, c_org, c_start, _ in chain)
+    _same_name_slipped(people)
     return people, posts
+
+
+def _same_name_slipped(people: list[Mention]) -> None:
+    """ "Vũ Đức Đam" four times, then "Vũ Đưc Đam": a name written with an accent slipped is the person the
+    article names more often so; two names written equally often are two people ("Nguyễn Thanh Phong",
+    "Nguyễn Thành Phong")."""
+    counts: dict[str, dict[str, int]] = {}
+    for person in people:
+        forms = counts.setdefault(fold(person.label), {})
+        forms[person.label] = forms.get(person.label, 0) + 1
+    for forms in counts.values():
+        if len(forms) < 2:
+            continue
+        (best, n), (_, m) = sorted(forms.items(), key=lambda f: -f[1])[:2]
+        if n > m:
+            for person in people:
+                if person.label in forms:
+                    person.label = best
 
 
 # capitalised words that open a sentence before a name, not part of it
@@ -623,6 +778,9 @@ _APPOSED = re.compile(
 _CREDIT = re.compile(
     r"(?<!\w)(?:[Ảả]nh|ẢNH|Video|Clip|Nguồn|Đồ họa|Đồ hoạ)\s*:\s*([^\n()]{1,60}?)\s*(?=\)|\n|$|\.(?:\s|$))"
 )
+# a credit without its colon: "(ảnh Phú Lộc)", "Ảnh VGP/Đình Nam"
+_CREDIT_PAREN = re.compile(r"\([Ảả]nh (?=[" + UPPER + r"])([^\n():]{1,40}?)\s*\)")
+_CREDIT_SLASH = re.compile(r"[Ảả]nh ([A-Z][A-Za-z]+/[^\n()/]{1,40}?)\s*(?=\n|$|\.(?:\s|$))")
 _CREDIT_PART = re.compile(r"\s*(?:[-–/,;]|\svà\s)\s*")
 # a credited person: "Như Phong", "M.Quân", "Bùi Thanh Trung" (one syllable each, every word capitalised)
 _CREDIT_PERSON = re.compile(
@@ -660,28 +818,32 @@ def credited_names(text: str) -> tuple[tuple[str, int, int, str], ...]:
     skip = lexicon().raw["credit_words"]
     out: list[tuple[str, int, int, str]] = []
     seen: set[int] = set()
-    if "nh:" in text or "nh :" in text or "Video" in text or "Clip" in text or "Nguồn" in text or "Đồ h" in text:
-        for m in _CREDIT.finditer(text):
-            pos = m.start(1)
-            for part in _CREDIT_PART.split(m.group(1)):
-                start = text.find(part, pos)
-                pos = start + len(part)
-                if not part or start < 0 or any(w in part for w in skip) or "@" in part:
-                    continue
-                if "." in part and not _INITIAL.match(part):  # "toquoc.vn"; not "M.Quân"
-                    continue
-                end = start + len(part)
-                if part in agencies:
-                    out.append((ORGANIZATION, start, end, part))
-                elif _LOCAL_TV.fullmatch(part) and place_at(text, start):
-                    out.append((ORGANIZATION, start, end, part))
-                elif _CREDIT_PERSON.fullmatch(part) and (" " in part or "." in part):
-                    words = part.replace(".", ". ").split()
-                    if all(vietnamese_syllable(w) for w in words if len(w) > 2) and not place_at(text, start):
-                        out.append((PERSON, start, end, part))
-                elif _CREDIT_OUTLET.fullmatch(part) and not part.split()[1][:1].isupper():
-                    out.append((ORGANIZATION, start, end, part))
-                seen.add(start)
+    colon = "nh:" in text or "nh :" in text or "Video" in text or "Clip" in text or "Nguồn" in text or "Đồ h" in text
+    bare = _CREDIT_PAREN.finditer(text) if "(Ảnh " in text or "(ảnh " in text else ()
+    slash = _CREDIT_SLASH.finditer(text) if "Ảnh " in text or "ảnh " in text else ()
+    for m in itertools.chain(_CREDIT.finditer(text) if colon else (), bare, slash):
+        if m.re is _CREDIT_SLASH and m.start() and text[m.start() - 1].isalpha():
+            continue
+        pos = m.start(m.lastindex)
+        for part in _CREDIT_PART.split(m.group(m.lastindex)):
+            start = text.find(part, pos)
+            pos = start + len(part)
+            if not part or start < 0 or any(w in part for w in skip) or "@" in part:
+                continue
+            if "." in part and not _INITIAL.match(part):  # "toquoc.vn"; not "M.Quân"
+                continue
+            end = start + len(part)
+            if part in agencies:
+                out.append((ORGANIZATION, start, end, part))
+            elif _LOCAL_TV.fullmatch(part) and place_at(text, start):
+                out.append((ORGANIZATION, start, end, part))
+            elif _CREDIT_PERSON.fullmatch(part) and (" " in part or "." in part):
+                words = part.replace(".", ". ").split()
+                if all(vietnamese_syllable(w) for w in words if len(w) > 2) and not place_at(text, start):
+                    out.append((PERSON, start, end, part))
+            elif _CREDIT_OUTLET.fullmatch(part) and not part.split()[1][:1].isupper():
+                out.append((ORGANIZATION, start, end, part))
+            seen.add(start)
     if any(a in text for a in anywhere):
         for m in agency_re.finditer(text):
             if m.start() not in seen:
@@ -693,6 +855,21 @@ def credited_names(text: str) -> tuple[tuple[str, int, int, str], ...]:
             if w and w.group() in agencies and w.start() not in seen:
                 out.append((ORGANIZATION, w.start(), w.end(), w.group()))
     return tuple(out)
+
+
+# the end of a name given after a famous person: "Đoàn Thanh niên Cộng sản Hồ Chí Minh", "Đoàn TNCS Hồ
+# Chí Minh", "Đội Thiếu niên Tiền phong Hồ Chí Minh", "chiến dịch Hồ Chí Minh"
+_NAMED_AFTER = re.compile(r"(?:cộng sản|tncs|tiền phong|chiến dịch|lăng|bảo tàng|khu di tích|giải thưởng|tp\.?)\s+$")
+
+
+def _named_after(key: str, pos: int) -> bool:
+    """Whether the famous name at ``pos`` ends the name of a body, place or campaign named after the person."""
+    before = key[max(0, pos - 20) : pos]
+    words = before.split()
+    return bool(_NAMED_AFTER.search(before)) or bool(words) and words[-1] in _NOT_BEFORE_NAME - _AGE_WORDS
+
+
+_AGE_WORDS = frozenset({"đại", "tiểu", "dự"})  # "thời đại Hồ Chí Minh": the person's age, not a name
 
 
 @cache

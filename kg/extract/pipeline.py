@@ -12,8 +12,10 @@ Only this package imports spaCy. ``extract`` turns a Doc into an ``Extraction`` 
 from __future__ import annotations
 
 import bisect
+import copy
 import itertools
 import logging
+import re
 from collections.abc import Iterable, Iterator
 from functools import cache
 
@@ -25,8 +27,22 @@ from spacy.vocab import Vocab
 from kg.extract.events import find_events, find_occasions, organisers_and_chairs
 from kg.extract.gazetteer import find_places
 from kg.extract.lexicon import lexicon
-from kg.extract.organizations import find_companies, find_organizations, org_mention, parse_org, share_places
-from kg.extract.people import byline_mentions, credited_names, find_people, post_body_mention, standalone_post
+from kg.extract.organizations import (
+    find_companies,
+    find_organizations,
+    org_mention,
+    parse_org,
+    share_places,
+    vietnamese_syllable,
+)
+from kg.extract.people import (
+    BOARD_TITLES,
+    byline_mentions,
+    credited_names,
+    find_people,
+    post_body_mention,
+    standalone_post,
+)
 from kg.extract.resolutions import find_implements, find_plenums, find_resolutions
 from kg.extract.sentences import split_sentences
 from kg.records import ORGANIZATION, PERSON, Article, Extraction, Fact, Mention
@@ -183,9 +199,18 @@ def kg_people(doc: Doc) -> Doc:
     # again, not the Vietnamese one; so for a foreign family name ("Thủ tướng Hun Sen")
     abroad = {(p.label, t) for p, t, o, _ in posts if o is not None and o.attrs.get("post_label")}
     foreign_names = frozenset(lexicon().raw["foreign_surnames"])
+    short = _short_names(doc._.kg_text, doc._.kg_mentions) if posts else {}
+    companies = [m for m in doc._.kg_mentions if _company(m)] if any(p[1] in BOARD_TITLES for p in posts) else []
     for person, title, org, title_start in posts:
+        if short and org is not None and (org.attrs.get("base") or {}).get("brand"):
+            org = _by_short_name(doc._.kg_text, org, short)
         if org is None and ((person.label, title) in abroad or person.label.split()[0] in foreign_names):
             continue
+        if org is None and title in BOARD_TITLES:  # "ông Hứa Ngọc Nghĩa là Trưởng Ban Kiểm soát"
+            org = _company_before(doc._.kg_text, companies, short, title_start)
+            # not a body the person's list of posts already named ("Giám đốc Công ty A rồi Phó Chủ tịch HĐQT …")
+            if org is None or any(o is not None and o.start == org.start for p, _, o, _ in posts if p is person):
+                continue
         if org is None:  # "Thủ tướng Phạm Minh Chính": the title names the whole post
             full = standalone_post(title)
             if full:
@@ -216,6 +241,56 @@ def kg_people(doc: Doc) -> Doc:
     doc._.kg_mentions = orgs.result()
     _same_post_same_place(doc._.kg_links)
     return doc
+
+
+_COMPANY_HEADS = frozenset({"Ngân hàng", "Công ty", "Tập đoàn", "Tổng công ty"})
+
+
+def _company(m: Mention) -> bool:
+    base = m.attrs.get("base") or {}
+    return m.kind == ORGANIZATION and (base.get("brand") or base.get("head") in _COMPANY_HEADS)
+
+
+def _company_before(text: str, companies: list[Mention], short: dict[str, Mention], pos: int) -> Mention | None:
+    """The company a board title without its body belongs to ("Hội đồng quản trị VietBank thống nhất bầu …;
+    ông X là Trưởng Ban Kiểm soát"): the last one named earlier in its sentence, by name or by the short name
+    the article gave it; None if the sentence names none."""
+    opening = max(text.rfind(". ", 0, pos) + 2, text.rfind("\n", 0, pos) + 1)
+    found = [(m.start, m) for m in companies if opening <= m.start < pos]
+    lowered = text[opening:pos].lower()
+    for name, body in short.items():
+        at = lowered.rfind(name)
+        if at >= 0:
+            found.append((opening + at, body))
+    return max(found, key=lambda f: f[0])[1] if found else None
+
+
+_SHORT_NAME = re.compile(r"\s*\(([A-Z][A-Za-z0-9&]{2,})\)")
+
+
+def _short_names(text: str, mentions: list[Mention]) -> dict[str, Mention]:
+    """Bodies given a short name in brackets: "Ngân hàng TMCP Việt Nam Thương Tín (VietBank)"."""
+    out: dict[str, Mention] = {}
+    for m in mentions:
+        if m.kind == ORGANIZATION:
+            short = _SHORT_NAME.match(text, m.end)
+            if short:
+                out.setdefault(short.group(1).lower(), m)
+    return out
+
+
+def _by_short_name(text: str, org: Mention, short: dict[str, Mention]) -> Mention:
+    """A brand after a title that is the short name the article gave a body ("Chủ tịch HĐQT VietBank"), or that
+    short name with a word glued to it ("VietBankthay"): that body, over the short name."""
+    name = org.label.lower()
+    body = short.get(name)
+    if body is None:
+        cut = next((k for k in short if name.startswith(k) and vietnamese_syllable(org.label[len(k) :])), None)
+        if cut is None or not org.label[len(cut) :].islower():
+            return org
+        body, name = short[cut], cut
+    attrs = copy.deepcopy(body.attrs)
+    return Mention.at(text, ORGANIZATION, org.start, org.start + len(name), body.label, scope=body.scope, attrs=attrs)
 
 
 def _same_post_same_place(links: list) -> None:
