@@ -695,7 +695,6 @@ _EXAM_RULES = re.compile(
     r"(?:thi|tuyển sinh)\s+(?:tốt nghiệp\s+(?:THPT|trung học phổ thông)|(?:trình độ\s+)?(?:đại học|cao đẳng|thạc sĩ"
     r"|tiến sĩ)(?:\s+(?:hệ\s+)?chính quy)?|vào lớp 10)(?:\s+(?:năm\s+)?(?:19|20)\d\d(?!\d))?)(?![\w-])"
 )
-_FIVE_YEAR_PLAN = re.compile(r"(?<!\w)(?:quy hoạch|kế hoạch)\s+5\s+năm\s+(?:lần\s+)?thứ\s+\d{1,2}(?!\w)")
 _STRATEGY = re.compile(r"(?<!\w)chiến lược phát triển kinh tế\s*-\s*xã hội\s+(?:\d+\s+năm\s+)?\d{4}\s*-\s*\d{4}")
 
 
@@ -800,10 +799,6 @@ def _laws_and_charters(text: str, key: str, taken: list[tuple[int, int]]) -> lis
         for kind in filter(None, (m.group("first"), m.group("second"))):
             if not _overlaps(taken, m.start(), m.end()):
                 out.append(_named_mention(text, m.start(), m.end(), f"{kind} {title}", kind))
-    for m in _FIVE_YEAR_PLAN.finditer(key):  # "Quy hoạch 5 năm thứ 14": a plan named by its ordinal
-        if not _overlaps(taken, m.start(), m.end()):
-            label = " ".join(text[m.start() : m.end()].split())
-            out.append(_named_mention(text, m.start(), m.end(), label[:1].upper() + label[1:], "Kế hoạch"))
     for m in _STRATEGY.finditer(key):
         label = (
             "Chiến lược phát triển kinh tế - xã hội "
