@@ -602,3 +602,64 @@ def test_two_elections_listed_with_a_comma_are_one():
 def test_an_ordinal_in_words_ending_a_name_is_kept():
     text = "Tỉnh ủy Sơn La tổ chức Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ năm (mở rộng) để đánh giá kết quả."
     assert events(text) == {"Hội nghị Ban Chấp hành Đảng bộ tỉnh Sơn La lần thứ năm"}
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # a meeting noun with the subject it is about (GUIDELINES: "cuộc họp", "buổi làm việc" count with a subject)
+        (
+            "Tuần qua, tại cuộc họp về công tác chuẩn bị Kỳ thi Tốt nghiệp THPT năm 2021, Phó Thủ tướng Vũ Đức Đam "
+            "nhấn mạnh, kỳ thi tốt nghiệp THPT là việc rất quan trọng.",
+            "Cuộc họp về công tác chuẩn bị Kỳ thi Tốt nghiệp THPT năm 2021",
+        ),
+        # the place clause between the meeting and its subject is left out
+        (
+            "Chiều 26/4, ông Nguyễn Thanh Long - Bộ trưởng Bộ Y tế làm trưởng đoàn có buổi làm việc tại TP Cần Thơ "
+            "về công tác phòng chống dịch Covid-19.",
+            "Buổi làm việc về công tác phòng chống dịch Covid-19",
+        ),
+        # a lower-case conference named by its field and the national scope
+        (
+            "Chia sẻ với ngành giáo dục tại hội nghị giáo dục toàn quốc, Phó Thủ tướng Vũ Đức Đam đã nhìn nhận.",
+            "Hội nghị giáo dục toàn quốc",
+        ),
+        # a quoted title after a colon
+        (
+            'GS Minh phát biểu tại Hội nghị: "Triển khai Nghị định số 116/2020/NĐ - CP về đào tạo giáo viên theo '
+            'nhu cầu địa phương" do Bộ GD-ĐT tổ chức sáng nay 29/4 tại Hà Nội.',
+            "Hội nghị “Triển khai Nghị định số 116/2020/NĐ - CP về đào tạo giáo viên theo nhu cầu địa phương”",
+        ),
+        # a session named by its own proper name
+        (
+            "Bộ trưởng Phan Văn Giang chúc mừng Trung Quốc đã tổ chức thành công kỳ họp Lưỡng hội, công bố hoàn "
+            "thành mục tiêu 100 năm lần thứ nhất.",
+            "Kỳ họp Lưỡng hội",
+        ),
+    ],
+)
+def test_meetings_named_by_their_subject_field_or_own_name(text, label):
+    assert events(text) == {label}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tại buổi làm việc, Bộ trưởng Y tế Nguyễn Thanh Long cho biết tình hình rất phức tạp.",
+        "Các cuộc họp về phòng, chống dịch được tổ chức hằng tuần.",
+        "Đại diện Myanmar đã trình bày với Hội nghị về diễn biến tình hình Myanmar thời gian qua.",
+        "Cử tri kiến nghị tại kỳ họp Quốc hội sắp tới.",
+        "Ông bị phạt khi tham dự cuộc họp tại tòa nhà chính phủ để thảo luận về tình hình Covid-19 ở nước này.",
+        'Ông Minh phát biểu tại hội nghị: "Chúng ta phải làm tốt hơn. Không thể chậm trễ."',
+    ],
+)
+def test_meetings_without_a_subject_or_a_name_are_no_events(text):
+    assert events(text) == set()
+
+
+def test_a_festival_described_as_traditional_is_the_festival_named_before():
+    text = (
+        "Khu du lịch sinh thái Tràng An ra thông báo tạm hoãn tổ chức lễ hội Tràng An 2021 để chủ động phòng chống "
+        "dịch. Lễ hội Tràng An truyền thống hàng năm là lễ hội lớn ở Ninh Bình."
+    )
+    assert events(text) == {"Lễ hội Tràng An 2021"}
