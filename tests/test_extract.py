@@ -1079,3 +1079,34 @@ def test_a_decree_cited_by_a_bare_number_without_its_symbol_is_not_named():
     assert RESOLUTION not in entities(text)
     given = "Tiêu đề\nMức thu đúng với Nghị định 86/2015/NĐ-CP của Chính phủ (Nghị định 86) về học phí."
     assert entities(given)[RESOLUTION] == {"Nghị định số 86/2015/NĐ-CP"}
+
+
+def implements_of(text: str) -> set[tuple[str, str]]:
+    return {(s, o) for s, rel, o in facts_of("Tiêu đề\n" + text) if rel == "implements"}
+
+
+def test_a_decision_issued_to_carry_out_an_article_of_a_law_implements_the_law():
+    text = (
+        "Ông Thanh cho biết, thực hiện quy định tại Điều 29 Luật Khoáng sản, trên cơ sở kết quả điều tra, nhu cầu "
+        "khai thác khoáng sản theo Chiến lược khoáng sản đến năm 2020, tầm nhìn đến năm 2030, Bộ Tài nguyên và Môi "
+        "trường đã trình Thủ tướng Chính phủ ban hành Quyết định 645/QĐ-TTg phê duyệt khu vực dự trữ khoáng sản."
+    )
+    assert implements_of(text) == {("Quyết định số 645/QĐ-TTg", "Luật Khoáng sản")}
+
+
+def test_a_decree_taken_up_again_as_guiding_an_article_of_a_law_implements_the_law():
+    text = (
+        "Vừa qua Chính phủ đã ban hành Nghị định số 51/2021 về quản lý khoáng sản ở các khu vực dự trữ khoáng sản "
+        "quốc gia.\nĐây là lần đầu tiên Chính phủ ban hành một Nghị định để hướng dẫn chi tiết Điều 29 Luật Khoáng "
+        "sản nhằm tháo gỡ những khó khăn."
+    )
+    assert implements_of(text) == {("Nghị định số 51/2021/NĐ-CP", "Luật Khoáng sản")}
+
+
+def test_a_law_cited_by_the_articles_of_a_decree_is_not_implemented_by_it():
+    text = (
+        "Nghị định số 23/2020 nêu rõ việc cấp phép phải bảo đảm các nguyên tắc quy định tại khoản 1 Điều 40, "
+        "khoản 1 Điều 53 Luật Khoáng sản.\nĐây là lần đầu tiên Bộ ban hành một Thông tư để hướng dẫn chi tiết Điều "
+        "5 Luật Đất đai."
+    )
+    assert implements_of(text) == set()

@@ -834,19 +834,32 @@ def find_plenums(text: str, key: str) -> list[Mention]:
 
 # "… thực hiện", "… về triển khai thực hiện", "Nghị định 137/2015 hướng dẫn Luật …", "… quy định chi tiết một
 # số điều của Luật …": the words that say the first instrument carries out the next
+# the articles of a law that an instrument carries out or details: "(quy định tại) khoản 1 Điều 29 (của)"
+_ARTICLES = r"(?:(?:điểm\s+\w\s*,?\s*)?(?:khoản\s+\d+\s*,?\s*)?điều\s+\d+\w?\s+(?:của\s+)?)"
 _IMPLEMENTS_LINK = re.compile(
     r"\s*,?\s*(?:(?:về|nhằm|để)\s+(?:việc\s+)?)?(?:tiếp tục\s+)?(?:tổ chức\s+)?"
     r"(?:(?:nghiên cứu|học tập|quán triệt|tuyên truyền|triển khai)\s*(?:,\s*|\s+và\s+|\s+)){0,5}"
-    r"(?:thực hiện|cụ thể hóa|triển khai|hướng dẫn(?:\s+thi hành|\s+thực hiện)?"
-    r"|quy định chi tiết(?:\s+(?:và hướng dẫn thi hành\s+)?(?:một số điều(?:\s+của)?)?)?)\s+$"
+    r"(?:thực hiện|cụ thể hóa|triển khai|hướng dẫn(?:\s+thi hành|\s+thực hiện|\s+chi tiết)?"
+    r"|quy định chi tiết(?:\s+(?:và hướng dẫn thi hành\s+)?(?:một số điều(?:\s+của)?)?)?)\s+" + _ARTICLES + "?$"
+)
+# "Đây là lần đầu tiên Chính phủ ban hành một Nghị định để hướng dẫn chi tiết Điều 29 Luật Khoáng sản": the
+# decree the article has just named, taken up again by "đây" or "<type> này" (on the key)
+_TAKEN_UP = re.compile(
+    r"(?:^|[.!?\n]\s*)(?:đây là|đó là|(?P<this>nghị định|thông tư|quyết định|nghị quyết|chỉ thị)\s+(?:này|nêu trên|trên))"
+    r"[^.;!?\n]{0,80}?(?:(?:một|các)\s+)?(?P<type>nghị định|thông tư|quyết định|nghị quyết|chỉ thị)?"
+    r"\s+(?:(?:để|nhằm)\s+)?(?:hướng dẫn(?:\s+chi tiết|\s+thi hành)?|quy định chi tiết|cụ thể hóa)\s+" + _ARTICLES + "?$"
 )
 
 
 # "Thực hiện Nghị quyết số 12-NQ/TW …, Ban Thường vụ Tỉnh ủy ban hành Kế hoạch số 45-KH/TU": the plan after
 _CARRYING_OUT = re.compile(
-    r"(?:^|[.;:\n]|,)\s*(?:để\s+)?(?:tiếp tục\s+)?(?:triển khai\s+)?(?:thực hiện|cụ thể hóa)\s+$"
+    r"(?:^|[.;:\n]|,)\s*(?:để\s+)?(?:tiếp tục\s+)?(?:triển khai\s+)?(?:thực hiện|cụ thể hóa)\s+"
+    r"(?:(?:các\s+)?quy định\s+(?:tại|của)\s+)?" + _ARTICLES + "?$"
 )
 _THEN_ISSUED = re.compile(r"\s*,\s*[^.;:\n]{0,100}?\s(?:ban hành|xây dựng|có)\s+$")
+# "Thực hiện quy định tại Điều 29 Luật Khoáng sản, trên cơ sở … theo Chiến lược …, Bộ … trình Thủ tướng Chính
+# phủ ban hành Quyết định 645/QĐ-TTg": the instrument issued later in the sentence, other instruments between
+_LATER_ISSUED = re.compile(r"\s*,[^.;:\n]{0,300}?\sban hành\s+$")
 
 
 def find_implements(text: str, key: str, resolutions: list[Mention]) -> list[tuple[int, int]]:
@@ -861,13 +874,32 @@ def find_implements(text: str, key: str, resolutions: list[Mention]) -> list[tup
                 pairs.append((i, i + 1))
                 break
         else:
-            if not _CARRYING_OUT.search(key, max(0, m.start - 40), m.start):
+            if not _CARRYING_OUT.search(key, max(0, m.start - 70), m.start):
                 continue
             for end in (m.attrs.get("tail_end", m.end), m.attrs.get("head_end", m.end)):
                 if nxt.start >= end and _THEN_ISSUED.fullmatch(key, end, nxt.start):
                     pairs.append((i + 1, i))
                     break
-    return pairs
+            else:
+                end = m.attrs.get("tail_end", m.end)
+                later = next(
+                    (j for j in range(i + 1, len(resolutions)) if _LATER_ISSUED.fullmatch(key, end, resolutions[j].start)),
+                    None,
+                )
+                if later is not None:
+                    pairs.append((later, i))
+    for j, m in enumerate(resolutions):
+        if j == 0:
+            continue
+        taken_up = _TAKEN_UP.search(key, max(0, m.start - 160), m.start)
+        kind = taken_up and (taken_up.group("this") or taken_up.group("type"))
+        if not kind:
+            continue
+        before = [i for i in range(j) if resolutions[i].end <= taken_up.start() + 1]
+        same = [i for i in before if resolutions[i].attrs.get("type", "").lower() == kind]
+        if same and same[-1] == before[-1]:  # the last instrument named before is of that type
+            pairs.append((same[-1], j))
+    return sorted(set(pairs))
 
 
 __all__ = ["find_resolutions", "find_plenums", "find_implements", "canonical_party_symbol", "term_number", "match_key"]
