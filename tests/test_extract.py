@@ -1110,3 +1110,68 @@ def test_a_law_cited_by_the_articles_of_a_decree_is_not_implemented_by_it():
         "5 Luật Đất đai."
     )
     assert implements_of(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        (
+            "Đến năm 2025, thành phố sẽ hoàn thành Đề án đầu tư xây dựng huyện thành quận đối với 5 huyện nêu trên.",
+            "Đề án đầu tư xây dựng huyện thành quận",
+        ),
+        (
+            "Bộ GTVT báo cáo Phó Thủ tướng ngày 22/4 về việc triển khai xây dựng Đề án quản lý, sử dụng tài sản kết "
+            "cấu hạ tầng đường sắt quốc gia do Nhà nước đầu tư.",
+            "Đề án quản lý, sử dụng tài sản kết cấu hạ tầng đường sắt quốc gia do Nhà nước đầu tư",
+        ),
+    ],
+)
+def test_a_capitalised_scheme_with_the_title_it_is_written_with(text, label):
+    assert entities("Tiêu đề\n" + text)[RESOLUTION] == {label}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bộ đề nghị Thủ tướng quyết định phê duyệt Đề án làm căn cứ để triển khai, thực hiện.",
+        "Để tăng hiệu quả tuyên truyền, dự thảo Đề án chú trọng đến việc đổi mới phương thức tuyên truyền.",
+        "Bộ cho biết quá trình triển khai xây dựng Đề án và thực hiện công tác bảo trì còn một số ý kiến khác nhau.",
+    ],
+)
+def test_a_scheme_without_a_title_is_not_named(text):
+    assert RESOLUTION not in entities("Tiêu đề\n" + text)
+
+
+def test_a_programme_carrying_out_a_local_congress_named_by_its_tenure():
+    text = (
+        "Tiêu đề\nSở đã tham mưu UBND TP Cần Thơ ban hành Chương trình hành động triển khai thực hiện khâu đột phá "
+        "thứ 3 Nghị quyết Đại hội Đảng bộ TP Cần Thơ nhiệm kỳ 2020-2025; Quyết định ban hành Danh mục công nghệ."
+    )
+    programme = (  # the congress in its title written as the resolver names it
+        "Chương trình hành động triển khai thực hiện khâu đột phá thứ 3 Nghị quyết Đại hội Đảng bộ thành phố Cần "
+        "Thơ nhiệm kỳ 2020-2025"
+    )
+    resolution = "Nghị quyết Đại hội Đảng bộ thành phố Cần Thơ nhiệm kỳ 2020-2025"
+    assert entities(text)[RESOLUTION] == {programme, resolution}
+    assert {(s, o) for s, rel, o in facts_of(text) if rel == "implements"} == {(programme, resolution)}
+
+
+def test_a_congress_resolution_without_its_number_or_tenure_is_not_named():
+    text = "Tiêu đề\nCác cấp ủy quán triệt Nghị quyết Đại hội Đảng bộ tỉnh và các chương trình hành động."
+    assert RESOLUTION not in entities(text)
+
+
+def test_a_programme_whose_title_holds_an_instrument_it_does_not_carry_out_implements_nothing():
+    text = (
+        "Tiêu đề\nTỉnh ban hành Chương trình tuyên truyền về Nghị quyết Đại hội Đảng bộ tỉnh Lào Cai nhiệm kỳ "
+        "2020-2025."
+    )
+    assert not {rel for _, rel, _ in facts_of(text)} & {"implements"}
+
+
+def test_programmes_counted_are_not_one_named_programme():
+    text = (
+        "Tiêu đề\nHội nghị học tập 10 Chương trình công tác của Thành ủy Hà Nội khóa XVII, nhiệm kỳ 2020-2025 và "
+        "Chương trình số 03-CTr/TU."
+    )
+    assert entities(text)[RESOLUTION] == {"Chương trình số 03-CTr/TU"}

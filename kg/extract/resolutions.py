@@ -341,7 +341,19 @@ def find_resolutions(text: str, key: str) -> list[Mention]:
         found.append(Mention.at(text, RESOLUTION, m.start(), m.end(), label, attrs=attrs | {"tail_end": end}))
         taken.append((m.start(), m.end()))
     found += _named(text, key, taken)
+    congresses = [f for f in found if "congress_tenure" in f.attrs]
     found += _programmes(text, key, taken + [(f.start, f.end) for f in found])
+    for p in found if congresses else ():
+        inner = next((c for c in congresses if p.start < c.start and c.end <= p.end), None)
+        if inner is not None and p.attrs.get("type") in ("Chương trình", "Kế hoạch", "Đề án", "Chiến lược"):
+            # the congress in a programme's title is written as the resolver names it: "… Nghị quyết Đại hội Đảng
+            # bộ thành phố Cần Thơ nhiệm kỳ 2020-2025"
+            p.attrs["inner_congress"] = {
+                "before": " ".join(text[p.start : inner.start].split()),
+                "org": inner.attrs["congress_org"],
+                "tenure": inner.attrs["congress_tenure"],
+                "after": " ".join(text[inner.end : p.end].split()),
+            }
     found += _laws_and_charters(text, key, taken)
     found += _short_forms(text, key, taken)
     found.sort(key=lambda mm: (mm.start, mm.end))
@@ -442,6 +454,13 @@ def _named(text: str, key: str, taken: list[tuple[int, int]]) -> list[Mention]:
             continue
         org = parse_org(text, key, m.end(), allow_generic=True)
         number = org and _CONGRESS_NUMBER.match(key, org.end)
+        tenure = org and not number and _CONGRESS_TENURE.match(key, org.end)
+        if tenure:  # "Nghị quyết Đại hội Đảng bộ TP Cần Thơ nhiệm kỳ 2020-2025": the congress named by its tenure
+            attrs = {"type": "Nghị quyết", "named": True, "congress_org": org_mention(text, org)}
+            attrs["congress_tenure"] = f"nhiệm kỳ {tenure.group(1)}-{tenure.group(2)}"
+            out.append(Mention.at(text, RESOLUTION, m.start(), tenure.end(), "Nghị quyết Đại hội", attrs=attrs))
+            taken.append((m.start(), tenure.end()))
+            continue
         if not number:
             continue
         term = term_number(number.group(1))
@@ -454,6 +473,7 @@ def _named(text: str, key: str, taken: list[tuple[int, int]]) -> list[Mention]:
 
 
 _NAMED_LOCAL_CONGRESS = re.compile(r"(?<!\w)nghị quyết\s+đại hội\s+(?:đại biểu\s+)?(?=đảng bộ)")
+_CONGRESS_TENURE = re.compile(r"\s*,?\s*\(?nhiệm kỳ\s*(\d{4})\s*[-–]\s*(\d{4})(?!\d)\)?")
 _CONGRESS_NUMBER = re.compile(
     r"\s*,?\s*lần thứ\s+([ivxl]+|\d{1,2})(?!\w)(?:\s*,?\s*\(?nhiệm kỳ\s+\d{4}\s*[-–]\s*\d{4}\)?)?"
 )
@@ -534,7 +554,7 @@ _PROGRAMME = re.compile(r"(?<!\w)(Đề án|đề án|Chương trình|Chiến l�
 _HORIZON = r"(?:\s*,?\s*(?:và\s+)?(?:(?:với\s+)?tầm nhìn|định hướng)\s+đến\s+(?:năm\s+)?\d{4})"
 # "giai đoạn 2021 - 2025", "thời kỳ 2021-2030, tầm nhìn đến năm 2050", "đến năm 2025, định hướng đến năm 2030"
 _PERIOD = re.compile(
-    r"\s+(?:giai đoạn|thời kỳ)\s+\d{4}\s*[-–]\s*\d{4}" + _HORIZON + "?"
+    r"\s+(?:giai đoạn|thời kỳ|nhiệm kỳ)\s*\d{4}\s*[-–]\s*\d{4}" + _HORIZON + "?"
     r"|\s+đến\s+năm\s+\d{4}(?!\d)" + _HORIZON + "?" + r"|" + _HORIZON
 )
 # the two programmes the National Assembly (or a council) adopts for each year
@@ -546,9 +566,23 @@ _ANNUAL_PROGRAMME = re.compile(
 )
 
 
+_COUNTED = re.compile(r"(?:(?<!\w)\d+|(?<!\w)(?:các|những|nhiều|mỗi|hai|ba|bốn|năm))\s+$")
 # a title that runs to "đến năm 2025" holds no clause ("Kế hoạch … của ABBank là đến năm 2025")
 _CLAUSE_IN_TITLE = re.compile(r",(?!\s*chống)|(?<!\w)(?:là|có|được|sẽ|đã|phải|nhằm|để|đặt|mục tiêu|từ)(?!\w)")
 _PLACE_AFTER = re.compile(r"\s+(?:tỉnh|thành phố|huyện|quận|thị xã)\s+")
+
+
+# what a scheme written as an object is being done to: "xây dựng Đề án …", "phê duyệt Đề án …" (on the key)
+_SCHEME_OBJECT = re.compile(
+    r"(?<!\w)(?:xây dựng|hoàn thành|hoàn thiện|phê duyệt|ban hành|triển khai|thực hiện|theo|trình|lập|thông qua)\s+$"
+)
+# where its title ends: punctuation, a clause after a comma, or a word that opens a clause
+_SCHEME_TITLE_END = re.compile(
+    r"[.;:()\n“”\"!?]|,\s+(?:trong đó|đồng thời|nhằm|để|với|theo|sau|trước|khi|nhưng|song|còn|và|từ|đến|tuy|đã|sẽ)\s"
+    r"|\s(?:đối với|được|là|làm căn cứ|trình|nhằm|đã|sẽ|đang|vừa|cũng|thì|mà|với|tại|vào|từ|đến|theo|cho|của|nêu trên"
+    r"|này|bao gồm|gồm)(?!\w)"
+)
+_SCHEME_NOT_A_TITLE = re.compile(r"(?:và|hoặc|này|đó|trên|mới|của|cho|với|các|những)(?!\w)")
 
 
 def _named_mention(text: str, start: int, end: int, label: str, kind: str) -> Mention:
@@ -572,6 +606,8 @@ def _programmes(text: str, key: str, taken: list[tuple[int, int]]) -> list[Menti
             continue  # "Viện Quy hoạch Xây dựng Hà Nội": part of a body's name; "Đề án 89)"
         if text[pos].isupper() and parse_org(text, key, pos) is not None:
             continue  # "Đề án Chính phủ trình": the body that presents it
+        if _COUNTED.search(key, max(0, m.start() - 12), m.start()):
+            continue  # "10 Chương trình công tác của Thành ủy …": several, not one named
         period = next(_PERIOD.finditer(text, pos, min(len(text), pos + 160)), None)
         if (
             period is not None
@@ -579,7 +615,7 @@ def _programmes(text: str, key: str, taken: list[tuple[int, int]]) -> list[Menti
                 not text[pos : period.start()].strip()  # "Đề án định hướng đến năm 2015": no title
                 or any(c in text[pos : period.start()] for c in '.;:!?()\n"“”')
                 or re.search(r"(?:sang|trong|cho|của|và)$", text[pos : period.start()])
-                or not re.match(r"\s*(?:giai|thời)", key[period.start() : period.end()])
+                or not re.match(r"\s*(?:giai|thời|nhiệm)", key[period.start() : period.end()])
                 and (m.group(1) == "Quy hoạch" or _CLAUSE_IN_TITLE.search(key, pos, period.start()))
             )
         ):
@@ -590,6 +626,13 @@ def _programmes(text: str, key: str, taken: list[tuple[int, int]]) -> list[Menti
             end = annual.end()
         elif period is not None and (text[pos].isupper() or m.group(1)[0].isupper()):
             end = period.end()  # a title with its period: "… giai đoạn 2015 - 2020"
+        elif is_scheme and m.group(1) == "Đề án" and _SCHEME_OBJECT.search(key, max(0, m.start() - 24), m.start()):
+            # a capitalised scheme with the title it is written with: "hoàn thành Đề án đầu tư xây dựng huyện
+            # thành quận đối với 5 huyện", "triển khai xây dựng Đề án quản lý, sử dụng tài sản … do Nhà nước đầu tư"
+            stop = _SCHEME_TITLE_END.search(key, pos - 1, min(len(key), pos + 240))  # from the space before it
+            end = stop.start() if stop else -1
+            if end < 0 or not 4 <= len(key[pos:end].split()) <= 30 or _SCHEME_NOT_A_TITLE.match(key, pos):
+                continue
         elif is_scheme and text[pos].isupper():  # a proper name: "đề án Công viên địa chất toàn cầu …"
             end = _name_tokens(text, pos, limit=16)
             place = _PLACE_AFTER.match(text, end)
@@ -859,6 +902,8 @@ _CARRYING_OUT = re.compile(
 _THEN_ISSUED = re.compile(r"\s*,\s*[^.;:\n]{0,100}?\s(?:ban hành|xây dựng|có)\s+$")
 # "Thực hiện quy định tại Điều 29 Luật Khoáng sản, trên cơ sở … theo Chiến lược …, Bộ … trình Thủ tướng Chính
 # phủ ban hành Quyết định 645/QĐ-TTg": the instrument issued later in the sentence, other instruments between
+# a programme whose title says what it carries out: "… triển khai thực hiện khâu đột phá thứ 3 <resolution>"
+_CARRIED_OUT_IN_TITLE = re.compile(r"(?<!\w)(?:thực hiện|cụ thể hóa)\s+(?:[^\s,.;:]+\s+){0,5}$")
 _LATER_ISSUED = re.compile(r"\s*,[^.;:\n]{0,300}?\sban hành\s+$")
 
 
@@ -888,6 +933,13 @@ def find_implements(text: str, key: str, resolutions: list[Mention]) -> list[tup
                 )
                 if later is not None:
                     pairs.append((later, i))
+    for i, m in enumerate(resolutions):  # "Chương trình hành động triển khai thực hiện khâu đột phá thứ 3 Nghị quyết …"
+        for j in range(i + 1, len(resolutions)):
+            inner = resolutions[j]
+            if inner.start >= m.end:
+                break
+            if inner.end <= m.end and _CARRIED_OUT_IN_TITLE.search(key, m.start, inner.start):
+                pairs.append((i, j))
     for j, m in enumerate(resolutions):
         if j == 0:
             continue
