@@ -1175,3 +1175,44 @@ def test_programmes_counted_are_not_one_named_programme():
         "Chương trình số 03-CTr/TU."
     )
     assert entities(text)[RESOLUTION] == {"Chương trình số 03-CTr/TU"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thứ trưởng nhấn mạnh việc trình Quốc hội ban hành Nghị quyết về tổ chức chính quyền đô thị tại TPHCM là có "
+        "cơ sở, phù hợp.",
+        "Theo hồ sơ dự thảo Nghị quyết của Quốc hội về tổ chức chính quyền đô thị tại TPHCM đang được Bộ Tư pháp "
+        "thẩm định.",
+    ],
+)
+def test_a_resolution_of_the_national_assembly_cited_by_its_title(text):
+    assert entities("Tiêu đề\n" + text)[RESOLUTION] == {"Nghị quyết về tổ chức chính quyền đô thị tại TPHCM"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bộ Tư pháp tán thành đề nghị UB Thường vụ Quốc hội ban hành Nghị quyết về điều chỉnh địa giới hành chính.",
+        "TPHCM tiếp tục thực hiện Nghị quyết của Chính phủ về mua và sử dụng vắc xin phòng Covid-19.",
+        "Kỳ họp còn xem xét, thông qua các Nghị quyết của Quốc hội về Chương trình xây dựng luật, pháp lệnh.",
+    ],
+)
+def test_other_resolutions_cited_by_their_subject_are_not_named(text):
+    assert RESOLUTION not in entities("Tiêu đề\n" + text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Văn phòng Chính phủ vừa có văn bản số 81 thông báo kết luận của Thủ tướng Chính phủ Phạm Minh Chính.",
+        "Văn phòng Chính phủ ban hành Thông báo số 81 về kết luận của Thủ tướng. Thông báo số 81 được gửi các bộ.",
+    ],
+)
+def test_a_notice_of_the_government_office_takes_its_symbol(text):
+    assert entities("Tiêu đề\n" + text)[RESOLUTION] == {"Thông báo số 81/TB-VPCP"}
+
+
+def test_a_dispatch_of_the_government_office_without_its_symbol_is_not_a_notice():
+    text = "Tiêu đề\nVăn phòng Chính phủ có văn bản số 3370 gửi các bộ về việc phòng dịch."
+    assert RESOLUTION not in entities(text)

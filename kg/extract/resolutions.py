@@ -356,6 +356,9 @@ def find_resolutions(text: str, key: str) -> list[Mention]:
             }
     found += _laws_and_charters(text, key, taken)
     found += _short_forms(text, key, taken)
+    notices = _government_office_notices(text, key)
+    if notices:  # "Thông báo số 125" found as a short form: the notice with its symbol instead
+        found = [f for f in found if not _overlaps([(n.start, n.end) for n in notices], f.start, f.end)] + notices
     found.sort(key=lambda mm: (mm.start, mm.end))
     return found
 
@@ -719,6 +722,27 @@ def _short_forms(text: str, key: str, taken: list[tuple[int, int]]) -> list[Ment
     return out
 
 
+# "Văn phòng Chính phủ vừa có văn bản số 81 thông báo kết luận của Thủ tướng", "Văn phòng Chính phủ ban hành Thông
+# báo số 125": the Government Office's notice, whose symbol is N/TB-VPCP (on the key)
+_OFFICE_NOTICE = re.compile(
+    r"(?<!\w)văn phòng chính phủ(?:\s+(?:vừa|đã|mới))?\s+(?:có|ban hành|ra|phát hành)\s+"
+    r"(?:thông báo\s+(?:số\s+)?(\d{1,4})(?![\d/\w])|văn bản\s+(?:số\s+)?(\d{1,4})(?![\d/\w])(?=\s+thông báo\s))"
+)
+
+
+def _government_office_notices(text: str, key: str) -> list[Mention]:
+    out = []
+    for m in _OFFICE_NOTICE.finditer(key) if "văn phòng chính phủ" in key else ():
+        group = 1 if m.group(1) else 2
+        number = m.group(group)
+        start = key.index("thông báo" if group == 1 else "văn bản", m.start() + len("văn phòng chính phủ"))
+        symbol = f"{number}/TB-VPCP"
+        attrs = {"symbol": symbol, "number": int(number), "code": "TB", "issuer_code": "VPCP", "type": "Thông báo"}
+        attrs["state"] = True
+        out.append(Mention.at(text, RESOLUTION, start, m.end(group), f"Thông báo số {symbol}", attrs=attrs))
+    return out
+
+
 _LAW_STOP = frozenset(
     "của đã là có được cho với tại về trong để sẽ này vừa cũng đang khi theo từ đến năm số ngày thì mà do bị vì "
     "quy định và hoặc hay nên như các những một sửa đổi bổ sung hiện hành mới nhằm nhưng khi nếu bởi vào".split()
@@ -848,7 +872,31 @@ def _laws_and_charters(text: str, key: str, taken: list[tuple[int, int]]) -> lis
             + " ".join(text[m.start() : m.end()].split()).split("hội", 1)[1].strip()
         )
         out.append(_named_mention(text, m.start(), m.end(), label, "Chiến lược"))
+    for m in _ASSEMBLY_RESOLUTION.finditer(text) if "quốc hội" in key else ():
+        # "trình Quốc hội ban hành Nghị quyết về tổ chức chính quyền đô thị tại TPHCM", "dự thảo Nghị quyết của
+        # Quốc hội về …": a resolution of the National Assembly cited by its title, as laws are
+        of = _OF_ASSEMBLY.match(key, m.end())
+        if not of.group(1) and not _BY_ASSEMBLY.search(key, max(0, m.start() - 40), m.start()):
+            continue
+        if _COUNTED.search(key, max(0, m.start() - 12), m.start()):
+            continue  # "các Nghị quyết của Quốc hội về …"
+        pos = of.end()
+        stop = _ASSEMBLY_TITLE_END.search(key, pos - 1, min(len(key), pos + 200))
+        end = stop.start() if stop else -1
+        if end < 0 or not 3 <= len(key[pos:end].split()) <= 25 or _overlaps(taken, m.start(), end):
+            continue
+        label = "Nghị quyết về " + " ".join(text[pos:end].split())
+        out.append(_named_mention(text, m.start(), end, label, "Nghị quyết"))
     return out
+
+
+_ASSEMBLY_RESOLUTION = re.compile(r"(?<=[a-zà-ỹđ] )Nghị quyết\s+(?=về\s|của Quốc hội về\s)")
+_OF_ASSEMBLY = re.compile(r"(của quốc hội\s+)?về\s+")
+# "(trình) Quốc hội ban hành / thông qua", not its Standing Committee's ("UB Thường vụ Quốc hội ban hành")
+_BY_ASSEMBLY = re.compile(r"(?<!thường vụ )quốc hội\s+(?:xem xét,?\s+)?(?:ban hành|thông qua)\s+$")
+_ASSEMBLY_TITLE_END = re.compile(
+    r"[.;:()\n“”\"!?]|,\s|\s(?:là|được|đang|đã|sẽ|để|nhằm|thì|mà|và|với|theo|do|cho|trình|của|này)(?!\w)"
+)
 
 
 def find_plenums(text: str, key: str) -> list[Mention]:
