@@ -385,7 +385,9 @@ def _resolution_entity(
     inner = attrs.pop("inner_congress", None)
     name = inner and org_name(inner["org"], ctx)
     if name is not None:  # "Chương trình hành động … Nghị quyết Đại hội Đảng bộ thành phố Cần Thơ nhiệm kỳ 2020-2025"
-        label = " ".join(filter(None, [inner["before"], "Nghị quyết Đại hội", name.label, inner["tenure"], inner["after"]]))
+        label = " ".join(
+            filter(None, [inner["before"], "Nghị quyết Đại hội", name.label, inner["tenure"], inner["after"]])
+        )
         return f"resolution/{key_slug(label)}", label, attrs
     if "congress_org" in attrs:  # "Nghị quyết Đại hội XVII Đảng bộ thành phố Hà Nội"
         name = org_name(attrs.pop("congress_org"), ctx)

@@ -1073,8 +1073,8 @@ def test_joint_instruments_of_several_issuers(text, label):
 def test_a_decree_cited_by_a_bare_number_without_its_symbol_is_not_named():
     # GUIDELINES: a short form without "số" only when the article gives its symbol or its issuer makes one
     text = (
-        "Tiêu đề\nBộ GD&ĐT lấy ý kiến để hoàn thiện dự thảo Nghị định thay thế Nghị định 86 về học phí (sẽ hết hiệu lực "
-        "khi năm học 2020-2021 kết thúc)."
+        "Tiêu đề\nBộ GD&ĐT lấy ý kiến để hoàn thiện dự thảo Nghị định thay thế Nghị định 86 về học phí (sẽ hết hiệu "
+        "lực khi năm học 2020-2021 kết thúc)."
     )
     assert RESOLUTION not in entities(text)
     given = "Tiêu đề\nMức thu đúng với Nghị định 86/2015/NĐ-CP của Chính phủ (Nghị định 86) về học phí."

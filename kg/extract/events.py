@@ -255,7 +255,8 @@ def find_events(text: str, key: str, sentences: list[tuple[int, int]]) -> list[M
 # a meeting noun with the subject it is about, a place clause maybe between: "tại cuộc họp về công tác chuẩn bị
 # Kỳ thi …", "có buổi làm việc tại TP Cần Thơ về công tác phòng chống dịch Covid-19" (on the key)
 _MEETING_ABOUT = re.compile(
-    r"(?<!\w)(cuộc họp|buổi họp|buổi làm việc|cuộc làm việc)(?P<place>\s+(?:tại|ở)\s+[^,.;:()“”\"]{1,50}?)?\s+về\s+(?=\w)"
+    r"(?<!\w)(cuộc họp|buổi họp|buổi làm việc|cuộc làm việc)"
+    r"(?P<place>\s+(?:tại|ở)\s+[^,.;:()“”\"]{1,50}?)?\s+về\s+(?=\w)"
 )
 _ADDRESSED = re.compile(r"(?<!\w)với\s+$")
 _NATIONAL_FIELD = re.compile(r"(?:\s+(?!của|và|các|với|tại|về)[a-zà-ỹđ]+){1,3}\s+toàn quốc(?!\w)")
@@ -266,19 +267,21 @@ def _meetings_about(text: str, key: str, sentences: list[tuple[int, int]]) -> li
     A meeting with no subject ("tại buổi làm việc", "cuộc làm việc với nhiều bên") names none."""
     out = []
     plural = _res()["plural"]
-    for s_start, s_end in sentences:
-        for m in _MEETING_ABOUT.finditer(key, s_start, s_end):
-            if not text[m.start()].islower() or plural.search(key, max(s_start, m.start() - 12), m.start()):
-                continue  # "các cuộc họp về …": a class of meetings
-            if m.group("place") and _clause_stop(key, key.index(" ", m.start("place") + 2), m.end("place") + 1) is not None:
-                continue  # "cuộc họp tại tòa nhà chính phủ để thảo luận về …": a clause, not a place
-            end = _name_end(text, key, m.end(), s_end)
-            if len(key[m.end() : end].split()) < 2:
-                continue
-            subject = " ".join(text[m.end() : end].split())
-            label = f"{m.group(1)[:1].upper()}{m.group(1)[1:]} về {subject}"
-            attrs = {"event_type": label.split(" về ", 1)[0], **_date_in(key, s_start, m.start())}
-            out.append(Mention.at(text, EVENT, m.start(), end, label, attrs=attrs))
+    for m in _MEETING_ABOUT.finditer(key):
+        s_start, s_end = _sentence_of(sentences, m.start())
+        if m.end() > s_end:
+            continue
+        if not text[m.start()].islower() or plural.search(key, max(s_start, m.start() - 12), m.start()):
+            continue  # "các cuộc họp về …": a class of meetings
+        if m.group("place") and _clause_stop(key, key.index(" ", m.start("place") + 2), m.end("place") + 1) is not None:
+            continue  # "cuộc họp tại tòa nhà chính phủ để thảo luận về …": a clause, not a place
+        end = _name_end(text, key, m.end(), s_end)
+        if len(key[m.end() : end].split()) < 2:
+            continue
+        subject = " ".join(text[m.end() : end].split())
+        label = f"{m.group(1)[:1].upper()}{m.group(1)[1:]} về {subject}"
+        attrs = {"event_type": label.split(" về ", 1)[0], **_date_in(key, s_start, m.start())}
+        out.append(Mention.at(text, EVENT, m.start(), end, label, attrs=attrs))
     return out
 
 
@@ -615,7 +618,12 @@ def find_occasions(text: str, key: str, orgs: list[Mention]) -> list[Mention]:
     for m in _NAMED_SESSION.finditer(text) if "họp" in key else ():
         # "kỳ họp Lưỡng hội": a session named by its own proper name (not a body's: "kỳ họp Quốc hội" is unnamed)
         run = _SESSION_NAME.match(text, m.end())
-        if m.end() in by_start or not run or run.group().isupper() or re.match(r"\s+(?:khóa|thứ|lần)\s", key[run.end() :]):
+        if (
+            m.end() in by_start
+            or not run
+            or run.group().isupper()
+            or re.match(r"\s+(?:khóa|thứ|lần)\s", key[run.end() :])
+        ):
             continue
         label = "Kỳ họp " + " ".join(run.group().split())
         out.append(Mention.at(text, EVENT, m.start(), run.end(), label, attrs={"event_type": "Kỳ họp"}))

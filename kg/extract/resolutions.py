@@ -936,9 +936,12 @@ _IMPLEMENTS_LINK = re.compile(
 # "Đây là lần đầu tiên Chính phủ ban hành một Nghị định để hướng dẫn chi tiết Điều 29 Luật Khoáng sản": the
 # decree the article has just named, taken up again by "đây" or "<type> này" (on the key)
 _TAKEN_UP = re.compile(
-    r"(?:^|[.!?\n]\s*)(?:đây là|đó là|(?P<this>nghị định|thông tư|quyết định|nghị quyết|chỉ thị)\s+(?:này|nêu trên|trên))"
+    r"(?:^|[.!?\n]\s*)"
+    r"(?:đây là|đó là|(?P<this>nghị định|thông tư|quyết định|nghị quyết|chỉ thị)\s+(?:này|nêu trên|trên))"
     r"[^.;!?\n]{0,80}?(?:(?:một|các)\s+)?(?P<type>nghị định|thông tư|quyết định|nghị quyết|chỉ thị)?"
-    r"\s+(?:(?:để|nhằm)\s+)?(?:hướng dẫn(?:\s+chi tiết|\s+thi hành)?|quy định chi tiết|cụ thể hóa)\s+" + _ARTICLES + "?$"
+    r"\s+(?:(?:để|nhằm)\s+)?(?:hướng dẫn(?:\s+chi tiết|\s+thi hành)?|quy định chi tiết|cụ thể hóa)\s+"
+    + _ARTICLES
+    + "?$"
 )
 
 
@@ -976,7 +979,11 @@ def find_implements(text: str, key: str, resolutions: list[Mention]) -> list[tup
             else:
                 end = m.attrs.get("tail_end", m.end)
                 later = next(
-                    (j for j in range(i + 1, len(resolutions)) if _LATER_ISSUED.fullmatch(key, end, resolutions[j].start)),
+                    (
+                        j
+                        for j in range(i + 1, len(resolutions))
+                        if _LATER_ISSUED.fullmatch(key, end, resolutions[j].start)
+                    ),
                     None,
                 )
                 if later is not None:
