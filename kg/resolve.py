@@ -415,6 +415,9 @@ def _place_stem(words: list[str]) -> list[str] | None:
     return None
 
 
+_ANNIVERSARY_YEARS = re.compile(r"(?:lễ\s+)?kỷ niệm\s+(\d+)\s+năm\s")
+
+
 def _near_same_names(a: list[str], b: list[str]) -> int:
     """Whether two written forms (as words) are one name, and which to keep: 0 when not, 1 to keep
     ``a``, 2 to keep ``b``. One name: equal but for spaces and punctuation ("côngvà" / "công và", keep
@@ -585,6 +588,14 @@ class Resolver:
                 if keep:
                     alias[later if keep == 1 else k] = k if keep == 1 else later
                     break
+        marked: dict[str, str] = {}  # "Kỷ niệm 46 năm Ngày toàn thắng 30/4/1975" / "… 46 năm Ngày giải phóng miền Nam":
+        for k in local:  # one anniversary of one article, the name it gives first
+            years = k not in alias and _ANNIVERSARY_YEARS.match(match_key(self.result.entities[k].label))
+            if years:
+                if years.group(1) in marked:
+                    alias[k] = marked[years.group(1)]
+                else:
+                    marked[years.group(1)] = k
         events = sorted(k for k in events if k not in alias)
         labels = {k: match_key(self.result.entities[k].label) for k in events}
         for short in events:

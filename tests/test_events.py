@@ -663,3 +663,30 @@ def test_a_festival_described_as_traditional_is_the_festival_named_before():
         "dịch. Lễ hội Tràng An truyền thống hàng năm là lễ hội lớn ở Ninh Bình."
     )
     assert events(text) == {"Lễ hội Tràng An 2021"}
+
+
+def test_the_candidates_in_general_are_no_election():
+    text = (
+        "Người ứng cử đại biểu HĐND các cấp đang công tác tại cơ quan Nhà nước phải được cơ quan đồng ý. Ông Trường "
+        "được giới thiệu tái cử đại biểu HĐND phường nhiệm kỳ 2021-2026."
+    )
+    assert events(text) == {"Bầu cử đại biểu Hội đồng nhân dân phường nhiệm kỳ 2021-2026"}
+
+
+def test_one_anniversary_named_twice_in_an_article_is_one_event():
+    text = (
+        "Nhân dịp kỷ niệm 46 năm Ngày toàn thắng 30/4/1975, Bộ Quốc phòng tổ chức hội thảo khoa học. Hội thảo là "
+        "hoạt động có ý nghĩa thiết thực, kỷ niệm 46 năm Ngày giải phóng miền Nam, thống nhất đất nước."
+    )
+    assert events(text) == {"Kỷ niệm 46 năm Ngày toàn thắng 30/4/1975"}
+
+
+def test_anniversaries_of_different_years_are_two_events():
+    text = (
+        "Tỉnh tổ chức kỷ niệm 46 năm Ngày giải phóng miền Nam, thống nhất đất nước và kỷ niệm 135 năm Ngày Quốc tế "
+        "Lao động."
+    )
+    assert events(text) == {
+        "Kỷ niệm 46 năm Ngày giải phóng miền Nam, thống nhất đất nước",
+        "Kỷ niệm 135 năm Ngày Quốc tế Lao động",
+    }

@@ -381,6 +381,7 @@ _TENURE = r"nhiệm kỳ\s+\d{4}\s*[-–]\s*\d{4}"
 _LEVEL = r"(?:các cấp|cấp tỉnh|cấp huyện|cấp xã|tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)(?!\w)"
 # "bầu cử đại biểu Quốc hội khóa XV", "bầu Quốc hội, HĐND các cấp", "ứng cử đại biểu HĐND phường"
 _ELECTION = re.compile(r"(?<!\w)(?:bầu cử\s+|(?:ứng|tái) cử\s+(?=đại biểu)|bầu\s+(?=quốc hội|hđnd|hội đồng nhân dân))")
+_CANDIDATE = re.compile(r"(?<!\w)(?:người|những người|danh sách)\s+$")
 _ELECTED_BODY = re.compile(r"(?:đại biểu\s+)?(quốc hội|hđnd|hội đồng nhân dân)(?!\w)")
 _CANDIDACY = re.compile(
     r"(?<!\w)ứng cử\s+(?:đại biểu quốc hội|đbqh)(?:\s+khóa mới)?\s*\(?\s*khóa\s+([ivxl]+)(?!\w)\s*\)?"
@@ -652,6 +653,8 @@ def find_occasions(text: str, key: str, orgs: list[Mention]) -> list[Mention]:
         if topic:
             out.append(_national_election(text, m.start(), m.end(), topic.group(1)))
     for m in _ELECTION.finditer(key) if "cử" in key or "bầu" in key else ():
+        if key.startswith("ứng", m.start()) and _CANDIDATE.search(key, max(0, m.start() - 12), m.start()):
+            continue  # "Người ứng cử đại biểu HĐND các cấp phải …": the candidates in general, not an election
         found = _election(text, key, m.end())
         if found is None:
             continue
