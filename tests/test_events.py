@@ -690,3 +690,36 @@ def test_anniversaries_of_different_years_are_two_events():
         "Kỷ niệm 46 năm Ngày giải phóng miền Nam, thống nhất đất nước",
         "Kỷ niệm 135 năm Ngày Quốc tế Lao động",
     }
+
+
+def test_a_named_exchange_without_its_ordinal():
+    text = (
+        "Hai bên triển khai hiệu quả các cơ chế hiện có, đặc biệt là Đối thoại Chiến lược quốc phòng cấp Thứ trưởng, "
+        "Giao lưu hữu nghị Quốc phòng biên giới Việt Nam - Trung Quốc; hoạt động công tác đảng."
+    )
+    assert events(text) == {
+        "Đối thoại Chiến lược quốc phòng cấp Thứ trưởng",
+        "Giao lưu hữu nghị Quốc phòng biên giới Việt Nam - Trung Quốc",
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Giao lưu với sinh viên tại Trường Đại học Bách khoa Hà Nội, Anh hùng Phạm Tuân kể về chuyến bay.",
+        "Chương trình gồm các hoạt động: Giao lưu chia sẻ kinh nghiệm, truyền cảm hứng cùng diễn giả.",
+    ],
+)
+def test_exchanging_with_someone_is_no_event(text):
+    assert events(text) == set()
+
+
+def test_two_exchanges_joined_by_va_are_two_events():
+    text = (
+        "Tổng Bí thư chúc mừng thành công của Giao lưu hữu nghị quốc phòng biên giới Việt Nam - Trung Quốc lần thứ 6 "
+        "và Đối thoại chiến lược Quốc phòng cấp Thứ trưởng lần thứ 7."
+    )
+    assert events(text) == {
+        "Giao lưu hữu nghị quốc phòng biên giới Việt Nam - Trung Quốc lần thứ 6",
+        "Đối thoại chiến lược Quốc phòng cấp Thứ trưởng lần thứ 7",
+    }
