@@ -723,3 +723,11 @@ def test_two_exchanges_joined_by_va_are_two_events():
         "Giao lưu hữu nghị quốc phòng biên giới Việt Nam - Trung Quốc lần thứ 6",
         "Đối thoại chiến lược Quốc phòng cấp Thứ trưởng lần thứ 7",
     }
+
+
+def test_a_meeting_named_by_what_it_announces():
+    text = (
+        "Thông tin trên được đưa ra tại buổi họp công bố báo cáo kinh tế vĩ mô quý I của VEPR, sáng 20/4. Quang "
+        "cảnh buổi họp chiều 30/4."
+    )
+    assert events(text) == {"Buổi họp công bố báo cáo kinh tế vĩ mô quý I của VEPR"}
