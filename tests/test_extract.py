@@ -1085,31 +1085,34 @@ def implements_of(text: str) -> set[tuple[str, str]]:
     return {(s, o) for s, rel, o in facts_of("Tiêu đề\n" + text) if rel == "implements"}
 
 
-def test_a_decision_issued_to_carry_out_an_article_of_a_law_implements_the_law():
-    text = (
-        "Ông Thanh cho biết, thực hiện quy định tại Điều 29 Luật Khoáng sản, trên cơ sở kết quả điều tra, nhu cầu "
-        "khai thác khoáng sản theo Chiến lược khoáng sản đến năm 2020, tầm nhìn đến năm 2030, Bộ Tài nguyên và Môi "
-        "trường đã trình Thủ tướng Chính phủ ban hành Quyết định 645/QĐ-TTg phê duyệt khu vực dự trữ khoáng sản."
-    )
-    assert implements_of(text) == {("Quyết định số 645/QĐ-TTg", "Luật Khoáng sản")}
-
-
-def test_a_decree_taken_up_again_as_guiding_an_article_of_a_law_implements_the_law():
-    text = (
-        "Vừa qua Chính phủ đã ban hành Nghị định số 51/2021 về quản lý khoáng sản ở các khu vực dự trữ khoáng sản "
-        "quốc gia.\nĐây là lần đầu tiên Chính phủ ban hành một Nghị định để hướng dẫn chi tiết Điều 29 Luật Khoáng "
-        "sản nhằm tháo gỡ những khó khăn."
-    )
-    assert implements_of(text) == {("Nghị định số 51/2021/NĐ-CP", "Luật Khoáng sản")}
-
-
-def test_a_law_cited_by_the_articles_of_a_decree_is_not_implemented_by_it():
-    text = (
-        "Nghị định số 23/2020 nêu rõ việc cấp phép phải bảo đảm các nguyên tắc quy định tại khoản 1 Điều 40, "
-        "khoản 1 Điều 53 Luật Khoáng sản.\nĐây là lần đầu tiên Bộ ban hành một Thông tư để hướng dẫn chi tiết Điều "
-        "5 Luật Đất đai."
-    )
-    assert implements_of(text) == set()
+@pytest.mark.parametrize(
+    ("text", "links"),
+    [
+        # a decision issued, later in a "thực hiện …" sentence, to carry out an article of a law
+        (
+            "Ông Thanh cho biết, thực hiện quy định tại Điều 29 Luật Khoáng sản, trên cơ sở kết quả điều tra, nhu "
+            "cầu khai thác khoáng sản theo Chiến lược khoáng sản đến năm 2020, tầm nhìn đến năm 2030, Bộ Tài nguyên "
+            "và Môi trường đã trình Thủ tướng Chính phủ ban hành Quyết định 645/QĐ-TTg phê duyệt khu vực dự trữ.",
+            {("Quyết định số 645/QĐ-TTg", "Luật Khoáng sản")},
+        ),
+        # a decree taken up again ("Đây là … một Nghị định") as guiding an article of a law
+        (
+            "Vừa qua Chính phủ đã ban hành Nghị định số 51/2021 về quản lý khoáng sản ở các khu vực dự trữ khoáng "
+            "sản quốc gia.\nĐây là lần đầu tiên Chính phủ ban hành một Nghị định để hướng dẫn chi tiết Điều 29 Luật "
+            "Khoáng sản nhằm tháo gỡ những khó khăn.",
+            {("Nghị định số 51/2021/NĐ-CP", "Luật Khoáng sản")},
+        ),
+        # a law whose articles a decree cites; a circular taken up that is not the last instrument named
+        (
+            "Nghị định số 23/2020 nêu rõ việc cấp phép phải bảo đảm các nguyên tắc quy định tại khoản 1 Điều 40, "
+            "khoản 1 Điều 53 Luật Khoáng sản.\nĐây là lần đầu tiên Bộ ban hành một Thông tư để hướng dẫn chi tiết "
+            "Điều 5 Luật Đất đai.",
+            set(),
+        ),
+    ],
+)
+def test_instruments_carrying_out_the_articles_of_a_law(text, links):
+    assert implements_of(text) == links
 
 
 @pytest.mark.parametrize(
