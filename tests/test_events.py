@@ -695,6 +695,11 @@ def test_meetings_without_a_subject_or_a_name_are_no_events(text):
                 "Đối thoại chiến lược Quốc phòng cấp Thứ trưởng lần thứ 7",
             },
         ),
+        # a conference about a subject after "song song với" (not the audience of a speech: "trình bày với …")
+        (
+            "Song song với Hội nghị về phát triển du lịch bền vững vùng Tây Bắc, tỉnh còn tổ chức hội chợ.",
+            {"Hội nghị về phát triển du lịch bền vững vùng Tây Bắc"},
+        ),
         # a meeting named by what it announces ("buổi họp công bố …"); one with no subject is none
         (
             "Thông tin trên được đưa ra tại buổi họp công bố báo cáo kinh tế vĩ mô quý I của VEPR, sáng 20/4. Quang "

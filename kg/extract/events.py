@@ -258,7 +258,7 @@ _MEETING_ABOUT = re.compile(
     r"(?<!\w)(cuộc họp|buổi họp|buổi làm việc|cuộc làm việc)"
     r"(?P<place>\s+(?:tại|ở)\s+[^,.;:()“”\"]{1,50}?)?\s+về\s+(?=\w)"
 )
-_ADDRESSED = re.compile(r"(?<!\w)với\s+$")
+_ADDRESSED = re.compile(r"(?<!\w)(?:trình bày|báo cáo|phát biểu|chia sẻ|thông tin|thông báo|giải trình)\s+với\s+$")
 _NATIONAL_FIELD = re.compile(r"(?:\s+(?!của|và|các|với|tại|về)[a-zà-ỹđ]+){1,3}\s+toàn quốc(?!\w)")
 
 
