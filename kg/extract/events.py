@@ -193,6 +193,8 @@ def find_events(text: str, key: str, sentences: list[tuple[int, int]]) -> list[M
             head, ceremony = heads[re.sub(r"\s+", " ", m.group(1))]
             after = key[m.end() : s_end]
             before = key[s_start : m.start()]
+            if head == "Giao lưu" and not text[m.start()].isupper():
+                continue  # "giao lưu với …": the verb; the gathering is written with a capital
             if _PLENUM.match(key, m.start()) or _COMMITTEE_PLENUM.match(key, m.start()):
                 continue  # a plenum ("Hội nghị Trung ương 4", "Hội nghị lần thứ tư Ban Chấp hành Trung ương"), below
             if head == "Phiên họp" and re.match(r"\s+(?:thứ|lần thứ|đhđcđ|đại hội)\s", after):
@@ -203,7 +205,7 @@ def find_events(text: str, key: str, sentences: list[tuple[int, int]]) -> list[M
             if titled is not None:
                 out.append(titled)
                 continue
-            if _ADDRESSED.search(before) and re.match(r"\s+về\s", after):
+            if after.startswith(" về ") and _ADDRESSED.search(key, max(s_start, m.start() - 24), m.start()):
                 continue  # "trình bày với Hội nghị về …": the gathering spoken to, and what was said
             if not text[m.start()].isupper():
                 opener = res["opener"].search(before)
@@ -255,7 +257,7 @@ def find_events(text: str, key: str, sentences: list[tuple[int, int]]) -> list[M
 # a meeting noun with the subject it is about, a place clause maybe between: "tại cuộc họp về công tác chuẩn bị
 # Kỳ thi …", "có buổi làm việc tại TP Cần Thơ về công tác phòng chống dịch Covid-19" (on the key)
 _MEETING_ABOUT = re.compile(
-    r"(?<!\w)(cuộc họp|buổi họp|buổi làm việc|cuộc làm việc)"
+    r"((?:cuộc|buổi) (?:họp|làm việc))"  # no look-behind: it would be tried at every position (checked below)
     r"(?P<place>\s+(?:tại|ở)\s+[^,.;:()“”\"]{1,50}?)?\s+về\s+(?=\w)"
 )
 _ADDRESSED = re.compile(r"(?<!\w)(?:trình bày|báo cáo|phát biểu|chia sẻ|thông tin|thông báo|giải trình)\s+với\s+$")
@@ -269,7 +271,7 @@ def _meetings_about(text: str, key: str, sentences: list[tuple[int, int]]) -> li
     plural = _res()["plural"]
     for m in _MEETING_ABOUT.finditer(key):
         s_start, s_end = _sentence_of(sentences, m.start())
-        if m.end() > s_end:
+        if m.end() > s_end or m.start() and key[m.start() - 1].isalnum():
             continue
         if not text[m.start()].islower() or plural.search(key, max(s_start, m.start() - 12), m.start()):
             continue  # "các cuộc họp về …": a class of meetings
