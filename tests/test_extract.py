@@ -1102,6 +1102,17 @@ def implements_of(text: str) -> set[tuple[str, str]]:
             "Khoáng sản nhằm tháo gỡ những khó khăn.",
             {("Nghị định số 51/2021/NĐ-CP", "Luật Khoáng sản")},
         ),
+        # the standard titles of decrees and circulars that detail a law
+        (
+            "Chính phủ ban hành Nghị định số 137/2015/NĐ-CP quy định chi tiết một số điều và biện pháp thi hành Luật "
+            "Căn cước công dân.",
+            {("Nghị định số 137/2015/NĐ-CP", "Luật Căn cước công dân")},
+        ),
+        (
+            "Bộ ban hành Thông tư số 01/2021/TT-BGDĐT hướng dẫn thi hành một số điều của Luật Giáo dục.",
+            {("Thông tư số 01/2021/TT-BGDĐT", "Luật Giáo dục")},
+        ),
+        ("Nghị định số 23/2020 quy định về quản lý cát, sỏi lòng sông theo Luật Khoáng sản.", set()),
         # a law whose articles a decree cites; a circular taken up that is not the last instrument named
         (
             "Nghị định số 23/2020 nêu rõ việc cấp phép phải bảo đảm các nguyên tắc quy định tại khoản 1 Điều 40, "

@@ -927,11 +927,15 @@ def find_plenums(text: str, key: str) -> list[Mention]:
 # số điều của Luật …": the words that say the first instrument carries out the next
 # the articles of a law that an instrument carries out or details: "(quy định tại) khoản 1 Điều 29 (của)"
 _ARTICLES = r"(?:(?:điểm\s+\w\s*,?\s*)?(?:khoản\s+\d+\s*,?\s*)?điều\s+\d+\w?\s+(?:của\s+)?)"
+# "(quy định chi tiết) một số điều và biện pháp thi hành (Luật …)", "(hướng dẫn thi hành) một số điều của", "Điều 29"
+_SOME_ARTICLES = (
+    r"(?:(?:một số|các)\s+điều(?:\s+và biện pháp\s+(?:thi hành|thực hiện))?\s+(?:của\s+)?|" + _ARTICLES + ")?"
+)
 _IMPLEMENTS_LINK = re.compile(
     r"\s*,?\s*(?:(?:về|nhằm|để)\s+(?:việc\s+)?)?(?:tiếp tục\s+)?(?:tổ chức\s+)?"
     r"(?:(?:nghiên cứu|học tập|quán triệt|tuyên truyền|triển khai)\s*(?:,\s*|\s+và\s+|\s+)){0,5}"
     r"(?:thực hiện|cụ thể hóa|triển khai|hướng dẫn(?:\s+thi hành|\s+thực hiện|\s+chi tiết)?"
-    r"|quy định chi tiết(?:\s+(?:và hướng dẫn thi hành\s+)?(?:một số điều(?:\s+của)?)?)?)\s+" + _ARTICLES + "?$"
+    r"|quy định chi tiết(?:\s+(?:và hướng dẫn\s+)?thi hành)?(?:\s+và hướng dẫn thi hành)?)\s+" + _SOME_ARTICLES + "$"
 )
 # "Đây là lần đầu tiên Chính phủ ban hành một Nghị định để hướng dẫn chi tiết Điều 29 Luật Khoáng sản": the
 # decree the article has just named, taken up again by "đây" or "<type> này" (on the key)
