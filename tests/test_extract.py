@@ -1113,6 +1113,13 @@ def implements_of(text: str) -> set[tuple[str, str]]:
             {("Thông tư số 01/2021/TT-BGDĐT", "Luật Giáo dục")},
         ),
         ("Nghị định số 23/2020 quy định về quản lý cát, sỏi lòng sông theo Luật Khoáng sản.", set()),
+        # an instrument that adopts the programme or plan carrying out another
+        (
+            "Chính phủ ban hành Nghị quyết số 50/NQ-CP ngày 20/5/2021 về Chương trình hành động của Chính phủ thực "
+            "hiện Nghị quyết Đại hội XIII của Đảng.",
+            {("Nghị quyết số 50/NQ-CP", "Nghị quyết Đại hội XIII")},
+        ),
+        ("Quyết định số 12/QĐ-UBND về chương trình công tác năm 2021 và Nghị quyết số 3/NQ-HĐND.", set()),
         # a law whose articles a decree cites; a circular taken up that is not the last instrument named
         (
             "Nghị định số 23/2020 nêu rõ việc cấp phép phải bảo đảm các nguyên tắc quy định tại khoản 1 Điều 40, "

@@ -933,6 +933,8 @@ _SOME_ARTICLES = (
 )
 _IMPLEMENTS_LINK = re.compile(
     r"\s*,?\s*(?:(?:về|nhằm|để)\s+(?:việc\s+)?)?(?:tiếp tục\s+)?(?:tổ chức\s+)?"
+    # "Nghị quyết số 50/NQ-CP về Chương trình hành động của Chính phủ thực hiện …": the programme it adopts
+    r"(?:(?:ban hành\s+)?(?:chương trình hành động|chương trình|kế hoạch)(?:\s+của\s+[^,.;:]{1,40}?)?\s+)?"
     r"(?:(?:nghiên cứu|học tập|quán triệt|tuyên truyền|triển khai)\s*(?:,\s*|\s+và\s+|\s+)){0,5}"
     r"(?:thực hiện|cụ thể hóa|triển khai|hướng dẫn(?:\s+thi hành|\s+thực hiện|\s+chi tiết)?"
     r"|quy định chi tiết(?:\s+(?:và hướng dẫn\s+)?thi hành)?(?:\s+và hướng dẫn thi hành)?)\s+" + _SOME_ARTICLES + "$"
