@@ -270,6 +270,11 @@ def events(text: str) -> set[str]:
             "Chia sẻ với ngành giáo dục tại hội nghị giáo dục toàn quốc, Phó Thủ tướng Vũ Đức Đam đã nhìn nhận.",
             "Hội nghị giáo dục toàn quốc",
         ),
+        # the participants between the meeting and its subject are left out too
+        (
+            "Chiều 26/4, Bộ trưởng có buổi làm việc với UBND tỉnh Bạc Liêu về công tác phòng, chống dịch Covid-19.",
+            "Buổi làm việc về công tác phòng, chống dịch Covid-19",
+        ),
         # a quoted title after a colon
         (
             'GS Minh phát biểu tại Hội nghị: "Triển khai Nghị định số 116/2020/NĐ - CP về đào tạo giáo viên theo '
@@ -637,6 +642,7 @@ def test_an_ordinal_in_words_ending_a_name_is_kept():
     "text",
     [
         "Tại buổi làm việc, Bộ trưởng Y tế Nguyễn Thanh Long cho biết tình hình rất phức tạp.",
+        "Tân Bộ trưởng có cuộc làm việc với nhiều bên liên quan.",
         "Các cuộc họp về phòng, chống dịch được tổ chức hằng tuần.",
         "Đại diện Myanmar đã trình bày với Hội nghị về diễn biến tình hình Myanmar thời gian qua.",
         "Cử tri kiến nghị tại kỳ họp Quốc hội sắp tới.",

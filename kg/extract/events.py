@@ -254,11 +254,11 @@ def find_events(text: str, key: str, sentences: list[tuple[int, int]]) -> list[M
     return out
 
 
-# a meeting noun with the subject it is about, a place clause maybe between: "tại cuộc họp về công tác chuẩn bị
-# Kỳ thi …", "có buổi làm việc tại TP Cần Thơ về công tác phòng chống dịch Covid-19" (on the key)
+# a meeting noun with the subject it is about, a place or its participants maybe between: "tại cuộc họp về công
+# tác chuẩn bị Kỳ thi …", "có buổi làm việc tại TP Cần Thơ về công tác phòng chống dịch Covid-19" (on the key)
 _MEETING_ABOUT = re.compile(
     r"((?:cuộc|buổi) (?:họp|làm việc))"  # no look-behind: it would be tried at every position (checked below)
-    r"(?P<place>\s+(?:tại|ở)\s+[^,.;:()“”\"]{1,50}?)?\s+về\s+(?=\w)"
+    r"(?P<place>\s+(?:tại|ở|với)\s+[^,.;:()“”\"]{1,50}?)?\s+về\s+(?=\w)"
 )
 _ADDRESSED = re.compile(r"(?<!\w)(?:trình bày|báo cáo|phát biểu|chia sẻ|thông tin|thông báo|giải trình)\s+với\s+$")
 _NATIONAL_FIELD = re.compile(r"(?:\s+(?!của|và|các|với|tại|về)[a-zà-ỹđ]+){1,3}\s+toàn quốc(?!\w)")
