@@ -1145,6 +1145,12 @@ def test_instruments_carrying_out_the_articles_of_a_law(text, links):
             "cấu hạ tầng đường sắt quốc gia do Nhà nước đầu tư.",
             "Đề án quản lý, sử dụng tài sản kết cấu hạ tầng đường sắt quốc gia do Nhà nước đầu tư",
         ),
+        # a proper name in sentence case goes on in lower case, to the clause after it
+        (
+            "7 trường THCS ở Hà Nội đang thực hiện đề án Thí điểm đào tạo Chương trình song bằng THCS Việt Nam và "
+            "chứng chỉ IGCSE Cambridge tại trường THCS trên địa bàn thành phố.",
+            "Đề án Thí điểm đào tạo Chương trình song bằng THCS Việt Nam và chứng chỉ IGCSE Cambridge",
+        ),
     ],
 )
 def test_a_capitalised_scheme_with_the_title_it_is_written_with(text, label):
@@ -1157,6 +1163,7 @@ def test_a_capitalised_scheme_with_the_title_it_is_written_with(text, label):
         "Bộ đề nghị Thủ tướng quyết định phê duyệt Đề án làm căn cứ để triển khai, thực hiện.",
         "Để tăng hiệu quả tuyên truyền, dự thảo Đề án chú trọng đến việc đổi mới phương thức tuyên truyền.",
         "Bộ cho biết quá trình triển khai xây dựng Đề án và thực hiện công tác bảo trì còn một số ý kiến khác nhau.",
+        "Năm 2023-2024 sẽ đánh giá lại toàn bộ đề án\nĐược biết, công tác tuyển sinh vào lớp 6 được quy định rõ.",
     ],
 )
 def test_a_scheme_without_a_title_is_not_named(text):

@@ -641,6 +641,16 @@ def _programmes(text: str, key: str, taken: list[tuple[int, int]]) -> list[Menti
             place = _PLACE_AFTER.match(text, end)
             if place and place_at(text, place.end()):
                 end = place.end() + len(place_at(text, place.end())[0])
+            elif (
+                re.match(r" [a-zà-ỹđ]", text[end : end + 2])
+                and not _SCHEME_TITLE_END.match(key, end)
+                and len(text[pos:end].split()) >= 2
+                and "\n" not in text[m.start() : pos]
+            ):
+                # a title in sentence case goes on in lower case: "đề án Thí điểm đào tạo Chương trình song bằng
+                # THCS Việt Nam và chứng chỉ IGCSE Cambridge tại …"
+                stop = _SCHEME_TITLE_END.search(key, end, min(len(key), pos + 240))
+                end = stop.start() if stop and len(key[pos : stop.start()].split()) <= 30 else end
         else:
             continue
         if len(text[pos:end].split()) < 2:
