@@ -385,11 +385,20 @@ def _resolution_entity(
         else:
             key = f"resolution/{key_slug(symbol)}"
         return key, label, attrs
+    inner = attrs.pop("inner_congress", None)
+    name = inner and org_name(inner["org"], ctx)
+    if name is not None:  # "Chương trình hành động … Nghị quyết Đại hội Đảng bộ thành phố Cần Thơ nhiệm kỳ 2020-2025"
+        label = " ".join(
+            filter(None, [inner["before"], "Nghị quyết Đại hội", name.label, inner["tenure"], inner["after"]])
+        )
+        return f"resolution/{key_slug(label)}", label, attrs
     if "congress_org" in attrs:  # "Nghị quyết Đại hội XVII Đảng bộ thành phố Hà Nội"
         name = org_name(attrs.pop("congress_org"), ctx)
         if name is None:
             return None
         label = f"{m.label} {name.label}"
+        if "congress_tenure" in attrs:  # "Nghị quyết Đại hội Đảng bộ thành phố Cần Thơ nhiệm kỳ 2020-2025"
+            label = f"{label} {attrs.pop('congress_tenure')}"
         return f"resolution/{key_slug(label)}", label, attrs
     return f"resolution/{key_slug(m.label)}", m.label, attrs
 
@@ -407,6 +416,9 @@ def _place_stem(words: list[str]) -> list[str] | None:
         if words[-n:] == level and len(words) > n + 2:
             return words[: -n - 1] + level if words[-n - 1] == "của" else words
     return None
+
+
+_ANNIVERSARY_YEARS = re.compile(r"(?:lễ\s+)?kỷ niệm\s+(\d+)\s+năm\s")
 
 
 def _near_same_names(a: list[str], b: list[str]) -> int:
@@ -579,6 +591,14 @@ class Resolver:
                 if keep:
                     alias[later if keep == 1 else k] = k if keep == 1 else later
                     break
+        marked: dict[str, str] = {}  # "Kỷ niệm 46 năm Ngày toàn thắng 30/4/1975" / "… 46 năm Ngày giải phóng miền Nam":
+        for k in local:  # one anniversary of one article, the name it gives first
+            years = k not in alias and _ANNIVERSARY_YEARS.match(match_key(self.result.entities[k].label))
+            if years:
+                if years.group(1) in marked:
+                    alias[k] = marked[years.group(1)]
+                else:
+                    marked[years.group(1)] = k
         events = sorted(k for k in events if k not in alias)
         labels = {k: match_key(self.result.entities[k].label) for k in events}
         for short in events:

@@ -87,9 +87,10 @@ CORPUS_FLOOR = {
     "Organization": 0.88,
     "Province": 0.96,
     "District": 0.96,
-    "Resolution": 0.95,
-    "Event": 0.93,
+    "Resolution": 0.99,
+    "Event": 0.975,
     "posts": 0.868,
+    "implements": 0.85,
 }
 
 

@@ -253,6 +253,40 @@ def events(text: str) -> set[str]:
             "Festival nghề truyền thống Huế",
         ),
         ("Hàng nghìn người dự lễ hội Kumbh Mela trên sông Hằng ở thành phố Haridwar.", "Lễ hội Kumbh Mela"),
+        # a meeting noun with the subject it is about (GUIDELINES: "cuộc họp", "buổi làm việc" count with a subject)
+        (
+            "Tuần qua, tại cuộc họp về công tác chuẩn bị Kỳ thi Tốt nghiệp THPT năm 2021, Phó Thủ tướng Vũ Đức Đam "
+            "nhấn mạnh, kỳ thi tốt nghiệp THPT là việc rất quan trọng.",
+            "Cuộc họp về công tác chuẩn bị Kỳ thi Tốt nghiệp THPT năm 2021",
+        ),
+        # the place clause between the meeting and its subject is left out
+        (
+            "Chiều 26/4, ông Nguyễn Thanh Long - Bộ trưởng Bộ Y tế làm trưởng đoàn có buổi làm việc tại TP Cần Thơ "
+            "về công tác phòng chống dịch Covid-19.",
+            "Buổi làm việc về công tác phòng chống dịch Covid-19",
+        ),
+        # a lower-case conference named by its field and the national scope
+        (
+            "Chia sẻ với ngành giáo dục tại hội nghị giáo dục toàn quốc, Phó Thủ tướng Vũ Đức Đam đã nhìn nhận.",
+            "Hội nghị giáo dục toàn quốc",
+        ),
+        # the participants between the meeting and its subject are left out too
+        (
+            "Chiều 26/4, Bộ trưởng có buổi làm việc với UBND tỉnh Bạc Liêu về công tác phòng, chống dịch Covid-19.",
+            "Buổi làm việc về công tác phòng, chống dịch Covid-19",
+        ),
+        # a quoted title after a colon
+        (
+            'GS Minh phát biểu tại Hội nghị: "Triển khai Nghị định số 116/2020/NĐ - CP về đào tạo giáo viên theo '
+            'nhu cầu địa phương" do Bộ GD-ĐT tổ chức sáng nay 29/4 tại Hà Nội.',
+            "Hội nghị “Triển khai Nghị định số 116/2020/NĐ - CP về đào tạo giáo viên theo nhu cầu địa phương”",
+        ),
+        # a session named by its own proper name
+        (
+            "Bộ trưởng Phan Văn Giang chúc mừng Trung Quốc đã tổ chức thành công kỳ họp Lưỡng hội, công bố hoàn "
+            "thành mục tiêu 100 năm lần thứ nhất.",
+            "Kỳ họp Lưỡng hội",
+        ),
     ],
 )
 def test_event_names(text, label):
@@ -602,3 +636,83 @@ def test_two_elections_listed_with_a_comma_are_one():
 def test_an_ordinal_in_words_ending_a_name_is_kept():
     text = "Tỉnh ủy Sơn La tổ chức Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ năm (mở rộng) để đánh giá kết quả."
     assert events(text) == {"Hội nghị Ban Chấp hành Đảng bộ tỉnh Sơn La lần thứ năm"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tại buổi làm việc, Bộ trưởng Y tế Nguyễn Thanh Long cho biết tình hình rất phức tạp.",
+        "Tân Bộ trưởng có cuộc làm việc với nhiều bên liên quan.",
+        "Các cuộc họp về phòng, chống dịch được tổ chức hằng tuần.",
+        "Đại diện Myanmar đã trình bày với Hội nghị về diễn biến tình hình Myanmar thời gian qua.",
+        "Cử tri kiến nghị tại kỳ họp Quốc hội sắp tới.",
+        "Ông bị phạt khi tham dự cuộc họp tại tòa nhà chính phủ để thảo luận về tình hình Covid-19 ở nước này.",
+        'Ông Minh phát biểu tại hội nghị: "Chúng ta phải làm tốt hơn. Không thể chậm trễ."',
+        "Giao lưu với sinh viên tại Trường Đại học Bách khoa Hà Nội, Anh hùng Phạm Tuân kể về chuyến bay.",
+        "Chương trình gồm các hoạt động: Giao lưu chia sẻ kinh nghiệm, truyền cảm hứng cùng diễn giả.",
+    ],
+)
+def test_meetings_without_a_subject_or_a_name_are_no_events(text):
+    assert events(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a festival described as traditional is the one named before
+        (
+            "Khu du lịch sinh thái Tràng An ra thông báo tạm hoãn tổ chức lễ hội Tràng An 2021 để chủ động phòng "
+            "chống dịch. Lễ hội Tràng An truyền thống hàng năm là lễ hội lớn ở Ninh Bình.",
+            {"Lễ hội Tràng An 2021"},
+        ),
+        # the candidates in general are no election
+        (
+            "Người ứng cử đại biểu HĐND các cấp đang công tác tại cơ quan Nhà nước phải được cơ quan đồng ý. Ông "
+            "Trường được giới thiệu tái cử đại biểu HĐND phường nhiệm kỳ 2021-2026.",
+            {"Bầu cử đại biểu Hội đồng nhân dân phường nhiệm kỳ 2021-2026"},
+        ),
+        # one anniversary named twice in an article is one event, named as first written
+        (
+            "Nhân dịp kỷ niệm 46 năm Ngày toàn thắng 30/4/1975, Bộ Quốc phòng tổ chức hội thảo khoa học. Hội thảo là "
+            "hoạt động có ý nghĩa thiết thực, kỷ niệm 46 năm Ngày giải phóng miền Nam, thống nhất đất nước.",
+            {"Kỷ niệm 46 năm Ngày toàn thắng 30/4/1975"},
+        ),
+        # anniversaries of different numbers of years are two events
+        (
+            "Tỉnh tổ chức kỷ niệm 46 năm Ngày giải phóng miền Nam, thống nhất đất nước và kỷ niệm 135 năm Ngày Quốc "
+            "tế Lao động.",
+            {"Kỷ niệm 46 năm Ngày giải phóng miền Nam, thống nhất đất nước", "Kỷ niệm 135 năm Ngày Quốc tế Lao động"},
+        ),
+        # a named exchange without its ordinal
+        (
+            "Hai bên triển khai hiệu quả các cơ chế hiện có, đặc biệt là Đối thoại Chiến lược quốc phòng cấp Thứ "
+            "trưởng, Giao lưu hữu nghị Quốc phòng biên giới Việt Nam - Trung Quốc; hoạt động công tác đảng.",
+            {
+                "Đối thoại Chiến lược quốc phòng cấp Thứ trưởng",
+                "Giao lưu hữu nghị Quốc phòng biên giới Việt Nam - Trung Quốc",
+            },
+        ),
+        # two exchanges joined by "và" are two events
+        (
+            "Tổng Bí thư chúc mừng thành công của Giao lưu hữu nghị quốc phòng biên giới Việt Nam - Trung Quốc lần "
+            "thứ 6 và Đối thoại chiến lược Quốc phòng cấp Thứ trưởng lần thứ 7.",
+            {
+                "Giao lưu hữu nghị quốc phòng biên giới Việt Nam - Trung Quốc lần thứ 6",
+                "Đối thoại chiến lược Quốc phòng cấp Thứ trưởng lần thứ 7",
+            },
+        ),
+        # a conference about a subject after "song song với" (not the audience of a speech: "trình bày với …")
+        (
+            "Song song với Hội nghị về phát triển du lịch bền vững vùng Tây Bắc, tỉnh còn tổ chức hội chợ.",
+            {"Hội nghị về phát triển du lịch bền vững vùng Tây Bắc"},
+        ),
+        # a meeting named by what it announces ("buổi họp công bố …"); one with no subject is none
+        (
+            "Thông tin trên được đưa ra tại buổi họp công bố báo cáo kinh tế vĩ mô quý I của VEPR, sáng 20/4. Quang "
+            "cảnh buổi họp chiều 30/4.",
+            {"Buổi họp công bố báo cáo kinh tế vĩ mô quý I của VEPR"},
+        ),
+    ],
+)
+def test_the_events_of_a_text(text, found):
+    assert events(text) == found

@@ -153,7 +153,7 @@ def _subject_ok(text: str, key: str, head_end: int, label_end: int, ceremony: bo
 
 
 _TITLE_QUALIFIERS = re.compile(
-    r"((?:\s+(?:khoa học|cấp tỉnh|cấp huyện|cấp quốc gia|quốc tế|trực tuyến|toàn quốc))*)\s*[“\"]"
+    r"((?:\s+(?:khoa học|cấp tỉnh|cấp huyện|cấp quốc gia|quốc tế|trực tuyến|toàn quốc))*)\s*(:?)\s*[“\"]"
 )
 
 
@@ -166,6 +166,8 @@ def _quoted_title(text: str, key: str, m: re.Match, s_start: int, head: str) -> 
     title, end = _quoted(text, q.end() - 1, unclosed_ok=True)
     if not title or not title[0].isalnum():
         return None
+    if q.group(2) and (not title[0].isupper() or re.search(r"[.!?…]", title) or len(title.split()) > 30):
+        return None  # "tại hội nghị: “Chúng ta phải …”": a speech quoted after the colon, not the title
     qual = text[m.end() : m.end() + len(q.group(1))].strip()
     label = " ".join(filter(None, [head, qual])) + f" “{title}”"
     attrs = {"event_type": head, "title": title, **_date_in(key, s_start, m.start())}
@@ -191,6 +193,8 @@ def find_events(text: str, key: str, sentences: list[tuple[int, int]]) -> list[M
             head, ceremony = heads[re.sub(r"\s+", " ", m.group(1))]
             after = key[m.end() : s_end]
             before = key[s_start : m.start()]
+            if head == "Giao lưu" and not text[m.start()].isupper():
+                continue  # "giao lưu với …": the verb; the gathering is written with a capital
             if _PLENUM.match(key, m.start()) or _COMMITTEE_PLENUM.match(key, m.start()):
                 continue  # a plenum ("Hội nghị Trung ương 4", "Hội nghị lần thứ tư Ban Chấp hành Trung ương"), below
             if head == "Phiên họp" and re.match(r"\s+(?:thứ|lần thứ|đhđcđ|đại hội)\s", after):
@@ -201,6 +205,8 @@ def find_events(text: str, key: str, sentences: list[tuple[int, int]]) -> list[M
             if titled is not None:
                 out.append(titled)
                 continue
+            if after.startswith(" về ") and _ADDRESSED.search(key, max(s_start, m.start() - 24), m.start()):
+                continue  # "trình bày với Hội nghị về …": the gathering spoken to, and what was said
             if not text[m.start()].isupper():
                 opener = res["opener"].search(before)
                 if not opener and out and _COORDINATED.fullmatch(key, out[-1].end, m.start()):
@@ -221,7 +227,9 @@ def find_events(text: str, key: str, sentences: list[tuple[int, int]]) -> list[M
             )
             # a head written with a capital inside a sentence is a title: "tổ chức Hội nghị phòng chống thiên tai …"
             titled = text[m.start()].isupper() and _AFTER_LOWER.search(text, max(s_start, m.start() - 3), m.start())
-            if not (ceremony or capital or titled or res["starter"].match(after)):
+            # a field and the national scope: "tại hội nghị giáo dục toàn quốc"
+            national = not text[m.start()].isupper() and _NATIONAL_FIELD.match(key, m.end())
+            if not (ceremony or capital or titled or national or res["starter"].match(after)):
                 continue
             end = _name_end(text, key, m.end(), s_end)
             purpose = _PURPOSE.match(key, end)
@@ -240,6 +248,42 @@ def find_events(text: str, key: str, sentences: list[tuple[int, int]]) -> list[M
             attrs = {"event_type": head, **_date_in(key, s_start, m.start())}
             out.append(Mention.at(text, EVENT, m.start(), end, written[:1].upper() + written[1:], attrs=attrs))
             seen.add(head)
+    if "họp" in key or "làm việc" in key:
+        out.extend(_meetings_about(text, key, sentences))
+        out.sort(key=lambda e: e.start)
+    return out
+
+
+# a meeting noun with the subject it is about, a place or its participants maybe between: "tại cuộc họp về công
+# tác chuẩn bị Kỳ thi …", "có buổi làm việc tại TP Cần Thơ về công tác phòng chống dịch Covid-19" (on the key)
+_MEETING_ABOUT = re.compile(
+    r"((?:cuộc|buổi) (?:họp|làm việc))"  # no look-behind: it would be tried at every position (checked below)
+    r"(?P<place>\s+(?:tại|ở|với)\s+[^,.;:()“”\"]{1,50}?)?\s+về\s+(?=\w)"
+)
+_ADDRESSED = re.compile(r"(?<!\w)(?:trình bày|báo cáo|phát biểu|chia sẻ|thông tin|thông báo|giải trình)\s+với\s+$")
+_NATIONAL_FIELD = re.compile(r"(?:\s+(?!của|và|các|với|tại|về)[a-zà-ỹđ]+){1,3}\s+toàn quốc(?!\w)")
+
+
+def _meetings_about(text: str, key: str, sentences: list[tuple[int, int]]) -> list[Mention]:
+    """ "cuộc họp về …", "buổi làm việc tại … về …": a meeting named by its stated subject, the place left out.
+    A meeting with no subject ("tại buổi làm việc", "cuộc làm việc với nhiều bên") names none."""
+    out = []
+    plural = _res()["plural"]
+    for m in _MEETING_ABOUT.finditer(key):
+        s_start, s_end = _sentence_of(sentences, m.start())
+        if m.end() > s_end or m.start() and key[m.start() - 1].isalnum():
+            continue
+        if not text[m.start()].islower() or plural.search(key, max(s_start, m.start() - 12), m.start()):
+            continue  # "các cuộc họp về …": a class of meetings
+        if m.group("place") and _clause_stop(key, key.index(" ", m.start("place") + 2), m.end("place") + 1) is not None:
+            continue  # "cuộc họp tại tòa nhà chính phủ để thảo luận về …": a clause, not a place
+        end = _name_end(text, key, m.end(), s_end)
+        if len(key[m.end() : end].split()) < 2:
+            continue
+        subject = " ".join(text[m.end() : end].split())
+        label = f"{m.group(1)[:1].upper()}{m.group(1)[1:]} về {subject}"
+        attrs = {"event_type": label.split(" về ", 1)[0], **_date_in(key, s_start, m.start())}
+        out.append(Mention.at(text, EVENT, m.start(), end, label, attrs=attrs))
     return out
 
 
@@ -339,6 +383,7 @@ _TENURE = r"nhiệm kỳ\s+\d{4}\s*[-–]\s*\d{4}"
 _LEVEL = r"(?:các cấp|cấp tỉnh|cấp huyện|cấp xã|tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)(?!\w)"
 # "bầu cử đại biểu Quốc hội khóa XV", "bầu Quốc hội, HĐND các cấp", "ứng cử đại biểu HĐND phường"
 _ELECTION = re.compile(r"(?<!\w)(?:bầu cử\s+|(?:ứng|tái) cử\s+(?=đại biểu)|bầu\s+(?=quốc hội|hđnd|hội đồng nhân dân))")
+_CANDIDATE = re.compile(r"(?<!\w)(?:người|những người|danh sách)\s+$")
 _ELECTED_BODY = re.compile(r"(?:đại biểu\s+)?(quốc hội|hđnd|hội đồng nhân dân)(?!\w)")
 _CANDIDACY = re.compile(
     r"(?<!\w)ứng cử\s+(?:đại biểu quốc hội|đbqh)(?:\s+khóa mới)?\s*\(?\s*khóa\s+([ivxl]+)(?!\w)\s*\)?"
@@ -443,7 +488,12 @@ _COMMITTEE_PLENUM = re.compile(
     r"(?<!\w)hội nghị\s+(lần thứ\s+(?:\d{1,2}|[ivxl]+|mười(?:\s+(?:một|hai|ba|bốn|lăm|sáu|bảy|tám|chín))?|nhất|hai|ba"
     r"|tư|năm|sáu|bảy|tám|chín))(?!\w)(?=\s*(?:\(\s*khóa|,\s*khóa|[,.;:]|\s+(?:để|nhằm|vào|tại|với|và|ngày|sáng|chiều)\s))"
 )
+_NAMED_SESSION = re.compile(r"(?<!\w)kỳ họp\s+(?=[" + UPPER + r"])")
+_SESSION_NAME = re.compile(r"[" + UPPER + r"][\w'’]*(?:\s+[^\s,.;:()“”\"]+){0,2}(?=\s*[,.;:()\n]|$)")
 _CONSULTATION = re.compile(r"(?<!\w)hội nghị hiệp thương\s+lần\s+(?:thứ\s+)?(\d+|nhất|hai|ba)(?!\w)")
+
+
+_DESCRIBED = re.compile(r"\s+(?:truyền thống|thường niên)$")
 
 
 def _festival_end(text: str, key: str, start: int) -> int:
@@ -568,6 +618,18 @@ def find_occasions(text: str, key: str, orgs: list[Mention]) -> list[Mention]:
         elif not re.match(r"\s+(?:của\s+)?(?:hđnd|hội đồng|quốc hội|ủy ban|ubkt)", key[m.end() : m.end() + 20]):
             continue  # "tại kỳ họp thứ 5" with no body named: not enough to name it
         out.append(Mention.at(text, EVENT, m.start(), end, label, attrs=attrs | {"session": "org_span" in attrs}))
+    for m in _NAMED_SESSION.finditer(text) if "họp" in key else ():
+        # "kỳ họp Lưỡng hội": a session named by its own proper name (not a body's: "kỳ họp Quốc hội" is unnamed)
+        run = _SESSION_NAME.match(text, m.end())
+        if (
+            m.end() in by_start
+            or not run
+            or run.group().isupper()
+            or re.match(r"\s+(?:khóa|thứ|lần)\s", key[run.end() :])
+        ):
+            continue
+        label = "Kỳ họp " + " ".join(run.group().split())
+        out.append(Mention.at(text, EVENT, m.start(), run.end(), label, attrs={"event_type": "Kỳ họp"}))
     for m in (
         _CONSULTATION.finditer(key) if "hiệp thương" in key else ()
     ):  # "hội nghị hiệp thương lần thứ 2": candidate lists for elections
@@ -593,6 +655,8 @@ def find_occasions(text: str, key: str, orgs: list[Mention]) -> list[Mention]:
         if topic:
             out.append(_national_election(text, m.start(), m.end(), topic.group(1)))
     for m in _ELECTION.finditer(key) if "cử" in key or "bầu" in key else ():
+        if key.startswith("ứng", m.start()) and _CANDIDATE.search(key, max(0, m.start() - 12), m.start()):
+            continue  # "Người ứng cử đại biểu HĐND các cấp phải …": the candidates in general, not an election
         found = _election(text, key, m.end())
         if found is None:
             continue
@@ -699,6 +763,8 @@ def find_occasions(text: str, key: str, orgs: list[Mention]) -> list[Mention]:
             if m.group(1).islower():  # a lower-case head: the name is the proper name and its year or ordinal
                 run = _PROPER_RUN.match(text, m.end())
                 end = min(end, run.end()) if run else m.end()
+            described = _DESCRIBED.search(text, m.end(), end)
+            end = described.start() if described else end  # "Lễ hội Tràng An truyền thống hàng năm": a description
             label = " ".join(text[m.start() : end].split())
             label = label[:1].upper() + label[1:]
         if len(label.split()) >= 3:

@@ -341,9 +341,24 @@ def find_resolutions(text: str, key: str) -> list[Mention]:
         found.append(Mention.at(text, RESOLUTION, m.start(), m.end(), label, attrs=attrs | {"tail_end": end}))
         taken.append((m.start(), m.end()))
     found += _named(text, key, taken)
+    congresses = [f for f in found if "congress_tenure" in f.attrs]
     found += _programmes(text, key, taken + [(f.start, f.end) for f in found])
+    for p in found if congresses else ():
+        inner = next((c for c in congresses if p.start < c.start and c.end <= p.end), None)
+        if inner is not None and p.attrs.get("type") in ("Chương trình", "Kế hoạch", "Đề án", "Chiến lược"):
+            # the congress in a programme's title is written as the resolver names it: "… Nghị quyết Đại hội Đảng
+            # bộ thành phố Cần Thơ nhiệm kỳ 2020-2025"
+            p.attrs["inner_congress"] = {
+                "before": " ".join(text[p.start : inner.start].split()),
+                "org": inner.attrs["congress_org"],
+                "tenure": inner.attrs["congress_tenure"],
+                "after": " ".join(text[inner.end : p.end].split()),
+            }
     found += _laws_and_charters(text, key, taken)
     found += _short_forms(text, key, taken)
+    notices = _government_office_notices(text, key)
+    if notices:  # "Thông báo số 125" found as a short form: the notice with its symbol instead
+        found = [f for f in found if not _overlaps([(n.start, n.end) for n in notices], f.start, f.end)] + notices
     found.sort(key=lambda mm: (mm.start, mm.end))
     return found
 
@@ -442,6 +457,13 @@ def _named(text: str, key: str, taken: list[tuple[int, int]]) -> list[Mention]:
             continue
         org = parse_org(text, key, m.end(), allow_generic=True)
         number = org and _CONGRESS_NUMBER.match(key, org.end)
+        tenure = org and not number and _CONGRESS_TENURE.match(key, org.end)
+        if tenure:  # "Nghị quyết Đại hội Đảng bộ TP Cần Thơ nhiệm kỳ 2020-2025": the congress named by its tenure
+            attrs = {"type": "Nghị quyết", "named": True, "congress_org": org_mention(text, org)}
+            attrs["congress_tenure"] = f"nhiệm kỳ {tenure.group(1)}-{tenure.group(2)}"
+            out.append(Mention.at(text, RESOLUTION, m.start(), tenure.end(), "Nghị quyết Đại hội", attrs=attrs))
+            taken.append((m.start(), tenure.end()))
+            continue
         if not number:
             continue
         term = term_number(number.group(1))
@@ -454,6 +476,7 @@ def _named(text: str, key: str, taken: list[tuple[int, int]]) -> list[Mention]:
 
 
 _NAMED_LOCAL_CONGRESS = re.compile(r"(?<!\w)nghị quyết\s+đại hội\s+(?:đại biểu\s+)?(?=đảng bộ)")
+_CONGRESS_TENURE = re.compile(r"\s*,?\s*\(?nhiệm kỳ\s*(\d{4})\s*[-–]\s*(\d{4})(?!\d)\)?")
 _CONGRESS_NUMBER = re.compile(
     r"\s*,?\s*lần thứ\s+([ivxl]+|\d{1,2})(?!\w)(?:\s*,?\s*\(?nhiệm kỳ\s+\d{4}\s*[-–]\s*\d{4}\)?)?"
 )
@@ -534,7 +557,7 @@ _PROGRAMME = re.compile(r"(?<!\w)(Đề án|đề án|Chương trình|Chiến l�
 _HORIZON = r"(?:\s*,?\s*(?:và\s+)?(?:(?:với\s+)?tầm nhìn|định hướng)\s+đến\s+(?:năm\s+)?\d{4})"
 # "giai đoạn 2021 - 2025", "thời kỳ 2021-2030, tầm nhìn đến năm 2050", "đến năm 2025, định hướng đến năm 2030"
 _PERIOD = re.compile(
-    r"\s+(?:giai đoạn|thời kỳ)\s+\d{4}\s*[-–]\s*\d{4}" + _HORIZON + "?"
+    r"\s+(?:giai đoạn|thời kỳ|nhiệm kỳ)\s*\d{4}\s*[-–]\s*\d{4}" + _HORIZON + "?"
     r"|\s+đến\s+năm\s+\d{4}(?!\d)" + _HORIZON + "?" + r"|" + _HORIZON
 )
 # the two programmes the National Assembly (or a council) adopts for each year
@@ -546,9 +569,23 @@ _ANNUAL_PROGRAMME = re.compile(
 )
 
 
+_COUNTED = re.compile(r"(?:(?<!\w)\d+|(?<!\w)(?:các|những|nhiều|mỗi|hai|ba|bốn|năm))\s+$")
 # a title that runs to "đến năm 2025" holds no clause ("Kế hoạch … của ABBank là đến năm 2025")
 _CLAUSE_IN_TITLE = re.compile(r",(?!\s*chống)|(?<!\w)(?:là|có|được|sẽ|đã|phải|nhằm|để|đặt|mục tiêu|từ)(?!\w)")
 _PLACE_AFTER = re.compile(r"\s+(?:tỉnh|thành phố|huyện|quận|thị xã)\s+")
+
+
+# what a scheme written as an object is being done to: "xây dựng Đề án …", "phê duyệt Đề án …" (on the key)
+_SCHEME_OBJECT = re.compile(
+    r"(?<!\w)(?:xây dựng|hoàn thành|hoàn thiện|phê duyệt|ban hành|triển khai|thực hiện|theo|trình|lập|thông qua)\s+$"
+)
+# where its title ends: punctuation, a clause after a comma, or a word that opens a clause
+_SCHEME_TITLE_END = re.compile(
+    r"[.;:()\n“”\"!?]|,\s+(?:trong đó|đồng thời|nhằm|để|với|theo|sau|trước|khi|nhưng|song|còn|và|từ|đến|tuy|đã|sẽ)\s"
+    r"|\s(?:đối với|được|là|làm căn cứ|trình|nhằm|đã|sẽ|đang|vừa|cũng|thì|mà|với|tại|vào|từ|đến|theo|cho|của|nêu trên"
+    r"|này|bao gồm|gồm)(?!\w)"
+)
+_SCHEME_NOT_A_TITLE = re.compile(r"(?:và|hoặc|này|đó|trên|mới|của|cho|với|các|những)(?!\w)")
 
 
 def _named_mention(text: str, start: int, end: int, label: str, kind: str) -> Mention:
@@ -572,6 +609,8 @@ def _programmes(text: str, key: str, taken: list[tuple[int, int]]) -> list[Menti
             continue  # "Viện Quy hoạch Xây dựng Hà Nội": part of a body's name; "Đề án 89)"
         if text[pos].isupper() and parse_org(text, key, pos) is not None:
             continue  # "Đề án Chính phủ trình": the body that presents it
+        if _COUNTED.search(key, max(0, m.start() - 12), m.start()):
+            continue  # "10 Chương trình công tác của Thành ủy …": several, not one named
         period = next(_PERIOD.finditer(text, pos, min(len(text), pos + 160)), None)
         if (
             period is not None
@@ -579,7 +618,7 @@ def _programmes(text: str, key: str, taken: list[tuple[int, int]]) -> list[Menti
                 not text[pos : period.start()].strip()  # "Đề án định hướng đến năm 2015": no title
                 or any(c in text[pos : period.start()] for c in '.;:!?()\n"“”')
                 or re.search(r"(?:sang|trong|cho|của|và)$", text[pos : period.start()])
-                or not re.match(r"\s*(?:giai|thời)", key[period.start() : period.end()])
+                or not re.match(r"\s*(?:giai|thời|nhiệm)", key[period.start() : period.end()])
                 and (m.group(1) == "Quy hoạch" or _CLAUSE_IN_TITLE.search(key, pos, period.start()))
             )
         ):
@@ -590,11 +629,28 @@ def _programmes(text: str, key: str, taken: list[tuple[int, int]]) -> list[Menti
             end = annual.end()
         elif period is not None and (text[pos].isupper() or m.group(1)[0].isupper()):
             end = period.end()  # a title with its period: "… giai đoạn 2015 - 2020"
+        elif is_scheme and m.group(1) == "Đề án" and _SCHEME_OBJECT.search(key, max(0, m.start() - 24), m.start()):
+            # a capitalised scheme with the title it is written with: "hoàn thành Đề án đầu tư xây dựng huyện
+            # thành quận đối với 5 huyện", "triển khai xây dựng Đề án quản lý, sử dụng tài sản … do Nhà nước đầu tư"
+            stop = _SCHEME_TITLE_END.search(key, pos - 1, min(len(key), pos + 240))  # from the space before it
+            end = stop.start() if stop else -1
+            if end < 0 or not 4 <= len(key[pos:end].split()) <= 30 or _SCHEME_NOT_A_TITLE.match(key, pos):
+                continue
         elif is_scheme and text[pos].isupper():  # a proper name: "đề án Công viên địa chất toàn cầu …"
             end = _name_tokens(text, pos, limit=16)
             place = _PLACE_AFTER.match(text, end)
             if place and place_at(text, place.end()):
                 end = place.end() + len(place_at(text, place.end())[0])
+            elif (
+                re.match(r" [a-zà-ỹđ]", text[end : end + 2])
+                and not _SCHEME_TITLE_END.match(key, end)
+                and len(text[pos:end].split()) >= 2
+                and "\n" not in text[m.start() : pos]
+            ):
+                # a title in sentence case goes on in lower case: "đề án Thí điểm đào tạo Chương trình song bằng
+                # THCS Việt Nam và chứng chỉ IGCSE Cambridge tại …"
+                stop = _SCHEME_TITLE_END.search(key, end, min(len(key), pos + 240))
+                end = stop.start() if stop and len(key[pos : stop.start()].split()) <= 30 else end
         else:
             continue
         if len(text[pos:end].split()) < 2:
@@ -676,6 +732,27 @@ def _short_forms(text: str, key: str, taken: list[tuple[int, int]]) -> list[Ment
     return out
 
 
+# "Văn phòng Chính phủ vừa có văn bản số 81 thông báo kết luận của Thủ tướng", "Văn phòng Chính phủ ban hành Thông
+# báo số 125": the Government Office's notice, whose symbol is N/TB-VPCP (on the key)
+_OFFICE_NOTICE = re.compile(
+    r"(?<!\w)văn phòng chính phủ(?:\s+(?:vừa|đã|mới))?\s+(?:có|ban hành|ra|phát hành)\s+"
+    r"(?:thông báo\s+(?:số\s+)?(\d{1,4})(?![\d/\w])|văn bản\s+(?:số\s+)?(\d{1,4})(?![\d/\w])(?=\s+thông báo\s))"
+)
+
+
+def _government_office_notices(text: str, key: str) -> list[Mention]:
+    out = []
+    for m in _OFFICE_NOTICE.finditer(key) if "văn phòng chính phủ" in key else ():
+        group = 1 if m.group(1) else 2
+        number = m.group(group)
+        start = key.index("thông báo" if group == 1 else "văn bản", m.start() + len("văn phòng chính phủ"))
+        symbol = f"{number}/TB-VPCP"
+        attrs = {"symbol": symbol, "number": int(number), "code": "TB", "issuer_code": "VPCP", "type": "Thông báo"}
+        attrs["state"] = True
+        out.append(Mention.at(text, RESOLUTION, start, m.end(group), f"Thông báo số {symbol}", attrs=attrs))
+    return out
+
+
 _LAW_STOP = frozenset(
     "của đã là có được cho với tại về trong để sẽ này vừa cũng đang khi theo từ đến năm số ngày thì mà do bị vì "
     "quy định và hoặc hay nên như các những một sửa đổi bổ sung hiện hành mới nhằm nhưng khi nếu bởi vào".split()
@@ -695,7 +772,6 @@ _EXAM_RULES = re.compile(
     r"(?:thi|tuyển sinh)\s+(?:tốt nghiệp\s+(?:THPT|trung học phổ thông)|(?:trình độ\s+)?(?:đại học|cao đẳng|thạc sĩ"
     r"|tiến sĩ)(?:\s+(?:hệ\s+)?chính quy)?|vào lớp 10)(?:\s+(?:năm\s+)?(?:19|20)\d\d(?!\d))?)(?![\w-])"
 )
-_FIVE_YEAR_PLAN = re.compile(r"(?<!\w)(?:quy hoạch|kế hoạch)\s+5\s+năm\s+(?:lần\s+)?thứ\s+\d{1,2}(?!\w)")
 _STRATEGY = re.compile(r"(?<!\w)chiến lược phát triển kinh tế\s*-\s*xã hội\s+(?:\d+\s+năm\s+)?\d{4}\s*-\s*\d{4}")
 
 
@@ -800,17 +876,37 @@ def _laws_and_charters(text: str, key: str, taken: list[tuple[int, int]]) -> lis
         for kind in filter(None, (m.group("first"), m.group("second"))):
             if not _overlaps(taken, m.start(), m.end()):
                 out.append(_named_mention(text, m.start(), m.end(), f"{kind} {title}", kind))
-    for m in _FIVE_YEAR_PLAN.finditer(key):  # "Quy hoạch 5 năm thứ 14": a plan named by its ordinal
-        if not _overlaps(taken, m.start(), m.end()):
-            label = " ".join(text[m.start() : m.end()].split())
-            out.append(_named_mention(text, m.start(), m.end(), label[:1].upper() + label[1:], "Kế hoạch"))
     for m in _STRATEGY.finditer(key):
         label = (
             "Chiến lược phát triển kinh tế - xã hội "
             + " ".join(text[m.start() : m.end()].split()).split("hội", 1)[1].strip()
         )
         out.append(_named_mention(text, m.start(), m.end(), label, "Chiến lược"))
+    for m in _ASSEMBLY_RESOLUTION.finditer(text) if "quốc hội" in key else ():
+        # "trình Quốc hội ban hành Nghị quyết về tổ chức chính quyền đô thị tại TPHCM", "dự thảo Nghị quyết của
+        # Quốc hội về …": a resolution of the National Assembly cited by its title, as laws are
+        of = _OF_ASSEMBLY.match(key, m.end())
+        if not of.group(1) and not _BY_ASSEMBLY.search(key, max(0, m.start() - 40), m.start()):
+            continue
+        if _COUNTED.search(key, max(0, m.start() - 12), m.start()):
+            continue  # "các Nghị quyết của Quốc hội về …"
+        pos = of.end()
+        stop = _ASSEMBLY_TITLE_END.search(key, pos - 1, min(len(key), pos + 200))
+        end = stop.start() if stop else -1
+        if end < 0 or not 3 <= len(key[pos:end].split()) <= 25 or _overlaps(taken, m.start(), end):
+            continue
+        label = "Nghị quyết về " + " ".join(text[pos:end].split())
+        out.append(_named_mention(text, m.start(), end, label, "Nghị quyết"))
     return out
+
+
+_ASSEMBLY_RESOLUTION = re.compile(r"(?<=[a-zà-ỹđ] )Nghị quyết\s+(?=về\s|của Quốc hội về\s)")
+_OF_ASSEMBLY = re.compile(r"(của quốc hội\s+)?về\s+")
+# "(trình) Quốc hội ban hành / thông qua", not its Standing Committee's ("UB Thường vụ Quốc hội ban hành")
+_BY_ASSEMBLY = re.compile(r"(?<!thường vụ )quốc hội\s+(?:xem xét,?\s+)?(?:ban hành|thông qua)\s+$")
+_ASSEMBLY_TITLE_END = re.compile(
+    r"[.;:()\n“”\"!?]|,\s|\s(?:là|được|đang|đã|sẽ|để|nhằm|thì|mà|và|với|theo|do|cho|trình|của|này)(?!\w)"
+)
 
 
 def find_plenums(text: str, key: str) -> list[Mention]:
@@ -839,19 +935,43 @@ def find_plenums(text: str, key: str) -> list[Mention]:
 
 # "… thực hiện", "… về triển khai thực hiện", "Nghị định 137/2015 hướng dẫn Luật …", "… quy định chi tiết một
 # số điều của Luật …": the words that say the first instrument carries out the next
+# the articles of a law that an instrument carries out or details: "(quy định tại) khoản 1 Điều 29 (của)"
+_ARTICLES = r"(?:(?:điểm\s+\w\s*,?\s*)?(?:khoản\s+\d+\s*,?\s*)?điều\s+\d+\w?\s+(?:của\s+)?)"
+# "(quy định chi tiết) một số điều và biện pháp thi hành (Luật …)", "(hướng dẫn thi hành) một số điều của", "Điều 29"
+_SOME_ARTICLES = (
+    r"(?:(?:một số|các)\s+điều(?:\s+và biện pháp\s+(?:thi hành|thực hiện))?\s+(?:của\s+)?|" + _ARTICLES + ")?"
+)
 _IMPLEMENTS_LINK = re.compile(
     r"\s*,?\s*(?:(?:về|nhằm|để)\s+(?:việc\s+)?)?(?:tiếp tục\s+)?(?:tổ chức\s+)?"
+    # "Nghị quyết số 50/NQ-CP về Chương trình hành động của Chính phủ thực hiện …": the programme it adopts
+    r"(?:(?:ban hành\s+)?(?:chương trình hành động|chương trình|kế hoạch)(?:\s+của\s+[^,.;:]{1,40}?)?\s+)?"
     r"(?:(?:nghiên cứu|học tập|quán triệt|tuyên truyền|triển khai)\s*(?:,\s*|\s+và\s+|\s+)){0,5}"
-    r"(?:thực hiện|cụ thể hóa|triển khai|hướng dẫn(?:\s+thi hành|\s+thực hiện)?"
-    r"|quy định chi tiết(?:\s+(?:và hướng dẫn thi hành\s+)?(?:một số điều(?:\s+của)?)?)?)\s+$"
+    r"(?:thực hiện|cụ thể hóa|triển khai|hướng dẫn(?:\s+thi hành|\s+thực hiện|\s+chi tiết)?"
+    r"|quy định chi tiết(?:\s+(?:và hướng dẫn\s+)?thi hành)?(?:\s+và hướng dẫn thi hành)?)\s+" + _SOME_ARTICLES + "$"
+)
+# "Đây là lần đầu tiên Chính phủ ban hành một Nghị định để hướng dẫn chi tiết Điều 29 Luật Khoáng sản": the
+# decree the article has just named, taken up again by "đây" or "<type> này" (on the key)
+_TAKEN_UP = re.compile(
+    r"(?:^|[.!?\n]\s*)"
+    r"(?:đây là|đó là|(?P<this>nghị định|thông tư|quyết định|nghị quyết|chỉ thị)\s+(?:này|nêu trên|trên))"
+    r"[^.;!?\n]{0,80}?(?:(?:một|các)\s+)?(?P<type>nghị định|thông tư|quyết định|nghị quyết|chỉ thị)?"
+    r"\s+(?:(?:để|nhằm)\s+)?(?:hướng dẫn(?:\s+chi tiết|\s+thi hành)?|quy định chi tiết|cụ thể hóa)\s+"
+    + _ARTICLES
+    + "?$"
 )
 
 
 # "Thực hiện Nghị quyết số 12-NQ/TW …, Ban Thường vụ Tỉnh ủy ban hành Kế hoạch số 45-KH/TU": the plan after
 _CARRYING_OUT = re.compile(
-    r"(?:^|[.;:\n]|,)\s*(?:để\s+)?(?:tiếp tục\s+)?(?:triển khai\s+)?(?:thực hiện|cụ thể hóa)\s+$"
+    r"(?:^|[.;:\n]|,)\s*(?:để\s+)?(?:tiếp tục\s+)?(?:triển khai\s+)?(?:thực hiện|cụ thể hóa)\s+"
+    r"(?:(?:các\s+)?quy định\s+(?:tại|của)\s+)?" + _ARTICLES + "?$"
 )
 _THEN_ISSUED = re.compile(r"\s*,\s*[^.;:\n]{0,100}?\s(?:ban hành|xây dựng|có)\s+$")
+# "Thực hiện quy định tại Điều 29 Luật Khoáng sản, trên cơ sở … theo Chiến lược …, Bộ … trình Thủ tướng Chính
+# phủ ban hành Quyết định 645/QĐ-TTg": the instrument issued later in the sentence, other instruments between
+# a programme whose title says what it carries out: "… triển khai thực hiện khâu đột phá thứ 3 <resolution>"
+_CARRIED_OUT_IN_TITLE = re.compile(r"(?<!\w)(?:thực hiện|cụ thể hóa)\s+(?:[^\s,.;:]+\s+){0,5}$")
+_LATER_ISSUED = re.compile(r"\s*,[^.;:\n]{0,300}?\sban hành\s+$")
 
 
 def find_implements(text: str, key: str, resolutions: list[Mention]) -> list[tuple[int, int]]:
@@ -866,13 +986,43 @@ def find_implements(text: str, key: str, resolutions: list[Mention]) -> list[tup
                 pairs.append((i, i + 1))
                 break
         else:
-            if not _CARRYING_OUT.search(key, max(0, m.start - 40), m.start):
+            if not _CARRYING_OUT.search(key, max(0, m.start - 70), m.start):
                 continue
             for end in (m.attrs.get("tail_end", m.end), m.attrs.get("head_end", m.end)):
                 if nxt.start >= end and _THEN_ISSUED.fullmatch(key, end, nxt.start):
                     pairs.append((i + 1, i))
                     break
-    return pairs
+            else:
+                end = m.attrs.get("tail_end", m.end)
+                later = next(
+                    (
+                        j
+                        for j in range(i + 1, len(resolutions))
+                        if _LATER_ISSUED.fullmatch(key, end, resolutions[j].start)
+                    ),
+                    None,
+                )
+                if later is not None:
+                    pairs.append((later, i))
+    for i, m in enumerate(resolutions):  # "Chương trình hành động triển khai thực hiện khâu đột phá thứ 3 Nghị quyết …"
+        for j in range(i + 1, len(resolutions)):
+            inner = resolutions[j]
+            if inner.start >= m.end:
+                break
+            if inner.end <= m.end and _CARRIED_OUT_IN_TITLE.search(key, m.start, inner.start):
+                pairs.append((i, j))
+    for j, m in enumerate(resolutions):
+        if j == 0:
+            continue
+        taken_up = _TAKEN_UP.search(key, max(0, m.start - 160), m.start)
+        kind = taken_up and (taken_up.group("this") or taken_up.group("type"))
+        if not kind:
+            continue
+        before = [i for i in range(j) if resolutions[i].end <= taken_up.start() + 1]
+        same = [i for i in before if resolutions[i].attrs.get("type", "").lower() == kind]
+        if same and same[-1] == before[-1]:  # the last instrument named before is of that type
+            pairs.append((same[-1], j))
+    return sorted(set(pairs))
 
 
 __all__ = ["find_resolutions", "find_plenums", "find_implements", "canonical_party_symbol", "term_number", "match_key"]
