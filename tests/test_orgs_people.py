@@ -348,3 +348,44 @@ def test_the_standing_committee_of_the_national_assembly_named_without_its_head_
             ORGANIZATION
         ]
     )
+
+
+def test_numbered_military_units_with_their_arm_and_the_unit_a_station_belongs_to():
+    found = entities(
+        "Đồng Nai\nĐể phá vỡ tuyến phòng ngự Đông Nam, chủ lực của Quân đoàn 2 gồm Sư đoàn 304, Sư đoàn 325, Lữ đoàn "
+        "xe tăng 203, Sư đoàn phòng không 673, Lữ đoàn pháo binh 164... được giao đột phá. Quân đoàn 1 phụ trách "
+        "hướng Bắc. Các đơn vị trên đảo: Trạm ra đa 595 Vùng 5 Hải Quân và Trạm Hải đăng Hòn Khoai. Đây là nơi thành "
+        "lập Trung ương Cục miền Nam ở Chiến khu Đ."
+    )[ORGANIZATION]
+    assert {
+        "Quân đoàn 2",
+        "Sư đoàn 304",
+        "Lữ đoàn xe tăng 203",
+        "Sư đoàn phòng không 673",
+        "Lữ đoàn pháo binh 164",
+        "Quân đoàn 1",
+        "Trạm ra đa 595 Vùng 5 Hải Quân",
+        "Vùng 5 Hải Quân",
+        "Trung ương Cục miền Nam",
+    } <= found
+    assert not any(label.startswith("Quân đoàn 1 ") for label in found)
+
+
+def test_brigades_counted_together_are_no_one_unit():
+    found = entities(
+        "Đồng Nai\nCác đơn vị gồm: Lữ đoàn 468 lính thủy đánh bộ; Lữ đoàn 1 và 4, Liên đoàn 33 biệt động quân."
+    )
+    assert "Lữ đoàn 468" in found[ORGANIZATION]
+    assert not any(label.startswith("Lữ đoàn 1") for label in found[ORGANIZATION])
+
+
+def test_the_army_written_in_its_political_departments_name_and_no_parent_from_an_organ():
+    found = entities(
+        "Đồng Nai\nThượng tướng Trần Quang Phương - Phó chủ nhiệm Tổng cục Chính trị Quân đội nhân dân Việt Nam "
+        "phát biểu."
+    )[ORGANIZATION]
+    assert {"Tổng cục Chính trị Quân đội nhân dân Việt Nam", "Quân đội nhân dân Việt Nam"} <= found
+    organ = entities(
+        "Thanh Hóa\nTạm dừng lễ công bố nghị quyết của Ủy ban Thường vụ Quốc hội về việc thành lập thị xã Nghi Sơn."
+    )[ORGANIZATION]
+    assert "Ủy ban Thường vụ Quốc hội" in organ and "Quốc hội" not in organ

@@ -129,6 +129,11 @@ def _central_body(text: str, key: str, pos: int) -> OrgParse | None:
     org = OrgParse(m.start(), end, [], {"kind": "central", "label": label, "parent": parent})
     if end > m.end() and not country:
         org.qualifier = inner  # "…, Ban Tổ chức Trung ương": a mention of the parent too
+    elif entry.get("names_parent") and match_key(_WS.sub(" ", text[m.start() : m.end()])).endswith(match_key(parent)):
+        # "Tổng cục Chính trị Quân đội nhân dân Việt Nam": the parent is written in the unit's name (not
+        # "Ủy ban Thường vụ Quốc hội", one of the body's own organs)
+        at = m.end() - len(parent)
+        org.qualifier = OrgParse(at, m.end(), [], {"kind": "central", "label": parent, "parent": None})
     return org
 
 
@@ -243,6 +248,8 @@ def parse_org(text: str, key: str, pos: int, allow_generic: bool = False, after_
     org = OrgParse(pos, base.end, departments + base.departments, base.base)
     if central and central.end >= org.end:
         return central
+    if not departments:
+        org.qualifier = base.qualifier  # "Trạm ra đa 595 Vùng 5 Hải quân": the unit it belongs to
     named_body = base.base.get("kind") in ("named", "central") and "prefix" not in base.base
     if departments and base.start > pos and (named_body or departments[0].startswith("Cơ quan")):
         # "Ban Chấp hành [Tổng Liên đoàn Lao động Việt Nam]"; a Party committee's own departments
@@ -1297,6 +1304,18 @@ def _opens_clause(text: str, start: int, word: str) -> bool:
     return word in _CLAUSE_WORDS and _CLAUSE_BEFORE.search(text, max(0, start - 4), start) is not None
 
 
+# numbered military units: the head, the arm in lower case, the number ("Lữ đoàn xe tăng 203", "Sư đoàn
+# phòng không 673", "Quân đoàn 2"), and for a naval region its service after it ("Vùng 5 Hải quân"); the
+# name ends at the number ("Quân đoàn 1| phụ trách hướng Bắc")
+_MILITARY_HEADS = frozenset(
+    {"Lữ đoàn", "Sư đoàn", "Trung đoàn", "Tiểu đoàn", "Quân đoàn", "Quân khu", "Vùng", "Hải đội"}
+)
+_MILITARY_UNIT = re.compile(
+    r"((?:[ \t]+[" + LOWER + r"]+){0,3})[ \t]+(\d+)(?![\w/.,]\d|[\w-])((?:[ \t]+Hải[ \t]+[qQ]uân)?)"
+)
+_PLURAL_NUMBER = re.compile(r"\s*(?:,|và|-|–)\s*\d")  # "Lữ đoàn 1 và 4", "Sư đoàn 304, 325": several units
+
+
 def _named(text: str, key: str, pos: int, after_post: bool = False) -> OrgParse | None:
     """A body with a head and a proper name: "Trường Đại học Đồng Nai", "Sở Y tế tỉnh Hà Nam",
     "Ủy ban Pháp luật của Quốc hội", "Hội Khuyến học tỉnh Bạc Liêu"; after a post title also
@@ -1326,6 +1345,21 @@ def _named(text: str, key: str, pos: int, after_post: bool = False) -> OrgParse 
     unit = _ministry_unit(key, pos) if head in _FIELD_HEADS or head == "Ủy ban" else None
     if unit is not None:  # "Tổng cục Quản lý thị trường| quán triệt …": a known unit ends with its field
         return OrgParse(pos, unit[1], [], {"kind": "named", "label": unit[0], "head": head})
+    if head in _MILITARY_HEADS or head == "Trạm":
+        unit = _MILITARY_UNIT.match(text, m.end())
+        if unit is not None:  # "Sư đoàn 304", "Lữ đoàn xe tăng 203", "Vùng 5 Hải quân"; not "Lữ đoàn 1 và 4"
+            arm = unit.group(1).split()
+            words = " ".join(arm).replace("ra đa", "").split()  # "Trạm ra đa 595": "ra" is no verb there
+            if _PLURAL_NUMBER.match(text, unit.end(2)) or any(w in lexicon().name_stopwords for w in words):
+                return None
+            label = " ".join([head, *arm, unit.group(2), *unit.group(3).split()])
+            org = OrgParse(pos, unit.end(), [], {"kind": "named", "label": label, "head": head})
+            at = _skip_ws(key, unit.end())
+            parent = _named(text, key, at) if at > unit.end() and _capitalised(text, at) else None
+            if parent is not None and parent.base.get("head") in _MILITARY_HEADS and head not in _MILITARY_HEADS:
+                # "Trạm ra đa 595 Vùng 5 Hải quân": a station named with the unit it belongs to
+                return OrgParse(pos, parent.end, [label], dict(parent.base), qualifier=parent)
+            return org
     lower_run = text[nxt : nxt + 1].islower() and (after_post or head in _LOWER_RUN_HEADS)
     lower_run_end = _name_tokens(text, nxt, head=head) if lower_run else nxt
     closing = next((w for w in text[nxt:lower_run_end].split() if w[:1].isupper() or w[:1].isdigit()), None)
