@@ -389,3 +389,19 @@ def test_the_army_written_in_its_political_departments_name_and_no_parent_from_a
         "Thanh Hóa\nTạm dừng lễ công bố nghị quyết của Ủy ban Thường vụ Quốc hội về việc thành lập thị xã Nghi Sơn."
     )[ORGANIZATION]
     assert "Ủy ban Thường vụ Quốc hội" in organ and "Quốc hội" not in organ
+
+
+def test_the_youth_unions_committees_are_named_like_party_committees():
+    found = entities(
+        "Quảng Trị\nThừa ủy quyền của Ban Chấp hành Trung ương Đoàn, Ban Thường vụ Tỉnh Đoàn Quảng Trị đã trao tặng "
+        "huy hiệu. Bà Lương Thị Hương, Phó Bí thư Huyện đoàn Quan Sơn, tỉnh Thanh Hóa; ông Lê Văn A, Bí thư Huyện ủy "
+        "Gio Linh."
+    )[ORGANIZATION]
+    assert {
+        "Ban Chấp hành Trung ương Đoàn Thanh niên Cộng sản Hồ Chí Minh",
+        "Đoàn Thanh niên Cộng sản Hồ Chí Minh",
+        "Ban Thường vụ Tỉnh Đoàn Quảng Trị",
+        "Huyện đoàn Quan Sơn",
+        "Huyện ủy Gio Linh",
+    } <= found
+    assert not any(label.startswith(("Trung ương Đoàn", "Tỉnh Đoàn tỉnh")) for label in found)

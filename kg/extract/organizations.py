@@ -671,6 +671,9 @@ def _bodies_within(text: str, key: str, org: OrgParse) -> list[Mention]:
         inner = parse_org(text, key, org.inner_start, allow_generic=True)
         if inner is None or inner.end != org.end:
             break
+        if _base_label(inner) and inner.base["label"].startswith("Trung ương ") and inner.base.get("parent"):
+            # "Ban Chấp hành Trung ương Đoàn": the central committee of the Youth Union names the Union
+            inner = OrgParse(inner.start, inner.end, [], {"kind": "central", "label": inner.base["parent"]})
         mention = org_mention(text, inner)
         mention.attrs["qualifier"] = True
         out.append(mention)
