@@ -405,3 +405,24 @@ def test_the_youth_unions_committees_are_named_like_party_committees():
         "Huyện ủy Gio Linh",
     } <= found
     assert not any(label.startswith(("Trung ương Đoàn", "Tỉnh Đoàn tỉnh")) for label in found)
+
+
+def test_an_abbreviated_hospital_head_and_proper_names_that_end_before_a_verb():
+    found = entities(
+        "Kiên Giang\nBộ trưởng đề nghị BV Đa khoa Trung ương Cần Thơ tập trung xây dựng bệnh viện này để điều trị "
+        "tương đương BV Chợ Rẫy, kể cả hồi sức. Các y bác sĩ Bệnh viện Chợ Rẫy khảo sát, tiến hành xây dựng. Các "
+        "chiến sĩ Đồn Biên phòng Thông Thụ tuần tra trên sông Chu. Bệnh viện dã chiến đặt tại Trung tâm y tế TP Hà "
+        "Tiên."
+    )[ORGANIZATION]
+    assert {
+        "Bệnh viện Đa khoa Trung ương Cần Thơ",
+        "Bệnh viện Chợ Rẫy",
+        "Đồn Biên phòng Thông Thụ",
+        "Trung tâm y tế thành phố Hà Tiên",
+    } <= found
+    assert not any(label.endswith(("khảo sát", "tuần")) for label in found)
+
+
+def test_a_case_in_a_city_and_a_title_in_capitals_are_no_bodies():
+    found = entities("Hà Nội\nVụ việc bé gái 5 tuổi ở TP Hồ Chí Minh gây xôn xao. BV ĐA KHOA TỈNH NGHỆ AN.")
+    assert not any(label.startswith(("Vụ", "Bệnh viện")) for label in found.get(ORGANIZATION, ()))

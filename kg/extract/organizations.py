@@ -750,6 +750,9 @@ _TYPE_WORDS = frozenset(
     "cấp TNHH CP cổ phần một thành viên MTV tư thục dân lập Quốc tế nghề Dân tộc nội trú bán trú".split()
 )
 _NAMED_AFTER_PEOPLE = frozenset({"Trường", "Công ty", "Cty", "Tổng công ty", "Tập đoàn", "Quỹ", "Bệnh viện", "Nhà máy"})
+# heads whose names are proper names, whole at two capitalised syllables: "Bệnh viện Chợ Rẫy| khảo sát",
+# "Đồn Biên phòng Thông Thụ| tuần tra"
+_PROPER_NAMED = _NAMED_AFTER_PEOPLE | {"Đồn Biên phòng"}
 # units of a ministry named by their field of work: "Cục Xúc tiến thương mại", "Vụ Thị trường ngoài nước"
 _FIELD_HEADS = frozenset({"Cục", "Tổng cục", "Vụ"})
 # lower-case syllables that complete a capitalised one even after another: "Trung ương", "Hàng không"
@@ -832,7 +835,7 @@ def _name_tokens(text: str, pos: int, limit: int = 14, head: str = "") -> int:
                 and not place_at_end(text, pos, end)
                 # "Công ty Hòa Phát| kiểm tra": a proper name of two capitalised syllables is whole
                 and not (
-                    head in _NAMED_AFTER_PEOPLE
+                    head in _PROPER_NAMED
                     and i >= 2
                     and _proper_word(toks[i - 2][2])
                     and _proper_word(w)
@@ -944,6 +947,7 @@ def _name_tokens(text: str, pos: int, limit: int = 14, head: str = "") -> int:
                 and (k - i <= 2 or k - i == 3 and toks[i][2] == "và")  # "Sở Văn hóa và thể thao,"
                 and (nxt in (";", ",", ".", ")", "") or _ABBR_AFTER.match(text, toks[k - 1][1]))  # "… bệnh tật (CDC)"
                 and (i == 0 or _SYLLABLE.match(fold(toks[i - 1][2])) is not None)  # not "Sun Group đầu tư."
+                and not (head in _PROPER_NAMED and i >= 2 and all(_proper_word(t[2]) for t in toks[i - 2 : i]))
                 or not compounds
                 and nxt == ","
                 and k == j
@@ -1234,8 +1238,8 @@ _HOSPITAL_WORDS = frozenset(
     "điều dưỡng phụ lão khu vực quân dân và chấn thương chỉnh hình răng hàm mặt tai mũi họng".split()
 )
 _LOWER_NAME = re.compile(
-    r"(?!trưởng|phó)((?:[" + LOWER + r"0-9-]+,?\s+){1,7}?)(?=(?:tỉnh|huyện|quận|thị xã|thành phố|tp\.?)\s+)"
-    r"(?:tỉnh|huyện|quận|thị xã|thành phố|tp\.?)\s+()"
+    r"(?!trưởng|phó|việc)((?:[" + LOWER + r"0-9-]+,?\s+){1,7}?)(?=(?:tỉnh|huyện|quận|thị xã|thành phố|[tT][pP]\.?)\s+)"
+    r"(?:tỉnh|huyện|quận|thị xã|thành phố|[tT][pP]\.?)\s+()"
 )
 
 
@@ -1325,8 +1329,13 @@ def _named(text: str, key: str, pos: int, after_post: bool = False) -> OrgParse 
     "trung tâm dạy nghề Thanh Phúc", "Trường mầm non Đại Mỗ A" (a lower-case run that a
     proper name closes)."""
     m = _patterns().named_head.match(key, pos)
-    if not m or text[m.start() : m.end()].isupper():  # "HỘI NHẬP QUỐC TẾ": a title in capitals
+    if not m:
         return None
+    written = _WS.sub(" ", text[m.start() : m.end()])
+    short = lexicon().raw["name_abbreviations"].get(written)  # "BV Chợ Rẫy": the head abbreviated
+    after = re.compile(r"\s+(\w+)").match(text, m.end())
+    if written.isupper() and (short is None or after and len(after.group(1)) > 1 and after.group(1).isupper()):
+        return None  # "HỘI NHẬP QUỐC TẾ", "BV ĐA KHOA TỈNH …": a title in capitals
     before = re.search(r"(\w+)\s+$", text[max(0, pos - 20) : pos])
     if (
         not after_post
@@ -1339,8 +1348,7 @@ def _named(text: str, key: str, pos: int, after_post: bool = False) -> OrgParse 
     if before and before.group(1) in _PERSON_BEFORE and head_is_surname(text, pos):
         return None  # "ông Đoàn Tấn Bửu": a family name after "ông", not the head "Đoàn"
     nxt = _skip_ws(key, m.end())
-    head = _WS.sub(" ", text[m.start() : m.end()])
-    head = head[:1].upper() + head[1:]
+    head = short or written[:1].upper() + written[1:]
     if nxt == m.end():
         return None
     if head == "Đoàn" and _AD_HOC_TEAM.match(key, nxt):
@@ -1374,6 +1382,8 @@ def _named(text: str, key: str, pos: int, after_post: bool = False) -> OrgParse 
         lower = _LOWER_NAME.match(text, nxt) if head in _LOWER_NAME_HEADS else None
         if lower is None or not _place_at(text, key, lower.end(2)):
             return None
+        if any(w in lexicon().name_stopwords for w in lower.group(1).replace(",", " ").split()):
+            return None  # "Vụ tai nạn ở TP Hồ Chí Minh": a clause, not a name
         if head == "Bệnh viện" and not set(lower.group(1).replace(",", " ").split()) <= _HOSPITAL_WORDS:
             return None  # "Bệnh viện đa khoa tỉnh X", not "Bệnh viện cũng thống nhất … với tỉnh X"
         end = lower.start(1) + len(lower.group(1).rstrip())
