@@ -426,3 +426,29 @@ def test_an_abbreviated_hospital_head_and_proper_names_that_end_before_a_verb():
 def test_a_case_in_a_city_and_a_title_in_capitals_are_no_bodies():
     found = entities("Hà Nội\nVụ việc bé gái 5 tuổi ở TP Hồ Chí Minh gây xôn xao. BV ĐA KHOA TỈNH NGHỆ AN.")
     assert not any(label.startswith(("Vụ", "Bệnh viện")) for label in found.get(ORGANIZATION, ()))
+
+
+def test_bodies_listed_before_the_place_of_the_last_and_one_body_for_each_place_listed():
+    city = entities("Cần Thơ\nSở hoàn thành các nội dung công việc mà Thành ủy-HĐND-UBND thành phố giao.")
+    assert {"Hội đồng nhân dân thành phố Cần Thơ", "Ủy ban nhân dân thành phố Cần Thơ"} <= city[ORGANIZATION]
+    province = entities("Nghệ An\nSáng 5/5, Tỉnh ủy, HĐND, UBND tỉnh Nghệ An tổ chức lễ dâng hương.")
+    assert {"Hội đồng nhân dân tỉnh Nghệ An", "Ủy ban nhân dân tỉnh Nghệ An"} <= province[ORGANIZATION]
+    found = entities(
+        "Hải Dương\nBộ Y tế gửi UBND các tỉnh, thành phố: Hà Nam, Hà Nội, Đà Nẵng, TPHCM về khẩn trương truy vết. "
+        "Giao trách nhiệm cho Chủ tịch UBND các huyện, thành phố Long Khánh, thành phố Biên Hòa. Đó là lịch sử của "
+        "Đảng bộ, quân và dân tỉnh Cà Mau."
+    )[ORGANIZATION]
+    assert {
+        "Ủy ban nhân dân tỉnh Hà Nam",
+        "Ủy ban nhân dân thành phố Hà Nội",
+        "Ủy ban nhân dân thành phố Đà Nẵng",
+        "Ủy ban nhân dân thành phố Hồ Chí Minh",
+        "Ủy ban nhân dân thành phố Long Khánh",
+        "Ủy ban nhân dân thành phố Biên Hòa",
+        "Đảng bộ tỉnh Cà Mau",
+    } <= found
+
+
+def test_bodies_of_every_district_named_by_a_list_word_are_no_bodies():
+    found = entities("Nghệ An\nLãnh đạo HĐND, UBND các huyện đã tham dự. UBND các tỉnh, thành phố chỉ đạo.")
+    assert not found.get(ORGANIZATION)

@@ -536,13 +536,14 @@ def _press(text: str, key: str, pos: int) -> OrgParse | None:
 
 
 _PARTY_AND_PEOPLE = re.compile(
-    r"(?<!\w)(đảng bộ)\s*,\s*chính quyền\s*(?:,|và)\s*(?:các tầng lớp\s+)?nhân dân\s+"
+    r"(?<!\w)(đảng bộ)\s*,\s*(?:chính quyền\s*(?:,|và)\s*(?:các tầng lớp\s+)?nhân dân|quân\s+và\s+dân)\s+"
     r"(?:các dân tộc\s+)?((?:tỉnh|thành phố|tp\.?|huyện|quận|thị xã)\s+)?"
 )
 
 
 def _party_of_people(text: str, key: str) -> list[Mention]:
-    """ "Đảng bộ, chính quyền và nhân dân tỉnh Ninh Bình": the Đảng bộ is that of the place named."""
+    """ "Đảng bộ, chính quyền và nhân dân tỉnh Ninh Bình", "Đảng bộ, quân và dân tỉnh Cà Mau": the Đảng bộ
+    is that of the place named."""
     out = []
     for m in _PARTY_AND_PEOPLE.finditer(key):
         if not _capitalised(text, m.end()):
@@ -556,6 +557,64 @@ def _party_of_people(text: str, key: str) -> list[Mention]:
             base["level"] = lexicon().levels.get(level, "thành phố" if level.startswith("tp") else level)
         out.append(org_mention(text, OrgParse(m.start(1), m.end(1), [], base)))
     return out
+
+
+_LEVEL_WORD = r"(?:tỉnh|thành phố|tp\.?|huyện|quận|thị xã)"
+# "UBND các tỉnh, thành phố: Hà Nam, Hà Nội", "UBND các huyện, thành phố Long Khánh, thành phố Biên Hòa"
+_OF_EACH = re.compile(r"\s+các\s+" + _LEVEL_WORD + r"(?:\s*[,/]\s*" + _LEVEL_WORD + r")*\s*:?\s+")
+_EACH_GAP = re.compile(r"\s*(?:,\s*(?:và\s+)?|\s+và\s+)(?:(" + _LEVEL_WORD + r")\s+)?")
+
+
+def _bodies_of_places(text: str, key: str, pos: int) -> list[OrgParse]:
+    """A local body named once for each of the places listed after it: "UBND các tỉnh, thành phố: Hà
+    Nam, Hà Nội, Đà Nẵng, TPHCM" is four people's committees; "UBND các huyện, thành phố Long Khánh,
+    thành phố Biên Hòa" two (the districts left unnamed are no body). [] when no place is listed."""
+    m = _patterns().level_body.match(key, pos)
+    if m is None or not _capitalised(text, pos):
+        return []
+    head = lexicon().level_bodies[match_key(_WS.sub(" ", key[m.start() : m.end()]))]
+    each = _OF_EACH.match(key, m.end())
+    if each is None or head.startswith("Đảng"):
+        return []
+    out: list[OrgParse] = []
+    cur, level = each.end(), None
+    if ":" not in each.group():  # "các huyện, thành phố Long Khánh": the last level word is the first place's
+        level = re.findall(_LEVEL_WORD, each.group())[-1]
+    while len(out) < 12:
+        place = _place_at(text, key, cur)
+        if place is None:
+            break
+        base = {"kind": "level_body", "head": head, "place": place[0]}
+        if level:
+            base["level"] = lexicon().levels.get(level, "thành phố" if level.startswith("tp") else level)
+        out.append(OrgParse(pos if not out else cur, place[1], [], base))
+        gap = _EACH_GAP.match(key, place[1])
+        if gap is None or gap.end() == place[1]:
+            break
+        cur, level = gap.end(), gap.group(1)
+    return out
+
+
+_BODY_GAP = re.compile(r"\s*[-–,]\s*|\s+và\s+")
+
+
+def _body_listed_before(text: str, key: str, pos: int) -> OrgParse | None:
+    """A local body written bare before another one of the same place, which the last one's place
+    qualifies: "HĐND" in "Thành ủy-HĐND-UBND thành phố", in "Tỉnh ủy, HĐND, UBND tỉnh Nghệ An"."""
+    m = _patterns().level_body.match(key, pos)
+    if m is None or not _capitalised(text, pos):
+        return None
+    head = lexicon().level_bodies[match_key(_WS.sub(" ", key[m.start() : m.end()]))]
+    gap = _BODY_GAP.match(key, m.end())
+    if gap is None or head.startswith("Đảng") or head == "Công an":
+        return None
+    nxt = parse_org(text, key, gap.end()) or _body_listed_before(text, key, gap.end())
+    if nxt is None or nxt.departments or nxt.base.get("kind") != "level_body" or nxt.base.get("commune"):
+        return None
+    if not (nxt.base.get("level") or nxt.base.get("place")) or nxt.base["head"].startswith("Đảng"):
+        return None
+    base = {k: v for k, v in nxt.base.items() if k in ("level", "place")}
+    return OrgParse(pos, m.end(), [], {"kind": "level_body", "head": head, **base})
 
 
 @cache
@@ -607,7 +666,13 @@ def find_organizations(text: str, key: str) -> list[Mention]:
         if not m:
             break
         org = parse_org(text, key, m.start()) or _lower_head(text, key, m.start())
-        if org is None or _status_phrase(key, org):
+        org = org or _body_listed_before(text, key, m.start())
+        if org is None:
+            listed = _bodies_of_places(text, key, m.start())
+            mentions.extend(org_mention(text, o) for o in listed)
+            pos = listed[-1].end if listed else m.start() + 1
+            continue
+        if _status_phrase(key, org):
             pos = m.start() + 1
             continue
         if _GENERIC_AFTER.match(key, org.end):  # "HĐND tỉnh, thành phố trực thuộc trung ương"
