@@ -452,3 +452,14 @@ def test_bodies_listed_before_the_place_of_the_last_and_one_body_for_each_place_
 def test_bodies_of_every_district_named_by_a_list_word_are_no_bodies():
     found = entities("Nghệ An\nLãnh đạo HĐND, UBND các huyện đã tham dự. UBND các tỉnh, thành phố chỉ đạo.")
     assert not found.get(ORGANIZATION)
+
+
+def test_newspapers_named_by_a_central_body_or_with_a_lower_case_syllable_between_capitals():
+    found = entities(
+        "Hà Nội\nNhiều doanh nghiệp được vinh danh. Ảnh: Báo Chính phủ\nTheo Báo Bưu điện Việt Nam và Báo Tuổi Trẻ, "
+        "công trình đăng trên Tạp chí Khoa học Khảo cổ học."
+    )[ORGANIZATION]
+    assert {"Báo Chính phủ", "Báo Bưu điện Việt Nam", "Báo Tuổi Trẻ"} <= found
+    assert not any(
+        label.startswith(("Báo Chính phủ ", "Báo Bưu điện Việt Nam ")) or label == "Báo Chính" for label in found
+    )

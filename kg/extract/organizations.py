@@ -527,12 +527,22 @@ def _press(text: str, key: str, pos: int) -> OrgParse | None:
     head = _WS.sub(" ", text[m.start() : m.end()])
     if place:
         return OrgParse(pos, place[1], [], {"kind": "press", "head": head, "place": place[0]})
-    # "Tạp chí Thất Sơn": a capitalised name of one to four words
-    words = re.compile(r"(?:\s+[" + UPPER + r"]\w*){1,4}").match(text, m.end())
+    # "Tạp chí Thất Sơn": a capitalised name of one to four words, with a lower-case syllable between two
+    # ("Báo Bưu điện Việt Nam"); a central body's name ("Báo Chính phủ", "Báo Quân đội nhân dân")
+    body = _central_body(text, key, nxt) if nxt > m.end() and head in ("Báo", "Tạp chí") else None
+    words = body or _PRESS_NAME.match(text, m.end())
     if words and head in ("Báo", "Tạp chí"):
-        name = " ".join(text[m.start() : words.end()].split())
-        return OrgParse(pos, words.end(), [], {"kind": "central", "label": name, "parent": None, "press": True})
+        name = (
+            " ".join(text[m.start() : words.end].split()) if body else " ".join(text[m.start() : words.end()].split())
+        )
+        end = words.end if body else words.end()
+        return OrgParse(pos, end, [], {"kind": "central", "label": name, "parent": None, "press": True})
     return None
+
+
+_PRESS_NAME = re.compile(
+    r"(?:[ \t]+[" + UPPER + r"]\w*(?:[ \t]+(?!và |của )[" + LOWER + r"]+(?=[ \t]+[" + UPPER + r"]))?){1,4}"
+)
 
 
 _PARTY_AND_PEOPLE = re.compile(
