@@ -463,3 +463,13 @@ def test_newspapers_named_by_a_central_body_or_with_a_lower_case_syllable_betwee
     assert not any(
         label.startswith(("Báo Chính phủ ", "Báo Bưu điện Việt Nam ")) or label == "Báo Chính" for label in found
     )
+
+
+def test_an_abbreviation_glued_to_the_next_word_and_a_body_after_a_title_line():
+    found = entities(
+        "Đào tạo giáo viên theo nhu cầu của Cần Thơ\nBộ GD-ĐTsẽtổng hợp danh sách. Sở GD-ĐTchỉ thu hồi quyết định."
+    )[ORGANIZATION]
+    assert {"Bộ Giáo dục và Đào tạo", "Sở Giáo dục và Đào tạo thành phố Cần Thơ"} <= found
+    assert not any("ĐT" in label for label in found)
+    person = entities("Hà Nội\nÔng Lê Trường Lưu phát biểu.").get(ORGANIZATION, set())
+    assert not any(label.startswith("Trường") for label in person)

@@ -812,7 +812,10 @@ def org_mention(text: str, org: OrgParse) -> Mention:
     return Mention.at(text, ORGANIZATION, org.start, org.end, label, scope=scope, attrs=attrs)
 
 
-_TOKEN = re.compile(r"[\w&'’.]+(?<!\.)|[^\w\s]")
+# an abbreviation glued to the next words by a missing space ("Bộ GD-ĐTsẽtổng hợp", "Sở GD-ĐTchỉ"): the
+# capitals are a token of their own when Vietnamese lower-case letters follow (not "VPBank", "PVcomBank")
+_GLUED = r"[" + UPPER + r"]{2,}(?=[" + LOWER + r"]*[" + "".join(c for c in LOWER if ord(c) > 0x7F) + r"])"
+_TOKEN = re.compile(_GLUED + r"|[\w&'’.]+(?<!\.)|[^\w\s]")
 _LEVEL_AFTER = re.compile(r"\s+(tỉnh|thành phố|tp\.?|huyện|quận|thị xã|xã|phường|thị trấn)(?!\w)")
 
 
@@ -1318,6 +1321,9 @@ _LOWER_NAME = re.compile(
 )
 
 
+# words of a clause, never of a name in lower case before its place ("Vụ tai nạn ở TP Hồ Chí Minh", "Trung
+# tâm y tế các huyện Lý Nhân"; not "Trung tâm y tế dự phòng tỉnh Quảng Nam")
+_CLAUSE_LOWER = frozenset("ở tại các những của cho với là đã được đang sẽ".split())
 _PERSON_BEFORE = frozenset({"ông", "bà", "Ông", "Bà", "chí", "anh", "chị"})
 
 
@@ -1411,7 +1417,7 @@ def _named(text: str, key: str, pos: int, after_post: bool = False) -> OrgParse 
     after = re.compile(r"\s+(\w+)").match(text, m.end())
     if written.isupper() and (short is None or after and len(after.group(1)) > 1 and after.group(1).isupper()):
         return None  # "HỘI NHẬP QUỐC TẾ", "BV ĐA KHOA TỈNH …": a title in capitals
-    before = re.search(r"(\w+)\s+$", text[max(0, pos - 20) : pos])
+    before = re.search(r"(\w+)[ \t]+$", text[max(0, pos - 20) : pos])  # not across a line break
     if (
         not after_post
         and before
@@ -1457,7 +1463,7 @@ def _named(text: str, key: str, pos: int, after_post: bool = False) -> OrgParse 
         lower = _LOWER_NAME.match(text, nxt) if head in _LOWER_NAME_HEADS else None
         if lower is None or not _place_at(text, key, lower.end(2)):
             return None
-        if any(w in lexicon().name_stopwords for w in lower.group(1).replace(",", " ").split()):
+        if any(w in _CLAUSE_LOWER for w in lower.group(1).replace(",", " ").split()):
             return None  # "Vụ tai nạn ở TP Hồ Chí Minh": a clause, not a name
         if head == "Bệnh viện" and not set(lower.group(1).replace(",", " ").split()) <= _HOSPITAL_WORDS:
             return None  # "Bệnh viện đa khoa tỉnh X", not "Bệnh viện cũng thống nhất … với tỉnh X"
