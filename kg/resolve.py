@@ -209,8 +209,8 @@ def _base_name(base: dict, ctx: Context) -> OrgName | None:
     )
     if level in (None, "tỉnh") or (level == "thành phố" and central_city):
         p = province or (None if explicit else ctx.province)
-        if p is None:
-            return None
+        if p is None or level == "tỉnh" and not explicit and p.type_word == "thành phố":
+            return None  # "UBND tỉnh" in an article placed in Hà Nội: some province's, not the city's
         word = "thành phố" if p.type_word == "thành phố" else "tỉnh"
         return OrgName(f"{head} {word} {p.name}", province=p.code)
     district = _district_named(explicit, ctx, level) if explicit else ctx.district_of_type(level)
@@ -266,8 +266,13 @@ def _named_name(base: dict, province: Place | None, ctx: Context) -> OrgName | N
         )
     scoped = base["head"] in lexicon().raw["province_scoped_heads"] or level in ("tỉnh", "thành phố")
     if scoped:
-        if ctx.province is None:
-            return None if level == "tỉnh" else OrgName(label)
+        if (
+            ctx.province is None
+            or level == "tỉnh"
+            and ctx.province.type_word == "thành phố"
+            and not base.get("level_implied")
+        ):
+            return None if level == "tỉnh" else OrgName(label)  # "Sở GDĐT tỉnh" is no city's department
         word = "thành phố" if ctx.province.type_word == "thành phố" else "tỉnh"
         return OrgName(f"{label} {word} {ctx.province.name}", province=ctx.province.code)
     return OrgName(label)

@@ -473,3 +473,14 @@ def test_an_abbreviation_glued_to_the_next_word_and_a_body_after_a_title_line():
     assert not any("ĐT" in label for label in found)
     person = entities("Hà Nội\nÔng Lê Trường Lưu phát biểu.").get(ORGANIZATION, set())
     assert not any(label.startswith("Trường") for label in person)
+
+
+def test_a_body_said_to_be_a_provinces_is_not_the_city_the_article_is_placed_in():
+    city = entities(
+        "Thi tại Hải Phòng\nKỳ thi diễn ra tại trường Đại học Hàng hải Việt Nam (Hải Phòng). Thanh tra tỉnh chỉ cử "
+        "người tham gia. Các Sở GDĐT tham mưu UBND tỉnh ra Chỉ thị. Ban Chỉ đạo phòng, chống dịch Covid-19 họp."
+    )[ORGANIZATION]
+    assert not {"Thanh tra thành phố Hải Phòng", "Ủy ban nhân dân thành phố Hải Phòng"} & city
+    assert "Ban Chỉ đạo phòng, chống dịch Covid-19 thành phố Hải Phòng" in city
+    province = entities("Lạng Sơn\nThanh tra tỉnh và UBND tỉnh Lạng Sơn họp.")[ORGANIZATION]
+    assert {"Thanh tra tỉnh Lạng Sơn", "Ủy ban nhân dân tỉnh Lạng Sơn"} <= province

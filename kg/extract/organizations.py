@@ -480,7 +480,9 @@ def _steering(text: str, key: str, pos: int, after_post: bool = False) -> OrgPar
     elif level:
         base["level"] = level
     elif not _NATIONAL.search(match_key(remit)) and not remit[:1].isdigit():
-        base["level"] = "tỉnh"  # "Ban Chỉ đạo phòng, chống dịch Covid-19" in a provincial article
+        base.update(
+            level="tỉnh", level_implied=True
+        )  # "Ban Chỉ đạo phòng, chống dịch Covid-19" in a provincial article
     return OrgParse(pos, end, [], base)
 
 
