@@ -484,3 +484,24 @@ def test_a_body_said_to_be_a_provinces_is_not_the_city_the_article_is_placed_in(
     assert "Ban Chỉ đạo phòng, chống dịch Covid-19 thành phố Hải Phòng" in city
     province = entities("Lạng Sơn\nThanh tra tỉnh và UBND tỉnh Lạng Sơn họp.")[ORGANIZATION]
     assert {"Thanh tra tỉnh Lạng Sơn", "Ủy ban nhân dân tỉnh Lạng Sơn"} <= province
+
+
+def test_schools_of_two_levels_long_school_names_and_bodies_of_a_commune():
+    found = entities(
+        "Lào Cai\nKhen thưởng 3 nam sinh trường TH&THCS Gio Hải, huyện Gio Linh. Thầy hiệu trưởng Trường Phổ thông "
+        "Dân tộc bán trú Trung học Cơ sở và Trung học Phổ thông Bát Xát (Lào Cai) sáng tạo. Các F1 được cách ly tại "
+        "Trường mầm non xã Quang Hưng. Ca nhẹ được điều trị tại Trạm y tế xã Quảng Hòa."
+    )[ORGANIZATION]
+    assert {
+        "Trường Tiểu học và Trung học cơ sở Gio Hải",
+        "Trường Phổ thông Dân tộc bán trú Trung học Cơ sở và Trung học Phổ thông Bát Xát",
+        "Trường mầm non xã Quang Hưng",
+        "Trạm y tế xã Quảng Hòa",
+    } <= found
+
+
+def test_a_communes_body_without_the_communes_name_is_none():
+    found = entities("Hà Nam\nBố bệnh nhân đã báo cho Trạm Y tế xã và được lấy mẫu xét nghiệm.").get(
+        ORGANIZATION, set()
+    )
+    assert not any(label.startswith("Trạm") for label in found)

@@ -853,6 +853,8 @@ def _name_tokens(text: str, pos: int, limit: int = 14, head: str = "") -> int:
     """
     lex = lexicon()
     stop = lex.name_stopwords | _LEVEL_WORDS
+    if head == "Trường":  # a school's name spells its levels out: "Trường Phổ thông Dân tộc bán trú Trung học …"
+        limit = max(limit, 20)
     toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, pos, min(len(text), pos + 240))]
     end, i, after_cap = pos, 0, False
 
@@ -1326,6 +1328,7 @@ _LOWER_NAME = re.compile(
 # words of a clause, never of a name in lower case before its place ("Vụ tai nạn ở TP Hồ Chí Minh", "Trung
 # tâm y tế các huyện Lý Nhân"; not "Trung tâm y tế dự phòng tỉnh Quảng Nam")
 _CLAUSE_LOWER = frozenset("ở tại các những của cho với là đã được đang sẽ".split())
+_BEFORE_COMMUNE = re.compile(r"((?:[" + LOWER + r"]+\s+){1,4}?)(?<!thị )(?=(?:xã|phường|thị trấn)\s+[" + UPPER + r"])")
 _PERSON_BEFORE = frozenset({"ông", "bà", "Ông", "Bà", "chí", "anh", "chị"})
 
 
@@ -1457,8 +1460,19 @@ def _named(text: str, key: str, pos: int, after_post: bool = False) -> OrgParse 
     lower_run = text[nxt : nxt + 1].islower() and (after_post or head in _LOWER_RUN_HEADS)
     lower_run_end = _name_tokens(text, nxt, head=head) if lower_run else nxt
     closing = next((w for w in text[nxt:lower_run_end].split() if w[:1].isupper() or w[:1].isdigit()), None)
-    if after_post and lower_run_end > nxt or closing and not _patterns().start.match(key, text.index(closing, nxt)):
-        # "Hạt Kiểm lâm rừng cụm đảo Hòn Khoai"; not "Trường hợp Bộ Y tế …"
+    commune = _BEFORE_COMMUNE.match(text, nxt) if lower_run else None
+    if commune and not any(w in lexicon().name_stopwords for w in commune.group(1).split()):
+        lower_run_end = nxt + len(commune.group(1).rstrip())  # "Trường mầm non| xã Quang Hưng"
+    else:
+        commune = None
+    if (
+        after_post
+        and lower_run_end > nxt
+        or commune
+        or closing
+        and not _patterns().start.match(key, text.index(closing, nxt))
+    ):
+        # "Hạt Kiểm lâm rừng cụm đảo Hòn Khoai", "Trường mầm non| xã Quang Hưng"; not "Trường hợp Bộ Y tế …"
         end = lower_run_end
     elif not (_capitalised(text, nxt) or text[nxt : nxt + 1].isdigit()):
         # "Cục thi hành án dân sự tỉnh Thanh Hóa": a lower-case name only where a place closes it
@@ -1501,7 +1515,7 @@ def _named(text: str, key: str, pos: int, after_post: bool = False) -> OrgParse 
         after = _skip_ws(key, lv.end())
         place = _place_at(text, key, after)
         word = lexicon().levels.get(lv.group(1), "thành phố")
-        if place:
+        if place and word not in ("xã", "phường", "thị trấn"):  # "Trạm y tế xã Quảng Hòa": a commune's name
             base.update(level=word, place=place[0])
             end = place[1]
         elif word in ("xã", "phường", "thị trấn"):
@@ -1509,6 +1523,8 @@ def _named(text: str, key: str, pos: int, after_post: bool = False) -> OrgParse 
             if commune_end > after:
                 base.update(level=word, commune=" ".join(text[after:commune_end].split()))
                 end = commune_end
+            elif not re.compile(r"xã\s+hội(?!\w)").match(key, lv.start(1)):
+                return None  # "Trạm Y tế xã.": which commune's? (not "Trường Khoa học xã hội …")
         elif word in ("tỉnh", "huyện", "quận", "thị xã", "thành phố"):  # "Sở Y tế tỉnh", "Phòng GD-ĐT quận"
             base.update(level=word)
             end = lv.end()
