@@ -505,3 +505,29 @@ def test_a_communes_body_without_the_communes_name_is_none():
         ORGANIZATION, set()
     )
     assert not any(label.startswith("Trạm") for label in found)
+
+
+def test_ministries_listed_after_one_head_and_a_foreign_ministry_of_two_fields():
+    found = entities(
+        "Hà Nội\nTổ công tác gồm các Bộ Ngoại giao, Quốc phòng, Công an, Y tế, Giao thông vận tải tiếp tục thực hiện. "
+        "Bà Frances Adamson là Tổng Thư ký Bộ Ngoại giao và Thương mại Australia. Bộ Tài chính và Ngân hàng Trung "
+        "ương Anh họp. Đây là quy tắc của EU và Vương quốc Anh."
+    )[ORGANIZATION]
+    assert {
+        "Bộ Ngoại giao",
+        "Bộ Quốc phòng",
+        "Bộ Công an",
+        "Bộ Y tế",
+        "Bộ Giao thông vận tải",
+        "Bộ Ngoại giao và Thương mại Australia",
+        "Bộ Tài chính",
+    } <= found
+    assert not any(label.startswith(("Bộ Tài chính và", "EU và", "Liên minh châu Âu và")) for label in found)
+
+
+def test_councils_of_the_united_nations_and_unesco_with_their_parent():
+    found = entities(
+        "Hà Nội\nViệt Nam là nước ASEAN duy nhất tại Hội đồng Bảo an Liên Hợp Quốc. Tổ chức này sẽ biểu quyết tại Hội "
+        "nghị thường niên của Đại hội đồng UNESCO."
+    )[ORGANIZATION]
+    assert {"Hội đồng Bảo an Liên hợp quốc", "Liên hợp quốc", "Đại hội đồng UNESCO", "UNESCO"} <= found

@@ -120,6 +120,16 @@ def _central_body(text: str, key: str, pos: int) -> OrgParse | None:
                     end += 1
     label = entry["label"]
     country = _COUNTRY_AFTER().match(text, end) if end == m.end() else None
+    ministry = entry["label"].startswith("Bộ ")
+    field = _AND_FIELD.match(text, end) if ministry and end == m.end() and country is None else None
+    if field and not _patterns().start.match(key, field.start(1) + 1):
+        # "Bộ Ngoại giao và Thương mại Australia": a foreign ministry of two fields (not "Bộ Tài chính và
+        # Ngân hàng Trung ương Anh": two bodies)
+        country = _COUNTRY_AFTER().match(text, field.end())
+        if country and "Việt Nam" not in country.group(1):
+            label = " ".join(text[m.start() : field.end()].split())
+        else:
+            country = None
     if country:  # "Bộ Quốc phòng Trung Quốc" is China's; "Bộ Quốc phòng Việt Nam" is the one in the lexicon
         if not country.group(1).endswith("Việt Nam"):
             tail = country.group(1)
@@ -135,6 +145,9 @@ def _central_body(text: str, key: str, pos: int) -> OrgParse | None:
         at = m.end() - len(parent)
         org.qualifier = OrgParse(at, m.end(), [], {"kind": "central", "label": parent, "parent": None})
     return org
+
+
+_AND_FIELD = re.compile(r"\s+và((?:\s+[" + UPPER + r"]\w*(?:\s+[" + LOWER + r"]+)?){1,3}?)(?=\s+[" + UPPER + r"])")
 
 
 @cache
@@ -607,6 +620,37 @@ def _bodies_of_places(text: str, key: str, pos: int) -> list[OrgParse]:
     return out
 
 
+@cache
+def _ministry_fields() -> re.Pattern:
+    """The fields of the ministries the lexicon knows ("y tế", "giao thông vận tải"), after "Bộ"."""
+    names = [n[3:] for e in lexicon().raw["central_bodies"] for n in e["names"] if n.startswith("Bộ ")]
+    return re.compile(r"(?:" + alternation(names) + r")(?!\w)")
+
+
+_LIST_GAP = re.compile(r"\s*,\s*(?:và\s+)?(?:Bộ\s+)?|\s+và\s+(?:Bộ\s+)?")
+
+
+def _ministries_listed(text: str, key: str, pos: int) -> list[OrgParse]:
+    """ "các Bộ Ngoại giao, Quốc phòng, Công an, Y tế, Giao thông vận tải": each ministry, its head said once."""
+    if not (key.startswith("bộ ", pos) and key[max(0, pos - 4) : pos] == "các " and _capitalised(text, pos)):
+        return []
+    out: list[OrgParse] = []
+    cur = pos + 3
+    while len(out) < 12 and _capitalised(text, cur):
+        m = _ministry_fields().match(key, cur)
+        if m is None:
+            break
+        known = _central_by_slug().get(key_slug("Bộ " + text[cur : m.end()]))
+        if known is None:
+            break
+        out.append(OrgParse(pos if not out else cur, m.end(), [], {"kind": "central", "label": known["label"]}))
+        gap = _LIST_GAP.match(key, m.end())
+        if gap is None:
+            break
+        cur = gap.end()
+    return out
+
+
 _BODY_GAP = re.compile(r"\s*[-–,]\s*|\s+và\s+")
 
 
@@ -680,7 +724,7 @@ def find_organizations(text: str, key: str) -> list[Mention]:
         org = parse_org(text, key, m.start()) or _lower_head(text, key, m.start())
         org = org or _body_listed_before(text, key, m.start())
         if org is None:
-            listed = _bodies_of_places(text, key, m.start())
+            listed = _bodies_of_places(text, key, m.start()) or _ministries_listed(text, key, m.start())
             mentions.extend(org_mention(text, o) for o in listed)
             pos = listed[-1].end if listed else m.start() + 1
             continue
