@@ -531,3 +531,14 @@ def test_councils_of_the_united_nations_and_unesco_with_their_parent():
         "nghị thường niên của Đại hội đồng UNESCO."
     )[ORGANIZATION]
     assert {"Hội đồng Bảo an Liên hợp quốc", "Liên hợp quốc", "Đại hội đồng UNESCO", "UNESCO"} <= found
+
+
+def test_places_named_like_bodies_and_a_treaty_named_after_a_body():
+    found = entities(
+        "Ninh Bình\nTại Khu di tích Cố đô Hoa Lư (xã Trường Yên, huyện Hoa Lư), UBND tỉnh Ninh Bình chủ trì. Nhân dân "
+        "trấn Động Trung (khu Phòng Thành, tỉnh Quảng Tây, Trung Quốc). Hai bên tôn trọng luật pháp quốc tế, nhất là "
+        "Công ước Liên hợp quốc về Luật Biển năm 1982."
+    )[ORGANIZATION]
+    assert found == {"Ủy ban nhân dân tỉnh Ninh Bình"}
+    written = entities("Ninh Bình\nUBND xã Trường Yên họp. Liên hợp quốc kêu gọi.")[ORGANIZATION]
+    assert {"Liên hợp quốc"} <= written and any("Trường Yên" in label for label in written)

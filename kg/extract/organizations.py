@@ -775,8 +775,14 @@ _GENERIC_AFTER = re.compile(r"(?<=tỉnh)\s*[,/]\s*thành phố(?!\w)|\s+(?:các
 _STATUS_BEFORE = re.compile(r"(?:đại biểu|bầu cử|ứng cử)\s+$")
 
 
+_DOCUMENT_BEFORE = re.compile(r"(?:công ước|hiến chương)\s+$")
+
+
 def _status_phrase(key: str, org: OrgParse) -> bool:
-    """ "đại biểu Quốc hội", "bầu cử Quốc hội khóa XV": a status or an election, not the body acting."""
+    """ "đại biểu Quốc hội", "bầu cử Quốc hội khóa XV": a status or an election, not the body acting;
+    "Công ước Liên hợp quốc về Luật Biển": a treaty named after the body."""
+    if _DOCUMENT_BEFORE.search(key, max(0, org.start - 14), org.start):
+        return True
     return (
         org.base.get("label") == "Quốc hội"
         and not org.departments
@@ -1373,6 +1379,7 @@ _LOWER_NAME = re.compile(
 # tâm y tế các huyện Lý Nhân"; not "Trung tâm y tế dự phòng tỉnh Quảng Nam")
 _CLAUSE_LOWER = frozenset("ở tại các những của cho với là đã được đang sẽ".split())
 _BEFORE_COMMUNE = re.compile(r"((?:[" + LOWER + r"]+\s+){1,4}?)(?<!thị )(?=(?:xã|phường|thị trấn)\s+[" + UPPER + r"])")
+_PLACE_BEFORE = frozenset({"xã", "phường", "trấn", "thôn", "ấp", "làng", "khu", "đường", "huyện", "quận"})
 _PERSON_BEFORE = frozenset({"ông", "bà", "Ông", "Bà", "chí", "anh", "chị"})
 
 
@@ -1477,6 +1484,8 @@ def _named(text: str, key: str, pos: int, after_post: bool = False) -> OrgParse 
         return None  # "Lê Trường Lưu": a head word inside a personal name
     if before and before.group(1) in _PERSON_BEFORE and head_is_surname(text, pos):
         return None  # "ông Đoàn Tấn Bửu": a family name after "ông", not the head "Đoàn"
+    if before and before.group(1) in _PLACE_BEFORE and not after_post:
+        return None  # "xã Trường Yên", "khu Phòng Thành", "huyện Vụ Bản": a place named like a body
     nxt = _skip_ws(key, m.end())
     head = short or written[:1].upper() + written[1:]
     if nxt == m.end():
