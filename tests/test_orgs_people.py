@@ -542,3 +542,12 @@ def test_places_named_like_bodies_and_a_treaty_named_after_a_body():
     assert found == {"Ủy ban nhân dân tỉnh Ninh Bình"}
     written = entities("Ninh Bình\nUBND xã Trường Yên họp. Liên hợp quốc kêu gọi.")[ORGANIZATION]
     assert {"Liên hợp quốc"} <= written and any("Trường Yên" in label for label in written)
+
+
+def test_the_state_capital_committee_and_mobile_networks_by_their_brand():
+    found = entities(
+        "Hà Nội\nChức năng được chuyển từ Bộ GTVT sang Ủy ban Quản lý vốn Nhà nước tại doanh nghiệp, theo quy định. "
+        "Ba nhà mạng Viettel, Vinaphone và Mobifone được cấp phép."
+    )[ORGANIZATION]
+    assert {"Ủy ban Quản lý vốn nhà nước tại doanh nghiệp", "Viettel", "Vinaphone", "Mobifone"} <= found
+    assert "Ủy ban Quản lý vốn nhà nước" not in found
