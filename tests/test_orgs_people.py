@@ -551,3 +551,27 @@ def test_the_state_capital_committee_and_mobile_networks_by_their_brand():
     )[ORGANIZATION]
     assert {"Ủy ban Quản lý vốn nhà nước tại doanh nghiệp", "Viettel", "Vinaphone", "Mobifone"} <= found
     assert "Ủy ban Quản lý vốn nhà nước" not in found
+
+
+def test_the_youth_unions_full_name_after_its_central_committee_names_no_person():
+    found = entities(
+        "Hà Nội\nBan Chấp hành Trung ương Đoàn Thanh niên Cộng sản Hồ Chí Minh chỉ đạo các cấp bộ Đoàn tỉnh, thành phố."
+    )
+    assert "Đoàn Thanh niên Cộng sản Hồ Chí Minh" in found[ORGANIZATION]
+    assert "Hồ Chí Minh" not in found.get(PERSON, set())
+
+
+def test_national_universities_high_courts_and_a_plant_named_in_lower_case():
+    found = entities(
+        "Hà Nội\nÔng Nguyễn Kim Sơn, Giám đốc ĐH Quốc gia Hà Nội được phê chuẩn. Đại học Kinh tế - Luật (Đại học "
+        "Quốc gia TP HCM) tăng học phí. Theo VKSND Cấp cao tại Hà Nội, tài liệu đã đủ. Thông tin Nhà máy thép Hòa "
+        "Phát Dung Quất (Quảng Ngãi) gây ra khói bụi. Ông là giám đốc Trung tâm kiểm định chất lượng giáo dục ĐH "
+        "Quốc gia TP.HCM."
+    )[ORGANIZATION]
+    assert {
+        "Đại học Quốc gia Hà Nội",
+        "Đại học Quốc gia Thành phố Hồ Chí Minh",
+        "Viện Kiểm sát nhân dân cấp cao tại Hà Nội",
+        "Nhà máy thép Hòa Phát Dung Quất",
+        "Trung tâm kiểm định chất lượng giáo dục Đại học Quốc gia Thành phố Hồ Chí Minh",
+    } <= found

@@ -45,6 +45,7 @@ class _Patterns:
     press: re.Pattern
     named_head: re.Pattern
     start: re.Pattern
+    within: re.Pattern  # starts that break a name: not a university its units name ("… - Đại học Quốc gia Hà Nội")
 
 
 @cache
@@ -56,6 +57,7 @@ def _patterns() -> _Patterns:
         return re.compile(r"(?:" + alternation(phrases) + r")(?!\w)")
 
     central_names = [n for e in raw["central_bodies"] for n in e["names"]]
+    in_names = {n for e in raw["central_bodies"] if e.get("in_names") for n in e["names"]}
     departments = [a for a, _ in raw["departments"]]
     committees = list(raw["party_committees"])
     level_bodies = [a for a, _ in raw["level_bodies"]]
@@ -73,6 +75,7 @@ def _patterns() -> _Patterns:
         press=anchored(press),
         named_head=anchored(named),
         start=re.compile(r"(?<!\w)(?:" + alternation(starts) + r")(?!\w)"),
+        within=re.compile(r"(?<!\w)(?:" + alternation([n for n in starts if n not in in_names]) + r")(?!\w)"),
     )
 
 
@@ -976,7 +979,7 @@ def _name_tokens(text: str, pos: int, limit: int = 14, head: str = "") -> int:
             )
             continue
         if w in ("-", "–") and cap(i + 1):
-            if _patterns().start.match(key_of(toks[i + 1][0])) or toks[i + 1][2] in ("Ông", "Bà") or person_at(i + 1):
+            if _patterns().within.match(key_of(toks[i + 1][0])) or toks[i + 1][2] in ("Ông", "Bà") or person_at(i + 1):
                 break  # "Vụ Pháp chế - Bộ GDĐT": the body it belongs to; "Tập đoàn Vingroup - Ông Phạm …"
             i += 1
             continue
@@ -984,7 +987,7 @@ def _name_tokens(text: str, pos: int, limit: int = 14, head: str = "") -> int:
             i += 1  # "Sở TN & MT": the abbreviation "TN&MT" written spaced
             continue
         if w in ("và", "&") and cap(i + 1) and toks[i + 1][2][:1].isupper():  # not "… Việt Bắc và 5 trường"
-            if i + 1 < len(toks) and _patterns().start.match(key_of(toks[i + 1][0])):
+            if i + 1 < len(toks) and _patterns().within.match(key_of(toks[i + 1][0])):
                 break  # "Trạm ra đa 595 và Trạm Hải đăng Hòn Khoai", "T&T Group và UBND TP Cần Thơ": two bodies
             if toks[i + 1][2] in ("Ông", "Bà") or person_at(i + 1):
                 break  # "… Trường Đại học Y-Dược Huế và Ông Trương Quốc Hùng": a person
@@ -1066,7 +1069,7 @@ def _name_tokens(text: str, pos: int, limit: int = 14, head: str = "") -> int:
                 or not compounds
                 and j < len(toks)
                 and toks[j][2][:1].isupper()
-                and not _patterns().start.match(key_of(toks[j][0]))  # "… phối hợp Bộ Y tế"
+                and not _patterns().within.match(key_of(toks[j][0]))  # "… phối hợp Bộ Y tế"
                 and not _title_at().match(key_of(toks[j][0]))  # "Bộ GDĐT điều chỉnh chỉ Chánh Thanh tra …"
                 and not person_at(j)  # "Trường ĐH Văn Lang phản ánh tác giả Hoàng Xuân Phương"
                 # "Sở TN-MT giao VPĐKĐĐ": another body's abbreviation
@@ -1359,7 +1362,18 @@ def implied_org(text: str, key: str, pos: int, title: str) -> OrgParse | None:
 
 # heads whose name often goes on in lower case until a proper name: "Trung tâm dạy nghề Thanh Phúc"
 _LOWER_RUN_HEADS = frozenset(
-    {"Trung tâm", "Viện", "Công ty", "Bệnh viện", "Hạt Kiểm lâm", "Trạm", "Ban Quản lý", "Học viện", "Trường"}
+    {
+        "Trung tâm",
+        "Viện",
+        "Công ty",
+        "Bệnh viện",
+        "Hạt Kiểm lâm",
+        "Trạm",
+        "Ban Quản lý",
+        "Học viện",
+        "Trường",
+        "Nhà máy",
+    }
 )
 _LOWER_NAME_HEADS = frozenset(
     {"Cục", "Chi cục", "Tổng cục", "Trung tâm", "Viện", "Sở", "Ban Quản lý", "Hạt Kiểm lâm", "Vụ", "Phòng", "Bệnh viện"}
@@ -1523,7 +1537,7 @@ def _named(text: str, key: str, pos: int, after_post: bool = False) -> OrgParse 
         and lower_run_end > nxt
         or commune
         or closing
-        and not _patterns().start.match(key, text.index(closing, nxt))
+        and not _patterns().within.match(key, text.index(closing, nxt))
     ):
         # "Hạt Kiểm lâm rừng cụm đảo Hòn Khoai", "Trường mầm non| xã Quang Hưng"; not "Trường hợp Bộ Y tế …"
         end = lower_run_end
