@@ -575,3 +575,13 @@ def test_national_universities_high_courts_and_a_plant_named_in_lower_case():
         "Nhà máy thép Hòa Phát Dung Quất",
         "Trung tâm kiểm định chất lượng giáo dục Đại học Quốc gia Thành phố Hồ Chí Minh",
     } <= found
+
+
+def test_a_foreign_provinces_party_committee_and_the_peoples_police():
+    found = entities(
+        "Cuba\nNăm 1994, ông được bầu làm Bí thư Thứ nhất Tỉnh ủy Villa Clara. Năm 2003, ông là Bí thư Thứ nhất Tỉnh "
+        "ủy Holguin. Các mục tiêu do lực lượng Cảnh sát nhân dân có trách nhiệm canh gác."
+    )[ORGANIZATION]
+    assert {"Tỉnh ủy Villa Clara", "Tỉnh ủy Holguin", "Cảnh sát nhân dân"} <= found
+    ours = entities("Lạng Sơn\nTỉnh ủy Quyết định thành lập đoàn kiểm tra.")[ORGANIZATION]
+    assert ours == {"Tỉnh ủy Lạng Sơn"}

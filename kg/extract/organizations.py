@@ -292,9 +292,15 @@ def _committee(text: str, key: str, pos: int) -> OrgParse | None:
     place = _place_at(text, key, nxt) if nxt > end else None
     if place:
         base["place"], end = place
+    elif nxt > end and (foreign := _FOREIGN_NAME.match(text, nxt)):
+        words = foreign.group().split()
+        if not any(vietnamese_syllable(w) or w.isupper() for w in words):
+            # "Bí thư Thứ nhất Tỉnh ủy Villa Clara": a foreign province's committee, named as written
+            return OrgParse(pos, foreign.end(), [], {"kind": "central", "label": f"{base['head']} {' '.join(words)}"})
     return OrgParse(pos, end, [], base)
 
 
+_FOREIGN_NAME = re.compile(r"[" + UPPER + r"][a-z]+(?:[ \t]+[" + UPPER + r"][a-z]+){0,2}(?![\w-])")
 _OWN_LEVEL = {"province": re.compile(r"tỉnh(?=\s)"), "city": re.compile(r"(?:thành phố|tp\.?)(?=\s)")}
 
 
