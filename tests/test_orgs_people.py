@@ -585,3 +585,15 @@ def test_a_foreign_provinces_party_committee_and_the_peoples_police():
     assert {"Tỉnh ủy Villa Clara", "Tỉnh ủy Holguin", "Cảnh sát nhân dân"} <= found
     ours = entities("Lạng Sơn\nTỉnh ủy Quyết định thành lập đoàn kiểm tra.")[ORGANIZATION]
     assert ours == {"Tỉnh ủy Lạng Sơn"}
+
+
+def test_a_schools_fields_listed_before_its_place_and_a_corporation_named_in_lower_case():
+    found = entities(
+        "Quảng Nam\nTrường Trung cấp nghề Bắc Quảng Nam cùng Trường Trung cấp Văn hóa, nghệ thuật và du lịch Quảng "
+        "Nam sẽ được sáp nhập. Các bộ, Tổng Công ty bưu điện Việt Nam theo chức năng nhiệm vụ được giao."
+    )[ORGANIZATION]
+    assert {
+        "Trường Trung cấp Văn hóa, nghệ thuật và du lịch Quảng Nam",
+        "Tổng Công ty bưu điện Việt Nam",
+    } <= found
+    assert "Trường Trung cấp Văn hóa" not in found

@@ -1009,9 +1009,12 @@ def _name_tokens(text: str, pos: int, limit: int = 14, head: str = "") -> int:
             and i > 1
             and end == toks[i - 1][1]
             and toks[i - 1][2][:1].islower()
-            and toks[i - 2][2][:1].islower()
+            and (toks[i - 2][2][:1].islower() or head == "Trường")
         ):
-            listed = _lower_list_end(toks, i + 1)  # "Viện Nghiên cứu xã hội, kinh tế và môi trường"
+            # "Viện Nghiên cứu xã hội, kinh tế và môi trường"; a school's fields before its place: "Trường
+            # Trung cấp Văn hóa, nghệ thuật và du lịch Quảng Nam"
+            place_next = text if head == "Trường" else None
+            listed = _lower_list_end(toks, i + 1, place_next)
             if listed:
                 end, i = toks[listed - 1][1], listed
                 continue
@@ -1168,9 +1171,10 @@ def _starts_other(text: str, pos: int) -> bool:
     return bool(place_at(text, pos) or _patterns().start.match(match_key(text[pos : pos + 40]).lower()))
 
 
-def _lower_list_end(toks: list[tuple[int, int, str]], i: int) -> int | None:
+def _lower_list_end(toks: list[tuple[int, int, str]], i: int, text: str | None = None) -> int | None:
     """End index of "kinh tế và môi trường" (lower-case words, one "và" before the last item, then
-    punctuation) that closes a name's list of fields after a comma; None if there is none."""
+    punctuation, or with ``text`` a place) that closes a name's list of fields after a comma; None if
+    there is none."""
     j = i
     while j < len(toks) and j - i < 6 and toks[j][2][:1].isalpha() and toks[j][2][:1].islower():
         j += 1
@@ -1179,7 +1183,7 @@ def _lower_list_end(toks: list[tuple[int, int, str]], i: int) -> int | None:
         return None
     if "và" not in words or words.count("và") != 1 or words[0] == "và" or words[-1] == "và":
         return None
-    if j < len(toks) and toks[j][2] not in (",", ".", ";", ")"):
+    if j < len(toks) and toks[j][2] not in (",", ".", ";", ")") and not (text and place_at(text, toks[j][0])):
         return None
     return j
 
@@ -1372,6 +1376,8 @@ _LOWER_RUN_HEADS = frozenset(
         "Trung tâm",
         "Viện",
         "Công ty",
+        "Tổng công ty",
+        "Tổng Công ty",
         "Bệnh viện",
         "Hạt Kiểm lâm",
         "Trạm",
