@@ -597,3 +597,11 @@ def test_a_schools_fields_listed_before_its_place_and_a_corporation_named_in_low
         "Tổng Công ty bưu điện Việt Nam",
     } <= found
     assert "Trường Trung cấp Văn hóa" not in found
+
+
+def test_the_standing_word_of_a_title_is_not_a_department_of_the_body_after_it():
+    text = "Bắc Ninh\nPhó Chủ tịch Thường trực UBND tỉnh Vương Quốc Tuấn yêu cầu kiểm tra. Thường trực HĐND tỉnh họp."
+    found = entities(text)[ORGANIZATION]
+    assert {"Ủy ban nhân dân tỉnh Bắc Ninh", "Thường trực Hội đồng nhân dân tỉnh Bắc Ninh"} <= found
+    assert "Thường trực Ủy ban nhân dân tỉnh Bắc Ninh" not in found
+    assert ("Vương Quốc Tuấn", "Phó Chủ tịch Thường trực Ủy ban nhân dân tỉnh Bắc Ninh") in posts(text)

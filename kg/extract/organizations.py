@@ -737,6 +737,10 @@ def find_organizations(text: str, key: str) -> list[Mention]:
             mentions.extend(org_mention(text, o) for o in listed)
             pos = listed[-1].end if listed else m.start() + 1
             continue
+        if org.departments[:1] == ["Thường trực"] and _STANDING_TITLE.search(key, max(0, org.start - 24), org.start):
+            # "Phó Chủ tịch Thường trực UBND tỉnh": the word is the title's, the body is the UBND
+            rest = _skip_ws(key, org.start + len("thường trực"))
+            org = parse_org(text, key, rest) or org
         if _status_phrase(key, org):
             pos = m.start() + 1
             continue
@@ -784,6 +788,7 @@ _GENERIC_AFTER = re.compile(r"(?<=tỉnh)\s*[,/]\s*thành phố(?!\w)|\s+(?:các
 _STATUS_BEFORE = re.compile(r"(?:đại biểu|bầu cử|ứng cử)\s+$")
 
 
+_STANDING_TITLE = re.compile(r"(?:phó chủ tịch|phó bí thư|phó chủ nhiệm|phó trưởng ban|ủy viên)\s+$")
 _DOCUMENT_BEFORE = re.compile(r"(?:công ước|hiến chương)\s+$")
 
 
