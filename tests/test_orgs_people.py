@@ -605,3 +605,12 @@ def test_the_standing_word_of_a_title_is_not_a_department_of_the_body_after_it()
     assert {"Ủy ban nhân dân tỉnh Bắc Ninh", "Thường trực Hội đồng nhân dân tỉnh Bắc Ninh"} <= found
     assert "Thường trực Ủy ban nhân dân tỉnh Bắc Ninh" not in found
     assert ("Vương Quốc Tuấn", "Phó Chủ tịch Thường trực Ủy ban nhân dân tỉnh Bắc Ninh") in posts(text)
+
+
+def test_a_bodys_kind_without_a_name_is_none():
+    found = entities(
+        "Cần Thơ\nSở cần hợp tác với các Viện, Trường Đại học trên địa bàn thành phố. Bệnh viện Đa khoa tỉnh Cần Thơ "
+        "tiếp nhận. Tập đoàn TH và Trường Đại học Quốc tế ký kết."
+    )[ORGANIZATION]
+    assert "Trường Đại học" not in found
+    assert {"Bệnh viện Đa khoa thành phố Cần Thơ", "Tập đoàn TH", "Trường Đại học Quốc tế"} <= found

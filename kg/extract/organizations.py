@@ -1617,7 +1617,18 @@ def _named(text: str, key: str, pos: int, after_post: bool = False) -> OrgParse 
         place = _place_at(text, key, after) if after > end else None
         if place and not place_at_end(text, pos, end):
             base["place"], end = place
+    rest = match_key(" ".join(name.split()[len(head.split()) :])).lower().replace("đa khoa", "").split()
+    kind_only = all(w in _KIND_WORDS for w in rest)
+    if head in _NAMED_AFTER_PEOPLE and kind_only and not {"place", "level", "commune"} & base.keys():
+        return None  # "các Viện, Trường Đại học trên địa bàn", "Bệnh viện Đa khoa": a kind of body, no name
     return OrgParse(pos, end, [], base)
+
+
+# the words of a body's kind alone ("Trường Đại học", "Trường Trung học phổ thông", "Công ty cổ phần"); not
+# "Quốc tế", "TH", which name bodies ("Trường Đại học Quốc tế", "Tập đoàn TH")
+_KIND_WORDS = frozenset(
+    match_key(w).lower() for w in "đại học cao đẳng trung phổ thông cơ sở tiểu mầm non cổ phần tnhh và nghề".split()
+)
 
 
 # a unit of another body ("Phòng …", "Khoa …", "Vụ …") is named with the body it belongs to:
