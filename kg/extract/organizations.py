@@ -721,6 +721,15 @@ def company_at(text: str, pos: int) -> OrgParse | None:
     return OrgParse(pos, place[1], [], branch, qualifier=OrgParse(pos, m.end(), [], base))
 
 
+def _listed(text: str, key: str, pos: int) -> list[OrgParse]:
+    """The bodies a list at ``pos`` names, where no one name parses there: a body listed before another
+    one's place, a body for each place listed, or ministries listed after one head."""
+    if _patterns().level_body.match(key, pos):
+        before = _body_listed_before(text, key, pos)
+        return [before] if before else _bodies_of_places(text, key, pos)
+    return _ministries_listed(text, key, pos) if key.startswith("bộ ", pos) else []
+
+
 def find_organizations(text: str, key: str) -> list[Mention]:
     """All organisation mentions, longest first at each position, not overlapping."""
     mentions: list[Mention] = _party_of_people(text, key)
@@ -730,13 +739,18 @@ def find_organizations(text: str, key: str) -> list[Mention]:
         m = start_re.search(key, pos)
         if not m:
             break
-        org = parse_org(text, key, m.start()) or _lower_head(text, key, m.start())
-        org = org or _body_listed_before(text, key, m.start())
+        start = m.start()
+        org = parse_org(text, key, start) or _lower_head(text, key, start)
         if org is None:
-            listed = _bodies_of_places(text, key, m.start()) or _ministries_listed(text, key, m.start())
-            mentions.extend(org_mention(text, o) for o in listed)
-            pos = listed[-1].end if listed else m.start() + 1
-            continue
+            listed = _listed(text, key, start)  # "Thành ủy-HĐND-UBND thành phố", "UBND các tỉnh: …"
+            if not listed:
+                pos = start + 1
+                continue
+            if len(listed) > 1:
+                mentions.extend([org_mention(text, o) for o in listed])
+                pos = listed[-1].end
+                continue
+            org = listed[0]
         if org.departments[:1] == ["Thường trực"] and _STANDING_TITLE.search(key, max(0, org.start - 24), org.start):
             # "Phó Chủ tịch Thường trực UBND tỉnh": the word is the title's, the body is the UBND
             rest = _skip_ws(key, org.start + len("thường trực"))
@@ -1410,6 +1424,7 @@ _LOWER_NAME = re.compile(
 # tâm y tế các huyện Lý Nhân"; not "Trung tâm y tế dự phòng tỉnh Quảng Nam")
 _CLAUSE_LOWER = frozenset("ở tại các những của cho với là đã được đang sẽ".split())
 _BEFORE_COMMUNE = re.compile(r"((?:[" + LOWER + r"]+\s+){1,4}?)(?<!thị )(?=(?:xã|phường|thị trấn)\s+[" + UPPER + r"])")
+_WORD_AFTER = re.compile(r"\s+(\w+)")
 _PLACE_BEFORE = frozenset({"xã", "phường", "trấn", "thôn", "ấp", "làng", "khu", "đường", "huyện", "quận"})
 _PERSON_BEFORE = frozenset({"ông", "bà", "Ông", "Bà", "chí", "anh", "chị"})
 
@@ -1501,9 +1516,10 @@ def _named(text: str, key: str, pos: int, after_post: bool = False) -> OrgParse 
         return None
     written = _WS.sub(" ", text[m.start() : m.end()])
     short = lexicon().raw["name_abbreviations"].get(written)  # "BV Chợ Rẫy": the head abbreviated
-    after = re.compile(r"\s+(\w+)").match(text, m.end())
-    if written.isupper() and (short is None or after and len(after.group(1)) > 1 and after.group(1).isupper()):
-        return None  # "HỘI NHẬP QUỐC TẾ", "BV ĐA KHOA TỈNH …": a title in capitals
+    if written.isupper():
+        after = _WORD_AFTER.match(text, m.end())
+        if short is None or after and len(after.group(1)) > 1 and after.group(1).isupper():
+            return None  # "HỘI NHẬP QUỐC TẾ", "BV ĐA KHOA TỈNH …": a title in capitals
     before = re.search(r"(\w+)[ \t]+$", text[max(0, pos - 20) : pos])  # not across a line break
     if (
         not after_post
