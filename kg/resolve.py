@@ -176,11 +176,12 @@ def _base_name(base: dict, ctx: Context) -> OrgName | None:
         return OrgName(f"{head} {explicit}", province=province.code) if province else None
     level = base.get("level")
     if kind == "committee":
+        youth = match_key(head).lower().endswith("đoàn")  # "Tỉnh Đoàn", "Huyện đoàn": the Youth Union's
         if level == "province":
             p = province or (None if explicit else ctx.province)
-            return OrgName(f"Tỉnh ủy {p.name}", province=p.code) if p else None
+            return OrgName(f"{head if youth else 'Tỉnh ủy'} {p.name}", province=p.code) if p else None
         if level == "city" and (province and province.type_word == "thành phố"):
-            return OrgName(f"Thành ủy {city_name(province)}", province=province.code)
+            return OrgName(f"{head if youth else 'Thành ủy'} {city_name(province)}", province=province.code)
         if (
             level == "city"
             and not explicit
@@ -188,13 +189,17 @@ def _base_name(base: dict, ctx: Context) -> OrgName | None:
             and ctx.province.type_word == "thành phố"
             and (not ctx.district or ctx.district_of_type("thành phố") is None)  # not a city within it
         ):
-            return OrgName(f"Thành ủy {city_name(ctx.province)}", province=ctx.province.code)
-        kind_of = {"Huyện ủy": "huyện", "Thị ủy": "thị xã", "Quận ủy": "quận", "Thành ủy": "thành phố"}.get(head)
+            return OrgName(f"{head if youth else 'Thành ủy'} {city_name(ctx.province)}", province=ctx.province.code)
+        kind_of = {"huyện": "huyện", "thị": "thị xã", "quận": "quận", "thành": "thành phố"}.get(
+            match_key(head).lower().split()[0]
+        )
         district = _district_named(explicit, ctx, kind_of) if explicit else ctx.district_of_type(kind_of)
         if district is None:
             return None
         p = amap.provinces[district.province_code]
-        parent = OrgName(f"{'Thành ủy' if p.type_word == 'thành phố' else 'Tỉnh ủy'} {p.name}", province=p.code)
+        above = ("Thành đoàn" if p.type_word == "thành phố" else "Tỉnh đoàn") if youth else None
+        above = above or ("Thành ủy" if p.type_word == "thành phố" else "Tỉnh ủy")
+        parent = OrgName(f"{above} {p.name}", province=p.code)
         return OrgName(f"{head} {district.name}", province=p.code, district=district.code, parent=parent)
     if base.get("commune"):  # "Ủy ban nhân dân phường Bắc Sơn"
         p, d = ctx.province, ctx.district
@@ -207,8 +212,8 @@ def _base_name(base: dict, ctx: Context) -> OrgName | None:
     )
     if level in (None, "tỉnh") or (level == "thành phố" and central_city):
         p = province or (None if explicit else ctx.province)
-        if p is None:
-            return None
+        if p is None or level == "tỉnh" and not explicit and p.type_word == "thành phố":
+            return None  # "UBND tỉnh" in an article placed in Hà Nội: some province's, not the city's
         word = "thành phố" if p.type_word == "thành phố" else "tỉnh"
         return OrgName(f"{head} {word} {p.name}", province=p.code)
     district = _district_named(explicit, ctx, level) if explicit else ctx.district_of_type(level)
@@ -264,8 +269,13 @@ def _named_name(base: dict, province: Place | None, ctx: Context) -> OrgName | N
         )
     scoped = base["head"] in lexicon().raw["province_scoped_heads"] or level in ("tỉnh", "thành phố")
     if scoped:
-        if ctx.province is None:
-            return None if level == "tỉnh" else OrgName(label)
+        if (
+            ctx.province is None
+            or level == "tỉnh"
+            and ctx.province.type_word == "thành phố"
+            and not base.get("level_implied")
+        ):
+            return None if level == "tỉnh" else OrgName(label)  # "Sở GDĐT tỉnh" is no city's department
         word = "thành phố" if ctx.province.type_word == "thành phố" else "tỉnh"
         return OrgName(f"{label} {word} {ctx.province.name}", province=ctx.province.code)
     return OrgName(label)

@@ -513,3 +513,269 @@ def test_a_person_named_again_by_the_given_name_alone():
     assert ("Trần Khắc Tâm", "Đại biểu Quốc hội khóa XIII") in posts(text)
     # two people of that given name: neither
     assert posts("Ông Trần Văn Tâm và ông Lê Văn Tâm dự. Ông Tâm là đại biểu Quốc hội khóa XIII.") == set()
+
+
+def test_numbered_military_units_with_their_arm_and_the_unit_a_station_belongs_to():
+    found = entities(
+        "Đồng Nai\nĐể phá vỡ tuyến phòng ngự Đông Nam, chủ lực của Quân đoàn 2 gồm Sư đoàn 304, Sư đoàn 325, Lữ đoàn "
+        "xe tăng 203, Sư đoàn phòng không 673, Lữ đoàn pháo binh 164... được giao đột phá. Quân đoàn 1 phụ trách "
+        "hướng Bắc. Các đơn vị trên đảo: Trạm ra đa 595 Vùng 5 Hải Quân và Trạm Hải đăng Hòn Khoai. Đây là nơi thành "
+        "lập Trung ương Cục miền Nam ở Chiến khu Đ."
+    )[ORGANIZATION]
+    assert {
+        "Quân đoàn 2",
+        "Sư đoàn 304",
+        "Lữ đoàn xe tăng 203",
+        "Sư đoàn phòng không 673",
+        "Lữ đoàn pháo binh 164",
+        "Quân đoàn 1",
+        "Trạm ra đa 595 Vùng 5 Hải Quân",
+        "Vùng 5 Hải Quân",
+        "Trung ương Cục miền Nam",
+    } <= found
+    assert not any(label.startswith("Quân đoàn 1 ") for label in found)
+
+
+def test_brigades_counted_together_are_no_one_unit():
+    found = entities(
+        "Đồng Nai\nCác đơn vị gồm: Lữ đoàn 468 lính thủy đánh bộ; Lữ đoàn 1 và 4, Liên đoàn 33 biệt động quân."
+    )
+    assert "Lữ đoàn 468" in found[ORGANIZATION]
+    assert not any(label.startswith("Lữ đoàn 1") for label in found[ORGANIZATION])
+
+
+def test_the_army_written_in_its_political_departments_name_and_no_parent_from_an_organ():
+    found = entities(
+        "Đồng Nai\nThượng tướng Trần Quang Phương - Phó chủ nhiệm Tổng cục Chính trị Quân đội nhân dân Việt Nam "
+        "phát biểu."
+    )[ORGANIZATION]
+    assert {"Tổng cục Chính trị Quân đội nhân dân Việt Nam", "Quân đội nhân dân Việt Nam"} <= found
+    organ = entities(
+        "Thanh Hóa\nTạm dừng lễ công bố nghị quyết của Ủy ban Thường vụ Quốc hội về việc thành lập thị xã Nghi Sơn."
+    )[ORGANIZATION]
+    assert "Ủy ban Thường vụ Quốc hội" in organ and "Quốc hội" not in organ
+
+
+def test_the_youth_unions_committees_are_named_like_party_committees():
+    found = entities(
+        "Quảng Trị\nThừa ủy quyền của Ban Chấp hành Trung ương Đoàn, Ban Thường vụ Tỉnh Đoàn Quảng Trị đã trao tặng "
+        "huy hiệu. Bà Lương Thị Hương, Phó Bí thư Huyện đoàn Quan Sơn, tỉnh Thanh Hóa; ông Lê Văn A, Bí thư Huyện ủy "
+        "Gio Linh."
+    )[ORGANIZATION]
+    assert {
+        "Ban Chấp hành Trung ương Đoàn Thanh niên Cộng sản Hồ Chí Minh",
+        "Đoàn Thanh niên Cộng sản Hồ Chí Minh",
+        "Ban Thường vụ Tỉnh Đoàn Quảng Trị",
+        "Huyện đoàn Quan Sơn",
+        "Huyện ủy Gio Linh",
+    } <= found
+    assert not any(label.startswith(("Trung ương Đoàn", "Tỉnh Đoàn tỉnh")) for label in found)
+
+
+def test_an_abbreviated_hospital_head_and_proper_names_that_end_before_a_verb():
+    found = entities(
+        "Kiên Giang\nBộ trưởng đề nghị BV Đa khoa Trung ương Cần Thơ tập trung xây dựng bệnh viện này để điều trị "
+        "tương đương BV Chợ Rẫy, kể cả hồi sức. Các y bác sĩ Bệnh viện Chợ Rẫy khảo sát, tiến hành xây dựng. Các "
+        "chiến sĩ Đồn Biên phòng Thông Thụ tuần tra trên sông Chu. Bệnh viện dã chiến đặt tại Trung tâm y tế TP Hà "
+        "Tiên."
+    )[ORGANIZATION]
+    assert {
+        "Bệnh viện Đa khoa Trung ương Cần Thơ",
+        "Bệnh viện Chợ Rẫy",
+        "Đồn Biên phòng Thông Thụ",
+        "Trung tâm y tế thành phố Hà Tiên",
+    } <= found
+    assert not any(label.endswith(("khảo sát", "tuần")) for label in found)
+
+
+def test_a_case_in_a_city_and_a_title_in_capitals_are_no_bodies():
+    found = entities("Hà Nội\nVụ việc bé gái 5 tuổi ở TP Hồ Chí Minh gây xôn xao. BV ĐA KHOA TỈNH NGHỆ AN.")
+    assert not any(label.startswith(("Vụ", "Bệnh viện")) for label in found.get(ORGANIZATION, ()))
+
+
+def test_bodies_listed_before_the_place_of_the_last_and_one_body_for_each_place_listed():
+    city = entities("Cần Thơ\nSở hoàn thành các nội dung công việc mà Thành ủy-HĐND-UBND thành phố giao.")
+    assert {"Hội đồng nhân dân thành phố Cần Thơ", "Ủy ban nhân dân thành phố Cần Thơ"} <= city[ORGANIZATION]
+    province = entities("Nghệ An\nSáng 5/5, Tỉnh ủy, HĐND, UBND tỉnh Nghệ An tổ chức lễ dâng hương.")
+    assert {"Hội đồng nhân dân tỉnh Nghệ An", "Ủy ban nhân dân tỉnh Nghệ An"} <= province[ORGANIZATION]
+    found = entities(
+        "Hải Dương\nBộ Y tế gửi UBND các tỉnh, thành phố: Hà Nam, Hà Nội, Đà Nẵng, TPHCM về khẩn trương truy vết. "
+        "Giao trách nhiệm cho Chủ tịch UBND các huyện, thành phố Long Khánh, thành phố Biên Hòa. Đó là lịch sử của "
+        "Đảng bộ, quân và dân tỉnh Cà Mau."
+    )[ORGANIZATION]
+    assert {
+        "Ủy ban nhân dân tỉnh Hà Nam",
+        "Ủy ban nhân dân thành phố Hà Nội",
+        "Ủy ban nhân dân thành phố Đà Nẵng",
+        "Ủy ban nhân dân thành phố Hồ Chí Minh",
+        "Ủy ban nhân dân thành phố Long Khánh",
+        "Ủy ban nhân dân thành phố Biên Hòa",
+        "Đảng bộ tỉnh Cà Mau",
+    } <= found
+
+
+def test_bodies_of_every_district_named_by_a_list_word_are_no_bodies():
+    found = entities("Nghệ An\nLãnh đạo HĐND, UBND các huyện đã tham dự. UBND các tỉnh, thành phố chỉ đạo.")
+    assert not found.get(ORGANIZATION)
+
+
+def test_newspapers_named_by_a_central_body_or_with_a_lower_case_syllable_between_capitals():
+    found = entities(
+        "Hà Nội\nNhiều doanh nghiệp được vinh danh. Ảnh: Báo Chính phủ\nTheo Báo Bưu điện Việt Nam và Báo Tuổi Trẻ, "
+        "công trình đăng trên Tạp chí Khoa học Khảo cổ học."
+    )[ORGANIZATION]
+    assert {"Báo Chính phủ", "Báo Bưu điện Việt Nam", "Báo Tuổi Trẻ"} <= found
+    assert not any(
+        label.startswith(("Báo Chính phủ ", "Báo Bưu điện Việt Nam ")) or label == "Báo Chính" for label in found
+    )
+
+
+def test_an_abbreviation_glued_to_the_next_word_and_a_body_after_a_title_line():
+    found = entities(
+        "Đào tạo giáo viên theo nhu cầu của Cần Thơ\nBộ GD-ĐTsẽtổng hợp danh sách. Sở GD-ĐTchỉ thu hồi quyết định."
+    )[ORGANIZATION]
+    assert {"Bộ Giáo dục và Đào tạo", "Sở Giáo dục và Đào tạo thành phố Cần Thơ"} <= found
+    assert not any("ĐT" in label for label in found)
+    person = entities("Hà Nội\nÔng Lê Trường Lưu phát biểu.").get(ORGANIZATION, set())
+    assert not any(label.startswith("Trường") for label in person)
+
+
+def test_a_body_said_to_be_a_provinces_is_not_the_city_the_article_is_placed_in():
+    city = entities(
+        "Thi tại Hải Phòng\nKỳ thi diễn ra tại trường Đại học Hàng hải Việt Nam (Hải Phòng). Thanh tra tỉnh chỉ cử "
+        "người tham gia. Các Sở GDĐT tham mưu UBND tỉnh ra Chỉ thị. Ban Chỉ đạo phòng, chống dịch Covid-19 họp."
+    )[ORGANIZATION]
+    assert not {"Thanh tra thành phố Hải Phòng", "Ủy ban nhân dân thành phố Hải Phòng"} & city
+    assert "Ban Chỉ đạo phòng, chống dịch Covid-19 thành phố Hải Phòng" in city
+    province = entities("Lạng Sơn\nThanh tra tỉnh và UBND tỉnh Lạng Sơn họp.")[ORGANIZATION]
+    assert {"Thanh tra tỉnh Lạng Sơn", "Ủy ban nhân dân tỉnh Lạng Sơn"} <= province
+
+
+def test_schools_of_two_levels_long_school_names_and_bodies_of_a_commune():
+    found = entities(
+        "Lào Cai\nKhen thưởng 3 nam sinh trường TH&THCS Gio Hải, huyện Gio Linh. Thầy hiệu trưởng Trường Phổ thông "
+        "Dân tộc bán trú Trung học Cơ sở và Trung học Phổ thông Bát Xát (Lào Cai) sáng tạo. Các F1 được cách ly tại "
+        "Trường mầm non xã Quang Hưng. Ca nhẹ được điều trị tại Trạm y tế xã Quảng Hòa."
+    )[ORGANIZATION]
+    assert {
+        "Trường Tiểu học và Trung học cơ sở Gio Hải",
+        "Trường Phổ thông Dân tộc bán trú Trung học Cơ sở và Trung học Phổ thông Bát Xát",
+        "Trường mầm non xã Quang Hưng",
+        "Trạm y tế xã Quảng Hòa",
+    } <= found
+
+
+def test_a_communes_body_without_the_communes_name_is_none():
+    found = entities("Hà Nam\nBố bệnh nhân đã báo cho Trạm Y tế xã và được lấy mẫu xét nghiệm.").get(
+        ORGANIZATION, set()
+    )
+    assert not any(label.startswith("Trạm") for label in found)
+
+
+def test_ministries_listed_after_one_head_and_a_foreign_ministry_of_two_fields():
+    found = entities(
+        "Hà Nội\nTổ công tác gồm các Bộ Ngoại giao, Quốc phòng, Công an, Y tế, Giao thông vận tải tiếp tục thực hiện. "
+        "Bà Frances Adamson là Tổng Thư ký Bộ Ngoại giao và Thương mại Australia. Bộ Tài chính và Ngân hàng Trung "
+        "ương Anh họp. Đây là quy tắc của EU và Vương quốc Anh."
+    )[ORGANIZATION]
+    assert {
+        "Bộ Ngoại giao",
+        "Bộ Quốc phòng",
+        "Bộ Công an",
+        "Bộ Y tế",
+        "Bộ Giao thông vận tải",
+        "Bộ Ngoại giao và Thương mại Australia",
+        "Bộ Tài chính",
+    } <= found
+    assert not any(label.startswith(("Bộ Tài chính và", "EU và", "Liên minh châu Âu và")) for label in found)
+
+
+def test_councils_of_the_united_nations_and_unesco_with_their_parent():
+    found = entities(
+        "Hà Nội\nViệt Nam là nước ASEAN duy nhất tại Hội đồng Bảo an Liên Hợp Quốc. Tổ chức này sẽ biểu quyết tại Hội "
+        "nghị thường niên của Đại hội đồng UNESCO."
+    )[ORGANIZATION]
+    assert {"Hội đồng Bảo an Liên hợp quốc", "Liên hợp quốc", "Đại hội đồng UNESCO", "UNESCO"} <= found
+
+
+def test_places_named_like_bodies_and_a_treaty_named_after_a_body():
+    found = entities(
+        "Ninh Bình\nTại Khu di tích Cố đô Hoa Lư (xã Trường Yên, huyện Hoa Lư), UBND tỉnh Ninh Bình chủ trì. Nhân dân "
+        "trấn Động Trung (khu Phòng Thành, tỉnh Quảng Tây, Trung Quốc). Hai bên tôn trọng luật pháp quốc tế, nhất là "
+        "Công ước Liên hợp quốc về Luật Biển năm 1982."
+    )[ORGANIZATION]
+    assert found == {"Ủy ban nhân dân tỉnh Ninh Bình"}
+    written = entities("Ninh Bình\nUBND xã Trường Yên họp. Liên hợp quốc kêu gọi.")[ORGANIZATION]
+    assert {"Liên hợp quốc"} <= written and any("Trường Yên" in label for label in written)
+
+
+def test_the_state_capital_committee_and_mobile_networks_by_their_brand():
+    found = entities(
+        "Hà Nội\nChức năng được chuyển từ Bộ GTVT sang Ủy ban Quản lý vốn Nhà nước tại doanh nghiệp, theo quy định. "
+        "Ba nhà mạng Viettel, Vinaphone và Mobifone được cấp phép."
+    )[ORGANIZATION]
+    assert {"Ủy ban Quản lý vốn nhà nước tại doanh nghiệp", "Viettel", "Vinaphone", "Mobifone"} <= found
+    assert "Ủy ban Quản lý vốn nhà nước" not in found
+
+
+def test_the_youth_unions_full_name_after_its_central_committee_names_no_person():
+    found = entities(
+        "Hà Nội\nBan Chấp hành Trung ương Đoàn Thanh niên Cộng sản Hồ Chí Minh chỉ đạo các cấp bộ Đoàn tỉnh, thành phố."
+    )
+    assert "Đoàn Thanh niên Cộng sản Hồ Chí Minh" in found[ORGANIZATION]
+    assert "Hồ Chí Minh" not in found.get(PERSON, set())
+
+
+def test_national_universities_high_courts_and_a_plant_named_in_lower_case():
+    found = entities(
+        "Hà Nội\nÔng Nguyễn Kim Sơn, Giám đốc ĐH Quốc gia Hà Nội được phê chuẩn. Đại học Kinh tế - Luật (Đại học "
+        "Quốc gia TP HCM) tăng học phí. Theo VKSND Cấp cao tại Hà Nội, tài liệu đã đủ. Thông tin Nhà máy thép Hòa "
+        "Phát Dung Quất (Quảng Ngãi) gây ra khói bụi. Ông là giám đốc Trung tâm kiểm định chất lượng giáo dục ĐH "
+        "Quốc gia TP.HCM."
+    )[ORGANIZATION]
+    assert {
+        "Đại học Quốc gia Hà Nội",
+        "Đại học Quốc gia Thành phố Hồ Chí Minh",
+        "Viện Kiểm sát nhân dân cấp cao tại Hà Nội",
+        "Nhà máy thép Hòa Phát Dung Quất",
+        "Trung tâm kiểm định chất lượng giáo dục Đại học Quốc gia Thành phố Hồ Chí Minh",
+    } <= found
+
+
+def test_a_foreign_provinces_party_committee_and_the_peoples_police():
+    found = entities(
+        "Cuba\nNăm 1994, ông được bầu làm Bí thư Thứ nhất Tỉnh ủy Villa Clara. Năm 2003, ông là Bí thư Thứ nhất Tỉnh "
+        "ủy Holguin. Các mục tiêu do lực lượng Cảnh sát nhân dân có trách nhiệm canh gác."
+    )[ORGANIZATION]
+    assert {"Tỉnh ủy Villa Clara", "Tỉnh ủy Holguin", "Cảnh sát nhân dân"} <= found
+    ours = entities("Lạng Sơn\nTỉnh ủy Quyết định thành lập đoàn kiểm tra.")[ORGANIZATION]
+    assert ours == {"Tỉnh ủy Lạng Sơn"}
+
+
+def test_a_schools_fields_listed_before_its_place_and_a_corporation_named_in_lower_case():
+    found = entities(
+        "Quảng Nam\nTrường Trung cấp nghề Bắc Quảng Nam cùng Trường Trung cấp Văn hóa, nghệ thuật và du lịch Quảng "
+        "Nam sẽ được sáp nhập. Các bộ, Tổng Công ty bưu điện Việt Nam theo chức năng nhiệm vụ được giao."
+    )[ORGANIZATION]
+    assert {
+        "Trường Trung cấp Văn hóa, nghệ thuật và du lịch Quảng Nam",
+        "Tổng Công ty bưu điện Việt Nam",
+    } <= found
+    assert "Trường Trung cấp Văn hóa" not in found
+
+
+def test_the_standing_word_of_a_title_is_not_a_department_of_the_body_after_it():
+    text = "Bắc Ninh\nPhó Chủ tịch Thường trực UBND tỉnh Vương Quốc Tuấn yêu cầu kiểm tra. Thường trực HĐND tỉnh họp."
+    found = entities(text)[ORGANIZATION]
+    assert {"Ủy ban nhân dân tỉnh Bắc Ninh", "Thường trực Hội đồng nhân dân tỉnh Bắc Ninh"} <= found
+    assert "Thường trực Ủy ban nhân dân tỉnh Bắc Ninh" not in found
+    assert ("Vương Quốc Tuấn", "Phó Chủ tịch Thường trực Ủy ban nhân dân tỉnh Bắc Ninh") in posts(text)
+
+
+def test_a_bodys_kind_without_a_name_is_none():
+    found = entities(
+        "Cần Thơ\nSở cần hợp tác với các Viện, Trường Đại học trên địa bàn thành phố. Bệnh viện Đa khoa tỉnh Cần Thơ "
+        "tiếp nhận. Tập đoàn TH và Trường Đại học Quốc tế ký kết."
+    )[ORGANIZATION]
+    assert "Trường Đại học" not in found
+    assert {"Bệnh viện Đa khoa thành phố Cần Thơ", "Tập đoàn TH", "Trường Đại học Quốc tế"} <= found

@@ -45,6 +45,7 @@ class _Patterns:
     press: re.Pattern
     named_head: re.Pattern
     start: re.Pattern
+    within: re.Pattern  # starts that break a name: not a university its units name ("… - Đại học Quốc gia Hà Nội")
 
 
 @cache
@@ -56,6 +57,7 @@ def _patterns() -> _Patterns:
         return re.compile(r"(?:" + alternation(phrases) + r")(?!\w)")
 
     central_names = [n for e in raw["central_bodies"] for n in e["names"]]
+    in_names = {n for e in raw["central_bodies"] if e.get("in_names") for n in e["names"]}
     departments = [a for a, _ in raw["departments"]]
     committees = list(raw["party_committees"])
     level_bodies = [a for a, _ in raw["level_bodies"]]
@@ -73,6 +75,7 @@ def _patterns() -> _Patterns:
         press=anchored(press),
         named_head=anchored(named),
         start=re.compile(r"(?<!\w)(?:" + alternation(starts) + r")(?!\w)"),
+        within=re.compile(r"(?<!\w)(?:" + alternation([n for n in starts if n not in in_names]) + r")(?!\w)"),
     )
 
 
@@ -120,6 +123,16 @@ def _central_body(text: str, key: str, pos: int) -> OrgParse | None:
                     end += 1
     label = entry["label"]
     country = _COUNTRY_AFTER().match(text, end) if end == m.end() else None
+    ministry = entry["label"].startswith("Bộ ")
+    field = _AND_FIELD.match(text, end) if ministry and end == m.end() and country is None else None
+    if field and not _patterns().start.match(key, field.start(1) + 1):
+        # "Bộ Ngoại giao và Thương mại Australia": a foreign ministry of two fields (not "Bộ Tài chính và
+        # Ngân hàng Trung ương Anh": two bodies)
+        country = _COUNTRY_AFTER().match(text, field.end())
+        if country and "Việt Nam" not in country.group(1):
+            label = " ".join(text[m.start() : field.end()].split())
+        else:
+            country = None
     if country:  # "Bộ Quốc phòng Trung Quốc" is China's; "Bộ Quốc phòng Việt Nam" is the one in the lexicon
         if not country.group(1).endswith("Việt Nam"):
             tail = country.group(1)
@@ -129,7 +142,15 @@ def _central_body(text: str, key: str, pos: int) -> OrgParse | None:
     org = OrgParse(m.start(), end, [], {"kind": "central", "label": label, "parent": parent})
     if end > m.end() and not country:
         org.qualifier = inner  # "…, Ban Tổ chức Trung ương": a mention of the parent too
+    elif entry.get("names_parent") and match_key(_WS.sub(" ", text[m.start() : m.end()])).endswith(match_key(parent)):
+        # "Tổng cục Chính trị Quân đội nhân dân Việt Nam": the parent is written in the unit's name (not
+        # "Ủy ban Thường vụ Quốc hội", one of the body's own organs)
+        at = m.end() - len(parent)
+        org.qualifier = OrgParse(at, m.end(), [], {"kind": "central", "label": parent, "parent": None})
     return org
+
+
+_AND_FIELD = re.compile(r"\s+và((?:\s+[" + UPPER + r"]\w*(?:\s+[" + LOWER + r"]+)?){1,3}?)(?=\s+[" + UPPER + r"])")
 
 
 @cache
@@ -243,6 +264,8 @@ def parse_org(text: str, key: str, pos: int, allow_generic: bool = False, after_
     org = OrgParse(pos, base.end, departments + base.departments, base.base)
     if central and central.end >= org.end:
         return central
+    if not departments:
+        org.qualifier = base.qualifier  # "Trạm ra đa 595 Vùng 5 Hải quân": the unit it belongs to
     named_body = base.base.get("kind") in ("named", "central") and "prefix" not in base.base
     if departments and base.start > pos and (named_body or departments[0].startswith("Cơ quan")):
         # "Ban Chấp hành [Tổng Liên đoàn Lao động Việt Nam]"; a Party committee's own departments
@@ -269,9 +292,15 @@ def _committee(text: str, key: str, pos: int) -> OrgParse | None:
     place = _place_at(text, key, nxt) if nxt > end else None
     if place:
         base["place"], end = place
+    elif nxt > end and (foreign := _FOREIGN_NAME.match(text, nxt)):
+        words = foreign.group().split()
+        if not any(vietnamese_syllable(w) or w.isupper() for w in words):
+            # "Bí thư Thứ nhất Tỉnh ủy Villa Clara": a foreign province's committee, named as written
+            return OrgParse(pos, foreign.end(), [], {"kind": "central", "label": f"{base['head']} {' '.join(words)}"})
     return OrgParse(pos, end, [], base)
 
 
+_FOREIGN_NAME = re.compile(r"[" + UPPER + r"][a-z]+(?:[ \t]+[" + UPPER + r"][a-z]+){0,2}(?![\w-])")
 _OWN_LEVEL = {"province": re.compile(r"tỉnh(?=\s)"), "city": re.compile(r"(?:thành phố|tp\.?)(?=\s)")}
 
 
@@ -473,7 +502,9 @@ def _steering(text: str, key: str, pos: int, after_post: bool = False) -> OrgPar
     elif level:
         base["level"] = level
     elif not _NATIONAL.search(match_key(remit)) and not remit[:1].isdigit():
-        base["level"] = "tỉnh"  # "Ban Chỉ đạo phòng, chống dịch Covid-19" in a provincial article
+        base.update(
+            level="tỉnh", level_implied=True
+        )  # "Ban Chỉ đạo phòng, chống dịch Covid-19" in a provincial article
     return OrgParse(pos, end, [], base)
 
 
@@ -520,22 +551,33 @@ def _press(text: str, key: str, pos: int) -> OrgParse | None:
     head = _WS.sub(" ", text[m.start() : m.end()])
     if place:
         return OrgParse(pos, place[1], [], {"kind": "press", "head": head, "place": place[0]})
-    # "Tạp chí Thất Sơn": a capitalised name of one to four words
-    words = re.compile(r"(?:\s+[" + UPPER + r"]\w*){1,4}").match(text, m.end())
+    # "Tạp chí Thất Sơn": a capitalised name of one to four words, with a lower-case syllable between two
+    # ("Báo Bưu điện Việt Nam"); a central body's name ("Báo Chính phủ", "Báo Quân đội nhân dân")
+    body = _central_body(text, key, nxt) if nxt > m.end() and head in ("Báo", "Tạp chí") else None
+    words = body or _PRESS_NAME.match(text, m.end())
     if words and head in ("Báo", "Tạp chí"):
-        name = " ".join(text[m.start() : words.end()].split())
-        return OrgParse(pos, words.end(), [], {"kind": "central", "label": name, "parent": None, "press": True})
+        name = (
+            " ".join(text[m.start() : words.end].split()) if body else " ".join(text[m.start() : words.end()].split())
+        )
+        end = words.end if body else words.end()
+        return OrgParse(pos, end, [], {"kind": "central", "label": name, "parent": None, "press": True})
     return None
 
 
+_PRESS_NAME = re.compile(
+    r"(?:[ \t]+[" + UPPER + r"]\w*(?:[ \t]+(?!và |của )[" + LOWER + r"]+(?=[ \t]+[" + UPPER + r"]))?){1,4}"
+)
+
+
 _PARTY_AND_PEOPLE = re.compile(
-    r"(?<!\w)(đảng bộ)\s*,\s*chính quyền\s*(?:,|và)\s*(?:các tầng lớp\s+)?nhân dân\s+"
+    r"(?<!\w)(đảng bộ)\s*,\s*(?:chính quyền\s*(?:,|và)\s*(?:các tầng lớp\s+)?nhân dân|quân\s+và\s+dân)\s+"
     r"(?:các dân tộc\s+)?((?:tỉnh|thành phố|tp\.?|huyện|quận|thị xã)\s+)?"
 )
 
 
 def _party_of_people(text: str, key: str) -> list[Mention]:
-    """ "Đảng bộ, chính quyền và nhân dân tỉnh Ninh Bình": the Đảng bộ is that of the place named."""
+    """ "Đảng bộ, chính quyền và nhân dân tỉnh Ninh Bình", "Đảng bộ, quân và dân tỉnh Cà Mau": the Đảng bộ
+    is that of the place named."""
     out = []
     for m in _PARTY_AND_PEOPLE.finditer(key):
         if not _capitalised(text, m.end()):
@@ -549,6 +591,95 @@ def _party_of_people(text: str, key: str) -> list[Mention]:
             base["level"] = lexicon().levels.get(level, "thành phố" if level.startswith("tp") else level)
         out.append(org_mention(text, OrgParse(m.start(1), m.end(1), [], base)))
     return out
+
+
+_LEVEL_WORD = r"(?:tỉnh|thành phố|tp\.?|huyện|quận|thị xã)"
+# "UBND các tỉnh, thành phố: Hà Nam, Hà Nội", "UBND các huyện, thành phố Long Khánh, thành phố Biên Hòa"
+_OF_EACH = re.compile(r"\s+các\s+" + _LEVEL_WORD + r"(?:\s*[,/]\s*" + _LEVEL_WORD + r")*\s*:?\s+")
+_EACH_GAP = re.compile(r"\s*(?:,\s*(?:và\s+)?|\s+và\s+)(?:(" + _LEVEL_WORD + r")\s+)?")
+
+
+def _bodies_of_places(text: str, key: str, pos: int) -> list[OrgParse]:
+    """A local body named once for each of the places listed after it: "UBND các tỉnh, thành phố: Hà
+    Nam, Hà Nội, Đà Nẵng, TPHCM" is four people's committees; "UBND các huyện, thành phố Long Khánh,
+    thành phố Biên Hòa" two (the districts left unnamed are no body). [] when no place is listed."""
+    m = _patterns().level_body.match(key, pos)
+    if m is None or not _capitalised(text, pos):
+        return []
+    head = lexicon().level_bodies[match_key(_WS.sub(" ", key[m.start() : m.end()]))]
+    each = _OF_EACH.match(key, m.end())
+    if each is None or head.startswith("Đảng"):
+        return []
+    out: list[OrgParse] = []
+    cur, level = each.end(), None
+    if ":" not in each.group():  # "các huyện, thành phố Long Khánh": the last level word is the first place's
+        level = re.findall(_LEVEL_WORD, each.group())[-1]
+    while len(out) < 12:
+        place = _place_at(text, key, cur)
+        if place is None:
+            break
+        base = {"kind": "level_body", "head": head, "place": place[0]}
+        if level:
+            base["level"] = lexicon().levels.get(level, "thành phố" if level.startswith("tp") else level)
+        out.append(OrgParse(pos if not out else cur, place[1], [], base))
+        gap = _EACH_GAP.match(key, place[1])
+        if gap is None or gap.end() == place[1]:
+            break
+        cur, level = gap.end(), gap.group(1)
+    return out
+
+
+@cache
+def _ministry_fields() -> re.Pattern:
+    """The fields of the ministries the lexicon knows ("y tế", "giao thông vận tải"), after "Bộ"."""
+    names = [n[3:] for e in lexicon().raw["central_bodies"] for n in e["names"] if n.startswith("Bộ ")]
+    return re.compile(r"(?:" + alternation(names) + r")(?!\w)")
+
+
+_LIST_GAP = re.compile(r"\s*,\s*(?:và\s+)?(?:Bộ\s+)?|\s+và\s+(?:Bộ\s+)?")
+
+
+def _ministries_listed(text: str, key: str, pos: int) -> list[OrgParse]:
+    """ "các Bộ Ngoại giao, Quốc phòng, Công an, Y tế, Giao thông vận tải": each ministry, its head said once."""
+    if not (key.startswith("bộ ", pos) and key[max(0, pos - 4) : pos] == "các " and _capitalised(text, pos)):
+        return []
+    out: list[OrgParse] = []
+    cur = pos + 3
+    while len(out) < 12 and _capitalised(text, cur):
+        m = _ministry_fields().match(key, cur)
+        if m is None:
+            break
+        known = _central_by_slug().get(key_slug("Bộ " + text[cur : m.end()]))
+        if known is None:
+            break
+        out.append(OrgParse(pos if not out else cur, m.end(), [], {"kind": "central", "label": known["label"]}))
+        gap = _LIST_GAP.match(key, m.end())
+        if gap is None:
+            break
+        cur = gap.end()
+    return out
+
+
+_BODY_GAP = re.compile(r"\s*[-–,]\s*|\s+và\s+")
+
+
+def _body_listed_before(text: str, key: str, pos: int) -> OrgParse | None:
+    """A local body written bare before another one of the same place, which the last one's place
+    qualifies: "HĐND" in "Thành ủy-HĐND-UBND thành phố", in "Tỉnh ủy, HĐND, UBND tỉnh Nghệ An"."""
+    m = _patterns().level_body.match(key, pos)
+    if m is None or not _capitalised(text, pos):
+        return None
+    head = lexicon().level_bodies[match_key(_WS.sub(" ", key[m.start() : m.end()]))]
+    gap = _BODY_GAP.match(key, m.end())
+    if gap is None or head.startswith("Đảng") or head == "Công an":
+        return None
+    nxt = parse_org(text, key, gap.end()) or _body_listed_before(text, key, gap.end())
+    if nxt is None or nxt.departments or nxt.base.get("kind") != "level_body" or nxt.base.get("commune"):
+        return None
+    if not (nxt.base.get("level") or nxt.base.get("place")) or nxt.base["head"].startswith("Đảng"):
+        return None
+    base = {k: v for k, v in nxt.base.items() if k in ("level", "place")}
+    return OrgParse(pos, m.end(), [], {"kind": "level_body", "head": head, **base})
 
 
 @cache
@@ -590,6 +721,15 @@ def company_at(text: str, pos: int) -> OrgParse | None:
     return OrgParse(pos, place[1], [], branch, qualifier=OrgParse(pos, m.end(), [], base))
 
 
+def _listed(text: str, key: str, pos: int) -> list[OrgParse]:
+    """The bodies a list at ``pos`` names, where no one name parses there: a body listed before another
+    one's place, a body for each place listed, or ministries listed after one head."""
+    if _patterns().level_body.match(key, pos):
+        before = _body_listed_before(text, key, pos)
+        return [before] if before else _bodies_of_places(text, key, pos)
+    return _ministries_listed(text, key, pos) if key.startswith("bộ ", pos) else []
+
+
 def find_organizations(text: str, key: str) -> list[Mention]:
     """All organisation mentions, longest first at each position, not overlapping."""
     mentions: list[Mention] = _party_of_people(text, key)
@@ -599,8 +739,23 @@ def find_organizations(text: str, key: str) -> list[Mention]:
         m = start_re.search(key, pos)
         if not m:
             break
-        org = parse_org(text, key, m.start()) or _lower_head(text, key, m.start())
-        if org is None or _status_phrase(key, org):
+        start = m.start()
+        org = parse_org(text, key, start) or _lower_head(text, key, start)
+        if org is None:
+            listed = _listed(text, key, start)  # "Thành ủy-HĐND-UBND thành phố", "UBND các tỉnh: …"
+            if not listed:
+                pos = start + 1
+                continue
+            if len(listed) > 1:
+                mentions.extend([org_mention(text, o) for o in listed])
+                pos = listed[-1].end
+                continue
+            org = listed[0]
+        if org.departments[:1] == ["Thường trực"] and _STANDING_TITLE.search(key, max(0, org.start - 24), org.start):
+            # "Phó Chủ tịch Thường trực UBND tỉnh": the word is the title's, the body is the UBND
+            rest = _skip_ws(key, org.start + len("thường trực"))
+            org = parse_org(text, key, rest) or org
+        if _status_phrase(key, org):
             pos = m.start() + 1
             continue
         if _GENERIC_AFTER.match(key, org.end):  # "HĐND tỉnh, thành phố trực thuộc trung ương"
@@ -647,8 +802,15 @@ _GENERIC_AFTER = re.compile(r"(?<=tỉnh)\s*[,/]\s*thành phố(?!\w)|\s+(?:các
 _STATUS_BEFORE = re.compile(r"(?:đại biểu|bầu cử|ứng cử)\s+$")
 
 
+_STANDING_TITLE = re.compile(r"(?:phó chủ tịch|phó bí thư|phó chủ nhiệm|phó trưởng ban|ủy viên)\s+$")
+_DOCUMENT_BEFORE = re.compile(r"(?:công ước|hiến chương)\s+$")
+
+
 def _status_phrase(key: str, org: OrgParse) -> bool:
-    """ "đại biểu Quốc hội", "bầu cử Quốc hội khóa XV": a status or an election, not the body acting."""
+    """ "đại biểu Quốc hội", "bầu cử Quốc hội khóa XV": a status or an election, not the body acting;
+    "Công ước Liên hợp quốc về Luật Biển": a treaty named after the body."""
+    if _DOCUMENT_BEFORE.search(key, max(0, org.start - 14), org.start):
+        return True
     return (
         org.base.get("label") == "Quốc hội"
         and not org.departments
@@ -664,6 +826,9 @@ def _bodies_within(text: str, key: str, org: OrgParse) -> list[Mention]:
         inner = parse_org(text, key, org.inner_start, allow_generic=True)
         if inner is None or inner.end != org.end:
             break
+        if _base_label(inner) and inner.base["label"].startswith("Trung ương ") and inner.base.get("parent"):
+            # "Ban Chấp hành Trung ương Đoàn": the central committee of the Youth Union names the Union
+            inner = OrgParse(inner.start, inner.end, [], {"kind": "central", "label": inner.base["parent"]})
         mention = org_mention(text, inner)
         mention.attrs["qualifier"] = True
         out.append(mention)
@@ -727,7 +892,10 @@ def org_mention(text: str, org: OrgParse) -> Mention:
     return Mention.at(text, ORGANIZATION, org.start, org.end, label, scope=scope, attrs=attrs)
 
 
-_TOKEN = re.compile(r"[\w&'’.]+(?<!\.)|[^\w\s]")
+# an abbreviation glued to the next words by a missing space ("Bộ GD-ĐTsẽtổng hợp", "Sở GD-ĐTchỉ"): the
+# capitals are a token of their own when Vietnamese lower-case letters follow (not "VPBank", "PVcomBank")
+_GLUED = r"[" + UPPER + r"]{2,}(?=[" + LOWER + r"]*[" + "".join(c for c in LOWER if ord(c) > 0x7F) + r"])"
+_TOKEN = re.compile(_GLUED + r"|[\w&'’.]+(?<!\.)|[^\w\s]")
 _LEVEL_AFTER = re.compile(r"\s+(tỉnh|thành phố|tp\.?|huyện|quận|thị xã|xã|phường|thị trấn)(?!\w)")
 
 
@@ -740,6 +908,9 @@ _TYPE_WORDS = frozenset(
     "cấp TNHH CP cổ phần một thành viên MTV tư thục dân lập Quốc tế nghề Dân tộc nội trú bán trú".split()
 )
 _NAMED_AFTER_PEOPLE = frozenset({"Trường", "Công ty", "Cty", "Tổng công ty", "Tập đoàn", "Quỹ", "Bệnh viện", "Nhà máy"})
+# heads whose names are proper names, whole at two capitalised syllables: "Bệnh viện Chợ Rẫy| khảo sát",
+# "Đồn Biên phòng Thông Thụ| tuần tra"
+_PROPER_NAMED = _NAMED_AFTER_PEOPLE | {"Đồn Biên phòng"}
 # units of a ministry named by their field of work: "Cục Xúc tiến thương mại", "Vụ Thị trường ngoài nước"
 _FIELD_HEADS = frozenset({"Cục", "Tổng cục", "Vụ"})
 # lower-case syllables that complete a capitalised one even after another: "Trung ương", "Hàng không"
@@ -760,6 +931,8 @@ def _name_tokens(text: str, pos: int, limit: int = 14, head: str = "") -> int:
     """
     lex = lexicon()
     stop = lex.name_stopwords | _LEVEL_WORDS
+    if head == "Trường":  # a school's name spells its levels out: "Trường Phổ thông Dân tộc bán trú Trung học …"
+        limit = max(limit, 20)
     toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, pos, min(len(text), pos + 240))]
     end, i, after_cap = pos, 0, False
 
@@ -822,7 +995,7 @@ def _name_tokens(text: str, pos: int, limit: int = 14, head: str = "") -> int:
                 and not place_at_end(text, pos, end)
                 # "Công ty Hòa Phát| kiểm tra": a proper name of two capitalised syllables is whole
                 and not (
-                    head in _NAMED_AFTER_PEOPLE
+                    head in _PROPER_NAMED
                     and i >= 2
                     and _proper_word(toks[i - 2][2])
                     and _proper_word(w)
@@ -831,7 +1004,7 @@ def _name_tokens(text: str, pos: int, limit: int = 14, head: str = "") -> int:
             )
             continue
         if w in ("-", "–") and cap(i + 1):
-            if _patterns().start.match(key_of(toks[i + 1][0])) or toks[i + 1][2] in ("Ông", "Bà") or person_at(i + 1):
+            if _patterns().within.match(key_of(toks[i + 1][0])) or toks[i + 1][2] in ("Ông", "Bà") or person_at(i + 1):
                 break  # "Vụ Pháp chế - Bộ GDĐT": the body it belongs to; "Tập đoàn Vingroup - Ông Phạm …"
             i += 1
             continue
@@ -839,7 +1012,7 @@ def _name_tokens(text: str, pos: int, limit: int = 14, head: str = "") -> int:
             i += 1  # "Sở TN & MT": the abbreviation "TN&MT" written spaced
             continue
         if w in ("và", "&") and cap(i + 1) and toks[i + 1][2][:1].isupper():  # not "… Việt Bắc và 5 trường"
-            if i + 1 < len(toks) and _patterns().start.match(key_of(toks[i + 1][0])):
+            if i + 1 < len(toks) and _patterns().within.match(key_of(toks[i + 1][0])):
                 break  # "Trạm ra đa 595 và Trạm Hải đăng Hòn Khoai", "T&T Group và UBND TP Cần Thơ": two bodies
             if toks[i + 1][2] in ("Ông", "Bà") or person_at(i + 1):
                 break  # "… Trường Đại học Y-Dược Huế và Ông Trương Quốc Hùng": a person
@@ -855,9 +1028,12 @@ def _name_tokens(text: str, pos: int, limit: int = 14, head: str = "") -> int:
             and i > 1
             and end == toks[i - 1][1]
             and toks[i - 1][2][:1].islower()
-            and toks[i - 2][2][:1].islower()
+            and (toks[i - 2][2][:1].islower() or head == "Trường")
         ):
-            listed = _lower_list_end(toks, i + 1)  # "Viện Nghiên cứu xã hội, kinh tế và môi trường"
+            # "Viện Nghiên cứu xã hội, kinh tế và môi trường"; a school's fields before its place: "Trường
+            # Trung cấp Văn hóa, nghệ thuật và du lịch Quảng Nam"
+            place_next = text if head == "Trường" else None
+            listed = _lower_list_end(toks, i + 1, place_next)
             if listed:
                 end, i = toks[listed - 1][1], listed
                 continue
@@ -921,7 +1097,7 @@ def _name_tokens(text: str, pos: int, limit: int = 14, head: str = "") -> int:
                 or not compounds
                 and j < len(toks)
                 and toks[j][2][:1].isupper()
-                and not _patterns().start.match(key_of(toks[j][0]))  # "… phối hợp Bộ Y tế"
+                and not _patterns().within.match(key_of(toks[j][0]))  # "… phối hợp Bộ Y tế"
                 and not _title_at().match(key_of(toks[j][0]))  # "Bộ GDĐT điều chỉnh chỉ Chánh Thanh tra …"
                 and not person_at(j)  # "Trường ĐH Văn Lang phản ánh tác giả Hoàng Xuân Phương"
                 # "Sở TN-MT giao VPĐKĐĐ": another body's abbreviation
@@ -934,6 +1110,7 @@ def _name_tokens(text: str, pos: int, limit: int = 14, head: str = "") -> int:
                 and (k - i <= 2 or k - i == 3 and toks[i][2] == "và")  # "Sở Văn hóa và thể thao,"
                 and (nxt in (";", ",", ".", ")", "") or _ABBR_AFTER.match(text, toks[k - 1][1]))  # "… bệnh tật (CDC)"
                 and (i == 0 or _SYLLABLE.match(fold(toks[i - 1][2])) is not None)  # not "Sun Group đầu tư."
+                and not (head in _PROPER_NAMED and i >= 2 and all(_proper_word(t[2]) for t in toks[i - 2 : i]))
                 or not compounds
                 and nxt == ","
                 and k == j
@@ -1013,9 +1190,10 @@ def _starts_other(text: str, pos: int) -> bool:
     return bool(place_at(text, pos) or _patterns().start.match(match_key(text[pos : pos + 40]).lower()))
 
 
-def _lower_list_end(toks: list[tuple[int, int, str]], i: int) -> int | None:
+def _lower_list_end(toks: list[tuple[int, int, str]], i: int, text: str | None = None) -> int | None:
     """End index of "kinh tế và môi trường" (lower-case words, one "và" before the last item, then
-    punctuation) that closes a name's list of fields after a comma; None if there is none."""
+    punctuation, or with ``text`` a place) that closes a name's list of fields after a comma; None if
+    there is none."""
     j = i
     while j < len(toks) and j - i < 6 and toks[j][2][:1].isalpha() and toks[j][2][:1].islower():
         j += 1
@@ -1024,7 +1202,7 @@ def _lower_list_end(toks: list[tuple[int, int, str]], i: int) -> int | None:
         return None
     if "và" not in words or words.count("và") != 1 or words[0] == "và" or words[-1] == "và":
         return None
-    if j < len(toks) and toks[j][2] not in (",", ".", ";", ")"):
+    if j < len(toks) and toks[j][2] not in (",", ".", ";", ")") and not (text and place_at(text, toks[j][0])):
         return None
     return j
 
@@ -1213,7 +1391,20 @@ def implied_org(text: str, key: str, pos: int, title: str) -> OrgParse | None:
 
 # heads whose name often goes on in lower case until a proper name: "Trung tâm dạy nghề Thanh Phúc"
 _LOWER_RUN_HEADS = frozenset(
-    {"Trung tâm", "Viện", "Công ty", "Bệnh viện", "Hạt Kiểm lâm", "Trạm", "Ban Quản lý", "Học viện", "Trường"}
+    {
+        "Trung tâm",
+        "Viện",
+        "Công ty",
+        "Tổng công ty",
+        "Tổng Công ty",
+        "Bệnh viện",
+        "Hạt Kiểm lâm",
+        "Trạm",
+        "Ban Quản lý",
+        "Học viện",
+        "Trường",
+        "Nhà máy",
+    }
 )
 _LOWER_NAME_HEADS = frozenset(
     {"Cục", "Chi cục", "Tổng cục", "Trung tâm", "Viện", "Sở", "Ban Quản lý", "Hạt Kiểm lâm", "Vụ", "Phòng", "Bệnh viện"}
@@ -1224,11 +1415,17 @@ _HOSPITAL_WORDS = frozenset(
     "điều dưỡng phụ lão khu vực quân dân và chấn thương chỉnh hình răng hàm mặt tai mũi họng".split()
 )
 _LOWER_NAME = re.compile(
-    r"(?!trưởng|phó)((?:[" + LOWER + r"0-9-]+,?\s+){1,7}?)(?=(?:tỉnh|huyện|quận|thị xã|thành phố|tp\.?)\s+)"
-    r"(?:tỉnh|huyện|quận|thị xã|thành phố|tp\.?)\s+()"
+    r"(?!trưởng|phó|việc)((?:[" + LOWER + r"0-9-]+,?\s+){1,7}?)(?=(?:tỉnh|huyện|quận|thị xã|thành phố|[tT][pP]\.?)\s+)"
+    r"(?:tỉnh|huyện|quận|thị xã|thành phố|[tT][pP]\.?)\s+()"
 )
 
 
+# words of a clause, never of a name in lower case before its place ("Vụ tai nạn ở TP Hồ Chí Minh", "Trung
+# tâm y tế các huyện Lý Nhân"; not "Trung tâm y tế dự phòng tỉnh Quảng Nam")
+_CLAUSE_LOWER = frozenset("ở tại các những của cho với là đã được đang sẽ".split())
+_BEFORE_COMMUNE = re.compile(r"((?:[" + LOWER + r"]+\s+){1,4}?)(?<!thị )(?=(?:xã|phường|thị trấn)\s+[" + UPPER + r"])")
+_WORD_AFTER = re.compile(r"\s+(\w+)")
+_PLACE_BEFORE = frozenset({"xã", "phường", "trấn", "thôn", "ấp", "làng", "khu", "đường", "huyện", "quận"})
 _PERSON_BEFORE = frozenset({"ông", "bà", "Ông", "Bà", "chí", "anh", "chị"})
 
 
@@ -1297,15 +1494,33 @@ def _opens_clause(text: str, start: int, word: str) -> bool:
     return word in _CLAUSE_WORDS and _CLAUSE_BEFORE.search(text, max(0, start - 4), start) is not None
 
 
+# numbered military units: the head, the arm in lower case, the number ("Lữ đoàn xe tăng 203", "Sư đoàn
+# phòng không 673", "Quân đoàn 2"), and for a naval region its service after it ("Vùng 5 Hải quân"); the
+# name ends at the number ("Quân đoàn 1| phụ trách hướng Bắc")
+_MILITARY_HEADS = frozenset(
+    {"Lữ đoàn", "Sư đoàn", "Trung đoàn", "Tiểu đoàn", "Quân đoàn", "Quân khu", "Vùng", "Hải đội"}
+)
+_MILITARY_UNIT = re.compile(
+    r"((?:[ \t]+[" + LOWER + r"]+){0,3})[ \t]+(\d+)(?![\w/.,]\d|[\w-])((?:[ \t]+Hải[ \t]+[qQ]uân)?)"
+)
+_PLURAL_NUMBER = re.compile(r"\s*(?:,|và|-|–)\s*\d")  # "Lữ đoàn 1 và 4", "Sư đoàn 304, 325": several units
+
+
 def _named(text: str, key: str, pos: int, after_post: bool = False) -> OrgParse | None:
     """A body with a head and a proper name: "Trường Đại học Đồng Nai", "Sở Y tế tỉnh Hà Nam",
     "Ủy ban Pháp luật của Quốc hội", "Hội Khuyến học tỉnh Bạc Liêu"; after a post title also
     "trung tâm dạy nghề Thanh Phúc", "Trường mầm non Đại Mỗ A" (a lower-case run that a
     proper name closes)."""
     m = _patterns().named_head.match(key, pos)
-    if not m or text[m.start() : m.end()].isupper():  # "HỘI NHẬP QUỐC TẾ": a title in capitals
+    if not m:
         return None
-    before = re.search(r"(\w+)\s+$", text[max(0, pos - 20) : pos])
+    written = _WS.sub(" ", text[m.start() : m.end()])
+    short = lexicon().raw["name_abbreviations"].get(written)  # "BV Chợ Rẫy": the head abbreviated
+    if written.isupper():
+        after = _WORD_AFTER.match(text, m.end())
+        if short is None or after and len(after.group(1)) > 1 and after.group(1).isupper():
+            return None  # "HỘI NHẬP QUỐC TẾ", "BV ĐA KHOA TỈNH …": a title in capitals
+    before = re.search(r"(\w+)[ \t]+$", text[max(0, pos - 20) : pos])  # not across a line break
     if (
         not after_post
         and before
@@ -1316,9 +1531,10 @@ def _named(text: str, key: str, pos: int, after_post: bool = False) -> OrgParse 
         return None  # "Lê Trường Lưu": a head word inside a personal name
     if before and before.group(1) in _PERSON_BEFORE and head_is_surname(text, pos):
         return None  # "ông Đoàn Tấn Bửu": a family name after "ông", not the head "Đoàn"
+    if before and before.group(1) in _PLACE_BEFORE and not after_post:
+        return None  # "xã Trường Yên", "khu Phòng Thành", "huyện Vụ Bản": a place named like a body
     nxt = _skip_ws(key, m.end())
-    head = _WS.sub(" ", text[m.start() : m.end()])
-    head = head[:1].upper() + head[1:]
+    head = short or written[:1].upper() + written[1:]
     if nxt == m.end():
         return None
     if head == "Đoàn" and _AD_HOC_TEAM.match(key, nxt):
@@ -1326,17 +1542,45 @@ def _named(text: str, key: str, pos: int, after_post: bool = False) -> OrgParse 
     unit = _ministry_unit(key, pos) if head in _FIELD_HEADS or head == "Ủy ban" else None
     if unit is not None:  # "Tổng cục Quản lý thị trường| quán triệt …": a known unit ends with its field
         return OrgParse(pos, unit[1], [], {"kind": "named", "label": unit[0], "head": head})
+    if head in _MILITARY_HEADS or head == "Trạm":
+        unit = _MILITARY_UNIT.match(text, m.end())
+        if unit is not None:  # "Sư đoàn 304", "Lữ đoàn xe tăng 203", "Vùng 5 Hải quân"; not "Lữ đoàn 1 và 4"
+            arm = unit.group(1).split()
+            words = " ".join(arm).replace("ra đa", "").split()  # "Trạm ra đa 595": "ra" is no verb there
+            if _PLURAL_NUMBER.match(text, unit.end(2)) or any(w in lexicon().name_stopwords for w in words):
+                return None
+            label = " ".join([head, *arm, unit.group(2), *unit.group(3).split()])
+            org = OrgParse(pos, unit.end(), [], {"kind": "named", "label": label, "head": head})
+            at = _skip_ws(key, unit.end())
+            parent = _named(text, key, at) if at > unit.end() and _capitalised(text, at) else None
+            if parent is not None and parent.base.get("head") in _MILITARY_HEADS and head not in _MILITARY_HEADS:
+                # "Trạm ra đa 595 Vùng 5 Hải quân": a station named with the unit it belongs to
+                return OrgParse(pos, parent.end, [label], dict(parent.base), qualifier=parent)
+            return org
     lower_run = text[nxt : nxt + 1].islower() and (after_post or head in _LOWER_RUN_HEADS)
     lower_run_end = _name_tokens(text, nxt, head=head) if lower_run else nxt
     closing = next((w for w in text[nxt:lower_run_end].split() if w[:1].isupper() or w[:1].isdigit()), None)
-    if after_post and lower_run_end > nxt or closing and not _patterns().start.match(key, text.index(closing, nxt)):
-        # "Hạt Kiểm lâm rừng cụm đảo Hòn Khoai"; not "Trường hợp Bộ Y tế …"
+    commune = _BEFORE_COMMUNE.match(text, nxt) if lower_run else None
+    if commune and not any(w in lexicon().name_stopwords for w in commune.group(1).split()):
+        lower_run_end = nxt + len(commune.group(1).rstrip())  # "Trường mầm non| xã Quang Hưng"
+    else:
+        commune = None
+    if (
+        after_post
+        and lower_run_end > nxt
+        or commune
+        or closing
+        and not _patterns().within.match(key, text.index(closing, nxt))
+    ):
+        # "Hạt Kiểm lâm rừng cụm đảo Hòn Khoai", "Trường mầm non| xã Quang Hưng"; not "Trường hợp Bộ Y tế …"
         end = lower_run_end
     elif not (_capitalised(text, nxt) or text[nxt : nxt + 1].isdigit()):
         # "Cục thi hành án dân sự tỉnh Thanh Hóa": a lower-case name only where a place closes it
         lower = _LOWER_NAME.match(text, nxt) if head in _LOWER_NAME_HEADS else None
         if lower is None or not _place_at(text, key, lower.end(2)):
             return None
+        if any(w in _CLAUSE_LOWER for w in lower.group(1).replace(",", " ").split()):
+            return None  # "Vụ tai nạn ở TP Hồ Chí Minh": a clause, not a name
         if head == "Bệnh viện" and not set(lower.group(1).replace(",", " ").split()) <= _HOSPITAL_WORDS:
             return None  # "Bệnh viện đa khoa tỉnh X", not "Bệnh viện cũng thống nhất … với tỉnh X"
         end = lower.start(1) + len(lower.group(1).rstrip())
@@ -1371,7 +1615,7 @@ def _named(text: str, key: str, pos: int, after_post: bool = False) -> OrgParse 
         after = _skip_ws(key, lv.end())
         place = _place_at(text, key, after)
         word = lexicon().levels.get(lv.group(1), "thành phố")
-        if place:
+        if place and word not in ("xã", "phường", "thị trấn"):  # "Trạm y tế xã Quảng Hòa": a commune's name
             base.update(level=word, place=place[0])
             end = place[1]
         elif word in ("xã", "phường", "thị trấn"):
@@ -1379,6 +1623,8 @@ def _named(text: str, key: str, pos: int, after_post: bool = False) -> OrgParse 
             if commune_end > after:
                 base.update(level=word, commune=" ".join(text[after:commune_end].split()))
                 end = commune_end
+            elif not re.compile(r"xã\s+hội(?!\w)").match(key, lv.start(1)):
+                return None  # "Trạm Y tế xã.": which commune's? (not "Trường Khoa học xã hội …")
         elif word in ("tỉnh", "huyện", "quận", "thị xã", "thành phố"):  # "Sở Y tế tỉnh", "Phòng GD-ĐT quận"
             base.update(level=word)
             end = lv.end()
@@ -1387,7 +1633,18 @@ def _named(text: str, key: str, pos: int, after_post: bool = False) -> OrgParse 
         place = _place_at(text, key, after) if after > end else None
         if place and not place_at_end(text, pos, end):
             base["place"], end = place
+    rest = match_key(" ".join(name.split()[len(head.split()) :])).lower().replace("đa khoa", "").split()
+    kind_only = all(w in _KIND_WORDS for w in rest)
+    if head in _NAMED_AFTER_PEOPLE and kind_only and not {"place", "level", "commune"} & base.keys():
+        return None  # "các Viện, Trường Đại học trên địa bàn", "Bệnh viện Đa khoa": a kind of body, no name
     return OrgParse(pos, end, [], base)
+
+
+# the words of a body's kind alone ("Trường Đại học", "Trường Trung học phổ thông", "Công ty cổ phần"); not
+# "Quốc tế", "TH", which name bodies ("Trường Đại học Quốc tế", "Tập đoàn TH")
+_KIND_WORDS = frozenset(
+    match_key(w).lower() for w in "đại học cao đẳng trung phổ thông cơ sở tiểu mầm non cổ phần tnhh và nghề".split()
+)
 
 
 # a unit of another body ("Phòng …", "Khoa …", "Vụ …") is named with the body it belongs to:
