@@ -663,14 +663,16 @@ def build(
             report["counts"]["nodes_drawn"] = len(net.nodes)
             # the page draws the most-mentioned nodes when there are many
             report["counts"]["nodes_in_graph"] = net.kg_page["meta"]["total"]
+        if write and done is not None and validation.conforms:
+            t = time.perf_counter()
+            _save_state(staging, paths, reads, articles, done, reused, places, resolved, describer, build_id)
+            timings["state_s"] = time.perf_counter() - t
         timings["total_s"] = time.perf_counter() - t0
         report["timings"] = {k: round(v, 3) for k, v in timings.items()}
         if write:
             # all the files change together: killing the build leaves the previous set whole
             staging.write(GRAPH_HTML, html)
             staging.write(REPORT_JSON, json.dumps(report, ensure_ascii=False, indent=2) + "\n")
-            if done is not None and validation.conforms:
-                _save_state(staging, paths, reads, articles, done, reused, places, resolved, describer, build_id)
             staging.publish()
     result = BuildResult(report, resolved, outputs if write else {})
     if write:
