@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import hashlib
 import json
 import os
 import pickle
@@ -46,7 +47,6 @@ from kg.incremental import (
     ArticleRecord,
     BuildState,
     FileRead,
-    file_digest,
     inputs_key,
     load_state,
     no_gc,
@@ -54,7 +54,7 @@ from kg.incremental import (
     stat_of,
     state_fingerprint,
 )
-from kg.ingest import finish_ingest, ingest, read_or_reject, walk
+from kg.ingest import IngestError, finish_ingest, ingest, read_file, read_or_reject, walk
 from kg.overview import UnionIndex, own_triples, page_network, shared_statements
 from kg.records import KINDS, Article, Entity, Extraction, Rejected, ResolvedArticle
 from kg.resolve import Resolved, merge, resolve, resolve_article
@@ -90,6 +90,11 @@ class BuildResult:
         return union_graph(self.dataset)
 
 
+def _gid(article: Article) -> str:
+    """The IRI of an article's named graph, as text."""
+    return str(article_graph_iri(article.article_id))
+
+
 _TO_RENDER: tuple[Describer, list[ResolvedArticle]] | None = None  # what forked render workers read
 
 
@@ -99,7 +104,7 @@ def _render_chunk(indices: list[int]) -> list[tuple[bytes, bytes]]:
     for i in indices:
         ra = articles[i]
         text = article_turtle(ra, describer)
-        gid = str(article_graph_iri(ra.article.article_id))
+        gid = _gid(ra.article)
         out.append((trig_block(gid, text).encode("utf-8"), text.encode("utf-8")))
     return out
 
@@ -127,8 +132,8 @@ def write_graphs(
     which Turtle allows; a store holds each triple once."""
     global _TO_RENDER
     reuse = reuse or {}
-    articles = sorted(resolved.articles, key=lambda ra: str(article_graph_iri(ra.article.article_id)))
-    gids = [str(article_graph_iri(ra.article.article_id)) for ra in articles]
+    articles = sorted(resolved.articles, key=lambda ra: _gid(ra.article))
+    gids = [_gid(ra.article) for ra in articles]
     fixed = corpus_graphs(resolved)
     header = turtle_header().encode("utf-8")
     _TO_RENDER = (describer or Describer(resolved.entities, resolved.articles), articles)
@@ -157,7 +162,7 @@ def write_graphs(
                 places[gid] = ((trig.tell(), len(block)), (ttl.tell(), len(text)))
                 trig.write(block)
                 ttl.write(text)
-            for _gid, block in fixed_blocks[k:]:
+            for _graph, block in fixed_blocks[k:]:
                 trig.write(block)
     finally:
         _TO_RENDER = None
@@ -298,8 +303,12 @@ def _read_chunk(paths: list[Path]) -> list[tuple[Article | Rejected, int, int, s
     out = []
     for p in paths:
         seen = stat_of(p) or (0, 0)
-        digest = file_digest(p)
-        out.append((read_or_reject(p), *seen, digest))
+        try:
+            data = read_file(p)
+        except IngestError as exc:  # not read: nothing to remember, the next build tries again
+            out.append((Rejected(path=str(p), reason=exc.reason), *seen, None))
+            continue
+        out.append((read_or_reject(p, data), *seen, hashlib.sha256(data).hexdigest()))
     return out
 
 
@@ -339,22 +348,6 @@ def _extract_resolve_chunk(indices: list[int], cache_dir: Path | None) -> list[A
         ra.article = None  # the caller attaches it again
         out.append(ArticleDone(ex.mentions, ex.facts, ex.problems, cached, ra, entities))
     return out
-
-
-def read_all(
-    files: list[Path], workers: int, show_progress: bool | None, others: list[Path] = ()
-) -> tuple[list[Article], list[Rejected]]:
-    """Every file read (in ``workers`` processes), then duplicates dropped and ids made unique
-    (see :func:`kg.ingest.finish_ingest`)."""
-    bar = _progress(files, "reading", show_progress)
-    try:
-        found = [f for f, *_ in _map_chunks(_read_chunk, files, workers, None if bar is files else bar)]
-    finally:
-        if bar is not files:
-            bar.close()
-    return finish_ingest(
-        [f for f in found if isinstance(f, Article)], [f for f in found if isinstance(f, Rejected)], others
-    )
 
 
 def extract_and_resolve(
@@ -528,10 +521,10 @@ def build(
         if state is not None:
             with no_gc():
                 for i, art in enumerate(articles):
-                    record = state.articles.get(str(article_graph_iri(art.article_id)))
+                    record = state.articles.get(_gid(art))
                     if record is not None and record.article == art:
                         done[i] = record.unpickled()
-                        reused[str(article_graph_iri(art.article_id))] = record
+                        reused[_gid(art)] = record
         todo = [i for i, d in enumerate(done) if d is None]
         fresh = extract_and_resolve([articles[i] for i in todo], local_workers, show_progress, store_of)
         for i, d in zip(todo, fresh, strict=True):
@@ -562,7 +555,7 @@ def build(
         changed = {k for k, e in resolved.entities.items() if state.entities.get(k) != e}
         changed_posts = {k for k, label in describer.post_labels.items() if state.post_labels.get(k) != label}
         for ra in resolved.articles:
-            gid = str(article_graph_iri(ra.article.article_id))
+            gid = _gid(ra.article)
             record = reused.get(gid)
             if record is not None and _reusable(ra, resolved.entities, changed, changed_posts):
                 reuse[gid] = (record.trig, record.ttl)
@@ -591,17 +584,14 @@ def build(
         else:
             # what changed, with every entity's description and the reference and summary graphs:
             # the graphs copied were valid with the descriptions they were written with
-            redone = [ra for ra in resolved.articles if str(article_graph_iri(ra.article.article_id)) not in reuse]
             with staging.path(GRAPH_TTL).open("rb") as ttl:
-                for ra in redone:
-                    at, n = places[str(article_graph_iri(ra.article.article_id))][1]
-                    store.load(turtle_header().encode("utf-8") + _read_range(ttl, at, n), ox.RdfFormat.TURTLE)
+                for gid, (_trig, (at, n)) in places.items():
+                    if gid not in reuse:
+                        store.load(turtle_header().encode("utf-8") + _read_range(ttl, at, n), ox.RdfFormat.TURTLE)
             union_index = UnionIndex(resolved.articles, describer)
             text = shared_statements(union_index).text()
             store.load((turtle_header() + text + shared).encode("utf-8"), ox.RdfFormat.TURTLE)
-            n_triples = len(store) + sum(
-                own_triples(ra) for ra in resolved.articles if str(article_graph_iri(ra.article.article_id)) in reuse
-            )
+            n_triples = len(store) + sum(own_triples(ra) for ra in resolved.articles if _gid(ra.article) in reuse)
         if state is not None:
             changes = _graph_changes(state, resolved, reuse, places, staging.path(GRAPH_TTL))
             if changes is not None:
@@ -688,7 +678,7 @@ def _graph_changes(state: BuildState, resolved: Resolved, reuse: dict, places: d
     """What a store of the last build needs to become this one's (see
     :func:`kg.store.update_store`): each article graph written again, with its statements, and
     each gone; None when so many changed that loading the store afresh is as quick."""
-    now = {str(article_graph_iri(ra.article.article_id)) for ra in resolved.articles}
+    now = {_gid(ra.article) for ra in resolved.articles}
     written = sorted(now - reuse.keys())
     if len(written) > MAX_GRAPHS_CHANGED * max(len(now), 1):
         return None
@@ -706,7 +696,7 @@ def _save_state(staging: Staging, paths, reads, articles, done, reused, places, 
     state = BuildState(state_fingerprint(), inputs_key(paths), build_id, reads)
     with no_gc():
         for art, d in zip(articles, done, strict=True):
-            gid = str(article_graph_iri(art.article_id))
+            gid = _gid(art)
             trig, ttl = places[gid]
             record = reused.get(gid)
             if record is not None:

@@ -182,23 +182,44 @@ class Describer:
     def describe(self, st: Statements, key: str, alts: Iterable[str] = ()) -> None:
         """The entity and (for bodies, districts and events) the places it points at, so that
         the graph stands alone."""
-        ent = self.entities[key]
         subject = node_text(key)
         st.extend(subject, self.pairs(key))
-        for alt in sorted(set(alts) & ent.alt_labels):
-            if alt != ent.label:
-                st.add(subject, "skos:altLabel", vi_text(alt))
-        if ent.kind in (ORGANIZATION, DISTRICT, EVENT):
-            for ref in ("province", "district"):
-                place = ent.attrs.get(ref)
-                if place and (ent.kind != DISTRICT or ref == "province"):
-                    st.extend(node_text(place), self._place_pairs(place))
+        st.extend(subject, self.other_names(key, alts))
+        for place in pointed_places(self.entities[key]):
+            st.extend(node_text(place), self.place_pairs(place))
 
-    def _place_pairs(self, key: str) -> list[str]:
+    def other_names(self, key: str, alts: Iterable[str]) -> list[str]:
+        """``skos:altLabel`` statements for the names an article gives an entity (those the
+        corpus-wide entity keeps besides its label)."""
+        ent = self.entities[key]
+        return [f"skos:altLabel {vi_text(alt)}" for alt in sorted(set(alts) & ent.alt_labels) if alt != ent.label]
+
+    def fact(self, st: Statements, subject: str, relation: str, obj: str, attrs: dict) -> None:
+        """A fact of the subject (as Turtle) about the entity ``obj``; a post held is written out."""
+        if relation == "holds":
+            key, label = _post(self.entities[obj], attrs)
+            post = node_text(key)
+            label = self.post_labels.get(key, label)
+            st.extend(post, ("a org:Post", f"rdfs:label {vi_text(label)}", f"org:postIn {node_text(obj)}"))
+            st.add(subject, "org:holds", post)
+        else:
+            st.add(subject, _RELATION_TEXT[relation], node_text(obj))
+
+    def place_pairs(self, key: str) -> list[str]:
+        """A place's description from the reference data (what an entity pointing at it brings)."""
         done = self._places.get(key)
         if done is None:
             done = self._places[key] = _entity_pairs(_place_entity(key))
         return done
+
+
+def pointed_places(ent: Entity) -> list[str]:
+    """The places an entity's description brings along: a body's or event's province and
+    district, a district's province."""
+    if ent.kind not in (ORGANIZATION, DISTRICT, EVENT):
+        return []
+    refs = ("province",) if ent.kind == DISTRICT else ("province", "district")
+    return [ent.attrs[ref] for ref in refs if ent.attrs.get(ref)]
 
 
 def document_pairs(ra: ResolvedArticle) -> list[str]:
@@ -248,20 +269,11 @@ def article_turtle(ra: ResolvedArticle, describer: Describer) -> str:
                 f"vnkg:sentence {_quote(text[m.sentence_start : m.sentence_end])}",
             ),
         )
-    entities = describer.entities
     for subj, relation, obj, attrs in ra.facts:
-        s = doc if subj == "" else node_text(subj)
         for key in (subj, obj):
             if key:
                 described.setdefault(key, set())
-        if relation == "holds":
-            key, label = _post(entities[obj], attrs)
-            post = node_text(key)
-            label = describer.post_labels.get(key, label)
-            st.extend(post, ("a org:Post", f"rdfs:label {vi_text(label)}", f"org:postIn {node_text(obj)}"))
-            st.add(s, "org:holds", post)
-        else:
-            st.add(s, _RELATION_TEXT[relation], node_text(obj))
+        describer.fact(st, doc if subj == "" else node_text(subj), relation, obj, attrs)
     for key, alts in described.items():
         describer.describe(st, key, alts)
     return st.text()

@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import hashlib
 import os
 import pickle
 from dataclasses import dataclass, field
@@ -82,14 +81,6 @@ def state_fingerprint() -> str:
 
 def inputs_key(paths) -> list[str]:
     return sorted(os.path.abspath(os.fspath(p)) for p in paths)
-
-
-def file_digest(path: str | os.PathLike[str]) -> str | None:
-    try:
-        with open(path, "rb") as fh:
-            return hashlib.file_digest(fh, "sha256").hexdigest()
-    except OSError:
-        return None
 
 
 def stat_of(path: Path) -> tuple[int, int] | None:

@@ -1062,12 +1062,14 @@ def read_file(path: str | os.PathLike[str], limit: int | None = None) -> bytes:
     return data
 
 
-def read_article(path: str | os.PathLike[str]) -> Article:
-    """Read one file into an Article; raise IngestError with a one-line reason.
+def read_article(path: str | os.PathLike[str], data: bytes | None = None) -> Article:
+    """Read one file into an Article (``data``: its bytes, when already read); raise IngestError
+    with a one-line reason.
 
     A web page (``.html``/``.htm``, or a file that starts like one) gives the article it holds.
     """
-    data = read_file(path)
+    if data is None:
+        data = read_file(path)
     raw, _encoding = decode_bytes(data)
     if looks_like_html(raw, os.fspath(path)):
         raw = html_to_text(raw)
@@ -1146,10 +1148,11 @@ def ingest(
     return finish_ingest(articles, rejected, others)
 
 
-def read_or_reject(path: str | os.PathLike[str]) -> Article | Rejected:
-    """The article in one file, or why there is none (one bad file never stops a run)."""
+def read_or_reject(path: str | os.PathLike[str], data: bytes | None = None) -> Article | Rejected:
+    """The article in one file (``data``: its bytes, when already read), or why there is none
+    (one bad file never stops a run)."""
     try:
-        return read_article(path)
+        return read_article(path, data)
     except IngestError as exc:
         return Rejected(path=str(path), reason=exc.reason)
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop the run

@@ -22,17 +22,15 @@ from rdflib import URIRef
 
 from kg.graph import (
     _CLASS_TEXT,
-    _RELATION_TEXT,
     Describer,
     Statements,
     _place_entity,
-    _post,
     document_pairs,
     node_text,
+    pointed_places,
     turtle_header,
-    vi_text,
 )
-from kg.records import DISTRICT, EVENT, ORGANIZATION, ResolvedArticle, ResolvedMention
+from kg.records import ORGANIZATION, ResolvedArticle, ResolvedMention
 from kg.resolve import clean_label
 from kg.viz import (
     _OVERVIEW_EVIDENCE,
@@ -47,7 +45,6 @@ from kg.viz import (
 from kg.vocab import VNKG
 
 _CLASS = {kind: VNKG[text.split(":", 1)[1]] for kind, text in _CLASS_TEXT.items()}
-_POINTS_AT = (ORGANIZATION, DISTRICT, EVENT)  # kinds whose description brings their places along
 
 
 def _iri(key: str) -> str:
@@ -108,11 +105,7 @@ class UnionIndex:
         for key in self.described:
             ent = entities[key]
             self.types[_iri(key)] = str(_CLASS[ent.kind])
-            if ent.kind in _POINTS_AT:
-                for ref in ("province", "district"):
-                    place = ent.attrs.get(ref)
-                    if place and (ent.kind != DISTRICT or ref == "province"):
-                        self.pointed.add(place)
+            self.pointed.update(pointed_places(ent))
         for key in self.pointed:
             self.types.setdefault(_iri(key), str(_CLASS[_place_entity(key).kind]))
 
@@ -137,7 +130,6 @@ def _statements(index: UnionIndex, describer: Describer, chosen: Iterable[str]) 
     entities = describer.entities
     st = Statements()
     hop: set[str] = set()  # districts whose label and province the page reads
-    posts: dict[str, tuple[str, str]] = {}  # post key → (label, organisation key)
     for key in chosen:
         subject = node_text(key)
         ra = index.docs.get(key)
@@ -149,28 +141,19 @@ def _statements(index: UnionIndex, describer: Describer, chosen: Iterable[str]) 
         if alts is not None:
             ent = entities[key]
             st.extend(subject, describer.pairs(key))
-            for alt in sorted(alts & ent.alt_labels):
-                if alt != ent.label:
-                    st.add(subject, "skos:altLabel", vi_text(alt))
+            st.extend(subject, describer.other_names(key, alts))
             if ent.kind == ORGANIZATION and ent.attrs.get("district"):
                 hop.add(ent.attrs["district"])
         if key in index.pointed:
-            st.extend(subject, describer._place_pairs(key))
+            st.extend(subject, describer.place_pairs(key))
         for _ra, relation, obj, attrs in index.facts.get(key, ()):
-            if relation == "holds":
-                post_key, label = _post(entities[obj], attrs)
-                posts[post_key] = (describer.post_labels.get(post_key, label), obj)
-                st.add(subject, "org:holds", node_text(post_key))
-            else:
-                st.add(subject, _RELATION_TEXT[relation], node_text(obj))
-    for post_key, (label, org) in posts.items():
-        st.extend(node_text(post_key), ("a org:Post", f"rdfs:label {vi_text(label)}", f"org:postIn {node_text(org)}"))
+            describer.fact(st, subject, relation, obj, attrs)
     for key in hop:
         pairs = []
         if key in index.described:
             pairs += describer.pairs(key)
         if key in index.pointed:
-            pairs += describer._place_pairs(key)
+            pairs += describer.place_pairs(key)
         st.extend(node_text(key), [p for p in pairs if p.startswith(("rdfs:label ", "vnkg:province "))])
     return st
 
