@@ -79,17 +79,17 @@ def test_seed_scores_reach_the_bar(seed_store):
         assert scores[category].f1 >= 0.95, (category, scores[category].misses, scores[category].false_hits)
 
 
-# Measured on the 94 annotated corpus articles (batches A-I; H and I joined after their blind
-# scores) when this floor was set; the bar is 0.90 for every type, not yet reached for
-# organisations and posts. A change that lowers any of them fails here.
+# Measured on the 110 annotated corpus articles (batches A-J; H, I and J joined after their blind
+# scores) when this floor was set; the bar is 0.90 for every type, not yet reached for posts.
+# A change that lowers any of them fails here.
 CORPUS_FLOOR = {
-    "Person": 0.985,
-    "Organization": 0.93,
-    "Province": 0.96,
+    "Person": 0.98,
+    "Organization": 0.90,
+    "Province": 0.965,
     "District": 0.96,
-    "Resolution": 0.99,
-    "Event": 0.975,
-    "posts": 0.868,
+    "Resolution": 0.965,
+    "Event": 0.965,
+    "posts": 0.77,
     "implements": 0.85,
 }
 
