@@ -189,14 +189,14 @@ def _triples(turtle: str, uris: _URIs):
 
 def _in_node_order(ra: ResolvedArticle) -> list[ResolvedMention]:
     """An article's mentions in offset order, then in the order of their node IRIs (numbered as
-    the renderer numbers them): the order the store sorts them in."""
+    the renderer numbers them): the order the store sorts them in. The IRIs of one article
+    share everything before "start-end", so that part alone orders them."""
     spans: dict[tuple[int, int], int] = {}
-    base = f"mention/{ra.article.article_id}/"
     keyed = []
     for rm in ra.mentions:
         m = rm.mention
         n = spans[(m.start, m.end)] = spans.get((m.start, m.end), 0) + 1
-        keyed.append(((m.start, _iri(base + f"{m.start}-{m.end}" + (f"-{n}" if n > 1 else ""))), rm))
+        keyed.append(((m.start, f"{m.start}-{m.end}" + (f"-{n}" if n > 1 else "")), rm))
     keyed.sort(key=lambda pair: pair[0])
     return [rm for _, rm in keyed]
 
