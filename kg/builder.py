@@ -76,9 +76,9 @@ class BuildResult:
     resolved: Resolved  # the articles and entities the graphs were written from
     outputs: dict[str, Path] = field(default_factory=dict)
     build_id: str = ""  # written into a store loaded from these outputs
-    # (the build a store must hold, the graphs to change in it) when this build started from the
-    # last one's outputs (see kg.store.update_store)
-    store_changes: tuple[str, dict[str, str | None]] | None = None
+    # (the build a store must hold, the graphs to change in it, the earlier text of some of them)
+    # when this build started from the last one's outputs (see kg.store.update_store)
+    store_changes: tuple[str, dict[str, str | None], dict[str, str]] | None = None
 
     @functools.cached_property
     def dataset(self) -> Dataset:
@@ -754,7 +754,8 @@ def build(
             report["counts"]["nodes_in_graph"] = net.kg_page["meta"]["total"]
         if write and done is not None and validation.conforms:
             t = time.perf_counter()
-            _save_state(staging, paths, reads, articles, done, reused, places, resolved, describer, build_id)
+            summary = fixed[str(SUMMARY_GRAPH)]
+            _save_state(staging, paths, reads, articles, done, reused, places, resolved, describer, build_id, summary)
             timings["state_s"] = time.perf_counter() - t
         timings["total_s"] = time.perf_counter() - t0
         report["timings"] = {k: round(v, 3) for k, v in timings.items()}
@@ -766,7 +767,9 @@ def build(
     result = BuildResult(report, resolved, outputs if write else {})
     if write:
         result.build_id = build_id
-        result.store_changes = (state.build_id, changes) if state is not None and changes is not None else None
+        if state is not None and changes is not None:
+            before = {str(SUMMARY_GRAPH): state.summary} if state.summary else {}
+            result.store_changes = (state.build_id, changes, before)
     return result
 
 
@@ -789,7 +792,9 @@ def _graph_changes(state: BuildState, resolved: Resolved, reuse: dict, places: d
     return changes
 
 
-def _save_state(staging: Staging, paths, reads, articles, done, reused, places, resolved, describer, build_id) -> None:
+def _save_state(
+    staging: Staging, paths, reads, articles, done, reused, places, resolved, describer, build_id, summary
+) -> None:
     """What the next build of the same inputs starts from (see :mod:`kg.incremental`); written
     last, with the sizes and times of the outputs it describes."""
     state = BuildState(state_fingerprint(), inputs_key(paths), build_id, reads)
@@ -808,4 +813,5 @@ def _save_state(staging: Staging, paths, reads, articles, done, reused, places, 
     state.entities = resolved.entities
     state.post_labels = describer.post_labels
     state.outputs = {name: stat_of(staging.path(name)) for name in (GRAPH_TRIG, GRAPH_TTL)}
+    state.summary = summary
     save_state(state, staging.path(STATE_FILE))

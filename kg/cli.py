@@ -152,7 +152,7 @@ def build(
             from kg.graph import turtle_header
 
             # the store holds the last build: change what changed
-            update_store(store_dir, changes[1], build_id, turtle_header())
+            update_store(store_dir, changes[1], build_id, turtle_header(), before=changes[2])
             store_note = f"{store_dir}/ (store, {len(changes[1])} graph(s) changed)"
         else:
             write_store(out, store_dir, build_id)
