@@ -779,3 +779,36 @@ def test_a_bodys_kind_without_a_name_is_none():
     )[ORGANIZATION]
     assert "Trường Đại học" not in found
     assert {"Bệnh viện Đa khoa thành phố Cần Thơ", "Tập đoàn TH", "Trường Đại học Quốc tế"} <= found
+
+
+def test_a_degree_between_a_post_and_the_name_is_skipped():
+    # news_education_249 ("… PGS.TS Nguyễn Mai Hương"); news_society_129 (the place ends the body, not a name)
+    found = posts(
+        "Phát biểu tại buổi lễ, Thứ trưởng Bộ GD&ĐT PGS.TS Hoàng Minh Sơn cho biết. Thông tin được Phó Giám đốc "
+        "Sở Y tế Hà Nội Hoàng Đức Hạnh nêu ra tại cuộc họp."
+    )
+    assert ("Hoàng Minh Sơn", "Thứ trưởng Bộ Giáo dục và Đào tạo") in found
+    assert ("Hoàng Đức Hạnh", "Phó Giám đốc Sở Y tế thành phố Hà Nội") in found
+    # a degree after a post with no name after it names no one
+    assert not posts("Ông được bổ nhiệm Phó Giám đốc Sở Y tế, Tiến sĩ chuyên ngành y tế công cộng.")
+
+
+def test_a_school_council_post_is_in_the_school_named_or_named_before():
+    # news_education_083, news_education_249
+    found = posts(
+        "Hội đồng trường Trường ĐH Tôn Đức Thắng có 17 thành viên.\n"
+        "PGS.TS Vương Hoàng Quân (bên trái), Chủ tịch Hội đồng trường ĐH Tôn Đức Thắng (Ảnh: hcmcpv)\n"
+        "Bà Phạm Thị Minh Lý, Trưởng Khoa Quản trị kinh doanh, thành viên Hội đồng trường được bầu giữ chức danh "
+        "Thư ký Hội đồng trường.\n"
+        "Theo đó, Hội đồng trường trường ĐH Mở Hà Nội có 19 thành viên. PGS.TS Nguyễn Mai Hương, Bí thư Đảng ủy "
+        "tiếp tục được bổ nhiệm làm Chủ tịch Hội đồng trường."
+    )
+    assert {
+        ("Vương Hoàng Quân", "Chủ tịch Hội đồng trường Trường Đại học Tôn Đức Thắng"),
+        ("Phạm Thị Minh Lý", "Thành viên Hội đồng trường Trường Đại học Tôn Đức Thắng"),
+        ("Phạm Thị Minh Lý", "Thư ký Hội đồng trường Trường Đại học Tôn Đức Thắng"),
+        ("Nguyễn Mai Hương", "Bí thư Đảng ủy Trường Đại học Mở Hà Nội"),
+        ("Nguyễn Mai Hương", "Chủ tịch Hội đồng trường Trường Đại học Mở Hà Nội"),
+    } <= found
+    # a council named in no school's article: no post
+    assert not posts("Ông Nguyễn Văn An, thành viên Hội đồng trường, phát biểu.")

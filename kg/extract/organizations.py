@@ -919,6 +919,20 @@ _LEVEL_WORDS = frozenset({"tỉnh", "huyện", "quận", "xã", "phường", "th
 _NAME_FINAL = frozenset({"việt nam", "trung ương", "quốc hội"})
 
 
+@cache
+def _degree_re() -> re.Pattern:
+    return re.compile(r"(?:" + alternation(list(lexicon().raw["honorifics"])) + r") +")
+
+
+def _degree_before_name(text: str, pos: int) -> bool:
+    """Whether a degree or rank and then a personal name stand at ``pos`` ("PGS.TS Nguyễn Mai Hương")."""
+    m = _degree_re().match(match_key(text[pos : pos + 40]))
+    if m is None:
+        return False
+    name = re.match(r"(\w+) [" + UPPER + r"]", text[pos + m.end() : pos + m.end() + 20])
+    return name is not None and name.group(1) in lexicon().surnames
+
+
 def _name_tokens(text: str, pos: int, limit: int = 14, head: str = "") -> int:
     """End of a proper name that starts at ``pos``.
 
@@ -949,8 +963,8 @@ def _name_tokens(text: str, pos: int, limit: int = 14, head: str = "") -> int:
         n = 0
         while cap(j + n) and toks[j + n][2][:1].isupper() and not (n and _line_between(j + n)):
             n += 1
-        if n < 3 or toks[j][2] not in lex.surnames or place_at(text, toks[j + 1][0]):
-            return False  # "Trường Đại học Y Hà Nội": "Y" then a place is no person
+        if n < 3 or toks[j][2] not in lex.surnames or place_at(text, toks[j + 1][0]) or place_at(text, toks[j][0]):
+            return False  # "Trường Đại học Y Hà Nội": "Y" then a place is no person; "Mở Hà Nội Nguyễn …": a place
         typed = all(match_key(t[2]).lower() in _TYPE_WORDS for t in toks[:j])
         return not (head in _NAMED_AFTER_PEOPLE and typed)
 
@@ -976,8 +990,8 @@ def _name_tokens(text: str, pos: int, limit: int = 14, head: str = "") -> int:
         if "\n" in text[(toks[i - 1][1] if i else pos) : s]:
             break
         if cap(i):
-            if i and person_at(i):
-                break
+            if i and (person_at(i) or _degree_before_name(text, s)):
+                break  # "… Trường ĐH Mở Hà Nội| PGS.TS Nguyễn Mai Hương": the holder's degree and name
             named_for = _person_len(i)
             if named_for:  # "Trường THPT chuyên Lê Hồng Phong| khai giảng": the person's name ends the name
                 end = toks[i + named_for - 1][1]
@@ -1359,6 +1373,9 @@ def _shifted(text: str, pos: int, prefix: str) -> OrgParse | None:
     return org
 
 
+_SCHOOL_TYPE = re.compile(r"(?:đh|đại học|cđ|cao đẳng|thpt|thcs|tiểu học|trung học|phổ thông|mầm non|học viện)(?!\w)")
+
+
 def implied_org(text: str, key: str, pos: int, title: str) -> OrgParse | None:
     """A body the post title implies together with what follows it:
     "Bí thư phường Bắc Sơn" → Đảng ủy phường Bắc Sơn; "Bí thư tỉnh Lạng Sơn" → Tỉnh ủy Lạng Sơn;
@@ -1376,6 +1393,8 @@ def implied_org(text: str, key: str, pos: int, title: str) -> OrgParse | None:
         return _shifted(text, pos, "Đảng ủy")
     if lv and t in ("chủ tịch", "phó chủ tịch"):
         return _shifted(text, pos, "Ủy ban nhân dân")
+    if t.endswith(" hội đồng trường") and _SCHOOL_TYPE.match(key, pos):  # "Chủ tịch Hội đồng trường ĐH Tôn Đức Thắng"
+        return _shifted(text, pos, "Trường")
     head = _TITLE_HEADS.get(t)
     first = re.match(r"\w+", text[pos : pos + 20])
     if first and first.group() in lexicon().raw["surnames"]:
@@ -1858,12 +1877,16 @@ def body_of_title(text: str, key: str, start: int, end: int, title: str) -> OrgP
     """The body a title written alone stands in ("Phó Hiệu trưởng," after "Trường Đại học Đồng Nai"
     was named): the last one of its head named in full in the 2,000 characters before; its own span."""
     head = _TITLE_HEADS.get(match_key(title).lower())
-    if head not in _TITLE_ALONE_HEADS or not _TITLE_ALONE.match(text, end):
+    council = title.endswith(" Hội đồng trường")  # "thành viên Hội đồng trường": of the school named before
+    if council:
+        head = "Trường"
+    elif head not in _TITLE_ALONE_HEADS or not _TITLE_ALONE.match(text, end):
         return None
-    window = max(0, start - 2000)
-    starts = [h.start() for h in re.finditer(r"(?<!\w)" + head + r"(?=\s)", text[window:start])]
+    window = 0 if council else max(0, start - 2000)
+    written = "[Tt]rường" if council else head  # "Hội đồng trường trường ĐH Mở Hà Nội"
+    starts = [h.start() for h in re.finditer(r"(?<!\w)" + written + r"(?=\s)", text[window:start])]
     for at in reversed(starts[-6:]):
-        full = parse_org(text, key, window + at, allow_generic=True)
+        full = parse_org(text, key, window + at, allow_generic=True, after_post=council)
         if full is None or full.departments or full.end > start or full.base.get("kind") not in ("named", "central"):
             continue
         label = full.base.get("label") or ""

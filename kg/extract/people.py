@@ -226,7 +226,9 @@ def _foreign_word(word: str) -> bool:
 
 
 _CHAIN_SEP = re.compile(
-    r"(?:\s*\((?:[^()\n]{0,25}[-–,]\s*)?(?:sinh|sn)[^)]{0,30}\))?(?:\s*(?:,|;|–|—|-|:|\()\s*|\s+)"
+    r"(?:\s*\((?:[^()\n]{0,25}[-–,]\s*)?(?:sinh|sn)[^)]{0,30}\))?"
+    # where a photo shows the person: "(bên trái)", "(thứ hai từ phải sang)"
+    r"(?:\s*\((?:[\w ]{0,16} )?(?:trái|phải|giữa)(?: sang| qua)?\))?(?:\s*(?:,|;|–|—|-|:|\()\s*|\s+)"
     r"(?:(?:và|kiêm|hiện là|hiện|đồng thời là|nguyên|là|cũng là|từng là|từng giữ chức|từng|giữ chức(?: vụ)?|"
     r"giữ cương vị|đảm nhiệm(?: chức(?: vụ)?)?|làm|rồi|sau đó là|trước đó là)\s+)*",
     re.IGNORECASE,
@@ -351,17 +353,24 @@ def _next_person(text: str, end: int, foreign_ok: bool = False) -> bool:
 
 
 _BEFORE_NAME = re.compile(r"\s+(?:[-–]\s+)?")
+
+
+def _skip_space(text: str, pos: int) -> int:
+    while text[pos : pos + 1] == " ":
+        pos += 1
+    return pos
+
 # "được bầu làm", "được đại hội bầu giữ chức vụ", "đã được bổ nhiệm giữ chức": the post follows
 _ELECTED = re.compile(
     r"\s*,?\s*(?:(?:đã|cũng|tiếp tục|vừa)\s+)*được(?:\s+[" + LOWER + r"]+){0,3}?\s+"
-    r"(?:bầu|bầu lại|bổ nhiệm|tái bổ nhiệm|chỉ định|phân công)\s+(?:giữ\s+chức(?:\s+vụ)?|làm)\s+"
+    r"(?:bầu|bầu lại|bổ nhiệm|tái bổ nhiệm|chỉ định|phân công)\s+(?:giữ\s+chức(?:\s+vụ|\s+danh)?|làm)\s+"
 )
 _KIEM = re.compile(r"\s+kiêm\s+")
 _AFTER_POST = re.compile(r"(?:\s+nhiệm kỳ\s+\d{4}\s*-\s*\d{4}|\s+khóa\s+[ivxl]+(?!\w))+")
 _BARE_PARTY = re.compile(
     r"\s+((?:ban thường vụ|ban chấp hành|ủy ban kiểm tra|văn phòng)\s+)?"
     r"(đảng ủy cơ quan|đảng ủy|đảng đoàn|ban cán sự đảng|chi bộ)"
-    r"(?=\s*(?:,|;|\s+nhiệm|\s+và|\s+kiêm|$))"
+    r"(?=\s*(?:,|;|\s+nhiệm|\s+và|\s+kiêm|$)|\s+(?:(?:đã|cũng|tiếp tục|vừa)\s+)*được\s)"
 )
 _BARE_ORGANS = {
     "đảng ủy cơ quan": "Đảng ủy cơ quan",
@@ -477,6 +486,7 @@ def _posts_after(
             and " " in title
             or _followed_by_name(text, m.end())
             or _LOWER_HEAD.match(key, m.end())  # "- giảng viên trường ĐH Tôn Đức Thắng"
+            or title.endswith(" Hội đồng trường")  # "…, thành viên Hội đồng trường": the title names its body
         ):
             break
         after = after_title
@@ -616,7 +626,7 @@ def find_people(
         for title, org, title_start, _ in chain:
             posts.append((person, title, org, title_start))
     # a post before the name: "Bí thư Tỉnh ủy Nguyễn Văn A", "Thủ tướng Phạm Minh Chính"
-    _, post_re, _ = _triggers()
+    _, post_re, honor_re = _triggers()
     ended: dict[int, tuple[str, Mention | None, int]] = {}  # posts by where they end: (title, org, start)
     for m in post_re.finditer(key):
         if not text[m.start() : m.start() + 1].isupper() or (m.start() and key[m.start() - 1].isalpha()):
@@ -644,13 +654,17 @@ def find_people(
         gap = _BEFORE_NAME.match(text, cur)  # "Chủ tịch UBND tỉnh Hưng Yên - Đỗ Quốc Văn"
         if not gap:
             continue
+        begin = gap.end()
+        degree = honor_re.match(key, begin)  # "Thứ trưởng Bộ GD&ĐT PGS.TS Nguyễn Văn Phúc": a degree between
+        if degree is not None:
+            begin = _skip_space(text, degree.end())
         # after a foreign country ("Chủ tịch Trung Quốc Tập Cận Bình") any full name is the leader's
-        name = _name_at(text, gap.end(), lex.surnames, need_surname=foreign is None, foreign_ok=True)
-        if not name or not free(gap.end(), name[1]):
+        name = _name_at(text, begin, lex.surnames, need_surname=foreign is None or degree is not None, foreign_ok=True)
+        if not name or not free(begin, name[1]):
             continue
-        person = at.get(gap.end())
+        person = at.get(begin)
         if person is None:
-            person = Mention.at(text, PERSON, gap.end(), name[1], name[0])
+            person = Mention.at(text, PERSON, begin, name[1], name[0])
             add_person(person)
             # "Phó Thủ tướng Vũ Đức Đam, Trưởng Ban Chỉ đạo Nhà nước về Du lịch": the chain after a Vietnamese
             # name (a foreign leader's is more often a list of leaders: "Tổng thống Mỹ Joe Biden, Thủ tướng …")
