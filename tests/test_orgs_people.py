@@ -812,3 +812,17 @@ def test_a_school_council_post_is_in_the_school_named_or_named_before():
     } <= found
     # a council named in no school's article: no post
     assert not posts("Ông Nguyễn Văn An, thành viên Hội đồng trường, phát biểu.")
+
+
+def test_an_associations_central_level_is_not_part_of_the_post():
+    # news_education_010
+    found = posts(
+        "Đến dự Hội nghị có PGS.TS Trương Thị Hiền – Phó Chủ tịch Trung ương Hội Khuyến học Việt Nam. "
+        "Chủ tịch Trung ương Hội Nông dân Việt Nam Lương Quốc Đoàn cho biết."
+    )
+    assert ("Trương Thị Hiền", "Phó Chủ tịch Hội Khuyến học Việt Nam") in found
+    assert ("Lương Quốc Đoàn", "Chủ tịch Hội Nông dân Việt Nam") in found
+    # "Trung ương" before another body stays: the Party's central bodies
+    assert ("Nguyễn Văn An", "Ủy viên Ban Chấp hành Trung ương") in posts(
+        "Ông Nguyễn Văn An, Ủy viên Trung ương Đảng, phát biểu."
+    )

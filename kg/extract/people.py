@@ -352,6 +352,16 @@ def _next_person(text: str, end: int, foreign_ok: bool = False) -> bool:
     return name is not None and (len(name[0].split()) >= 3 or foreign_ok)
 
 
+_CENTRAL_LEVEL = re.compile(r"trung ương\s+(?=hội\s)")
+
+
+def _central_level(key: str, pos: int) -> int:
+    """Where the body starts after "Trung ương" naming an association's central level: "Phó Chủ tịch Trung
+    ương Hội Khuyến học Việt Nam" is a post of Hội Khuyến học Việt Nam."""
+    m = _CENTRAL_LEVEL.match(key, pos)
+    return m.end() if m else pos
+
+
 _BEFORE_NAME = re.compile(r"\s+(?:[-–]\s+)?")
 
 
@@ -502,7 +512,8 @@ def _posts_after(
             continue
         nxt = re.compile(r"\s+").match(key, after)
         if nxt:
-            parsed = post_org(text, key, nxt.end(), title) or earlier_body(text, key, nxt.end())
+            at_body = _central_level(key, nxt.end())
+            parsed = post_org(text, key, at_body, title) or earlier_body(text, key, at_body)
             if parsed:
                 org = org_mention(text, parsed)
                 after = parsed.end
@@ -635,7 +646,7 @@ def find_people(
         org = None
         nxt = re.compile(r"\s+").match(key, cur)
         if nxt:
-            parsed = post_org(text, key, nxt.end(), title)
+            parsed = post_org(text, key, _central_level(key, nxt.end()), title)
             if parsed:
                 org, cur = org_mention(text, parsed), parsed.end
         elif key.startswith(", ", cur) and standalone_post(title) is None:
