@@ -826,3 +826,61 @@ def test_an_associations_central_level_is_not_part_of_the_post():
     assert ("Nguyễn Văn An", "Ủy viên Ban Chấp hành Trung ương") in posts(
         "Ông Nguyễn Văn An, Ủy viên Trung ương Đảng, phát biểu."
     )
+
+
+def test_a_unit_written_alone_in_a_chain_is_of_the_school_the_chain_names():
+    # news_education_083, news_education_174, news_education_234
+    found = posts(
+        "Hội đồng trường Trường ĐH Tôn Đức Thắng có 17 thành viên. Bà Phạm Thị Minh Lý, Trưởng Khoa Quản trị "
+        "kinh doanh, thành viên Hội đồng trường phát biểu.\n"
+        "Trong khi đó, TS Vũ Xuân Giang - Trưởng Phòng Đào tạo, trường ĐH Dược Hà Nội cho hay.\n"
+        "Ngày 27/4, Tổng Liên đoàn công nhận TS Trần Trọng Đạo. Trước khi được bầu, ông Đạo từng kinh qua các "
+        "nhiệm vụ: giảng viên Khoa Công nghệ thông tin và Toán ứng dụng; Phó trưởng phòng Đào tạo; Phó hiệu "
+        "trưởng Trường Đại học Tôn Đức Thắng nhiệm kỳ 2014-2019."
+    )
+    assert {
+        ("Phạm Thị Minh Lý", "Trưởng khoa Quản trị kinh doanh Trường Đại học Tôn Đức Thắng"),
+        ("Vũ Xuân Giang", "Trưởng phòng Đào tạo Trường Đại học Dược Hà Nội"),
+        ("Trần Trọng Đạo", "Giảng viên Khoa Công nghệ thông tin và Toán ứng dụng Trường Đại học Tôn Đức Thắng"),
+        ("Trần Trọng Đạo", "Phó Trưởng phòng Đào tạo Trường Đại học Tôn Đức Thắng"),
+        ("Trần Trọng Đạo", "Phó Hiệu trưởng Trường Đại học Tôn Đức Thắng"),
+    } <= found
+    # a unit in a chain that names no school stays alone
+    assert posts("Ông Nguyễn Văn An, Trưởng phòng Tổ chức cán bộ, cho biết.") == {
+        ("Nguyễn Văn An", "Trưởng phòng Tổ chức cán bộ")
+    }
+
+
+def test_a_table_of_a_councils_members_gives_each_a_membership_and_the_schools_posts():
+    # news_education_113 (a table flattened to lines: number, name, posts)
+    text = (
+        "Hội đồng Trường Đại học Bách khoa Hà Nội nhiệm kỳ 2020 - 2025 được Bộ Giáo dục và Đào tạo công nhận.\n"
+        "Danh sách thành viên Hội đồng trường ĐH Bách khoa Hà Nội như sau:\nTT\nHọ tên\nChức vụ/Đơn vị hiện nay\n"
+        "1\nGS. Lê Anh Tuấn\nChủ tịch Hội đồng Trường -Ủy viên Ban thường vụ Đảng ủy\n"
+        "Viện trưởng Viện Cơ khí Động lực\n"
+        "2\nPGS. Huỳnh Quyết Thắng\nPhó Bí thư Đảng ủy\nHiệu trưởng\n"
+        "3\nPGS. Phó Thị Nguyệt Hằng\nĐảng ủy viên, Trưởng phòng Tài chính - Kế toán\n"
+        "4\nÔng Phạm Quang Hưng\nCục trưởng Cục Hợp tác quốc tế, Bộ GD&ĐT\nNhật Hồng"
+    )
+    found = posts(text)
+    school = "Trường Đại học Bách khoa Hà Nội"
+    assert {
+        ("Lê Anh Tuấn", "Chủ tịch Hội đồng trường " + school),
+        ("Lê Anh Tuấn", "Ủy viên Ban Thường vụ Đảng ủy " + school),
+        ("Lê Anh Tuấn", "Viện trưởng Viện Cơ khí Động lực " + school),
+        ("Huỳnh Quyết Thắng", "Phó Bí thư Đảng ủy " + school),
+        ("Huỳnh Quyết Thắng", "Hiệu trưởng " + school),
+        ("Phó Thị Nguyệt Hằng", "Đảng ủy viên Đảng ủy " + school),
+        ("Phó Thị Nguyệt Hằng", "Trưởng phòng Tài chính - Kế toán " + school),
+        ("Phạm Quang Hưng", "Cục trưởng Cục Hợp tác quốc tế Bộ Giáo dục và Đào tạo"),
+    } <= found
+    members = {p for p, post in found if post == "Thành viên Hội đồng trường " + school}
+    assert members == {"Lê Anh Tuấn", "Huỳnh Quyết Thắng", "Phó Thị Nguyệt Hằng", "Phạm Quang Hưng"}
+    # "Phó" opens a name only before a middle name
+    assert "Phó Chủ tịch" not in str(entities("Ông Nguyễn Văn An, Phó Chủ tịch UBND tỉnh phát biểu.").get(PERSON))
+
+
+def test_a_post_addressed_is_not_in_the_chain_before_a_name():
+    # news_society_081
+    found = posts("Tại cuộc họp, báo cáo với Thủ tướng, Bộ trưởng Y tế Nguyễn Thanh Long cho biết.")
+    assert found == {("Nguyễn Thanh Long", "Bộ trưởng Bộ Y tế")}

@@ -1288,6 +1288,7 @@ _SECOND_SYLLABLES = frozenset(
 _LOWER_COMPOUNDS: dict[tuple[str, str], frozenset[str] | None] = {
     ("hành", "chính"): None,
     ("thông", "tin"): frozenset({"hóa", "hoá", "toàn", "nghệ"}),
+    ("ứng", "dụng"): frozenset({"toán", "học", "lý", "nghệ"}),  # "Khoa … và Toán ứng dụng", "Vật lý ứng dụng"
 }
 
 
@@ -1396,9 +1397,9 @@ def implied_org(text: str, key: str, pos: int, title: str) -> OrgParse | None:
     if t.endswith(" hội đồng trường") and _SCHOOL_TYPE.match(key, pos):  # "Chủ tịch Hội đồng trường ĐH Tôn Đức Thắng"
         return _shifted(text, pos, "Trường")
     head = _TITLE_HEADS.get(t)
-    first = re.match(r"\w+", text[pos : pos + 20])
-    if first and first.group() in lexicon().raw["surnames"]:
-        return None  # "Bộ trưởng Ngụy Phượng Hòa": the name follows the title
+    first = re.match(r"(\w+) [" + UPPER + r"]", text[pos : pos + 20])
+    if first and first.group(1) in lexicon().raw["surnames"]:
+        return None  # "Bộ trưởng Ngụy Phượng Hòa": the name follows the title (not "Trưởng phòng Đào tạo")
     if (
         head
         and _capitalised(text, pos)
@@ -1738,9 +1739,10 @@ def _unit_of(text: str, key: str, start: int, label: str, end: int, head: str) -
     for stop, extra in ((more, text[end:more]), (end, "")) if more > end else ((end, ""),):
         sep = _UNIT_SEP.match(text, stop)
         at = sep.end()
-        if at == stop and text[stop : stop + 1] != " " or not _capitalised(text, at):
+        school = text.startswith("trường ", at) and at > stop  # "Trưởng Phòng Đào tạo, trường ĐH Dược Hà Nội"
+        if at == stop and text[stop : stop + 1] != " " or not (school or _capitalised(text, at)):
             continue
-        parent = parse_org(text, key, at, allow_generic=True)
+        parent = parse_org(text, key, at, allow_generic=True, after_post=school)
         if parent is None or not _parent_body(parent, head):
             continue
         finish = parent.end
@@ -1758,7 +1760,10 @@ def _unit_of(text: str, key: str, start: int, label: str, end: int, head: str) -
 
 def post_org(text: str, key: str, pos: int, title: str) -> OrgParse | None:
     """The body named after a post title at ``pos``, with the body it belongs to if it is a unit."""
-    parsed = parse_org(text, key, pos, allow_generic=True, after_post=True) or implied_org(text, key, pos, title)
+    parsed = parse_org(text, key, pos, allow_generic=True, after_post=True)
+    if parsed is not None and key.startswith("khoa học", pos):  # "Trưởng phòng Khoa học Công nghệ": a field
+        parsed = None
+    parsed = parsed or implied_org(text, key, pos, title)
     if parsed is not None:
         return with_parent(text, key, parsed)
     if title in _CORPORATE_TITLES:

@@ -15,6 +15,7 @@ from functools import cache, lru_cache
 
 from kg.extract.lexicon import alternation, lexicon, place_at
 from kg.extract.organizations import (
+    OrgParse,
     body_of_title,
     country_after,
     earlier_body,
@@ -210,7 +211,7 @@ def _glued(word: str) -> int | None:
 # middle names, after which a word that often ends a name ("Thường", "Tỉnh") is the given name
 _MIDDLE = frozenset({"Văn", "Thị", "Đức", "Minh", "Ngọc", "Quang", "Xuân", "Hữu", "Công", "Thanh", "Phi", "Đình", "Bá"})
 # family names that are also common words of places or titles: a name only before a middle name
-_RARE_FAMILY = frozenset({"Đồng"})
+_RARE_FAMILY = frozenset({"Đồng", "Phó"})  # "Phó Thị Nguyệt Hằng"
 _TITLE_AFTER = re.compile(r" +(?:trực|vụ|ủy|ủy|đoàn|ban|tịch|thư)(?!\w)")
 
 
@@ -233,6 +234,7 @@ _CHAIN_SEP = re.compile(
     r"giữ cương vị|đảm nhiệm(?: chức(?: vụ)?)?|làm|rồi|sau đó là|trước đó là)\s+)*",
     re.IGNORECASE,
 )
+_ADDRESSED = re.compile(r"(?<!\w)(?:với|của|cho|tới|lên|trước|gửi)\s+$")
 _CHAIN_BEFORE = re.compile(r"\s*(?:,|;|và)\s*(?:kiêm\s+)?$")
 
 
@@ -370,6 +372,7 @@ def _skip_space(text: str, pos: int) -> int:
         pos += 1
     return pos
 
+
 # "được bầu làm", "được đại hội bầu giữ chức vụ", "đã được bổ nhiệm giữ chức": the post follows
 _ELECTED = re.compile(
     r"\s*,?\s*(?:(?:đã|cũng|tiếp tục|vừa)\s+)*được(?:\s+[" + LOWER + r"]+){0,3}?\s+"
@@ -380,7 +383,7 @@ _AFTER_POST = re.compile(r"(?:\s+nhiệm kỳ\s+\d{4}\s*-\s*\d{4}|\s+khóa\s+[iv
 _BARE_PARTY = re.compile(
     r"\s+((?:ban thường vụ|ban chấp hành|ủy ban kiểm tra|văn phòng)\s+)?"
     r"(đảng ủy cơ quan|đảng ủy|đảng đoàn|ban cán sự đảng|chi bộ)"
-    r"(?=\s*(?:,|;|\s+nhiệm|\s+và|\s+kiêm|$)|\s+(?:(?:đã|cũng|tiếp tục|vừa)\s+)*được\s)"
+    r"(?=\s*(?:,|;|\s+nhiệm|\s+và|\s+kiêm|$)|[ \t]*\n|\s+(?:(?:đã|cũng|tiếp tục|vừa)\s+)*được\s)"
 )
 _BARE_ORGANS = {
     "đảng ủy cơ quan": "Đảng ủy cơ quan",
@@ -423,14 +426,18 @@ _GIVEN_NAME = re.compile(
 _DEPUTY_HEAD = re.compile(r"Phó(?= Ban [" + LOWER + UPPER + r"])")
 _LIST_GOES_ON = re.compile(r"\s*[,;]\s*(?=[" + UPPER + r"])")
 # a list of the posts someone has held: "với các vị trí …", "trải qua nhiều vị trí quan trọng như …", "như làm …"
+# the rest of an item of a career list separated by semicolons, up to the next one
+_ITEM_REST = re.compile(r"[^;.\n]{1,60}(?=;)")
 _CAREER = re.compile(
-    r"(?:vị trí|chức vụ|cương vị)(?: quan trọng| lãnh đạo)?(?: như)?:?(?= ["
+    r"(?:vị trí|chức vụ|cương vị|nhiệm vụ)(?: quan trọng| lãnh đạo)?(?: như)?(?::(?= \w)|(?= ["
     + UPPER
-    + r"])|như làm(?= ["
+    + r"]))|như làm(?= ["
     + UPPER
     + r"])"
 )
-_CAREER_VERB = re.compile(r"(?<!\w)(?:với|trải qua|từng giữ|nắm giữ|đảm nhận|đảm nhiệm)(?: nhiều| các)? $")
+_CAREER_VERB = re.compile(r"(?<!\w)(?:với|trải qua|từng giữ|nắm giữ|đảm nhận|đảm nhiệm|kinh qua)(?: nhiều| các)? $")
+# "…, ông Đạo từng kinh qua các nhiệm vụ: …": the holder named again by the given name before the verb
+_GIVEN_BEFORE = re.compile(r"(?<!\w)(?:[Ôô]ng|[Bb]à) ([" + UPPER + r"][" + LOWER + r"]+)(?: [" + LOWER + r"]+){0,2} $")
 _SUBJECT = re.compile(r"(?:Ông|Bà) (?:([" + UPPER + r"][" + LOWER + r"]+)(?! [" + UPPER + r"])|(?=[" + LOWER + r"]))")
 
 
@@ -442,6 +449,10 @@ def _career_holder(text: str, people: list[Mention], pos: int) -> Mention | None
     inside = [p for p in before if p.start >= opening]
     if inside:
         return max(inside, key=lambda p: p.start)
+    given = _GIVEN_BEFORE.search(text, opening, pos)
+    if given:
+        named = {p.label: p for p in before if p.label.split()[-1] == given.group(1)}
+        return next(iter(named.values())) if len(named) == 1 else None
     if before and text.endswith((" ông ", " bà "), 0, pos):  # "Từ năm 2013 đến nay, ông trải qua các vị trí …"
         return max(before, key=lambda p: p.start)
     subject = _SUBJECT.match(text, opening)
@@ -454,7 +465,7 @@ def _career_holder(text: str, people: list[Mention], pos: int) -> Mention | None
 
 
 def _posts_after(
-    text: str, key: str, pos: int, named_before: bool = False, career: bool = False
+    text: str, key: str, pos: int, named_before: bool = False, career: bool = False, home: OrgParse | None = None
 ) -> tuple[list[tuple[str, Mention | None, int, int]], int]:
     """The chain of posts after a name: [(title, org mention or None, start, end)].
 
@@ -484,6 +495,10 @@ def _posts_after(
         # after a name and a separator, a title in lower case is still a title ("- nguyên ủy viên …")
         deputy = None if m else _DEPUTY_HEAD.match(text, start)
         if not m and not deputy:
+            item = _ITEM_REST.match(text, cur) if career and posts and sep.end() > cur else None
+            if item:  # "…; Trưởng phòng Khoa học Công nghệ, Hợp tác và Sau đại học; Viện trưởng …": the next item
+                cur = item.end()
+                continue
             break
         # "Phó Ban chỉ đạo …": the deputy head of the Ban, whose name begins at "Ban"
         title = _title(key[m.start() : m.end()]) if m else "Phó Trưởng"
@@ -543,6 +558,14 @@ def _posts_after(
                 posts.append((title, None, start, after))
                 cur = after
                 continue
+            if home is not None and _HOME_TITLE.match(key, start) and _ALONE.match(text, after):
+                # a row of a list of a school's members: "Đảng ủy viên", "Phó Bí thư", "Hiệu trưởng" are the school's
+                body = org_mention(text, home)
+                party = title == "Đảng ủy viên" or title in _PARTY_TITLES
+                held = _party_of(text, "Đảng ủy", None, start, after, body) if party else body
+                posts.append((title, held, start, after))
+                cur = after
+                continue
             unread = _UNREAD_BODY.match(text, after)
             if unread and (_rank_at(text, key, unread.end()) or post_re.match(key, unread.end())):
                 cur = unread.end() - 2  # "Bí thư Đảng ủy Bộ tham mưu, Đại tá, Phó Tham mưu trưởng Quân khu 4"
@@ -560,28 +583,85 @@ def _posts_after(
                 )
             party_titles = []
         if org is not None and pending:
+            body = org_mention(text, home) if home is not None else org  # in a row of a school's list: the school's
             for p_title, dept, organ, o_start, o_end in pending:
-                body = org
-                attrs = {
-                    "base": dict(
-                        body.attrs["base"],
-                        prefix=" ".join(
-                            filter(None, [organ, body.attrs["base"].get("prefix", "")] + body.attrs["departments"])
-                        ),
-                    ),
-                    "departments": [dept] if dept else [],
-                    "derived": True,  # "Đảng ủy" here is the Party committee of the body named next
-                }
-                label = f"{dept} {organ}" if dept else organ
-                party = Mention.at(text, ORGANIZATION, o_start, o_end, label, scope=body.scope, attrs=attrs)
-                posts.append((p_title, party, o_start, after))
+                posts.append((p_title, _party_of(text, organ, dept, o_start, o_end, body), o_start, after))
             pending = []
         posts.append((title, org, start, after))
         cur = after
         tail = _AFTER_POST.match(key, cur)
         cur = tail.end() if tail else cur
     posts.extend((s_title, None, s_start, cur) for s_title, s_start in shared if s_title in BOARD_TITLES)
-    return posts, cur
+    if pending and home is not None:  # "Phó Bí thư Đảng ủy" in a row of the school's council: the school's
+        body = org_mention(text, home)
+        for p_title, dept, organ, a, b in pending:
+            posts.append((p_title, _party_of(text, organ, dept, a, b, body), a, cur))
+    return _units_of_school(text, posts, home), cur
+
+
+def _party_of(text: str, organ: str, dept: str | None, start: int, end: int, body: Mention) -> Mention:
+    """The Party organ ("Đảng ủy", "Ban Thường vụ Đảng ủy") of ``body``, over [start, end)."""
+    attrs = {
+        "base": dict(
+            body.attrs["base"],
+            prefix=" ".join(filter(None, [organ, body.attrs["base"].get("prefix", "")] + body.attrs["departments"])),
+        ),
+        "departments": [dept] if dept else [],
+        "derived": True,  # "Đảng ủy" here is the Party committee of the body named next
+    }
+    label = f"{dept} {organ}" if dept else organ
+    return Mention.at(text, ORGANIZATION, start, end, label, scope=body.scope, attrs=attrs)
+
+
+# titles that, alone in a row of a list of a school's members, are posts in the school or its Party committee
+_HOME_TITLE = re.compile(r"(?:phó |quyền )?hiệu trưởng|đảng ủy viên|(?:phó )?bí thư|giảng viên")
+_ALONE = re.compile(r"[ \t]*(?:[,;\n]|[-–]|$)")
+_SCHOOL_UNITS = frozenset({"Khoa", "Phòng", "Viện", "Bộ môn", "Trung tâm"})
+
+
+def _school(org: Mention | None) -> bool:
+    base = (org.attrs.get("base") or {}) if org is not None else {}
+    return (
+        base.get("kind") == "named"
+        and base.get("head") == "Trường"
+        and not org.attrs.get("departments")
+        and not org.attrs.get("derived")
+        and "prefix" not in base
+    )
+
+
+def _units_of_school(
+    text: str, posts: list[tuple[str, Mention | None, int, int]], home: OrgParse | None
+) -> list[tuple[str, Mention | None, int, int]]:
+    """ "Trưởng Khoa Quản trị kinh doanh, thành viên Hội đồng trường [Trường ĐH Tôn Đức Thắng]": a faculty,
+    office or institute written alone in a chain that names one school (or in a row of its council's list)
+    is that school's."""
+    schools = {o.label: o for _, o, _, _ in posts if _school(o)}
+    if home is not None and not schools:
+        school = org_mention(text, home)
+        schools = {school.label: school} if _school(school) else {}
+    if len(schools) != 1 or not any(o is not None and _lone_unit(o) for _, o, _, _ in posts):
+        return posts
+    (school,) = schools.values()
+    out = []
+    for title, org, start, end in posts:
+        if org is not None and _lone_unit(org):
+            # (unit_of: the unit's own mention, found alone, gives way to this one)
+            attrs = {"departments": [org.label], "base": dict(school.attrs["base"], unit_of=org.end), "derived": True}
+            org = Mention.at(text, ORGANIZATION, org.start, org.end, f"{org.label} {school.label}", attrs=attrs)
+        out.append((title, org, start, end))
+    return out
+
+
+def _lone_unit(org: Mention) -> bool:
+    base = org.attrs.get("base") or {}
+    return (
+        base.get("kind") == "named"
+        and base.get("head") in _SCHOOL_UNITS
+        and not org.attrs.get("departments")
+        and not org.attrs.get("derived")
+        and not any(k in base for k in ("place", "level", "commune", "prefix", "unit_of"))
+    )
 
 
 def find_people(
@@ -621,6 +701,12 @@ def find_people(
         person_starts.insert(k, person.start)
         person_ends.insert(k, person.end)
 
+    homes = _member_rows(text, key) if "danh sách" in key else {}
+
+    def home_of(start: int) -> OrgParse | None:
+        row = homes.get(text.rfind("\n", 0, start) + 1) if homes else None
+        return row[0] if row else None
+
     pos = 0
     for m in trig_re.finditer(key):
         if m.end() < pos or not text[m.end() : m.end() + 1].isupper():
@@ -633,7 +719,7 @@ def find_people(
         label, end = name
         person = Mention.at(text, PERSON, m.end(), end, label, attrs={"honorific": honorific} if honorific else {})
         add_person(person)
-        chain, pos = _posts_after(text, key, end)
+        chain, pos = _posts_after(text, key, end, home=home_of(person.start))
         for title, org, title_start, _ in chain:
             posts.append((person, title, org, title_start))
     # a post before the name: "Bí thư Tỉnh ủy Nguyễn Văn A", "Thủ tướng Phạm Minh Chính"
@@ -694,8 +780,8 @@ def find_people(
         for _ in range(6):
             sep = _CHAIN_BEFORE.search(text, max(0, start - 8), start)
             earlier = ended.get(sep.start()) if sep else None
-            if earlier is None:
-                break
+            if earlier is None or _ADDRESSED.search(key, max(0, earlier[2] - 12), earlier[2]):
+                break  # "báo cáo với Thủ tướng, Bộ trưởng Y tế Nguyễn Thanh Long": the minister reports to him
             posts.append((person, earlier[0], earlier[1], earlier[2]))
             start = earlier[2]
     # full names without a trigger: three to five capitalised syllables that open with a family
@@ -715,7 +801,7 @@ def find_people(
         label, end = name
         person = Mention.at(text, PERSON, m.start(), end, label)
         add_person(person)
-        chain, _ = _posts_after(text, key, end)
+        chain, _ = _posts_after(text, key, end, home=home_of(person.start))
         for title, org, title_start, _ in chain:
             posts.append((person, title, org, title_start))
     # a name opening a sentence in apposition with what the person is: "Chen Hong, chuyên gia nghiên cứu …",
@@ -748,7 +834,8 @@ def find_people(
             entry = lex.famous[re.sub(r"\s+", " ", key[m.start() : m.end()])]
             add_person(Mention.at(text, PERSON, m.start(), m.end(), entry["label"]))
     people.sort(key=lambda p: p.start)
-    for m in _CAREER.finditer(text) if "vị trí" in text or "chức vụ" in text or "như làm" in text else ():
+    careers = "vị trí" in text or "chức vụ" in text or "như làm" in text or "nhiệm vụ:" in text
+    for m in _CAREER.finditer(text) if careers else ():
         verb = None if m.group().startswith("như làm") else _CAREER_VERB.search(text, max(0, m.start() - 25), m.start())
         if verb is None and not m.group().startswith("như làm"):
             continue
@@ -767,8 +854,42 @@ def find_people(
             holder = next(p for p in people if p.label in named)
             chain, _ = _posts_after(text, key, m.end(1), named_before=True)
             posts.extend((holder, c_title, c_org, c_start) for c_title, c_org, c_start, _ in chain)
+    for person in people if homes else ():  # every person in a row of the list is a member
+        row = homes.get(text.rfind("\n", 0, person.start) + 1)
+        if row is not None:
+            home, title, start = row
+            posts.append((person, title, org_mention(text, home), start))
     _same_name_slipped(people)
     return people, posts
+
+
+_MEMBER_LIST = re.compile(r"danh sách (?:các |\d+ )?(?=thành viên|ủy viên)")
+_ROW_NUMBER = re.compile(r"^\d{1,3}\n", re.MULTILINE)
+
+
+def _member_rows(text: str, key: str) -> dict[int, tuple[OrgParse, str, int]]:
+    """A table of a body's members ("Danh sách thành viên Hội đồng trường ĐH Bách khoa Hà Nội như sau:", then
+    rows of a number, a name and the member's posts, each on its line): where each row's name line starts,
+    and the body, the members' post ("Thành viên Hội đồng trường") and where the heading writes it."""
+    out: dict[int, tuple[OrgParse, str, int]] = {}
+    post_re = _triggers()[1]
+    for m in _MEMBER_LIST.finditer(key):
+        title_m = post_re.match(key, m.end())
+        if title_m is None:
+            continue
+        title = _title(key[title_m.start() : title_m.end()])
+        nxt = re.compile(r"\s+").match(key, title_m.end())
+        parsed = post_org(text, key, nxt.end(), title) if nxt and title.startswith(("Thành viên", "Ủy viên")) else None
+        if parsed is None:
+            continue
+        end = text.find("\n", parsed.end)
+        for row in _ROW_NUMBER.finditer(text, end + 1 if end >= 0 else len(text)):
+            line_end = text.find("\n", row.end())
+            if line_end - row.end() > 80:  # a paragraph: the table is over
+                break
+            # (where the title starts: at the body, which other posts may name from the heading's "trường")
+            out.setdefault(row.end(), (parsed, title, parsed.start))
+    return out
 
 
 def _same_name_slipped(people: list[Mention]) -> None:

@@ -228,6 +228,8 @@ def kg_people(doc: Doc) -> Doc:
             doc._.kg_links.append(("holds_implied", person, person, implied))
             continue
         if org.attrs.get("derived"):  # "Bí thư Đảng ủy, Cục trưởng Cục X": the mention "Đảng ủy" is Đảng ủy Cục X
+            if org.attrs["base"].get("unit_of") is not None:  # "Khoa X" of the school its chain names: not alone
+                orgs.drop_starting_in(org.start, org.attrs["base"]["unit_of"])
             orgs.append(org)
             doc._.kg_links.append(("holds", person, org, {"title": title}))
             continue
