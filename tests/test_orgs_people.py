@@ -884,3 +884,32 @@ def test_a_post_addressed_is_not_in_the_chain_before_a_name():
     # news_society_081
     found = posts("Tại cuộc họp, báo cáo với Thủ tướng, Bộ trưởng Y tế Nguyễn Thanh Long cho biết.")
     assert found == {("Nguyễn Thanh Long", "Bộ trưởng Bộ Y tế")}
+
+
+def test_a_post_shared_by_the_people_listed_after_it():
+    # news_society_117, news_business_171
+    found = posts(
+        "Tại đơn vị bầu cử này, ngoài ông Nguyễn Quang Tuấn còn 2 ứng viên khác cũng là đại biểu Quốc hội khóa XIV, "
+        "là ông Hoàng Văn Cường - Phó Hiệu trưởng Đại học Kinh tế quốc dân, Ủy viên UB Tài chính - Ngân sách của "
+        "Quốc hội và ông Nguyễn Anh Trí - nguyên Giám đốc Bệnh viện Huyết học và Truyền máu Trung ương."
+    )
+    assert {
+        ("Hoàng Văn Cường", "Đại biểu Quốc hội khóa XIV"),
+        ("Nguyễn Anh Trí", "Đại biểu Quốc hội khóa XIV"),
+        ("Hoàng Văn Cường", "Phó Hiệu trưởng Trường Đại học Kinh tế quốc dân"),
+    } <= found
+    assert ("Nguyễn Quang Tuấn", "Đại biểu Quốc hội khóa XIV") not in found
+    found = posts(
+        "Hội đồng quản trị Ngân hàng TMCP Việt Nam Thương Tín (VietBank) đã họp. Theo đó, Hội đồng quản trị "
+        "VietBank thống nhất bầu ông Dương Nhất Nguyên giữ chức Chủ tịch HĐQT VietBank.\n"
+        "Với sự thay đổi này, thành viên HĐQT nhiệm kỳ 2021 - 2025 gồm ông Dương Nhất Nguyên, bà Quách Tố Dung "
+        "và ông Nguyễn Hữu Trung. Thành viên Ban kiểm soát nhiệm kỳ 2021 - 2025 gồm ông Mạc Hữu Danh."
+    )
+    bank = "Ngân hàng TMCP Việt Nam Thương Tín"
+    assert {
+        ("Quách Tố Dung", "Thành viên Hội đồng quản trị " + bank),
+        ("Nguyễn Hữu Trung", "Thành viên Hội đồng quản trị " + bank),
+        ("Mạc Hữu Danh", "Thành viên Ban Kiểm soát " + bank),
+    } <= found
+    # a list after a verb shares no post: "… đã gặp ông A và ông B"
+    assert not posts("Chủ tịch UBND tỉnh đã gặp ông Nguyễn Văn An và ông Trần Văn Bình.")

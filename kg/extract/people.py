@@ -834,6 +834,24 @@ def find_people(
             entry = lex.famous[re.sub(r"\s+", " ", key[m.start() : m.end()])]
             add_person(Mention.at(text, PERSON, m.start(), m.end(), entry["label"]))
     people.sort(key=lambda p: p.start)
+    for m in _SHARED.finditer(key) if people and (" là " in key or " gồm " in key) else ():
+        shared = _post_ending_at(text, key, m.start())
+        if shared is None:
+            continue
+        title, org, title_start = shared
+        last = m.end()
+        for person in people:
+            if person.start < m.end():
+                continue
+            between = key[last : person.start]
+            if (
+                "\n" in between
+                or ". " in between
+                or not _LIST_ITEM.search(between if last > m.end() else ", " + between)
+            ):
+                break
+            posts.append((person, title, org, title_start))
+            last = person.end
     careers = "vị trí" in text or "chức vụ" in text or "như làm" in text or "nhiệm vụ:" in text
     for m in _CAREER.finditer(text) if careers else ():
         verb = None if m.group().startswith("như làm") else _CAREER_VERB.search(text, max(0, m.start() - 25), m.start())
@@ -861,6 +879,42 @@ def find_people(
             posts.append((person, title, org_mention(text, home), start))
     _same_name_slipped(people)
     return people, posts
+
+
+# a post shared by the people listed after it: "2 ứng viên khác cũng là đại biểu Quốc hội khóa XIV, là ông A - …
+# và ông B - …", "Thành viên Ban kiểm soát nhiệm kỳ 2021 - 2025 gồm ông A, ông B và bà C"
+_SHARED = re.compile(r",?\s+(?:là|gồm có|gồm)\s+(?=(?:các\s+)?(?:ông|bà|đồng chí)\s)")
+_LIST_ITEM = re.compile(r"(?:,|;|(?<!\w)và)\s+(?:các\s+)?(?:(?:ông|bà|đồng chí)\s+)?$")
+
+
+def _post_ending_at(text: str, key: str, pos: int) -> tuple[str, Mention | None, int] | None:
+    """The post written right before ``pos`` (a term or "nhiệm kỳ …" after it), as (title, body, start)."""
+    post_re = _triggers()[1]
+    for m in post_re.finditer(key, max(0, pos - 150), pos):
+        if m.start() and key[m.start() - 1].isalpha():
+            continue
+        title, cur = _in_charge(*_with_term(_title(key[m.start() : m.end()]), key, m.end()), key=key)
+        org = None
+        nxt = re.compile(r"\s+").match(key, cur)
+        if nxt and cur < pos:
+            parsed = post_org(text, key, nxt.end(), title)
+            if parsed and parsed.end <= pos:
+                org, cur = org_mention(text, parsed), parsed.end
+        tail = _AFTER_POST.match(key, cur)
+        cur = tail.end() if tail else cur
+        if cur != pos:
+            continue
+        written_upper = text[m.start()].isupper()
+        if (
+            org is None
+            and not (standalone_post(title) and (written_upper or " " in title))
+            and title not in BOARD_TITLES
+        ):
+            continue
+        if org is not None and not written_upper:
+            continue
+        return title, org, m.start()
+    return None
 
 
 _MEMBER_LIST = re.compile(r"danh sách (?:các |\d+ )?(?=thành viên|ủy viên)")

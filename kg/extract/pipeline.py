@@ -264,7 +264,22 @@ def _company_before(text: str, companies: list[Mention], short: dict[str, Mentio
         at = lowered.rfind(name)
         if at >= 0:
             found.append((opening + at, body))
-    return max(found, key=lambda f: f[0])[1] if found else None
+    if found:
+        return max(found, key=lambda f: f[0])[1]
+    # "… VietBank …. Thành viên Ban kiểm soát nhiệm kỳ 2021 - 2025 gồm ông A, …": the company the article is
+    # about, named most often before (by name or short name), when one is
+    counts: dict[str, list] = {}
+    for m in companies:
+        if m.start < pos:
+            counts.setdefault(m.label, [0, m])[0] += 1
+    before = text[:pos].lower()
+    for name, body in short.items():
+        if body.label in counts:
+            counts[body.label][0] += before.count(name) - 1
+    ranked = sorted(counts.values(), key=lambda c: -c[0])
+    if ranked and ranked[0][0] >= 5 and (len(ranked) == 1 or ranked[0][0] > 2 * ranked[1][0]):
+        return ranked[0][1]
+    return None
 
 
 _SHORT_NAME = re.compile(r"\s*\(([A-Z][A-Za-z0-9&]{2,})\)")
