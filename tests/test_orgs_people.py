@@ -901,7 +901,8 @@ def test_a_post_shared_by_the_people_listed_after_it():
     assert ("Nguyễn Quang Tuấn", "Đại biểu Quốc hội khóa XIV") not in found
     found = posts(
         "Hội đồng quản trị Ngân hàng TMCP Việt Nam Thương Tín (VietBank) đã họp. Theo đó, Hội đồng quản trị "
-        "VietBank thống nhất bầu ông Dương Nhất Nguyên giữ chức Chủ tịch HĐQT VietBank.\n"
+        "VietBank thống nhất bầu ông Dương Nhất Nguyên giữ chức Chủ tịch HĐQT VietBank. Ông gắn bó với VietBank "
+        "từ năm 2011 và tham gia Ban Điều hành VietBank từ năm 2013.\n"
         "Với sự thay đổi này, thành viên HĐQT nhiệm kỳ 2021 - 2025 gồm ông Dương Nhất Nguyên, bà Quách Tố Dung "
         "và ông Nguyễn Hữu Trung. Thành viên Ban kiểm soát nhiệm kỳ 2021 - 2025 gồm ông Mạc Hữu Danh."
     )
