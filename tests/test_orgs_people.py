@@ -914,3 +914,10 @@ def test_a_post_shared_by_the_people_listed_after_it():
     } <= found
     # a list after a verb shares no post: "… đã gặp ông A và ông B"
     assert not posts("Chủ tịch UBND tỉnh đã gặp ông Nguyễn Văn An và ông Trần Văn Bình.")
+
+
+def test_a_doctrine_named_after_its_founders_names_them():
+    # news_society_034 (GUIDELINES: doctrines named after people)
+    found = entities("Bảo vệ nền tảng tư tưởng: củng cố niềm tin vào chủ nghĩa Mác-Lênin, tư tưởng Hồ Chí Minh.")
+    assert {"Mác", "Lênin", "Hồ Chí Minh"} <= found[PERSON]
+    assert not entities("Kiểm tra nhãn mác hàng hóa và giấy phép.").get(PERSON)

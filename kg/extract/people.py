@@ -833,6 +833,12 @@ def find_people(
         if free(m.start(), m.end()) and not inside_person(m.start()) and not _named_after(key, m.start()):
             entry = lex.famous[re.sub(r"\s+", " ", key[m.start() : m.end()])]
             add_person(Mention.at(text, PERSON, m.start(), m.end(), entry["label"]))
+    # "chủ nghĩa Mác - Lênin": a doctrine named after its founders names them, as "tư tưởng Hồ Chí Minh" does
+    for m in _DOCTRINE.finditer(text) if "Mác" in text or "Lênin" in text else ():
+        for w in re.finditer(_FOUNDER, m.group(1)):
+            start = m.start(1) + w.start()
+            if free(start, start + len(w.group())) and not inside_person(start):
+                add_person(Mention.at(text, PERSON, start, start + len(w.group()), w.group()))
     people.sort(key=lambda p: p.start)
     for m in _SHARED.finditer(key) if people and (" là " in key or " gồm " in key) else ():
         shared = _post_ending_at(text, key, m.start())
@@ -917,6 +923,10 @@ def _post_ending_at(text: str, key: str, pos: int) -> tuple[str, Mention | None,
     return None
 
 
+_FOUNDER = r"(?:Mác|Ăngghen|Ăng-ghen|Lênin|Lê-nin)"
+_DOCTRINE = re.compile(
+    r"(?<!\w)(?:[Cc]hủ nghĩa|[Hh]ọc thuyết)\s+(" + _FOUNDER + r"(?:\s*[-–,]\s*" + _FOUNDER + r")*)(?!\w)"
+)
 _MEMBER_LIST = re.compile(r"danh sách (?:các |\d+ )?(?=thành viên|ủy viên)")
 _ROW_NUMBER = re.compile(r"^\d{1,3}\n", re.MULTILINE)
 
