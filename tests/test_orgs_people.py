@@ -921,3 +921,29 @@ def test_a_doctrine_named_after_its_founders_names_them():
     found = entities("Bảo vệ nền tảng tư tưởng: củng cố niềm tin vào chủ nghĩa Mác-Lênin, tư tưởng Hồ Chí Minh.")
     assert {"Mác", "Lênin", "Hồ Chí Minh"} <= found[PERSON]
     assert not entities("Kiểm tra nhãn mác hàng hóa và giấy phép.").get(PERSON)
+
+
+def test_the_school_a_title_calls_nha_truong_and_a_lower_case_title_after_tan():
+    # news_education_040, news_education_249
+    found = posts(
+        "Hội nghị tại trường Cao đẳng Công nghiệp Huế.\n"
+        "Ông Trần Hữu Châu Giang, Phó Hiệu trưởng nhà trường phát biểu về hiệu quả mô hình 9+.\n"
+        "Theo đó, Hội đồng trường trường ĐH Mở Hà Nội có 19 thành viên. Hội đồng trường đã bầu PGS.TS Nguyễn Thị "
+        "Nhung nguyên Phó Hiệu trưởng trở thành Hiệu trưởng nhà trường. Phát biểu tại buổi lễ, tân hiệu trưởng "
+        "trường ĐH Mở Hà Nội Nguyễn Thị Nhung bày tỏ."
+    )
+    assert found == {
+        ("Trần Hữu Châu Giang", "Phó Hiệu trưởng Trường Cao đẳng Công nghiệp Huế"),
+        ("Nguyễn Thị Nhung", "Phó Hiệu trưởng Trường Đại học Mở Hà Nội"),
+        ("Nguyễn Thị Nhung", "Hiệu trưởng Trường Đại học Mở Hà Nội"),
+    }
+    # "nhà trường" in an article that names no school: no post
+    assert not posts("Ông Nguyễn Văn An, Phó Hiệu trưởng nhà trường phát biểu.")
+    # a title in lower case before a name without "tân", "nguyên", "cựu" is no post
+    assert not posts("Buổi làm việc có hiệu trưởng trường ĐH Mở Hà Nội Nguyễn Thị Nhung.")
+
+
+def test_a_foreign_name_with_a_middle_initial():
+    # news_world_192
+    found = posts("Trả lời phỏng vấn tạp chí People, cựu tổng thống Mỹ George W. Bush cho biết.")
+    assert found == {("George W. Bush", "Tổng thống Mỹ")}

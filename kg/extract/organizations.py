@@ -1878,11 +1878,12 @@ _TITLE_ALONE = re.compile(r"\s*(?:[,;.)]|và\s|[-–]\s|$)")
 _TITLE_ALONE_HEADS = frozenset({"Trường", "Viện", "Cục", "Vụ", "Khoa"})
 
 
-def body_of_title(text: str, key: str, start: int, end: int, title: str) -> OrgParse | None:
+def body_of_title(text: str, key: str, start: int, end: int, title: str, school: bool = False) -> OrgParse | None:
     """The body a title written alone stands in ("Phó Hiệu trưởng," after "Trường Đại học Đồng Nai"
     was named): the last one of its head named in full in the 2,000 characters before; its own span."""
     head = _TITLE_HEADS.get(match_key(title).lower())
-    council = title.endswith(" Hội đồng trường")  # "thành viên Hội đồng trường": of the school named before
+    # "thành viên Hội đồng trường", "Phó Hiệu trưởng nhà trường" (``school``): of the school named before
+    council = school or title.endswith(" Hội đồng trường")
     if council:
         head = "Trường"
     elif head not in _TITLE_ALONE_HEADS or not _TITLE_ALONE.match(text, end):

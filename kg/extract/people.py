@@ -183,6 +183,9 @@ def _name_at(
             break
         words.append(m.group())
         end = m.end()
+        if foreign_ok and len(words) > 1 and len(m.group()) == 1 and _INITIAL_GOES_ON.match(text, end):
+            words[-1] += "."  # "George W. Bush": a foreign middle initial
+            end += 1
         if text[end : end + 1] != " ":
             break
         cur = end + 1
@@ -231,7 +234,7 @@ _CHAIN_SEP = re.compile(
     # where a photo shows the person: "(bên trái)", "(thứ hai từ phải sang)"
     r"(?:\s*\((?:[\w ]{0,16} )?(?:trái|phải|giữa)(?: sang| qua)?\))?(?:\s*(?:,|;|–|—|-|:|\()\s*|\s+)"
     r"(?:(?:và|kiêm|hiện là|hiện|đồng thời là|nguyên|là|cũng là|từng là|từng giữ chức|từng|giữ chức(?: vụ)?|"
-    r"giữ cương vị|đảm nhiệm(?: chức(?: vụ)?)?|làm|rồi|sau đó là|trước đó là)\s+)*",
+    r"giữ cương vị|đảm nhiệm(?: chức(?: vụ)?)?|làm|rồi|sau đó là|trước đó là|trở thành)\s+)*",
     re.IGNORECASE,
 )
 _ADDRESSED = re.compile(r"(?<!\w)(?:với|của|cho|tới|lên|trước|gửi)\s+$")
@@ -354,6 +357,9 @@ def _next_person(text: str, end: int, foreign_ok: bool = False) -> bool:
     return name is not None and (len(name[0].split()) >= 3 or foreign_ok)
 
 
+_INITIAL_GOES_ON = re.compile(r"\. [A-Z][a-z]")
+_NEW_OR_FORMER = re.compile(r"(?<!\w)(?:tân|nguyên|cựu)\s+$")
+_OUR_SCHOOL = re.compile(r"\s+nhà trường(?!\w)")
 _CENTRAL_LEVEL = re.compile(r"trung ương\s+(?=hội\s)")
 
 
@@ -378,7 +384,7 @@ _ELECTED = re.compile(
     r"\s*,?\s*(?:(?:đã|cũng|tiếp tục|vừa)\s+)*được(?:\s+[" + LOWER + r"]+){0,3}?\s+"
     r"(?:bầu|bầu lại|bổ nhiệm|tái bổ nhiệm|chỉ định|phân công)\s+(?:giữ\s+chức(?:\s+vụ|\s+danh)?|làm)\s+"
 )
-_KIEM = re.compile(r"\s+kiêm\s+")
+_KIEM = re.compile(r"\s+(?:kiêm|trở thành)\s+")  # "nguyên Phó Hiệu trưởng trở thành Hiệu trưởng nhà trường"
 _AFTER_POST = re.compile(r"(?:\s+nhiệm kỳ\s+\d{4}\s*-\s*\d{4}|\s+khóa\s+[ivxl]+(?!\w))+")
 _BARE_PARTY = re.compile(
     r"\s+((?:ban thường vụ|ban chấp hành|ủy ban kiểm tra|văn phòng)\s+)?"
@@ -526,6 +532,11 @@ def _posts_after(
             cur = tail.end() if tail else cur
             continue
         nxt = re.compile(r"\s+").match(key, after)
+        ours = _OUR_SCHOOL.match(key, after) if nxt and title.endswith(("Hiệu trưởng", "Hội đồng trường")) else None
+        if ours:  # "Phó Hiệu trưởng nhà trường": of the school the article has named
+            school = body_of_title(text, key, start, ours.end(), title, school=True)
+            if school is not None:
+                org, after, nxt = org_mention(text, school), ours.end(), None
         if nxt:
             at_body = _central_level(key, nxt.end())
             parsed = post_org(text, key, at_body, title) or earlier_body(text, key, at_body)
@@ -726,7 +737,11 @@ def find_people(
     _, post_re, honor_re = _triggers()
     ended: dict[int, tuple[str, Mention | None, int]] = {}  # posts by where they end: (title, org, start)
     for m in post_re.finditer(key):
-        if not text[m.start() : m.start() + 1].isupper() or (m.start() and key[m.start() - 1].isalpha()):
+        if m.start() and key[m.start() - 1].isalpha():
+            continue
+        # a title in lower case only after "tân", "nguyên": "tân hiệu trưởng trường ĐH Mở Hà Nội Nguyễn Thị Nhung"
+        lower = not text[m.start() : m.start() + 1].isupper()
+        if lower and not _NEW_OR_FORMER.search(key, max(0, m.start() - 12), m.start()):
             continue
         title, cur = _in_charge(*_with_term(_title(key[m.start() : m.end()]), key, m.end()), key=key)
         org = None
