@@ -947,3 +947,16 @@ def test_a_foreign_name_with_a_middle_initial():
     # news_world_192
     found = posts("Trả lời phỏng vấn tạp chí People, cựu tổng thống Mỹ George W. Bush cho biết.")
     assert found == {("George W. Bush", "Tổng thống Mỹ")}
+
+
+def test_a_rank_before_a_name_that_opens_like_a_body_and_a_former_post():
+    # news_society_034 ("Đoàn" is a family name after a rank), news_society_041 ("cựu")
+    text = "Đại tá Đoàn Xuân Bộ, Tổng Biên tập Báo Quân đội nhân dân thông tin về cuộc thi."
+    assert posts(text) == {("Đoàn Xuân Bộ", "Tổng Biên tập Báo Quân đội nhân dân")}
+    assert "Đoàn Xuân Bộ" not in entities(text).get(ORGANIZATION, set())
+    found = posts("Sau khi ông Phan Sào Nam - cựu Chủ tịch HĐQT Tập đoàn Hòa Phát - được ra tù trước thời hạn.")
+    assert ("Phan Sào Nam", "Chủ tịch Hội đồng quản trị Tập đoàn Hòa Phát") in found
+    # a body named "Đoàn …" after a word that is no rank stays a body
+    assert "Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh Nghệ An" in entities(
+        "Tham dự có đại diện Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh Nghệ An."
+    ).get(ORGANIZATION, set())

@@ -1446,7 +1446,10 @@ _CLAUSE_LOWER = frozenset("ở tại các những của cho với là đã đư�
 _BEFORE_COMMUNE = re.compile(r"((?:[" + LOWER + r"]+\s+){1,4}?)(?<!thị )(?=(?:xã|phường|thị trấn)\s+[" + UPPER + r"])")
 _WORD_AFTER = re.compile(r"\s+(\w+)")
 _PLACE_BEFORE = frozenset({"xã", "phường", "trấn", "thôn", "ấp", "làng", "khu", "đường", "huyện", "quận"})
-_PERSON_BEFORE = frozenset({"ông", "bà", "Ông", "Bà", "chí", "anh", "chị"})
+# words before a personal name: "ông", "đồng chí", a rank or degree ("Đại tá Đoàn Xuân Bộ", "TS Đoàn …")
+_PERSON_BEFORE = frozenset(
+    {"ông", "bà", "Ông", "Bà", "chí", "anh", "chị", "tá", "tướng", "úy", "sĩ", "sư", "TS", "PGS", "GS", "ThS", "BS"}
+)
 
 
 def head_is_surname(text: str, pos: int) -> bool:

@@ -233,7 +233,7 @@ _CHAIN_SEP = re.compile(
     r"(?:\s*\((?:[^()\n]{0,25}[-–,]\s*)?(?:sinh|sn)[^)]{0,30}\))?"
     # where a photo shows the person: "(bên trái)", "(thứ hai từ phải sang)"
     r"(?:\s*\((?:[\w ]{0,16} )?(?:trái|phải|giữa)(?: sang| qua)?\))?(?:\s*(?:,|;|–|—|-|:|\()\s*|\s+)"
-    r"(?:(?:và|kiêm|hiện là|hiện|đồng thời là|nguyên|là|cũng là|từng là|từng giữ chức|từng|giữ chức(?: vụ)?|"
+    r"(?:(?:và|kiêm|hiện là|hiện|đồng thời là|nguyên|cựu|là|cũng là|từng là|từng giữ chức|từng|giữ chức(?: vụ)?|"
     r"giữ cương vị|đảm nhiệm(?: chức(?: vụ)?)?|làm|rồi|sau đó là|trước đó là|trở thành)\s+)*",
     re.IGNORECASE,
 )
