@@ -860,7 +860,8 @@ def test_a_table_of_a_councils_members_gives_each_a_membership_and_the_schools_p
         "Viện trưởng Viện Cơ khí Động lực\n"
         "2\nPGS. Huỳnh Quyết Thắng\nPhó Bí thư Đảng ủy\nHiệu trưởng\n"
         "3\nPGS. Phó Thị Nguyệt Hằng\nĐảng ủy viên, Trưởng phòng Tài chính - Kế toán\n"
-        "4\nÔng Phạm Quang Hưng\nCục trưởng Cục Hợp tác quốc tế, Bộ GD&ĐT\nNhật Hồng"
+        "4\nÔng Phạm Quang Hưng\nCục trưởng Cục Hợp tác quốc tế, Bộ GD&ĐT\n"
+        "5\nTS. Bùi Đức Hùng\nChủ tịch Công đoàn Trường\nNhật Hồng"
     )
     found = posts(text)
     school = "Trường Đại học Bách khoa Hà Nội"
@@ -873,9 +874,10 @@ def test_a_table_of_a_councils_members_gives_each_a_membership_and_the_schools_p
         ("Phó Thị Nguyệt Hằng", "Đảng ủy viên Đảng ủy " + school),
         ("Phó Thị Nguyệt Hằng", "Trưởng phòng Tài chính - Kế toán " + school),
         ("Phạm Quang Hưng", "Cục trưởng Cục Hợp tác quốc tế Bộ Giáo dục và Đào tạo"),
+        ("Bùi Đức Hùng", "Chủ tịch Công đoàn " + school),
     } <= found
     members = {p for p, post in found if post == "Thành viên Hội đồng trường " + school}
-    assert members == {"Lê Anh Tuấn", "Huỳnh Quyết Thắng", "Phó Thị Nguyệt Hằng", "Phạm Quang Hưng"}
+    assert members == {"Lê Anh Tuấn", "Huỳnh Quyết Thắng", "Phó Thị Nguyệt Hằng", "Phạm Quang Hưng", "Bùi Đức Hùng"}
     # "Phó" opens a name only before a middle name
     assert "Phó Chủ tịch" not in str(entities("Ông Nguyễn Văn An, Phó Chủ tịch UBND tỉnh phát biểu.").get(PERSON))
 
@@ -960,3 +962,13 @@ def test_a_rank_before_a_name_that_opens_like_a_body_and_a_former_post():
     assert "Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh Nghệ An" in entities(
         "Tham dự có đại diện Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh Nghệ An."
     ).get(ORGANIZATION, set())
+
+
+def test_a_schools_union_written_with_the_word_truong():
+    found = posts(
+        "Hội nghị tại Trường Đại học Vinh. Ông Nguyễn Văn An, Chủ tịch Công đoàn trường, phát biểu. "
+        "Bà Lê Thị Hoa, Bí thư Đoàn Trường THPT Nguyễn Du, cho biết."
+    )
+    assert ("Nguyễn Văn An", "Chủ tịch Công đoàn Trường Đại học Vinh") in found
+    assert ("Lê Thị Hoa", "Bí thư Đoàn Trường Trung học phổ thông Nguyễn Du") in found
+    assert not posts("Ông Nguyễn Văn An, Chủ tịch Công đoàn trường, phát biểu.")

@@ -359,6 +359,11 @@ def _next_person(text: str, end: int, foreign_ok: bool = False) -> bool:
 
 _INITIAL_GOES_ON = re.compile(r"\. [A-Z][a-z]")
 _NEW_OR_FORMER = re.compile(r"(?<!\w)(?:tân|nguyên|cựu)\s+$")
+_SCHOOL_UNIT_NAMES = {"công đoàn": "Công đoàn", "hội sinh viên": "Hội Sinh viên", "đảng ủy": "Đảng ủy", "đoàn": "Đoàn"}
+# a union of the school, the word "trường" standing for the school named ("Công đoàn Trường", not "Đoàn Trường THPT")
+_SCHOOLS_UNIT = re.compile(
+    r"(công đoàn|hội sinh viên|đảng ủy|đoàn)\s+trường(?=\s*(?:[,;.\n]|$|\s+(?:và|kiêm|nhiệm kỳ|đã|được)\s))"
+)
 _OUR_SCHOOL = re.compile(r"\s+nhà trường(?!\w)")
 _CENTRAL_LEVEL = re.compile(r"trung ương\s+(?=hội\s)")
 
@@ -537,6 +542,22 @@ def _posts_after(
             school = body_of_title(text, key, start, ours.end(), title, school=True)
             if school is not None:
                 org, after, nxt = org_mention(text, school), ours.end(), None
+        unit = _SCHOOLS_UNIT.match(key, nxt.end()) if nxt and org is None else None
+        if unit:  # "Chủ tịch Công đoàn Trường", "Phó Chủ tịch Hội Sinh viên trường": the school's union
+            school = home or body_of_title(text, key, start, unit.end(), title, school=True)
+            if school is not None:
+                body = org_mention(text, school)
+                name = _SCHOOL_UNIT_NAMES[re.sub(r"\s+", " ", unit.group(1))]
+                if name == "Đảng ủy":
+                    org = _party_of(text, name, None, nxt.end(), unit.end(), body)
+                else:
+                    attrs = {
+                        "departments": [name],
+                        "base": dict(body.attrs["base"], unit_of=unit.end()),
+                        "derived": True,
+                    }
+                    org = Mention.at(text, ORGANIZATION, nxt.end(), unit.end(), f"{name} {body.label}", attrs=attrs)
+                after, nxt = unit.end(), None
         if nxt:
             at_body = _central_level(key, nxt.end())
             parsed = post_org(text, key, at_body, title) or earlier_body(text, key, at_body)
