@@ -972,3 +972,20 @@ def test_a_schools_union_written_with_the_word_truong():
     assert ("Nguyễn Văn An", "Chủ tịch Công đoàn Trường Đại học Vinh") in found
     assert ("Lê Thị Hoa", "Bí thư Đoàn Trường Trung học phổ thông Nguyễn Du") in found
     assert not posts("Ông Nguyễn Văn An, Chủ tịch Công đoàn trường, phát biểu.")
+
+
+def test_a_title_alone_before_a_name_is_the_post_the_article_gave_in_full_to_no_one():
+    # news_society_046, news_education_042
+    found = posts(
+        "Bí thư Tỉnh ủy Thừa Thiên Huế và đoàn công tác đã đến thăm đồn biên phòng. Tại các chốt biên giới, "
+        "Bí thư Lê Trường Lưu biểu dương tinh thần của cán bộ."
+    )
+    assert found == {("Lê Trường Lưu", "Bí thư Tỉnh ủy Thừa Thiên Huế")}
+    found = posts(
+        "Bộ trưởng bổ nhiệm chức vụ Phó Chánh Thanh tra Bộ GDĐT kể từ ngày 26/4/2021. Tại buổi lễ, tân Phó Chánh "
+        "Thanh tra Đỗ Anh Dũng hứa sẽ luôn nỗ lực."
+    )
+    assert found == {("Đỗ Anh Dũng", "Phó Chánh Thanh tra Bộ Giáo dục và Đào tạo")}
+    # not when the post written in full was someone's
+    found = posts("Bí thư Tỉnh ủy Thừa Thiên Huế Lê Trường Lưu đến thăm. Tại đây, Bí thư Nguyễn Văn Bình biểu dương.")
+    assert found == {("Lê Trường Lưu", "Bí thư Tỉnh ủy Thừa Thiên Huế")}

@@ -782,7 +782,9 @@ def find_people(
             org, cur = foreign
         leader = title in lex.raw["foreign_post_titles"]  # "Quốc vương Haji Hassanal Bolkiah": a person, no post
         if org is None and standalone_post(title) is None and not leader:
-            continue
+            org = _post_named_before(text, title, m.start(), cur, ended, posts)
+            if org is None:
+                continue
         ended[cur] = (title, org, m.start())
         gap = _BEFORE_NAME.match(text, cur)  # "Chủ tịch UBND tỉnh Hưng Yên - Đỗ Quốc Văn"
         if not gap:
@@ -990,6 +992,25 @@ def _member_rows(text: str, key: str) -> dict[int, tuple[OrgParse, str, int]]:
             # (where the title starts: at the body, which other posts may name from the heading's "trường")
             out.setdefault(row.end(), (parsed, title, parsed.start))
     return out
+
+
+_PART_OF_TITLE = re.compile(r"(?:Phó|Quyền|kiêm) $")
+_BARE_BEFORE_NAME = re.compile(r" (?:[" + UPPER + r"][" + LOWER + r"]+ ){2,3}[" + UPPER + r"][" + LOWER + r"]*(?!\w)")
+
+
+def _post_named_before(text: str, title: str, start: int, end: int, ended: dict, posts: list) -> Mention | None:
+    """ "Bí thư Tỉnh ủy Thừa Thiên Huế và đoàn công tác đã đến thăm …; Bí thư Lê Trường Lưu biểu dương …": a
+    title written alone before a full name is the post the article gave earlier, in full, to no one named,
+    when it gave that title one body only."""
+    if not ended or not _BARE_BEFORE_NAME.match(text, end) or _PART_OF_TITLE.search(text, max(0, start - 8), start):
+        return None  # (not "Phó| Chánh Thanh tra", "người sáng lập ByteDance kiêm| Giám đốc điều hành")
+    if text[end + 1 : end + 12].split(" ", 1)[0] not in lexicon().surnames:  # a Vietnamese full name follows
+        return None
+    held = {p[3] for p in posts}
+    earlier = [e for e in ended.values() if e[0] == title and e[1] is not None and e[2] < start]
+    if not earlier or len({e[1].label for e in earlier}) != 1 or any(e[2] in held for e in earlier):
+        return None
+    return earlier[-1][1]
 
 
 def _same_name_slipped(people: list[Mention]) -> None:
