@@ -976,6 +976,17 @@ POST_CASES = {
         {("Đỗ Anh Dũng", "Phó Chánh Thanh tra Bộ Giáo dục và Đào tạo")},
         True,
     ),
+    # news_education_079: a university of member schools; its Party committee, not its council's
+    "university_and_its_council": (
+        "Quyết định công nhận PGS.TS. Huỳnh Văn Chương, Phó Giám đốc Đại học Huế giữ chức vụ Chủ tịch Hội đồng Đại "
+        "học Huế. Phát biểu tại lễ, PGS.TS. Huỳnh Văn Chương, Bí thư Đảng ủy, Chủ tịch Hội đồng Đại học Huế cho biết.",
+        {
+            ("Huỳnh Văn Chương", "Phó Giám đốc Đại học Huế"),
+            ("Huỳnh Văn Chương", "Bí thư Đảng ủy Đại học Huế"),
+            ("Huỳnh Văn Chương", "Chủ tịch Hội đồng Đại học Huế"),
+        },
+        True,
+    ),
     "title_alone_when_the_full_post_was_someones": (
         "Bí thư Tỉnh ủy Thừa Thiên Huế Lê Trường Lưu đến thăm. Tại đây, Bí thư Nguyễn Văn Bình biểu dương.",
         {("Lê Trường Lưu", "Bí thư Tỉnh ủy Thừa Thiên Huế")},

@@ -564,6 +564,9 @@ def _posts_after(
             if parsed:
                 org = org_mention(text, parsed)
                 after = parsed.end
+            else:
+                org = _university(text, at_body, title)
+                after = org.end if org is not None else after
         foreign = _foreign_post(text, title, start, after) if org is None else None
         if foreign is not None:
             org, after = foreign
@@ -615,7 +618,7 @@ def _posts_after(
                 )
             party_titles = []
         if org is not None and pending:
-            body = org_mention(text, home) if home is not None else org  # in a row of a school's list: the school's
+            body = org_mention(text, home) if home is not None else _council_of(text, org) or org
             for p_title, dept, organ, o_start, o_end in pending:
                 posts.append((p_title, _party_of(text, organ, dept, o_start, o_end, body), o_start, after))
             pending = []
@@ -629,6 +632,34 @@ def _posts_after(
         for p_title, dept, organ, a, b in pending:
             posts.append((p_title, _party_of(text, organ, dept, a, b, body), a, cur))
     return _units_of_school(text, posts, home), cur
+
+
+_UNIVERSITY_COUNCIL = re.compile(r"Hội đồng ((?:Đại học|Học viện) [" + UPPER + r"].*)")
+
+
+def _council_of(text: str, org: Mention) -> Mention | None:
+    """ "Bí thư Đảng ủy, Chủ tịch Hội đồng Đại học Huế": the Party committee is the university's, not its
+    council's; None for other bodies."""
+    base = org.attrs.get("base") or {}
+    council = _UNIVERSITY_COUNCIL.fullmatch(base.get("label", "")) if base.get("kind") == "named" else None
+    if council is None or org.attrs.get("departments"):
+        return None
+    name = council.group(1)
+    attrs = {"departments": [], "base": {"kind": "named", "label": name, "head": " ".join(name.split()[:2])}}
+    return Mention.at(text, ORGANIZATION, org.start, org.end, name, scope=org.scope, attrs=attrs)
+
+
+# a university of member schools, headed by a Giám đốc: "Đại học Huế", "Đại học Quốc gia Hà Nội"
+_UNIVERSITY = re.compile(r"Đại học(?: Quốc gia)?(?: [" + UPPER + r"][" + LOWER + r"]*){1,3}(?![\w.])")
+
+
+def _university(text: str, pos: int, title: str) -> Mention | None:
+    """ "Phó Giám đốc Đại học Huế": the university a director's title names, which is no "Trường"."""
+    m = _UNIVERSITY.match(text, pos) if title in ("Giám đốc", "Phó Giám đốc") else None
+    if m is None:
+        return None
+    attrs = {"departments": [], "base": {"kind": "named", "label": m.group(), "head": "Đại học"}}
+    return Mention.at(text, ORGANIZATION, m.start(), m.end(), m.group(), scope="", attrs=attrs)
 
 
 def _party_of(text: str, organ: str, dept: str | None, start: int, end: int, body: Mention) -> Mention:
