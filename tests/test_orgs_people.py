@@ -987,6 +987,13 @@ POST_CASES = {
         },
         True,
     ),
+    # news_society_096: "Cố vấn cao cấp"; "Đáp ứng" inside a body's name
+    "adviser": (
+        "Tại cuộc họp, PGS.TS Trần Đắc Phu - Nguyên Cục trưởng Cục Y tế Dự phòng, Cố vấn cao cấp Trung tâm Đáp ứng "
+        "khẩn cấp sự kiện y tế công cộng Việt Nam - đánh giá cao công tác phòng, chống dịch.",
+        {("Trần Đắc Phu", "Cố vấn cao cấp Trung tâm Đáp ứng khẩn cấp sự kiện y tế công cộng Việt Nam")},
+        set(),
+    ),
     "title_alone_when_the_full_post_was_someones": (
         "Bí thư Tỉnh ủy Thừa Thiên Huế Lê Trường Lưu đến thăm. Tại đây, Bí thư Nguyễn Văn Bình biểu dương.",
         {("Lê Trường Lưu", "Bí thư Tỉnh ủy Thừa Thiên Huế")},

@@ -1280,7 +1280,7 @@ def _proper_word(word: str) -> bool:
 
 # second syllables that are stop words on their own but continue a capitalised word
 _SECOND_SYLLABLES = frozenset(
-    {"nghị", "triển", "quyết", "thiệu", "chức", "giới", "thông", "tiến", "nhận", "định", "hành", "làm"}
+    {"nghị", "triển", "quyết", "thiệu", "chức", "giới", "thông", "tiến", "nhận", "định", "hành", "làm", "ứng"}
 )
 # two-syllable words in lower case whose first syllable is a stop word on its own, with the words
 # they follow in a name (None: any): "hành chính công", "Văn hóa thông tin", "An toàn thông tin",
