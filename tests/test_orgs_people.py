@@ -994,6 +994,18 @@ POST_CASES = {
         {("Trần Đắc Phu", "Cố vấn cao cấp Trung tâm Đáp ứng khẩn cấp sự kiện y tế công cộng Việt Nam")},
         set(),
     ),
+    # news_business_036, news_business_164: a board title before "- Tổng Giám đốc X" is in X too
+    "board_title_and_dash": (
+        "Ông Phạm Doãn Sơn, Phó Chủ tịch thường trực HĐQT - Tổng Giám đốc LienVietPostBank phát biểu. Ông Nguyễn "
+        "Văn An, Chủ tịch HĐQT - Tổng Giám đốc Công ty Cổ phần Sông Đà cho biết.",
+        {
+            ("Phạm Doãn Sơn", "Phó Chủ tịch Thường trực Hội đồng quản trị LienVietPostBank"),
+            ("Phạm Doãn Sơn", "Tổng Giám đốc LienVietPostBank"),
+            ("Nguyễn Văn An", "Chủ tịch Hội đồng quản trị Công ty Cổ phần Sông Đà"),
+            ("Nguyễn Văn An", "Tổng Giám đốc Công ty Cổ phần Sông Đà"),
+        },
+        True,
+    ),
     "title_alone_when_the_full_post_was_someones": (
         "Bí thư Tỉnh ủy Thừa Thiên Huế Lê Trường Lưu đến thăm. Tại đây, Bí thư Nguyễn Văn Bình biểu dương.",
         {("Lê Trường Lưu", "Bí thư Tỉnh ủy Thừa Thiên Huế")},

@@ -389,6 +389,7 @@ _ELECTED = re.compile(
     r"\s*,?\s*(?:(?:đã|cũng|tiếp tục|vừa)\s+)*được(?:\s+[" + LOWER + r"]+){0,3}?\s+"
     r"(?:bầu|bầu lại|bổ nhiệm|tái bổ nhiệm|chỉ định|phân công)\s+(?:giữ\s+chức(?:\s+vụ|\s+danh)?|làm)\s+"
 )
+_BOARD_DASH = re.compile(r"\s+[-–]\s+(?=(?:Phó )?(?:Tổng Giám đốc|Giám đốc|Tổng giám đốc|Giám đốc điều hành)\s)")
 _KIEM = re.compile(r"\s+(?:kiêm|trở thành)\s+")  # "nguyên Phó Hiệu trưởng trở thành Hiệu trưởng nhà trường"
 _AFTER_POST = re.compile(r"(?:\s+nhiệm kỳ\s+\d{4}\s*-\s*\d{4}|\s+khóa\s+[ivxl]+(?!\w))+")
 _BARE_PARTY = re.compile(
@@ -423,6 +424,7 @@ BOARD_TITLES = frozenset(
         "Phó Chủ tịch Hội đồng quản trị",
         "Thành viên Hội đồng quản trị",
         "Thành viên Thường trực Hội đồng quản trị",
+        "Phó Chủ tịch Thường trực Hội đồng quản trị",
         "Trưởng Ban Kiểm soát",
         "Thành viên Ban Kiểm soát",
     }
@@ -577,7 +579,8 @@ def _posts_after(
         if (posts or named_before) and _next_person(text, after, foreign_ok=named_before):
             break  # "…, đại biểu Quốc hội khóa XIV, Trưởng ban Công tác đại biểu Nguyễn Thị Thanh": hers
         if org is None and standalone_post(title) is None:
-            if _KIEM.match(key, after):  # "Chủ tịch HĐQT kiêm Tổng Giám đốc Tập đoàn …": both posts there
+            # "Chủ tịch HĐQT kiêm Tổng Giám đốc Tập đoàn …", "Chủ tịch HĐQT - Tổng Giám đốc Công ty …": both posts there
+            if _KIEM.match(key, after) or title in BOARD_TITLES and _BOARD_DASH.match(text, after):
                 shared.append((title, start))
                 cur = after
                 continue
