@@ -1006,6 +1006,12 @@ POST_CASES = {
         },
         True,
     ),
+    # a title whose body is left unsaid does not end the chain
+    "chain_past_a_bare_title": (
+        "Bà Lê Thị Hòa, Phó Chủ tịch, Ủy viên Ban Thường vụ Tỉnh ủy Nghệ An phát biểu.",
+        {("Lê Thị Hòa", "Ủy viên Ban Thường vụ Tỉnh ủy Nghệ An")},
+        True,
+    ),
     "title_alone_when_the_full_post_was_someones": (
         "Bí thư Tỉnh ủy Thừa Thiên Huế Lê Trường Lưu đến thăm. Tại đây, Bí thư Nguyễn Văn Bình biểu dương.",
         {("Lê Trường Lưu", "Bí thư Tỉnh ủy Thừa Thiên Huế")},

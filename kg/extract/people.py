@@ -389,6 +389,7 @@ _ELECTED = re.compile(
     r"\s*,?\s*(?:(?:đã|cũng|tiếp tục|vừa)\s+)*được(?:\s+[" + LOWER + r"]+){0,3}?\s+"
     r"(?:bầu|bầu lại|bổ nhiệm|tái bổ nhiệm|chỉ định|phân công)\s+(?:giữ\s+chức(?:\s+vụ|\s+danh)?|làm)\s+"
 )
+_COMMA = re.compile(r"\s*,\s+(?=[" + UPPER + r"])")
 _BOARD_DASH = re.compile(r"\s+[-–]\s+(?=(?:Phó )?(?:Tổng Giám đốc|Giám đốc|Tổng giám đốc|Giám đốc điều hành)\s)")
 _KIEM = re.compile(r"\s+(?:kiêm|trở thành)\s+")  # "nguyên Phó Hiệu trưởng trở thành Hiệu trưởng nhà trường"
 _AFTER_POST = re.compile(r"(?:\s+nhiệm kỳ\s+\d{4}\s*-\s*\d{4}|\s+khóa\s+[ivxl]+(?!\w))+")
@@ -608,6 +609,10 @@ def _posts_after(
             if unread and (_rank_at(text, key, unread.end()) or post_re.match(key, unread.end())):
                 cur = unread.end() - 2  # "Bí thư Đảng ủy Bộ tham mưu, Đại tá, Phó Tham mưu trưởng Quân khu 4"
                 named_before = True  # a post after it followed by a name is that name's
+                continue
+            more = _COMMA.match(text, after)
+            if more and post_re.match(key, more.end()):  # "…, Phó Chủ tịch, Ủy viên Ban Thường vụ Tỉnh ủy X"
+                cur = after  # a title whose body the text leaves unsaid: the chain goes on
                 continue
             break
         if org is not None and shared:
