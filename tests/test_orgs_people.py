@@ -1036,6 +1036,9 @@ def test_people_named_in_a_doctrine_a_table_and_after_a_rank():
     assert {"Mác", "Lênin", "Hồ Chí Minh"} <= found[PERSON]
     assert not entities("Kiểm tra nhãn mác hàng hóa và giấy phép.").get(PERSON)
     assert "Phó Thị Nguyệt Hằng" in entities(SCHOOL_TABLE)[PERSON]
+    # a space left out inside a name (news_education_113); not between Latin words ("LienViet")
+    assert "Nguyễn Danh Nguyên" in entities("TS. Nguyễn DanhNguyên phát biểu.")[PERSON]
+    assert not any("Viet" in p for p in entities("Ông Nguyễn Văn LienViet nói.").get(PERSON, ()))
     assert not any(
         p.startswith("Phó") for p in entities("Ông Nguyễn Văn An, Phó Chủ tịch UBND tỉnh phát biểu.")[PERSON]
     )

@@ -174,6 +174,11 @@ def _name_at(
     cur = pos
     while len(words) < 5:
         m = _WORD.match(text, cur)
+        glued = _GLUED_NAME.match(text, cur) if not m and words else None
+        if glued and not glued.group().isascii() and all(map(vietnamese_syllable, glued.groups())):
+            words.extend(glued.groups())  # "TS. Nguyễn DanhNguyên": a space left out inside the name
+            end = glued.end()
+            break
         if not m or m.group() in _NOT_NAME and words and not _name_word_here(text, words, m):
             break
         cut = _glued(m.group()) if words else None
@@ -198,6 +203,9 @@ def _name_at(
     if words[0] in _NOT_NAME and not rare:
         return None  # "Đồng Văn Thanh" is a name; "Đồng Tháp" is not
     return " ".join(words), end
+
+
+_GLUED_NAME = re.compile(r"([" + UPPER + r"][" + LOWER + r"]+)([" + UPPER + r"][" + LOWER + r"]+)(?!\w)")
 
 
 def _glued(word: str) -> int | None:
