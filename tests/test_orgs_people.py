@@ -914,7 +914,8 @@ POST_CASES = {
             ("Nguyễn Hữu Trung", "Thành viên Hội đồng quản trị " + VIETBANK),
             ("Mạc Hữu Danh", "Thành viên Ban Kiểm soát " + VIETBANK),
         },
-        set(),
+        # a member list restates the membership of one whose higher post in the organ was given
+        {("Dương Nhất Nguyên", "Thành viên Hội đồng quản trị " + VIETBANK)},
     ),
     "a_list_after_a_verb": ("Chủ tịch UBND tỉnh đã gặp ông Nguyễn Văn An và ông Trần Văn Bình.", set(), True),
     # news_education_040, news_education_249: "nhà trường", "trở thành", a lower-case title after "tân"

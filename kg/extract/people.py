@@ -941,8 +941,9 @@ def find_people(
                 or not _LIST_ITEM.search(between if last > m.end() else ", " + between)
             ):
                 break
-            posts.append((person, title, org, title_start))
             last = person.end
+            if not _holds_in_organ(posts, person, title):
+                posts.append((person, title, org, title_start))
     careers = "vị trí" in text or "chức vụ" in text or "như làm" in text or "nhiệm vụ:" in text
     for m in _CAREER.finditer(text) if careers else ():
         verb = None if m.group().startswith("như làm") else _CAREER_VERB.search(text, max(0, m.start() - 25), m.start())
@@ -976,6 +977,18 @@ def find_people(
 # và ông B - …", "Thành viên Ban kiểm soát nhiệm kỳ 2021 - 2025 gồm ông A, ông B và bà C"
 _SHARED = re.compile(r",?\s+(?:là|gồm có|gồm)\s+(?=(?:các\s+)?(?:ông|bà|đồng chí)\s)")
 _LIST_ITEM = re.compile(r"(?:,|;|(?<!\w)và)\s+(?:các\s+)?(?:(?:ông|bà|đồng chí)\s+)?$")
+
+
+_MEMBER = re.compile(r"(?:Thành viên|Ủy viên) (.+)")
+
+
+def _holds_in_organ(posts: list, person: Mention, title: str) -> bool:
+    """Whether ``person`` already holds a higher post in the organ a membership names ("Trưởng Ban Kiểm soát"
+    before "Thành viên Ban kiểm soát … gồm ông A, ông B"): the list restates it."""
+    member = _MEMBER.fullmatch(title)
+    return member is not None and any(
+        p.label == person.label and t != title and t.endswith(" " + member.group(1)) for p, t, _, _ in posts
+    )
 
 
 def _post_ending_at(text: str, key: str, pos: int) -> tuple[str, Mention | None, int] | None:
