@@ -1321,3 +1321,25 @@ def test_an_old_government_symbol_is_kept_as_written():
     )
     assert symbols(text) == {"64/CP"}
     assert symbols("Tiêu đề\nGiá bán là 64/CP mỗi tấn.") == set()  # no type word before it
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        (  # news_education_043
+            "Các cơ sở thực hiện đổi mới thí điểm cơ chế hoạt động thì thực hiện theo Đề án thí điểm cơ chế hoạt động "
+            "được Thủ tướng Chính phủ phê duyệt cho từng cơ sở giáo dục đại học."
+        ),
+        (  # news_education_207
+            "Ngoài ra, các địa phương cũng cần xem xét ban hành Đề án rà soát, sắp xếp, tổ chức lại các cơ sở giáo dục "
+            "mầm non, phổ thông và thường xuyên."
+        ),
+    ],
+)
+def test_a_scheme_each_body_has_of_its_own_is_not_one_instrument(text):
+    assert RESOLUTION not in entities("Tiêu đề\n" + text)
+
+
+def test_a_scheme_written_as_an_object_with_its_title():
+    text = "Tiêu đề\nThành phố sẽ hoàn thành Đề án đầu tư xây dựng huyện thành quận đối với 5 huyện trong năm nay."
+    assert entities(text)[RESOLUTION] == {"Đề án đầu tư xây dựng huyện thành quận"}

@@ -603,6 +603,12 @@ _SCHEME_TITLE_END = re.compile(
     r"|\s(?:đối với|được|là|làm căn cứ|trình|nhằm|đã|sẽ|đang|vừa|cũng|thì|mà|với|tại|vào|từ|đến|theo|cho|của|nêu trên"
     r"|này|bao gồm|gồm)(?!\w)"
 )
+# a scheme each of several bodies has of its own is a kind of scheme, not one (on the key)
+_EACH_ONE = re.compile(r"(?<!\w)(?:cho|của) (?:từng|mỗi)(?!\w)")
+_MANY_ISSUERS = re.compile(
+    r"(?<!\w)(?:các|những) (?:địa phương|tỉnh|trường|cơ sở|đơn vị|bộ|ngành|sở)(?!\w)[^.;:]{0,40}"
+    r"(?:ban hành|xây dựng|lập|phê duyệt|trình|thực hiện|triển khai)\s+$"
+)
 _SCHEME_NOT_A_TITLE = re.compile(r"(?:và|hoặc|này|đó|trên|mới|của|cho|với|các|những)(?!\w)")
 
 
@@ -656,6 +662,10 @@ def _programmes(text: str, key: str, taken: list[tuple[int, int]]) -> list[Menti
             end = stop.start() if stop else -1
             if end < 0 or not 4 <= len(key[pos:end].split()) <= 30 or _SCHEME_NOT_A_TITLE.match(key, pos):
                 continue
+            if _EACH_ONE.search(key[end : end + 80].split(".")[0]) or _MANY_ISSUERS.search(
+                key, max(0, m.start() - 60), m.start()
+            ):
+                continue  # one of each: "Đề án … phê duyệt cho từng cơ sở", "các địa phương ban hành Đề án …"
         elif is_scheme and text[pos].isupper():  # a proper name: "đề án Công viên địa chất toàn cầu …"
             end = _name_tokens(text, pos, limit=16)
             place = _PLACE_AFTER.match(text, end)
