@@ -1343,3 +1343,40 @@ def test_a_scheme_each_body_has_of_its_own_is_not_one_instrument(text):
 def test_a_scheme_written_as_an_object_with_its_title():
     text = "Tiêu đề\nThành phố sẽ hoàn thành Đề án đầu tư xây dựng huyện thành quận đối với 5 huyện trong năm nay."
     assert entities(text)[RESOLUTION] == {"Đề án đầu tư xây dựng huyện thành quận"}
+
+
+def test_the_pacific_and_a_commune_list_name_no_province():
+    text = (  # news_business_142, news_society_220
+        "Tiêu đề\nTuyến hàng hải từ Ấn Độ Dương sang Thái Bình Dương. Thị xã gồm 4 xã (Hương Thọ, Hương Phong, "
+        "Hương Vinh, Hải Dương) thuộc thị xã Hương Trà."
+    )
+    assert PROVINCE not in entities(text)
+    # a commune, its district and its province in a row: the province is named
+    chain = "Tiêu đề\nBệnh nhân đi ăn liên hoan tại thị trấn Vĩnh Trụ, Lý Nhân, Hà Nam."
+    assert entities(chain)[PROVINCE] == {"Hà Nam"}
+
+
+def test_a_province_written_with_a_spaced_hyphen():
+    text = "Tiêu đề\nMỏ phân bố trên địa bàn tỉnh Bình Thuận, Ninh Thuận và Bà Rịa - Vũng Tàu; 4 khu vực dự trữ."
+    assert entities(text)[PROVINCE] == {"Bình Thuận", "Ninh Thuận", "Bà Rịa - Vũng Tàu"}
+
+
+@pytest.mark.parametrize(
+    ("text", "district"),
+    [
+        ("GS.TS Lê Anh Tuấn (quê quán Cẩm Xuyên - Hà Tĩnh) tốt nghiệp đại học năm 1997.", "Huyện Cẩm Xuyên"),
+        ("Cơ sở 2 của nhà trường tại Văn Giang, Hưng Yên đã hoàn thành.", "Huyện Văn Giang"),
+        ("Động lực phát triển kinh tế gồm Kiên Giang - Phú Quốc; Trà Vinh - Định An.", "Thành phố Phú Quốc"),
+        ("Kết quả xác minh tại UBND phường Đa Kao, Quận 1, TPHCM cho thấy gia đình này khó khăn.", "Quận 1"),
+    ],
+)
+def test_a_district_beside_its_province_or_numbered(text, district):
+    assert district in entities("Tiêu đề\n" + text)[DISTRICT]
+
+
+def test_a_region_or_a_commune_beside_a_province_is_no_district():
+    text = (  # news_society_159
+        "Tiêu đề\nVùng đất Biên Hòa - Đồng Nai trong kháng chiến đã ghi nhận nhiều sự kiện. Ông ở xã Văn Giang, "
+        "Hưng Yên."
+    )
+    assert DISTRICT not in entities(text)

@@ -13,7 +13,7 @@ import re
 from kg.extract.lexicon import lexicon, place_spans
 from kg.places import admin_map
 from kg.records import DISTRICT, PROVINCE, Mention
-from kg.textnorm import match_key
+from kg.textnorm import UPPER, match_key
 
 _BEFORE = re.compile(
     r"(tỉnh ủy|thành ủy|huyện ủy|thị ủy|quận ủy|tỉnh|thành phố|tp\.?|huyện đảo|huyện|quận|thị xã|tx\.|(?<!bán )đảo)"
@@ -45,6 +45,19 @@ _PAREN_PROVINCE = re.compile(r"\s*\((?:tỉnh\s+|thành phố\s+|TP\.?\s*)?([^,(
 # "thành phố Đông Hưng (tỉnh Quảng Tây, Trung Quốc)": a foreign place named like one of ours
 _PAREN_ABROAD = re.compile(r"\s*\([^()\n]{0,40}?,\s*([^,()\n]{2,20})\)")
 _PREV_WORD = re.compile(r"(\w+) $")
+# "Thái Bình Dương" (the Pacific), also written with a soft hyphen: not the province
+_OCEAN = re.compile(r"[ \t]+Dư\u00ad?ơng(?!\w)")
+# names listed after a commune word are communes: "4 xã (Hương Thọ, Hương Phong, Hải Dương)", "các xã A, B và C"
+_COMMUNE_LIST = re.compile(
+    r"(?:(?<!\w)(?:các|những|\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(?:xã|phường|thị trấn)\s*[(:]?"
+    r"|(?<!\w)(?<!thị )(?:xã|phường|thị trấn)\s*[(:])\s*(?:[" + UPPER + r"][\w'’]*(?:[ \t]+[" + UPPER + r"][\w'’]*)*"
+    r"\s*(?:,|;|và|,\s*và)\s*)+$"
+)
+# "Quận 1", "quận 10": the numbered districts of a city
+_NUMBERED_DISTRICT = re.compile(r"(?<!\w)[Qq]uận\s+(\d{1,2})(?![\d\w/]|[.,]\d)")
+# a district and its province side by side: "Văn Giang, Hưng Yên", "Cẩm Xuyên - Hà Tĩnh", "Kiên Giang - Phú Quốc"
+_NEXT_TO = re.compile(r"\s*(?:,|-|–)\s*")
+_REGION_BEFORE = re.compile(r"(?<!\w)(?:vùng|vùng đất|miền|xứ|đất)\s+$", re.IGNORECASE)
 _LIST_GAP = re.compile(r"\s*(?:,|;|và|,\s*và)?\s*")
 
 
@@ -60,6 +73,8 @@ def find_places(text: str, key: str) -> list[Mention]:
         prev = _PREV_WORD.search(text, max(0, start - 12), start)
         if prev and prev.group(1) in surnames:
             continue  # "Trương Hòa Bình", "Đinh La Thăng": the end of a personal name
+        if _OCEAN.match(text, end) or _COMMUNE_LIST.search(text, max(0, start - 120), start):
+            continue  # "Thái Bình Dương"; "4 xã (Hương Thọ, …, Hải Dương)": a commune named like a province
         words = text[start:end].split()
         name_key = match_key(" ".join(words))
         before = _BEFORE.search(key, max(0, start - 14), start)
@@ -109,6 +124,39 @@ def find_places(text: str, key: str) -> list[Mention]:
             bare.append((start, end, name_key))
     if len(bare) > 1:
         out += _bare_districts(text, bare, out)
+    out += _beside_province(text, bare, out)
+    for m in _NUMBERED_DISTRICT.finditer(text) if "uận" in text else ():
+        # "Quận 1, TPHCM": a numbered district, which the resolver finds in the article's province
+        name = m.group(1).lstrip("0") or "0"
+        if name in amap.districts_by_name:
+            attrs = {"name": name, "type_word": "quận"}
+            out.append(Mention.at(text, DISTRICT, m.start(), m.end(), f"Quận {name}", scope="province", attrs=attrs))
+    return out
+
+
+def _beside_province(text: str, bare: list[tuple[int, int, str]], found: list[Mention]) -> list[Mention]:
+    """A bare district name written next to the name of its own province, before or after it: "tại Văn Giang,
+    Hưng Yên", "quê quán Cẩm Xuyên - Hà Tĩnh", "Kiên Giang - Phú Quốc" (not a commune: "xã Văn Giang, …")."""
+    amap = admin_map()
+    provinces = [(m.start, m.end, m.attrs["code"]) for m in found if m.kind == PROVINCE]
+    taken = {m.start for m in found if m.kind == DISTRICT}
+    out = []
+    for start, end, name_key in bare:
+        districts = amap.districts_by_name.get(name_key)
+        if not districts or start in taken or _COMMUNE_BEFORE.search(text, max(0, start - 12), start):
+            continue
+        if _REGION_BEFORE.search(text, max(0, start - 12), start):
+            continue  # "vùng đất Biên Hòa - Đồng Nai": the historical land, not the city
+        around = set()
+        for p_start, p_end, code in provinces:
+            gap = _NEXT_TO.fullmatch(text, end, p_start) if p_start >= end else _NEXT_TO.fullmatch(text, p_end, start)
+            if gap and "\n" not in gap.group():
+                around.add(code)
+        own = [d for d in districts if d.province_code in around]
+        if len(own) == 1:
+            name = " ".join(text[start:end].split())
+            attrs = {"name": name, "type_word": own[0].type_word}
+            out.append(Mention.at(text, DISTRICT, start, end, name, scope="province", attrs=attrs))
     return out
 
 
