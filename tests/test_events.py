@@ -716,3 +716,44 @@ def test_meetings_without_a_subject_or_a_name_are_no_events(text):
 )
 def test_the_events_of_a_text(text, found):
     assert events(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        (  # news_education_234: the election the meeting is held for
+            "Trước đó, Hội đồng trường của Trường ĐH Tôn Đức Thắng đã tổ chức hội nghị bầu chức danh quyền Hiệu "
+            "trưởng. TS Trần Trọng Đạo đã được bầu.",
+            "Hội nghị bầu chức danh quyền Hiệu trưởng",
+        ),
+        (  # news_business_149: the handover between the outgoing and the new minister
+            "Trước đó, phát biểu tại hội nghị bàn giao hôm 12/4, ông Nguyễn Hồng Diên nhấn mạnh vai trò Bộ trưởng.",
+            "Hội nghị bàn giao",
+        ),
+        (  # news_education_079: a ceremony announcing the decisions just named
+            "Phát biểu tại lễ công bố quyết định, PGS.TS. Huỳnh Văn Chương khẳng định quyết tâm của Đại học Huế.",
+            "Lễ công bố quyết định",
+        ),
+    ],
+)
+def test_a_meeting_for_an_act_and_a_ceremony_for_an_instrument(text, label):
+    assert label in events(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tại hội nghị, các đại biểu bàn giao hồ sơ cho nhau.",  # the act is the sentence's verb, after a comma
+        "Ông phát biểu tại lễ khai mạc thực hiện nghiêm túc quy định.",  # no instrument, no name
+    ],
+)
+def test_no_meeting_without_its_act(text):
+    assert events(text) == set()
+
+
+def test_the_election_of_the_assembly_of_a_term_is_one_event():
+    text = (  # news_society_051
+        "Liên quan đến cuộc bầu cử Quốc hội khóa XV, công tác nhân sự hết sức quan trọng. Bà Ngọc xin không tham "
+        "gia ứng cử đại biểu Quốc hội khóa XV vì lý do gia đình."
+    )
+    assert events(text) == {"Bầu cử đại biểu Quốc hội khóa XV"}

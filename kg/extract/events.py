@@ -130,6 +130,12 @@ _BETWEEN = re.compile(r"\s*(?:giữa|với)\s+(?!kỳ|nhiệm kỳ)")
 _PARTICIPANTS = re.compile(r"\s+giữa\s+(?!kỳ|nhiệm kỳ)")
 
 
+# what a ceremony hands over or announces, when an instrument: "lễ công bố quyết định", "lễ trao nghị quyết"
+_INSTRUMENT_OBJECT = re.compile(r"(?:quyết định|nghị quyết|nghị định)(?!\w)")
+# an act that alone says what a meeting is for: "hội nghị bàn giao" (between the outgoing and the new head)
+_ACT_SUBJECT = re.compile(r"(?:bàn giao|chuyển giao)(?:\s+công việc|\s+nhiệm vụ)?")
+
+
 def _subject_ok(text: str, key: str, head_end: int, label_end: int, ceremony: bool) -> bool:
     """A stated subject, not only qualifiers ("hội nghị trực tuyến"), a bare body ("Hội nghị
     Thành ủy") or words before a comma that opens a clause ("Lễ ký kết, đại diện …")."""
@@ -142,6 +148,10 @@ def _subject_ok(text: str, key: str, head_end: int, label_end: int, ceremony: bo
     rest = rest[q.end() :]
     if _res()["bodies"].fullmatch(rest):
         return False
+    if ceremony and _INSTRUMENT_OBJECT.match(rest.lstrip()):
+        return True  # "lễ công bố quyết định", "lễ trao quyết định bổ nhiệm": the instrument it hands over
+    if not ceremony and _ACT_SUBJECT.fullmatch(rest.strip()):
+        return True  # "hội nghị bàn giao": the act the meeting is held for
     if ceremony:  # "Lễ khánh thành Nhà văn hóa xã …", not "lễ khai mạc thực hiện nghiêm túc …"
         # the object may itself be a named occasion: "Lễ khai mạc lễ hội du lịch biển Hải Tiến"
         reach = 7 if _NESTED_OCCASION.match(rest.lstrip()) or _FACILITY.match(rest.lstrip()) else 4
@@ -383,6 +393,7 @@ _TENURE = r"nhiệm kỳ\s+\d{4}\s*[-–]\s*\d{4}"
 _LEVEL = r"(?:các cấp|cấp tỉnh|cấp huyện|cấp xã|tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)(?!\w)"
 # "bầu cử đại biểu Quốc hội khóa XV", "bầu Quốc hội, HĐND các cấp", "ứng cử đại biểu HĐND phường"
 _ELECTION = re.compile(r"(?<!\w)(?:bầu cử\s+|(?:ứng|tái) cử\s+(?=đại biểu)|bầu\s+(?=quốc hội|hđnd|hội đồng nhân dân))")
+_ASSEMBLY_OF_TERM = re.compile(r"^Bầu cử Quốc hội (khóa [IVXL]+)$")
 _CANDIDATE = re.compile(r"(?<!\w)(?:người|những người|danh sách)\s+$")
 _ELECTED_BODY = re.compile(r"(?:đại biểu\s+)?(quốc hội|hđnd|hội đồng nhân dân)(?!\w)")
 _CANDIDACY = re.compile(
@@ -664,6 +675,8 @@ def find_occasions(text: str, key: str, orgs: list[Mention]) -> list[Mention]:
         elected = _expand(" ".join(text[m.end() : end].split()), capital=False).rstrip(" ,")
         elected = _council_place(text, m.start(), elected)
         label = "Bầu cử " + re.sub(r"^Đại biểu", "đại biểu", elected)
+        # "cuộc bầu cử Quốc hội khóa XV" is the election of its deputies, as "ứng cử đại biểu Quốc hội khóa XV" says
+        label = _ASSEMBLY_OF_TERM.sub(r"Bầu cử đại biểu Quốc hội \1", label)
         out.append(Mention.at(text, EVENT, m.start(), end, label, attrs={"event_type": "Bầu cử", "central": central}))
     for m in _NATIONAL_CONGRESS.finditer(key) if "đại hội" in key else ():
         if key[max(0, m.start() - 12) : m.start()].rstrip().endswith(("nghị quyết", "văn kiện")):
