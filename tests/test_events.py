@@ -757,3 +757,13 @@ def test_the_election_of_the_assembly_of_a_term_is_one_event():
         "gia ứng cử đại biểu Quốc hội khóa XV vì lý do gia đình."
     )
     assert events(text) == {"Bầu cử đại biểu Quốc hội khóa XV"}
+
+
+def test_a_capitalised_ceremony_inside_a_sentence_is_named_by_its_object():
+    text = (  # news_health_080
+        "Bà Hằng chia sẻ tại Lễ ra mắt phần mềm ứng dụng trí tuệ nhân tạo trong nội soi đại tràng được tổ chức vào "
+        "ngày 21/4."
+    )
+    assert events(text) == {"Lễ ra mắt phần mềm ứng dụng trí tuệ nhân tạo trong nội soi đại tràng"}
+    # news_travel_113: a predicate follows the ceremony, not its object
+    assert events("Người dân tham dự Lễ khai mạc thực hiện nghiêm túc các biện pháp phòng dịch.") == set()

@@ -132,11 +132,13 @@ _PARTICIPANTS = re.compile(r"\s+giữa\s+(?!kỳ|nhiệm kỳ)")
 
 # what a ceremony hands over or announces, when an instrument: "lễ công bố quyết định", "lễ trao nghị quyết"
 _INSTRUMENT_OBJECT = re.compile(r"(?:quyết định|nghị quyết|nghị định)(?!\w)")
+# a predicate after a ceremony, not its object: "(người dân tham dự) Lễ khai mạc thực hiện nghiêm túc …"
+_PREDICATE_START = re.compile(r"(?:thực hiện|đảm bảo|bảo đảm|tuân thủ|phải|cần|được|đã|sẽ|đang|vẫn|cũng)(?!\w)")
 # an act that alone says what a meeting is for: "hội nghị bàn giao" (between the outgoing and the new head)
 _ACT_SUBJECT = re.compile(r"(?:bàn giao|chuyển giao)(?:\s+công việc|\s+nhiệm vụ)?")
 
 
-def _subject_ok(text: str, key: str, head_end: int, label_end: int, ceremony: bool) -> bool:
+def _subject_ok(text: str, key: str, head_end: int, label_end: int, ceremony: bool, titled: bool = False) -> bool:
     """A stated subject, not only qualifiers ("hội nghị trực tuyến"), a bare body ("Hội nghị
     Thành ủy") or words before a comma that opens a clause ("Lễ ký kết, đại diện …")."""
     rest = key[head_end:label_end]
@@ -148,6 +150,8 @@ def _subject_ok(text: str, key: str, head_end: int, label_end: int, ceremony: bo
     rest = rest[q.end() :]
     if _res()["bodies"].fullmatch(rest):
         return False
+    if ceremony and titled and len(rest.split()) >= 3 and not _PREDICATE_START.match(rest.lstrip()):
+        return True  # "chia sẻ tại Lễ ra mắt phần mềm ứng dụng trí tuệ nhân tạo …": the capital says it is a title
     if ceremony and _INSTRUMENT_OBJECT.match(rest.lstrip()):
         return True  # "lễ công bố quyết định", "lễ trao quyết định bổ nhiệm": the instrument it hands over
     if not ceremony and _ACT_SUBJECT.fullmatch(rest.strip()):
@@ -249,7 +253,7 @@ def find_events(text: str, key: str, sentences: list[tuple[int, int]]) -> list[M
             between = None if ceremony else _PARTICIPANTS.search(key, m.end(), end)
             if between and _subject_ok(text, key, m.end(), between.start(), ceremony):
                 end = between.start()  # "Đối thoại chiến lược … lần thứ 7 giữa Bộ Quốc phòng hai nước": who took part
-            if end <= m.end() or not _subject_ok(text, key, m.end(), end, ceremony):
+            if end <= m.end() or not _subject_ok(text, key, m.end(), end, ceremony, bool(titled)):
                 continue
             written = " ".join(text[m.start() : end].split())
             abbreviated = _ABBREVIATED_GOES_ON.match(text, end)
