@@ -1380,3 +1380,19 @@ def test_a_region_or_a_commune_beside_a_province_is_no_district():
         "Hưng Yên."
     )
     assert DISTRICT not in entities(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trường chịu sự giám sát của Đảng ủy Khối ĐH, CĐ TP.HCM.",  # news_education_083
+        "Hội nghị có ba điểm cầu: Hà Nội, TP. HCM và Đà Nẵng.",
+        "Sáng nay, tại TP HCM, hơn 1.000 người tham dự.",
+    ],
+)
+def test_ho_chi_minh_city_by_its_abbreviation(text):
+    assert "Thành phố Hồ Chí Minh" in entities("Tiêu đề\n" + text)[PROVINCE]
+
+
+def test_an_abbreviation_like_hcm_elsewhere_names_no_city():
+    assert PROVINCE not in entities("Tiêu đề\nChỉ số HCM tăng 5 điểm, theo báo cáo của HCMIX.")

@@ -53,6 +53,8 @@ _COMMUNE_LIST = re.compile(
     r"|(?<!\w)(?<!thị )(?:xã|phường|thị trấn)\s*[(:])\s*(?:[" + UPPER + r"][\w'’]*(?:[ \t]+[" + UPPER + r"][\w'’]*)*"
     r"\s*(?:,|;|và|,\s*và)\s*)+$"
 )
+# "TP.HCM", "TP HCM", "TP. HCM": Ho Chi Minh City by its abbreviation ("TPHCM", one word, is a place name)
+_HCM = re.compile(r"(?<!\w)(?:TP|Tp)(?:\.\s?|\s)HCM(?!\w)")
 # "Quận 1", "quận 10": the numbered districts of a city
 _NUMBERED_DISTRICT = re.compile(r"(?<!\w)[Qq]uận\s+(\d{1,2})(?![\d\w/]|[.,]\d)")
 # a district and its province side by side: "Văn Giang, Hưng Yên", "Cẩm Xuyên - Hà Tĩnh", "Kiên Giang - Phú Quốc"
@@ -125,6 +127,9 @@ def find_places(text: str, key: str) -> list[Mention]:
     if len(bare) > 1:
         out += _bare_districts(text, bare, out)
     out += _beside_province(text, bare, out)
+    for m in _HCM.finditer(text) if "HCM" in text else ():
+        city = amap.provinces["79"]
+        out.append(Mention.at(text, PROVINCE, m.start(), m.end(), city.label, attrs={"code": city.code}))
     for m in _NUMBERED_DISTRICT.finditer(text) if "uận" in text else ():
         # "Quận 1, TPHCM": a numbered district, which the resolver finds in the article's province
         name = m.group(1).lstrip("0") or "0"
