@@ -1396,3 +1396,12 @@ def test_ho_chi_minh_city_by_its_abbreviation(text):
 
 def test_an_abbreviation_like_hcm_elsewhere_names_no_city():
     assert PROVINCE not in entities("Tiêu đề\nChỉ số HCM tăng 5 điểm, theo báo cáo của HCMIX.")
+
+
+def test_hue_alone_names_the_city_and_its_province():
+    text = "Tiêu đề\nDu khách đến Huế dịp Festival nghề truyền thống Huế."  # news_society_045
+    found = entities(text)
+    assert found[DISTRICT] == {"Thành phố Huế"} and found[PROVINCE] == {"Thừa Thiên Huế"}
+    # inside a university's name, or as the province's own name: no city
+    other = entities("Tiêu đề\nÔng là Giám đốc Đại học Huế, tỉnh Thừa Thiên Huế.")
+    assert DISTRICT not in other

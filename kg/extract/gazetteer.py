@@ -109,6 +109,11 @@ def find_places(text: str, key: str) -> list[Mention]:
             if province is None or (not word and name_key in _PERSON_ONLY):
                 continue
             out.append(Mention.at(text, PROVINCE, start, end, province.label, attrs={"code": province.code}))
+            city = not word and name_key != match_key(province.name) and _capital_named(name_key, province.code)
+            if city and not _UNIVERSITY_BEFORE.search(key, max(0, start - 10), start):
+                # "Huế" is the city of Huế in the province of Thừa Thiên Huế: both are named ("Festival … Huế")
+                attrs = {"name": city.name, "type_word": city.type_word}
+                out.append(Mention.at(text, DISTRICT, start, end, city.name, scope="province", attrs=attrs))
         elif word in _DISTRICT_WORDS:
             type_word = _DISTRICT_WORDS[word]
             if name_key not in amap.districts_by_name:
@@ -137,6 +142,14 @@ def find_places(text: str, key: str) -> list[Mention]:
             attrs = {"name": name, "type_word": "quận"}
             out.append(Mention.at(text, DISTRICT, m.start(), m.end(), f"Quận {name}", scope="province", attrs=attrs))
     return out
+
+
+_UNIVERSITY_BEFORE = re.compile(r"(?<!\w)đại học\s+$")
+
+
+def _capital_named(name_key: str, province_code: str):
+    """The district (a city) of the province that a short name of the province is the name of: "Huế"."""
+    return next((d for d in admin_map().districts_by_name.get(name_key, ()) if d.province_code == province_code), None)
 
 
 def _beside_province(text: str, bare: list[tuple[int, int, str]], found: list[Mention]) -> list[Mention]:
