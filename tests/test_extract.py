@@ -1405,3 +1405,22 @@ def test_hue_alone_names_the_city_and_its_province():
     # inside a university's name, or as the province's own name: no city
     other = entities("Tiêu đề\nÔng là Giám đốc Đại học Huế, tỉnh Thừa Thiên Huế.")
     assert DISTRICT not in other
+
+
+@pytest.mark.parametrize(
+    ("text", "district"),
+    [
+        ("Tập đoàn tìm kiếm cơ hội đầu tư vào Khu Kinh tế Năm Căn, cảng biển Hòn Khoai.", "Huyện Năm Căn"),
+        ("Các huyện miền núi phía Tây kết nối với Cảng hàng không Thọ Xuân của tỉnh.", "Huyện Thọ Xuân"),
+    ],
+)
+def test_a_zone_or_port_named_after_its_district(text, district):
+    assert entities("Tiêu đề\n" + text)[DISTRICT] == {district}
+
+
+def test_a_longer_name_or_a_management_board_is_not_the_district():
+    text = (
+        "Tiêu đề\nChuyến bay hạ cánh tại sân bay Tân Sơn Nhất. Ông là Trưởng Ban Quản lý khu kinh tế Nghi Sơn và "
+        "các khu công nghiệp."
+    )
+    assert DISTRICT not in entities(text)

@@ -128,6 +128,16 @@ def find_places(text: str, key: str) -> list[Mention]:
             )
         else:
             list_type = None
+            if (
+                name_key in amap.districts_by_name
+                and _FACILITY_BEFORE.search(key, max(0, start - 32), start)
+                and not _NAME_GOES_ON.match(text, end)  # "sân bay Tân Sơn Nhất" is not in Tân Sơn
+            ):
+                # "Khu kinh tế Năm Căn", "Cảng hàng không Thọ Xuân": a zone or port named after its district
+                name = " ".join(words)
+                attrs = {"name": name, "type_word": amap.districts_by_name[name_key][0].type_word}
+                out.append(Mention.at(text, DISTRICT, start, end, name, scope="province", attrs=attrs))
+                continue
             bare.append((start, end, name_key))
     if len(bare) > 1:
         out += _bare_districts(text, bare, out)
@@ -144,6 +154,12 @@ def find_places(text: str, key: str) -> list[Mention]:
     return out
 
 
+# an economic zone, an airport or a seaport named after its district (not its management board's name)
+_FACILITY_BEFORE = re.compile(
+    r"(?<!ban quản lý )(?<!\w)(?:khu kinh tế|cảng hàng không(?: quốc tế)?|sân bay(?: quốc tế)?"
+    r"|cảng biển(?: nước sâu)?)\s+$"
+)
+_NAME_GOES_ON = re.compile(r"[ \t]*-?[ \t]*[" + UPPER + r"]")
 _UNIVERSITY_BEFORE = re.compile(r"(?<!\w)đại học\s+$")
 
 
