@@ -1424,3 +1424,8 @@ def test_a_longer_name_or_a_management_board_is_not_the_district():
         "các khu công nghiệp."
     )
     assert DISTRICT not in entities(text)
+
+
+def test_a_district_abbreviated_q():
+    text = "Tiêu đề\nCửa hàng ở Q.10 và Q. Thủ Đức, TP.HCM đông khách."
+    assert entities(text)[DISTRICT] == {"Quận 10", "Thành phố Thủ Đức"}

@@ -16,7 +16,7 @@ from kg.records import DISTRICT, PROVINCE, Mention
 from kg.textnorm import UPPER, match_key
 
 _BEFORE = re.compile(
-    r"(tỉnh ủy|thành ủy|huyện ủy|thị ủy|quận ủy|tỉnh|thành phố|tp\.?|huyện đảo|huyện|quận|thị xã|tx\.|(?<!bán )đảo)"
+    r"(tỉnh ủy|thành ủy|huyện ủy|thị ủy|quận ủy|tỉnh|thành phố|tp\.?|huyện đảo|huyện|quận|q\.|thị xã|tx\.|(?<!bán )đảo)"
     r"\s*:?\s*$"
 )
 _DISTRICT_WORDS = {
@@ -29,6 +29,7 @@ _DISTRICT_WORDS = {
     "quận": "quận",
     "thị xã": "thị xã",
     "tx.": "thị xã",
+    "q.": "quận",
     "thành phố": "thành phố",
     "tp.": "thành phố",
     "tp": "thành phố",
@@ -56,7 +57,7 @@ _COMMUNE_LIST = re.compile(
 # "TP.HCM", "TP HCM", "TP. HCM": Ho Chi Minh City by its abbreviation ("TPHCM", one word, is a place name)
 _HCM = re.compile(r"(?<!\w)(?:TP|Tp)(?:\.\s?|\s)HCM(?!\w)")
 # "Quận 1", "quận 10": the numbered districts of a city
-_NUMBERED_DISTRICT = re.compile(r"(?<!\w)[Qq]uận\s+(\d{1,2})(?![\d\w/]|[.,]\d)")
+_NUMBERED_DISTRICT = re.compile(r"(?<!\w)(?:[Qq]uận\s+|Q\.\s?)(\d{1,2})(?![\d\w/]|[.,]\d)")
 # a district and its province side by side: "Văn Giang, Hưng Yên", "Cẩm Xuyên - Hà Tĩnh", "Kiên Giang - Phú Quốc"
 _NEXT_TO = re.compile(r"\s*(?:,|-|–)\s*")
 _REGION_BEFORE = re.compile(r"(?<!\w)(?:vùng|vùng đất|miền|xứ|đất)\s+$", re.IGNORECASE)
@@ -145,7 +146,7 @@ def find_places(text: str, key: str) -> list[Mention]:
     for m in _HCM.finditer(text) if "HCM" in text else ():
         city = amap.provinces["79"]
         out.append(Mention.at(text, PROVINCE, m.start(), m.end(), city.label, attrs={"code": city.code}))
-    for m in _NUMBERED_DISTRICT.finditer(text) if "uận" in text else ():
+    for m in _NUMBERED_DISTRICT.finditer(text) if "uận" in text or "Q." in text else ():
         # "Quận 1, TPHCM": a numbered district, which the resolver finds in the article's province
         name = m.group(1).lstrip("0") or "0"
         if name in amap.districts_by_name:
