@@ -1377,7 +1377,7 @@ def test_a_district_beside_its_province_or_numbered(text, district):
 def test_a_region_or_a_commune_beside_a_province_is_no_district():
     text = (  # news_society_159
         "Tiêu đề\nVùng đất Biên Hòa - Đồng Nai trong kháng chiến đã ghi nhận nhiều sự kiện. Ông ở xã Văn Giang, "
-        "Hưng Yên."
+        "Hưng Yên. Hoa nở khắp bán đảo Sơn Trà, Đà Nẵng."
     )
     assert DISTRICT not in entities(text)
 

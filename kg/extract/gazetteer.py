@@ -60,7 +60,7 @@ _HCM = re.compile(r"(?<!\w)(?:TP|Tp)(?:\.\s?|\s)HCM(?!\w)")
 _NUMBERED_DISTRICT = re.compile(r"(?<!\w)(?:[Qq]uận\s+|Q\.\s?)(\d{1,2})(?![\d\w/]|[.,]\d)")
 # a district and its province side by side: "Văn Giang, Hưng Yên", "Cẩm Xuyên - Hà Tĩnh", "Kiên Giang - Phú Quốc"
 _NEXT_TO = re.compile(r"\s*(?:,|-|–)\s*")
-_REGION_BEFORE = re.compile(r"(?<!\w)(?:vùng|vùng đất|miền|xứ|đất)\s+$", re.IGNORECASE)
+_REGION_BEFORE = re.compile(r"(?<!\w)(?:vùng|vùng đất|miền|xứ|đất|bán đảo)\s+$", re.IGNORECASE)
 _LIST_GAP = re.compile(r"\s*(?:,|;|và|,\s*và)?\s*")
 
 
