@@ -86,7 +86,11 @@ _ABBREVIATED_GOES_ON = re.compile(
 # a head joined to the event just named: "tổ chức lễ công bố nghị quyết … và lễ khai mạc lễ hội …"
 _COORDINATED = re.compile(r"\s*,?\s*(?:và|cùng)\s+")
 # punctuation, and a comma before a capitalised clause, end a name (on the text)
-_LABEL_STOP = re.compile(r"[;“\"”\n(:]|\.(?:\s|$)|,\s+(?=[" + UPPER + r"])|\s+có\s+(?=[" + UPPER + r"])")
+# (not the dot of "TP. Đà Nẵng"; a comma after a year: "Lễ trao giải thưởng Sao Khuê 2021, ứng dụng … được vinh danh")
+_LABEL_STOP = re.compile(
+    r"[;“\"”\n(:]|(?<![\s(]TP)(?<![\s(]Tp)(?<![\s(]TX)\.(?:\s|$)|,\s+(?=[" + UPPER + r"])|(?<=(?:19|20)\d\d),"
+    r"|\s+có\s+(?=[" + UPPER + r"])"
+)
 _TRAILING = re.compile(r"(?:\s+(?:về|của|tại|với|và|cho|giữa|trong|ở)|(?<!thứ)\s+năm|\s*[,\-–])+$")  # not "lần thứ năm"
 
 
