@@ -784,3 +784,10 @@ def test_a_capitalised_ceremony_inside_a_sentence_is_named_by_its_object():
 )
 def test_where_an_event_name_ends(text, label):
     assert events(text) == {label}
+
+
+def test_a_meeting_on_epidemic_prevention_without_ve():
+    text = "Tham gia buổi họp phòng chống dịch bệnh chiều nay theo hình thức trực tuyến, đại diện Cảng vụ cho biết."
+    assert events(text) == {"Buổi họp phòng chống dịch bệnh"}  # news_society_096
+    # a meeting with no subject after it
+    assert events("Quang cảnh buổi họp chiều 30/4 tại trụ sở UBND thành phố.") == set()

@@ -274,9 +274,11 @@ def find_events(text: str, key: str, sentences: list[tuple[int, int]]) -> list[M
 
 # a meeting noun with the subject it is about, a place or its participants maybe between: "tại cuộc họp về công
 # tác chuẩn bị Kỳ thi …", "có buổi làm việc tại TP Cần Thơ về công tác phòng chống dịch Covid-19" (on the key)
+# the field a meeting is about, written without "về": "buổi họp phòng chống dịch bệnh" (on the key)
+_EPIDEMIC = r"(?:công tác\s+)?phòng,?\s+chống\s+(?:dịch|covid)"
 _MEETING_ABOUT = re.compile(
     r"((?:cuộc|buổi) (?:họp|làm việc))"  # no look-behind: it would be tried at every position (checked below)
-    r"(?P<place>\s+(?:tại|ở|với)\s+[^,.;:()“”\"]{1,50}?)?\s+về\s+(?=\w)"
+    r"(?P<place>\s+(?:tại|ở|với)\s+[^,.;:()“”\"]{1,50}?)?(?P<about>\s+về\s+(?=\w)|\s+(?=" + _EPIDEMIC + "))"
 )
 _ADDRESSED = re.compile(r"(?<!\w)(?:trình bày|báo cáo|phát biểu|chia sẻ|thông tin|thông báo|giải trình)\s+với\s+$")
 _NATIONAL_FIELD = re.compile(r"(?:\s+(?!của|và|các|với|tại|về)[a-zà-ỹđ]+){1,3}\s+toàn quốc(?!\w)")
@@ -299,8 +301,11 @@ def _meetings_about(text: str, key: str, sentences: list[tuple[int, int]]) -> li
         if len(key[m.end() : end].split()) < 2:
             continue
         subject = " ".join(text[m.end() : end].split())
-        label = f"{m.group(1)[:1].upper()}{m.group(1)[1:]} về {subject}"
-        attrs = {"event_type": label.split(" về ", 1)[0], **_date_in(key, s_start, m.start())}
+        about = " về " if m.group("about").strip() else " "
+        if m.group("place") and not about.strip():
+            continue  # "cuộc họp tại X phòng chống dịch": no subject said
+        label = f"{m.group(1)[:1].upper()}{m.group(1)[1:]}{about}{subject}"
+        attrs = {"event_type": m.group(1)[:1].upper() + m.group(1)[1:], **_date_in(key, s_start, m.start())}
         out.append(Mention.at(text, EVENT, m.start(), end, label, attrs=attrs))
     return out
 
