@@ -1151,6 +1151,16 @@ def test_instruments_carrying_out_the_articles_of_a_law(text, links):
             "chứng chỉ IGCSE Cambridge tại trường THCS trên địa bàn thành phố.",
             "Đề án Thí điểm đào tạo Chương trình song bằng THCS Việt Nam và chứng chỉ IGCSE Cambridge",
         ),
+        # a scheme with its title in quotes (its name, period or not)
+        (  # news_education_010
+            "Quyết định của Thủ tướng phê duyệt đề án “Đẩy mạnh phong trào học tập suốt đời trong gia đình, dòng họ, "
+            "cộng đồng đến năm 2020”.",
+            "Đề án Đẩy mạnh phong trào học tập suốt đời trong gia đình, dòng họ, cộng đồng đến năm 2020",
+        ),
+        (  # news_society_153: a scheme's quoted title is its name, period or not
+            'Bộ triển khai Đề án "Xây dựng Học viện Tư pháp thành trung tâm lớn đào tạo các chức danh tư pháp".',
+            "Đề án Xây dựng Học viện Tư pháp thành trung tâm lớn đào tạo các chức danh tư pháp",
+        ),
     ],
 )
 def test_a_capitalised_scheme_with_the_title_it_is_written_with(text, label):
@@ -1245,24 +1255,6 @@ def test_a_dispatch_of_the_government_office_without_its_symbol_is_not_a_notice(
     text = "Tiêu đề\nVăn phòng Chính phủ có văn bản số 3370 gửi các bộ về việc phòng dịch."
     # a numbered dispatch whose symbol the article never gives (corpus J), not the notice N/TB-VPCP
     assert entities(text)[RESOLUTION] == {"Văn bản số 3370"}
-
-
-@pytest.mark.parametrize(
-    ("text", "label"),
-    [
-        (  # news_education_010
-            "Quyết định của Thủ tướng phê duyệt đề án “Đẩy mạnh phong trào học tập suốt đời trong gia đình, dòng họ, "
-            "cộng đồng đến năm 2020”.",
-            "Đề án Đẩy mạnh phong trào học tập suốt đời trong gia đình, dòng họ, cộng đồng đến năm 2020",
-        ),
-        (  # news_society_153: a scheme's quoted title is its name, period or not
-            'Bộ triển khai Đề án "Xây dựng Học viện Tư pháp thành trung tâm lớn đào tạo các chức danh tư pháp".',
-            "Đề án Xây dựng Học viện Tư pháp thành trung tâm lớn đào tạo các chức danh tư pháp",
-        ),
-    ],
-)
-def test_a_scheme_named_by_its_quoted_title(text, label):
-    assert entities("Tiêu đề\n" + text)[RESOLUTION] == {label}
 
 
 @pytest.mark.parametrize(
@@ -1368,9 +1360,12 @@ def test_a_province_written_with_a_spaced_hyphen():
         ("Cơ sở 2 của nhà trường tại Văn Giang, Hưng Yên đã hoàn thành.", "Huyện Văn Giang"),
         ("Động lực phát triển kinh tế gồm Kiên Giang - Phú Quốc; Trà Vinh - Định An.", "Thành phố Phú Quốc"),
         ("Kết quả xác minh tại UBND phường Đa Kao, Quận 1, TPHCM cho thấy gia đình này khó khăn.", "Quận 1"),
+        # a zone or a port named after its district
+        ("Tập đoàn tìm kiếm cơ hội đầu tư vào Khu Kinh tế Năm Căn, cảng biển Hòn Khoai.", "Huyện Năm Căn"),
+        ("Các huyện miền núi phía Tây kết nối với Cảng hàng không Thọ Xuân của tỉnh.", "Huyện Thọ Xuân"),
     ],
 )
-def test_a_district_beside_its_province_or_numbered(text, district):
+def test_a_district_beside_its_province_numbered_or_naming_a_port(text, district):
     assert district in entities("Tiêu đề\n" + text)[DISTRICT]
 
 
@@ -1405,17 +1400,6 @@ def test_hue_alone_names_the_city_and_its_province():
     # inside a university's name, or as the province's own name: no city
     other = entities("Tiêu đề\nÔng là Giám đốc Đại học Huế, tỉnh Thừa Thiên Huế.")
     assert DISTRICT not in other
-
-
-@pytest.mark.parametrize(
-    ("text", "district"),
-    [
-        ("Tập đoàn tìm kiếm cơ hội đầu tư vào Khu Kinh tế Năm Căn, cảng biển Hòn Khoai.", "Huyện Năm Căn"),
-        ("Các huyện miền núi phía Tây kết nối với Cảng hàng không Thọ Xuân của tỉnh.", "Huyện Thọ Xuân"),
-    ],
-)
-def test_a_zone_or_port_named_after_its_district(text, district):
-    assert entities("Tiêu đề\n" + text)[DISTRICT] == {district}
 
 
 def test_a_longer_name_or_a_management_board_is_not_the_district():
