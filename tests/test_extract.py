@@ -1348,9 +1348,14 @@ def test_the_pacific_and_a_commune_list_name_no_province():
     assert entities(chain)[PROVINCE] == {"Hà Nam"}
 
 
-def test_a_province_written_with_a_spaced_hyphen():
+def test_places_written_with_a_spaced_hyphen_or_a_highland_spelling():
     text = "Tiêu đề\nMỏ phân bố trên địa bàn tỉnh Bình Thuận, Ninh Thuận và Bà Rịa - Vũng Tàu; 4 khu vực dự trữ."
     assert entities(text)[PROVINCE] == {"Bình Thuận", "Ninh Thuận", "Bà Rịa - Vũng Tàu"}
+    # "Đăk Lăk" for Đắk Lắk, "Đắk G'Long" for Đăk Glong (news_society_256, news_health_137)
+    highland = entities("Tiêu đề\nMỏ cát ở Gia Lai, Đăk Lăk. Ông là Chủ tịch UBND xã Quảng Hòa (huyện Đắk G'Long).")
+    assert highland[PROVINCE] >= {"Gia Lai", "Đắk Lắk"} and highland[DISTRICT] == {"Huyện Đăk Glong"}
+    # a person's middle name "Đắc" is not "Đắk"
+    assert DISTRICT not in entities("Tiêu đề\nÔng Nguyễn Đắc Hà phát biểu tại hội nghị.")
 
 
 @pytest.mark.parametrize(

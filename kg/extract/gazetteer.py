@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.lexicon import lexicon, place_spans
+from kg.extract.lexicon import lexicon, place_key, place_spans
 from kg.places import admin_map
 from kg.records import DISTRICT, PROVINCE, Mention
 from kg.textnorm import UPPER, match_key
@@ -79,7 +79,8 @@ def find_places(text: str, key: str) -> list[Mention]:
         if _OCEAN.match(text, end) or _COMMUNE_LIST.search(text, max(0, start - 120), start):
             continue  # "Thái Bình Dương"; "4 xã (Hương Thọ, …, Hải Dương)": a commune named like a province
         words = text[start:end].split()
-        name_key = match_key(" ".join(words))
+        official = lexicon().place_names[place_key(text[start:end])]  # "Đắk G'Long" is written for "Đăk Glong"
+        name_key = match_key(official)
         before = _BEFORE.search(key, max(0, start - 14), start)
         word = before.group(1).rstrip(":").strip() if before else ""
         if not word:  # "các huyện giáp ranh như Ngọc Lặc, …", "3 thành phố là Thủ Dầu Một, …"
@@ -124,7 +125,7 @@ def find_places(text: str, key: str) -> list[Mention]:
             name = " ".join(words)
             out.append(
                 Mention.at(
-                    text, DISTRICT, start, end, name, scope="province", attrs={"name": name, "type_word": type_word}
+                    text, DISTRICT, start, end, name, scope="province", attrs={"name": official, "type_word": type_word}
                 )
             )
         else:
@@ -136,7 +137,7 @@ def find_places(text: str, key: str) -> list[Mention]:
             ):
                 # "Khu kinh tế Năm Căn", "Cảng hàng không Thọ Xuân": a zone or port named after its district
                 name = " ".join(words)
-                attrs = {"name": name, "type_word": amap.districts_by_name[name_key][0].type_word}
+                attrs = {"name": official, "type_word": amap.districts_by_name[name_key][0].type_word}
                 out.append(Mention.at(text, DISTRICT, start, end, name, scope="province", attrs=attrs))
                 continue
             bare.append((start, end, name_key))
@@ -190,7 +191,7 @@ def _beside_province(text: str, bare: list[tuple[int, int, str]], found: list[Me
         own = [d for d in districts if d.province_code in around]
         if len(own) == 1:
             name = " ".join(text[start:end].split())
-            attrs = {"name": name, "type_word": own[0].type_word}
+            attrs = {"name": own[0].name, "type_word": own[0].type_word}
             out.append(Mention.at(text, DISTRICT, start, end, name, scope="province", attrs=attrs))
     return out
 
@@ -231,6 +232,6 @@ def _bare_districts(text: str, bare: list[tuple[int, int, str]], found: list[Men
         for start, end, k in group:
             district = next(d for d in amap.districts_by_name[k] if d.province_code == code)
             name = " ".join(text[start:end].split())
-            attrs = {"name": name, "type_word": district.type_word}
+            attrs = {"name": district.name, "type_word": district.type_word}
             out.append(Mention.at(text, DISTRICT, start, end, name, scope="province", attrs=attrs))
     return out

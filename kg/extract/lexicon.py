@@ -127,8 +127,18 @@ _WORD_IN_RUN = re.compile(r"[\w'’]+")
 
 @lru_cache(maxsize=65536)
 def place_key(name: str) -> str:
-    """Matching key of a place name: spacing around hyphens and case ignored."""
-    return re.sub(r"\s*-\s*", "-", re.sub(r"\s+", " ", match_key(name.strip())))
+    """Matching key of a place name: spacing around hyphens and case ignored, and the Central Highlands' spellings
+    ("Đăk"/"Đak" for "Đắk", "Đắk G'Long" for "Đăk Glong", "Ia H' Drai")."""
+    key = re.sub(r"\s*-\s*", "-", re.sub(r"\s+", " ", match_key(name.strip())))
+    if "k" in key or "'" in key or "’" in key or "pắc" in key:
+        key = _APOSTROPHE.sub("", _HIGHLAND.sub(lambda m: _HIGHLAND_SPELLING[m.group()], key))
+    return key
+
+
+# "Đăk Lăk", "Đak", "Krông Pắk" / "Krông Pắc": one spelling of each syllable
+_HIGHLAND_SPELLING = {"ăk": "ắk", "đak": "đắk", "pắc": "pắk"}
+_HIGHLAND = re.compile(r"(?<=\w)ăk(?!\w)|(?<!\w)(?:đak|pắc)(?!\w)")
+_APOSTROPHE = re.compile(r"['’]\s*")
 
 
 def place_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
