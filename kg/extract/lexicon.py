@@ -141,6 +141,12 @@ _HIGHLAND = re.compile(r"(?<=\w)ăk(?!\w)|(?<!\w)(?:đak|pắc)(?!\w)")
 _APOSTROPHE = re.compile(r"['’]\s*")
 
 
+@cache
+def _place_first_words() -> frozenset[str]:
+    """The first words of the place names' keys."""
+    return frozenset(_WORD_IN_RUN.match(k).group() for k in lexicon().place_names)
+
+
 def place_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Capitalised province or district names in ``text[start:end]``, longest first, not overlapping.
 
@@ -153,6 +159,9 @@ def place_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple
         words = [(w.start(), w.end()) for w in _WORD_IN_RUN.finditer(text, run.start(), run.end())]
         i = 0
         while i < len(words):
+            if place_key(text[words[i][0] : words[i][1]]) not in _place_first_words():
+                i += 1  # no place name starts with this word
+                continue
             for n in range(min(lex.place_max_words, len(words) - i), 0, -1):
                 s, e = words[i][0], words[i + n - 1][1]
                 if place_key(text[s:e]) in lex.place_names:
