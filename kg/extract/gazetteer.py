@@ -76,7 +76,9 @@ def find_places(text: str, key: str) -> list[Mention]:
         prev = _PREV_WORD.search(text, max(0, start - 12), start)
         if prev and prev.group(1) in surnames:
             continue  # "Trương Hòa Bình", "Đinh La Thăng": the end of a personal name
-        if _OCEAN.match(text, end) or _COMMUNE_LIST.search(text, max(0, start - 120), start):
+        window = text[max(0, start - 120) : start]
+        communes = ("xã" in window or "phường" in window or "thị trấn" in window) and _COMMUNE_LIST.search(window)
+        if communes or _OCEAN.match(text, end):
             continue  # "Thái Bình Dương"; "4 xã (Hương Thọ, …, Hải Dương)": a commune named like a province
         words = text[start:end].split()
         official = lexicon().place_names[place_key(text[start:end])]  # "Đắk G'Long" is written for "Đăk Glong"
