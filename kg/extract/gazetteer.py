@@ -176,20 +176,19 @@ def _beside_province(text: str, bare: list[tuple[int, int, str]], found: list[Me
     """A bare district name written next to the name of its own province, before or after it: "tại Văn Giang,
     Hưng Yên", "quê quán Cẩm Xuyên - Hà Tĩnh", "Kiên Giang - Phú Quốc" (not a commune: "xã Văn Giang, …")."""
     amap = admin_map()
-    provinces = [(m.start, m.end, m.attrs["code"]) for m in found if m.kind == PROVINCE]
+    starts = {m.start: m.attrs["code"] for m in found if m.kind == PROVINCE}
+    ends = {m.end: m.attrs["code"] for m in found if m.kind == PROVINCE}
     taken = {m.start for m in found if m.kind == DISTRICT}
     out = []
-    for start, end, name_key in bare:
-        districts = amap.districts_by_name.get(name_key)
+    for start, end, name_key in bare if starts else ():
+        after = _NEXT_TO.match(text, end)
+        around = {starts[after.end()]} if after and after.end() in starts and "\n" not in after.group() else set()
+        around |= {ends[p] for p in range(max(0, start - 4), start) if p in ends and _NEXT_TO.fullmatch(text, p, start)}
+        districts = amap.districts_by_name.get(name_key) if around else None
         if not districts or start in taken or _COMMUNE_BEFORE.search(text, max(0, start - 12), start):
             continue
         if _REGION_BEFORE.search(text, max(0, start - 12), start):
             continue  # "vùng đất Biên Hòa - Đồng Nai": the historical land, not the city
-        around = set()
-        for p_start, p_end, code in provinces:
-            gap = _NEXT_TO.fullmatch(text, end, p_start) if p_start >= end else _NEXT_TO.fullmatch(text, p_end, start)
-            if gap and "\n" not in gap.group():
-                around.add(code)
         own = [d for d in districts if d.province_code in around]
         if len(own) == 1:
             name = " ".join(text[start:end].split())

@@ -130,8 +130,10 @@ def place_key(name: str) -> str:
     """Matching key of a place name: spacing around hyphens and case ignored, and the Central Highlands' spellings
     ("Đăk"/"Đak" for "Đắk", "Đắk G'Long" for "Đăk Glong", "Ia H' Drai")."""
     key = re.sub(r"\s*-\s*", "-", re.sub(r"\s+", " ", match_key(name.strip())))
-    if "k" in key or "'" in key or "’" in key or "pắc" in key:
-        key = _APOSTROPHE.sub("", _HIGHLAND.sub(lambda m: _HIGHLAND_SPELLING[m.group()], key))
+    if "ăk" in key or "đak" in key or "pắc" in key:
+        key = _HIGHLAND.sub(lambda m: _HIGHLAND_SPELLING[m.group()], key)
+    if "'" in key or "’" in key:
+        key = _APOSTROPHE.sub("", key)
     return key
 
 
