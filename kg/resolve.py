@@ -364,8 +364,6 @@ def _resolution_entity(
                 if o.attrs.get("number") == attrs["number"] and o.attrs["type"] == attrs["type"]
             }
         )
-        if not same and attrs.get("cited_symbol"):
-            same = [attrs["cited_symbol"]]  # "Nghị quyết 29" on education: the reference table's 29-NQ/TW
         if not same:
             if not attrs.get("numbered"):
                 return None  # "Chỉ thị 39" with no symbol to tie it to

@@ -716,3 +716,69 @@ def test_meetings_without_a_subject_or_a_name_are_no_events(text):
 )
 def test_the_events_of_a_text(text, found):
     assert events(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        (  # news_education_234: the election the meeting is held for
+            "Trước đó, Hội đồng trường của Trường ĐH Tôn Đức Thắng đã tổ chức hội nghị bầu chức danh quyền Hiệu "
+            "trưởng. TS Trần Trọng Đạo đã được bầu.",
+            "Hội nghị bầu chức danh quyền Hiệu trưởng",
+        ),
+        (  # news_business_149: the handover between the outgoing and the new minister
+            "Trước đó, phát biểu tại hội nghị bàn giao hôm 12/4, ông Nguyễn Hồng Diên nhấn mạnh vai trò Bộ trưởng.",
+            "Hội nghị bàn giao",
+        ),
+        (  # news_education_079: a ceremony announcing the decisions just named
+            "Phát biểu tại lễ công bố quyết định, PGS.TS. Huỳnh Văn Chương khẳng định quyết tâm của Đại học Huế.",
+            "Lễ công bố quyết định",
+        ),
+        (  # news_travel_074: the dot of "TP." does not end the name
+            "Sở Du lịch tổ chức Tọa đàm Giải pháp khôi phục và phát triển du lịch TP. Đà Nẵng vào sáng nay.",
+            "Tọa đàm Giải pháp khôi phục và phát triển du lịch TP. Đà Nẵng",
+        ),
+        (  # news_business_243: a comma after the year does
+            "Tại lễ trao giải thưởng Sao Khuê 2021, ứng dụng mobile app VinID được vinh danh.",
+            "Lễ trao giải thưởng Sao Khuê 2021",
+        ),
+    ],
+)
+def test_meetings_for_an_act_ceremonies_for_an_instrument_and_where_names_end(text, label):
+    assert events(text) == {label}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tại hội nghị, các đại biểu bàn giao hồ sơ cho nhau.",  # the act is the sentence's verb, after a comma
+        "Ông phát biểu tại lễ khai mạc thực hiện nghiêm túc quy định.",  # no instrument, no name
+    ],
+)
+def test_no_meeting_without_its_act(text):
+    assert events(text) == set()
+
+
+def test_the_election_of_the_assembly_of_a_term_is_one_event():
+    text = (  # news_society_051
+        "Liên quan đến cuộc bầu cử Quốc hội khóa XV, công tác nhân sự hết sức quan trọng. Bà Ngọc xin không tham "
+        "gia ứng cử đại biểu Quốc hội khóa XV vì lý do gia đình."
+    )
+    assert events(text) == {"Bầu cử đại biểu Quốc hội khóa XV"}
+
+
+def test_a_capitalised_ceremony_inside_a_sentence_is_named_by_its_object():
+    text = (  # news_health_080
+        "Bà Hằng chia sẻ tại Lễ ra mắt phần mềm ứng dụng trí tuệ nhân tạo trong nội soi đại tràng được tổ chức vào "
+        "ngày 21/4."
+    )
+    assert events(text) == {"Lễ ra mắt phần mềm ứng dụng trí tuệ nhân tạo trong nội soi đại tràng"}
+    # news_travel_113: a predicate follows the ceremony, not its object
+    assert events("Người dân tham dự Lễ khai mạc thực hiện nghiêm túc các biện pháp phòng dịch.") == set()
+
+
+def test_a_meeting_on_epidemic_prevention_without_ve():
+    text = "Tham gia buổi họp phòng chống dịch bệnh chiều nay theo hình thức trực tuyến, đại diện Cảng vụ cho biết."
+    assert events(text) == {"Buổi họp phòng chống dịch bệnh"}  # news_society_096
+    # a meeting with no subject after it
+    assert events("Quang cảnh buổi họp chiều 30/4 tại trụ sở UBND thành phố.") == set()

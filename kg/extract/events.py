@@ -86,7 +86,11 @@ _ABBREVIATED_GOES_ON = re.compile(
 # a head joined to the event just named: "tổ chức lễ công bố nghị quyết … và lễ khai mạc lễ hội …"
 _COORDINATED = re.compile(r"\s*,?\s*(?:và|cùng)\s+")
 # punctuation, and a comma before a capitalised clause, end a name (on the text)
-_LABEL_STOP = re.compile(r"[;“\"”\n(:]|\.(?:\s|$)|,\s+(?=[" + UPPER + r"])|\s+có\s+(?=[" + UPPER + r"])")
+# (not the dot of "TP. Đà Nẵng"; a comma after a year: "Lễ trao giải thưởng Sao Khuê 2021, ứng dụng … được vinh danh")
+_LABEL_STOP = re.compile(
+    r"[;“\"”\n(:]|(?<![\s(]TP)(?<![\s(]Tp)(?<![\s(]TX)\.(?:\s|$)|,\s+(?=[" + UPPER + r"])|(?<=(?:19|20)\d\d),"
+    r"|\s+có\s+(?=[" + UPPER + r"])"
+)
 _TRAILING = re.compile(r"(?:\s+(?:về|của|tại|với|và|cho|giữa|trong|ở)|(?<!thứ)\s+năm|\s*[,\-–])+$")  # not "lần thứ năm"
 
 
@@ -130,7 +134,15 @@ _BETWEEN = re.compile(r"\s*(?:giữa|với)\s+(?!kỳ|nhiệm kỳ)")
 _PARTICIPANTS = re.compile(r"\s+giữa\s+(?!kỳ|nhiệm kỳ)")
 
 
-def _subject_ok(text: str, key: str, head_end: int, label_end: int, ceremony: bool) -> bool:
+# what a ceremony hands over or announces, when an instrument: "lễ công bố quyết định", "lễ trao nghị quyết"
+_INSTRUMENT_OBJECT = re.compile(r"(?:quyết định|nghị quyết|nghị định)(?!\w)")
+# a predicate after a ceremony, not its object: "(người dân tham dự) Lễ khai mạc thực hiện nghiêm túc …"
+_PREDICATE_START = re.compile(r"(?:thực hiện|đảm bảo|bảo đảm|tuân thủ|phải|cần|được|đã|sẽ|đang|vẫn|cũng)(?!\w)")
+# an act that alone says what a meeting is for: "hội nghị bàn giao" (between the outgoing and the new head)
+_ACT_SUBJECT = re.compile(r"(?:bàn giao|chuyển giao)(?:\s+công việc|\s+nhiệm vụ)?")
+
+
+def _subject_ok(text: str, key: str, head_end: int, label_end: int, ceremony: bool, titled: bool = False) -> bool:
     """A stated subject, not only qualifiers ("hội nghị trực tuyến"), a bare body ("Hội nghị
     Thành ủy") or words before a comma that opens a clause ("Lễ ký kết, đại diện …")."""
     rest = key[head_end:label_end]
@@ -142,6 +154,12 @@ def _subject_ok(text: str, key: str, head_end: int, label_end: int, ceremony: bo
     rest = rest[q.end() :]
     if _res()["bodies"].fullmatch(rest):
         return False
+    if ceremony and titled and len(rest.split()) >= 3 and not _PREDICATE_START.match(rest.lstrip()):
+        return True  # "chia sẻ tại Lễ ra mắt phần mềm ứng dụng trí tuệ nhân tạo …": the capital says it is a title
+    if ceremony and _INSTRUMENT_OBJECT.match(rest.lstrip()):
+        return True  # "lễ công bố quyết định", "lễ trao quyết định bổ nhiệm": the instrument it hands over
+    if not ceremony and _ACT_SUBJECT.fullmatch(rest.strip()):
+        return True  # "hội nghị bàn giao": the act the meeting is held for
     if ceremony:  # "Lễ khánh thành Nhà văn hóa xã …", not "lễ khai mạc thực hiện nghiêm túc …"
         # the object may itself be a named occasion: "Lễ khai mạc lễ hội du lịch biển Hải Tiến"
         reach = 7 if _NESTED_OCCASION.match(rest.lstrip()) or _FACILITY.match(rest.lstrip()) else 4
@@ -239,7 +257,7 @@ def find_events(text: str, key: str, sentences: list[tuple[int, int]]) -> list[M
             between = None if ceremony else _PARTICIPANTS.search(key, m.end(), end)
             if between and _subject_ok(text, key, m.end(), between.start(), ceremony):
                 end = between.start()  # "Đối thoại chiến lược … lần thứ 7 giữa Bộ Quốc phòng hai nước": who took part
-            if end <= m.end() or not _subject_ok(text, key, m.end(), end, ceremony):
+            if end <= m.end() or not _subject_ok(text, key, m.end(), end, ceremony, bool(titled)):
                 continue
             written = " ".join(text[m.start() : end].split())
             abbreviated = _ABBREVIATED_GOES_ON.match(text, end)
@@ -256,9 +274,11 @@ def find_events(text: str, key: str, sentences: list[tuple[int, int]]) -> list[M
 
 # a meeting noun with the subject it is about, a place or its participants maybe between: "tại cuộc họp về công
 # tác chuẩn bị Kỳ thi …", "có buổi làm việc tại TP Cần Thơ về công tác phòng chống dịch Covid-19" (on the key)
+# the field a meeting is about, written without "về": "buổi họp phòng chống dịch bệnh" (on the key)
+_EPIDEMIC = r"(?:công tác\s+)?phòng,?\s+chống\s+(?:dịch|covid)"
 _MEETING_ABOUT = re.compile(
     r"((?:cuộc|buổi) (?:họp|làm việc))"  # no look-behind: it would be tried at every position (checked below)
-    r"(?P<place>\s+(?:tại|ở|với)\s+[^,.;:()“”\"]{1,50}?)?\s+về\s+(?=\w)"
+    r"(?P<place>\s+(?:tại|ở|với)\s+[^,.;:()“”\"]{1,50}?)?(?P<about>\s+về\s+(?=\w)|\s+(?=" + _EPIDEMIC + "))"
 )
 _ADDRESSED = re.compile(r"(?<!\w)(?:trình bày|báo cáo|phát biểu|chia sẻ|thông tin|thông báo|giải trình)\s+với\s+$")
 _NATIONAL_FIELD = re.compile(r"(?:\s+(?!của|và|các|với|tại|về)[a-zà-ỹđ]+){1,3}\s+toàn quốc(?!\w)")
@@ -281,8 +301,11 @@ def _meetings_about(text: str, key: str, sentences: list[tuple[int, int]]) -> li
         if len(key[m.end() : end].split()) < 2:
             continue
         subject = " ".join(text[m.end() : end].split())
-        label = f"{m.group(1)[:1].upper()}{m.group(1)[1:]} về {subject}"
-        attrs = {"event_type": label.split(" về ", 1)[0], **_date_in(key, s_start, m.start())}
+        about = " về " if m.group("about").strip() else " "
+        if m.group("place") and not about.strip():
+            continue  # "cuộc họp tại X phòng chống dịch": no subject said
+        label = f"{m.group(1)[:1].upper()}{m.group(1)[1:]}{about}{subject}"
+        attrs = {"event_type": m.group(1)[:1].upper() + m.group(1)[1:], **_date_in(key, s_start, m.start())}
         out.append(Mention.at(text, EVENT, m.start(), end, label, attrs=attrs))
     return out
 
@@ -383,6 +406,7 @@ _TENURE = r"nhiệm kỳ\s+\d{4}\s*[-–]\s*\d{4}"
 _LEVEL = r"(?:các cấp|cấp tỉnh|cấp huyện|cấp xã|tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)(?!\w)"
 # "bầu cử đại biểu Quốc hội khóa XV", "bầu Quốc hội, HĐND các cấp", "ứng cử đại biểu HĐND phường"
 _ELECTION = re.compile(r"(?<!\w)(?:bầu cử\s+|(?:ứng|tái) cử\s+(?=đại biểu)|bầu\s+(?=quốc hội|hđnd|hội đồng nhân dân))")
+_ASSEMBLY_OF_TERM = re.compile(r"^Bầu cử Quốc hội (khóa [IVXL]+)$")
 _CANDIDATE = re.compile(r"(?<!\w)(?:người|những người|danh sách)\s+$")
 _ELECTED_BODY = re.compile(r"(?:đại biểu\s+)?(quốc hội|hđnd|hội đồng nhân dân)(?!\w)")
 _CANDIDACY = re.compile(
@@ -664,6 +688,8 @@ def find_occasions(text: str, key: str, orgs: list[Mention]) -> list[Mention]:
         elected = _expand(" ".join(text[m.end() : end].split()), capital=False).rstrip(" ,")
         elected = _council_place(text, m.start(), elected)
         label = "Bầu cử " + re.sub(r"^Đại biểu", "đại biểu", elected)
+        # "cuộc bầu cử Quốc hội khóa XV" is the election of its deputies, as "ứng cử đại biểu Quốc hội khóa XV" says
+        label = _ASSEMBLY_OF_TERM.sub(r"Bầu cử đại biểu Quốc hội \1", label)
         out.append(Mention.at(text, EVENT, m.start(), end, label, attrs={"event_type": "Bầu cử", "central": central}))
     for m in _NATIONAL_CONGRESS.finditer(key) if "đại hội" in key else ():
         if key[max(0, m.start() - 12) : m.start()].rstrip().endswith(("nghị quyết", "văn kiện")):

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.lexicon import lexicon, place_spans
+from kg.extract.lexicon import lexicon, place_key, place_spans
 from kg.places import admin_map
 from kg.records import DISTRICT, PROVINCE, Mention
-from kg.textnorm import match_key
+from kg.textnorm import UPPER, match_key
 
 _BEFORE = re.compile(
-    r"(tỉnh ủy|thành ủy|huyện ủy|thị ủy|quận ủy|tỉnh|thành phố|tp\.?|huyện đảo|huyện|quận|thị xã|tx\.|(?<!bán )đảo)"
+    r"(tỉnh ủy|thành ủy|huyện ủy|thị ủy|quận ủy|tỉnh|thành phố|tp\.?|huyện đảo|huyện|quận|q\.|thị xã|tx\.|(?<!bán )đảo)"
     r"\s*:?\s*$"
 )
 _DISTRICT_WORDS = {
@@ -29,6 +29,7 @@ _DISTRICT_WORDS = {
     "quận": "quận",
     "thị xã": "thị xã",
     "tx.": "thị xã",
+    "q.": "quận",
     "thành phố": "thành phố",
     "tp.": "thành phố",
     "tp": "thành phố",
@@ -45,6 +46,21 @@ _PAREN_PROVINCE = re.compile(r"\s*\((?:tỉnh\s+|thành phố\s+|TP\.?\s*)?([^,(
 # "thành phố Đông Hưng (tỉnh Quảng Tây, Trung Quốc)": a foreign place named like one of ours
 _PAREN_ABROAD = re.compile(r"\s*\([^()\n]{0,40}?,\s*([^,()\n]{2,20})\)")
 _PREV_WORD = re.compile(r"(\w+) $")
+# "Thái Bình Dương" (the Pacific), also written with a soft hyphen: not the province
+_OCEAN = re.compile(r"[ \t]+Dư\u00ad?ơng(?!\w)")
+# names listed after a commune word are communes: "4 xã (Hương Thọ, Hương Phong, Hải Dương)", "các xã A, B và C"
+_COMMUNE_LIST = re.compile(
+    r"(?:(?<!\w)(?:các|những|\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(?:xã|phường|thị trấn)\s*[(:]?"
+    r"|(?<!\w)(?<!thị )(?:xã|phường|thị trấn)\s*[(:])\s*(?:[" + UPPER + r"][\w'’]*(?:[ \t]+[" + UPPER + r"][\w'’]*)*"
+    r"\s*(?:,|;|và|,\s*và)\s*)+$"
+)
+# "TP.HCM", "TP HCM", "TP. HCM": Ho Chi Minh City by its abbreviation ("TPHCM", one word, is a place name)
+_HCM = re.compile(r"(?<!\w)(?:TP|Tp)(?:\.\s?|\s)HCM(?!\w)")
+# "Quận 1", "quận 10": the numbered districts of a city
+_NUMBERED_DISTRICT = re.compile(r"(?<!\w)(?:[Qq]uận\s+|Q\.\s?)(\d{1,2})(?![\d\w/]|[.,]\d)")
+# a district and its province side by side: "Văn Giang, Hưng Yên", "Cẩm Xuyên - Hà Tĩnh", "Kiên Giang - Phú Quốc"
+_NEXT_TO = re.compile(r"\s*(?:,|-|–)\s*")
+_REGION_BEFORE = re.compile(r"(?<!\w)(?:vùng|vùng đất|miền|xứ|đất|bán đảo)\s+$", re.IGNORECASE)
 _LIST_GAP = re.compile(r"\s*(?:,|;|và|,\s*và)?\s*")
 
 
@@ -60,8 +76,13 @@ def find_places(text: str, key: str) -> list[Mention]:
         prev = _PREV_WORD.search(text, max(0, start - 12), start)
         if prev and prev.group(1) in surnames:
             continue  # "Trương Hòa Bình", "Đinh La Thăng": the end of a personal name
+        window = text[max(0, start - 120) : start]
+        communes = ("xã" in window or "phường" in window or "thị trấn" in window) and _COMMUNE_LIST.search(window)
+        if communes or _OCEAN.match(text, end):
+            continue  # "Thái Bình Dương"; "4 xã (Hương Thọ, …, Hải Dương)": a commune named like a province
         words = text[start:end].split()
-        name_key = match_key(" ".join(words))
+        official = lexicon().place_names[place_key(text[start:end])]  # "Đắk G'Long" is written for "Đăk Glong"
+        name_key = match_key(official)
         before = _BEFORE.search(key, max(0, start - 14), start)
         word = before.group(1).rstrip(":").strip() if before else ""
         if not word:  # "các huyện giáp ranh như Ngọc Lặc, …", "3 thành phố là Thủ Dầu Một, …"
@@ -92,6 +113,11 @@ def find_places(text: str, key: str) -> list[Mention]:
             if province is None or (not word and name_key in _PERSON_ONLY):
                 continue
             out.append(Mention.at(text, PROVINCE, start, end, province.label, attrs={"code": province.code}))
+            city = not word and name_key != match_key(province.name) and _capital_named(name_key, province.code)
+            if city and not _UNIVERSITY_BEFORE.search(key, max(0, start - 10), start):
+                # "Huế" is the city of Huế in the province of Thừa Thiên Huế: both are named ("Festival … Huế")
+                attrs = {"name": city.name, "type_word": city.type_word}
+                out.append(Mention.at(text, DISTRICT, start, end, city.name, scope="province", attrs=attrs))
         elif word in _DISTRICT_WORDS:
             type_word = _DISTRICT_WORDS[word]
             if name_key not in amap.districts_by_name:
@@ -101,14 +127,73 @@ def find_places(text: str, key: str) -> list[Mention]:
             name = " ".join(words)
             out.append(
                 Mention.at(
-                    text, DISTRICT, start, end, name, scope="province", attrs={"name": name, "type_word": type_word}
+                    text, DISTRICT, start, end, name, scope="province", attrs={"name": official, "type_word": type_word}
                 )
             )
         else:
             list_type = None
+            if (
+                name_key in amap.districts_by_name
+                and _FACILITY_BEFORE.search(key, max(0, start - 32), start)
+                and not _NAME_GOES_ON.match(text, end)  # "sân bay Tân Sơn Nhất" is not in Tân Sơn
+            ):
+                # "Khu kinh tế Năm Căn", "Cảng hàng không Thọ Xuân": a zone or port named after its district
+                name = " ".join(words)
+                attrs = {"name": official, "type_word": amap.districts_by_name[name_key][0].type_word}
+                out.append(Mention.at(text, DISTRICT, start, end, name, scope="province", attrs=attrs))
+                continue
             bare.append((start, end, name_key))
     if len(bare) > 1:
         out += _bare_districts(text, bare, out)
+    out += _beside_province(text, bare, out)
+    for m in _HCM.finditer(text) if "HCM" in text else ():
+        city = amap.provinces["79"]
+        out.append(Mention.at(text, PROVINCE, m.start(), m.end(), city.label, attrs={"code": city.code}))
+    for m in _NUMBERED_DISTRICT.finditer(text) if "uận" in text or "Q." in text else ():
+        # "Quận 1, TPHCM": a numbered district, which the resolver finds in the article's province
+        name = m.group(1).lstrip("0") or "0"
+        if name in amap.districts_by_name:
+            attrs = {"name": name, "type_word": "quận"}
+            out.append(Mention.at(text, DISTRICT, m.start(), m.end(), f"Quận {name}", scope="province", attrs=attrs))
+    return out
+
+
+# an economic zone, an airport or a seaport named after its district (not its management board's name)
+_FACILITY_BEFORE = re.compile(
+    r"(?<!ban quản lý )(?<!\w)(?:khu kinh tế|cảng hàng không(?: quốc tế)?|sân bay(?: quốc tế)?"
+    r"|cảng biển(?: nước sâu)?)\s+$"
+)
+_NAME_GOES_ON = re.compile(r"[ \t]*-?[ \t]*[" + UPPER + r"]")
+_UNIVERSITY_BEFORE = re.compile(r"(?<!\w)đại học\s+$")
+
+
+def _capital_named(name_key: str, province_code: str):
+    """The district (a city) of the province that a short name of the province is the name of: "Huế"."""
+    return next((d for d in admin_map().districts_by_name.get(name_key, ()) if d.province_code == province_code), None)
+
+
+def _beside_province(text: str, bare: list[tuple[int, int, str]], found: list[Mention]) -> list[Mention]:
+    """A bare district name written next to the name of its own province, before or after it: "tại Văn Giang,
+    Hưng Yên", "quê quán Cẩm Xuyên - Hà Tĩnh", "Kiên Giang - Phú Quốc" (not a commune: "xã Văn Giang, …")."""
+    amap = admin_map()
+    starts = {m.start: m.attrs["code"] for m in found if m.kind == PROVINCE}
+    ends = {m.end: m.attrs["code"] for m in found if m.kind == PROVINCE}
+    taken = {m.start for m in found if m.kind == DISTRICT}
+    out = []
+    for start, end, name_key in bare if starts else ():
+        after = _NEXT_TO.match(text, end)
+        around = {starts[after.end()]} if after and after.end() in starts and "\n" not in after.group() else set()
+        around |= {ends[p] for p in range(max(0, start - 4), start) if p in ends and _NEXT_TO.fullmatch(text, p, start)}
+        districts = amap.districts_by_name.get(name_key) if around else None
+        if not districts or start in taken or _COMMUNE_BEFORE.search(text, max(0, start - 12), start):
+            continue
+        if _REGION_BEFORE.search(text, max(0, start - 12), start):
+            continue  # "vùng đất Biên Hòa - Đồng Nai": the historical land, not the city
+        own = [d for d in districts if d.province_code in around]
+        if len(own) == 1:
+            name = " ".join(text[start:end].split())
+            attrs = {"name": own[0].name, "type_word": own[0].type_word}
+            out.append(Mention.at(text, DISTRICT, start, end, name, scope="province", attrs=attrs))
     return out
 
 
@@ -148,6 +233,6 @@ def _bare_districts(text: str, bare: list[tuple[int, int, str]], found: list[Men
         for start, end, k in group:
             district = next(d for d in amap.districts_by_name[k] if d.province_code == code)
             name = " ".join(text[start:end].split())
-            attrs = {"name": name, "type_word": district.type_word}
+            attrs = {"name": district.name, "type_word": district.type_word}
             out.append(Mention.at(text, DISTRICT, start, end, name, scope="province", attrs=attrs))
     return out

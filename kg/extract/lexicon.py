@@ -75,7 +75,6 @@ class Lexicon:
     place_names: dict[str, str]  # place_key(name) → name, provinces and districts
     place_max_words: int
     instruments: list[dict]
-    place_words: frozenset[str] = frozenset()  # match_key of every word of a place name
 
 
 @cache
@@ -116,9 +115,8 @@ def lexicon() -> Lexicon:
         name_stopwords=frozenset(raw["name_stopwords"]),
         famous=famous,
         place_names=names,
-        place_max_words=max(len(n.split()) for n in names),
+        place_max_words=max(len(re.findall(r"[\w'’]+", n)) for n in names),  # "Bà Rịa-Vũng Tàu": four words
         instruments=load_json("central_instruments.json")["instruments"],
-        place_words=frozenset(w for key in names for w in _WORD_IN_RUN.findall(key)),
     )
 
 
@@ -129,8 +127,26 @@ _WORD_IN_RUN = re.compile(r"[\w'’]+")
 
 @lru_cache(maxsize=65536)
 def place_key(name: str) -> str:
-    """Matching key of a place name: spacing around hyphens and case ignored."""
-    return re.sub(r"\s*-\s*", "-", re.sub(r"\s+", " ", match_key(name.strip())))
+    """Matching key of a place name: spacing around hyphens and case ignored, and the Central Highlands' spellings
+    ("Đăk"/"Đak" for "Đắk", "Đắk G'Long" for "Đăk Glong", "Ia H' Drai")."""
+    key = re.sub(r"\s*-\s*", "-", re.sub(r"\s+", " ", match_key(name.strip())))
+    if "ăk" in key or "đak" in key or "pắc" in key:
+        key = _HIGHLAND.sub(lambda m: _HIGHLAND_SPELLING[m.group()], key)
+    if "'" in key or "’" in key:
+        key = _APOSTROPHE.sub("", key)
+    return key
+
+
+# "Đăk Lăk", "Đak", "Krông Pắk" / "Krông Pắc": one spelling of each syllable
+_HIGHLAND_SPELLING = {"ăk": "ắk", "đak": "đắk", "pắc": "pắk"}
+_HIGHLAND = re.compile(r"(?<=\w)ăk(?!\w)|(?<!\w)(?:đak|pắc)(?!\w)")
+_APOSTROPHE = re.compile(r"['’]\s*")
+
+
+@cache
+def _place_first_words() -> frozenset[str]:
+    """The first words of the place names' keys."""
+    return frozenset(_WORD_IN_RUN.match(k).group() for k in lexicon().place_names)
 
 
 def place_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -143,14 +159,12 @@ def place_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple
     out: list[tuple[int, int]] = []
     for run in _CAP_RUN.finditer(text, start, len(text) if end is None else end):
         words = [(w.start(), w.end()) for w in _WORD_IN_RUN.finditer(text, run.start(), run.end())]
-        # a name is looked up only where all its words are words of some place name
-        known = [_word_key(text[s:e]) in lex.place_words for s, e in words]
         i = 0
         while i < len(words):
-            longest = 0
-            while longest < lex.place_max_words and i + longest < len(words) and known[i + longest]:
-                longest += 1
-            for n in range(longest, 0, -1):
+            if place_key(text[words[i][0] : words[i][1]]) not in _place_first_words():
+                i += 1  # no place name starts with this word
+                continue
+            for n in range(min(lex.place_max_words, len(words) - i), 0, -1):
                 s, e = words[i][0], words[i + n - 1][1]
                 if place_key(text[s:e]) in lex.place_names:
                     out.append((s, e))
@@ -159,11 +173,6 @@ def place_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple
             else:
                 i += 1
     return out
-
-
-@lru_cache(maxsize=65536)
-def _word_key(word: str) -> str:
-    return match_key(word)
 
 
 def place_at(text: str, pos: int) -> tuple[str, int] | None:

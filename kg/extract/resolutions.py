@@ -40,6 +40,9 @@ def term_number(token: str) -> str:
 _PARTY_SYMBOL = re.compile(
     r"(?<![\w/-])(\d{1,4})\s?-\s?([A-ZĐ][A-Za-zĐđ]{0,3})\s?/\s?(T\.Ư|[A-ZĐ][A-ZĐƯa-z0-9]{0,9}(?:-[A-ZĐ0-9]+)?)(?![\w-])"
 )
+# the codes that alone made the symbols of the Government, the Prime Minister and the Council of Ministers
+# before 2000 ("Nghị định 64/CP", "Quyết định 178/TTg", "Nghị định 12-HĐBT")
+_OLD_ISSUERS = {"CP": "CP", "TTG": "TTg", "HĐBT": "HĐBT"}
 # "24/2014/NĐ-CP", "80/2015/QH13", written also "116/2020/NĐ - CP", "1179/ QĐ BGDĐT" (spaced, or a space
 # for the hyphen before an all-capital issuer)
 _STATE_SYMBOL = re.compile(
@@ -77,6 +80,7 @@ _YEAR_CODES = {
     ("ubnd", "Chỉ thị"): "CT-UBND",
     ("hđnd", "Nghị quyết"): "NQ-HĐND",
 }
+_DATED_BY_YEAR = frozenset({"QĐ-UBND", "CT-UBND"})
 _DISPATCH_BEFORE = re.compile(r"(?<!\w)văn bản\s+(?:(?:khẩn|hỏa tốc|thượng khẩn)\s+)?(?:số\s+)?$")
 _DATE = re.compile(r"\s*,?\s*(?:ban hành\s+)?ngày\s+(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{4})")
 _DATE_WORDS = re.compile(r"\s*,?\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
@@ -277,7 +281,10 @@ def find_resolutions(text: str, key: str) -> list[Mention]:
             kind = type_word  # "công văn số 1159/UBND-VX3": the issuer and its office, no type code
         if kind is None and type_word and lex.raw["instrument_types"].get(type_word, "").upper() == code_up:
             kind = type_word  # "Pháp lệnh số 06/2008/PL-UBTVQH12": the code the type word names
-        if kind is None or (not year and not issuer and not course):
+        old_style = kind is None and type_word and not (year or issuer or course) and code_up in _OLD_ISSUERS
+        if old_style:  # "Nghị định số 64/CP" (1993), "Quyết định 178/TTg": the issuer's code alone, as written
+            kind, code = type_word, _OLD_ISSUERS[code_up]
+        if kind is None or (not year and not issuer and not course and not old_style):
             continue
         if type_word is None and not (year or issuer):
             continue
@@ -327,7 +334,10 @@ def find_resolutions(text: str, key: str) -> list[Mention]:
         codes = "NĐ-CP" if type_word == "Nghị định" else _year_codes(key, m.end(), type_word, int(m.group(3)))
         if codes is None:
             continue  # "Thông tư 18/2019" with no issuer: its symbol cannot be told
-        symbol = f"{m.group(2)}/{m.group(3)}/{codes}"
+        # "Quyết định số 4168/2006 của UBND thành phố": a people's committee's decision is numbered N/QĐ-UBND, the
+        # year the writer adds is its date's (only its few normative ones carry the year, and are cited in full)
+        dated = codes in _DATED_BY_YEAR
+        symbol = f"{m.group(2)}/{codes}" if dated else f"{m.group(2)}/{m.group(3)}/{codes}"
         code, _, issuer = codes.partition("-")
         attrs = {
             "symbol": symbol,
@@ -508,10 +518,14 @@ _SHORT = re.compile(
             "thông báo",
             "công điện",
             "công văn",
+            "luật",
+            "văn bản",
         ]
     )
     + r")\s+(số\s+)?(\d{1,4})(?![\d/\-\w])"
 )
+# "Luật số 34", "văn bản số 1123 của Bộ Công an": a law or a dispatch counts only numbered with "số"
+_NUMBERED_ONLY = {"luật": "Luật", "văn bản": "Văn bản"}
 
 
 _CENTRAL_ISSUER = re.compile(
@@ -553,7 +567,11 @@ def _ministry_after(key: str, pos: int) -> str | None:
 _PEOPLES_COMMITTEE_BEFORE = re.compile(r"(?:ubnd|ủy ban nhân dân)[^.;]{0,40}\s(?:ban hành|có|ra)\s+$")
 
 
-_PROGRAMME = re.compile(r"(?<!\w)(Đề án|đề án|Chương trình|Chiến lược|Quy hoạch)\s+(?=\w)")
+_PROGRAMME = re.compile(r"(?<!\w)(Đề án|đề án|Chương trình|Chiến lược|Quy hoạch|Kế hoạch)\s+(?=\w)")
+# a scheme or programme with its title in quotes: 'phê duyệt Đề án “Giáo dục hướng nghiệp … giai đoạn 2018-2025”'
+_QUOTED_PROGRAMME = re.compile(
+    r"(?<!\w)(Đề án|đề án|Chương trình|chương trình|Chiến lược|chiến lược|Kế hoạch)\s?(?=[“\"])"
+)
 _HORIZON = r"(?:\s*,?\s*(?:và\s+)?(?:(?:với\s+)?tầm nhìn|định hướng)\s+đến\s+(?:năm\s+)?\d{4})"
 # "giai đoạn 2021 - 2025", "thời kỳ 2021-2030, tầm nhìn đến năm 2050", "đến năm 2025, định hướng đến năm 2030"
 _PERIOD = re.compile(
@@ -584,6 +602,12 @@ _SCHEME_TITLE_END = re.compile(
     r"[.;:()\n“”\"!?]|,\s+(?:trong đó|đồng thời|nhằm|để|với|theo|sau|trước|khi|nhưng|song|còn|và|từ|đến|tuy|đã|sẽ)\s"
     r"|\s(?:đối với|được|là|làm căn cứ|trình|nhằm|đã|sẽ|đang|vừa|cũng|thì|mà|với|tại|vào|từ|đến|theo|cho|của|nêu trên"
     r"|này|bao gồm|gồm)(?!\w)"
+)
+# a scheme each of several bodies has of its own is a kind of scheme, not one (on the key)
+_EACH_ONE = re.compile(r"(?<!\w)(?:cho|của) (?:từng|mỗi)(?!\w)")
+_MANY_ISSUERS = re.compile(
+    r"(?<!\w)(?:các|những) (?:địa phương|tỉnh|trường|cơ sở|đơn vị|bộ|ngành|sở)(?!\w)[^.;:]{0,40}"
+    r"(?:ban hành|xây dựng|lập|phê duyệt|trình|thực hiện|triển khai)\s+$"
 )
 _SCHEME_NOT_A_TITLE = re.compile(r"(?:và|hoặc|này|đó|trên|mới|của|cho|với|các|những)(?!\w)")
 
@@ -624,6 +648,8 @@ def _programmes(text: str, key: str, taken: list[tuple[int, int]]) -> list[Menti
         ):
             period = None
         is_scheme = m.group(1).lower() == "đề án"
+        if m.group(1) == "Kế hoạch" and (period is None or _CLAUSE_IN_TITLE.search(key, pos, period.start())):
+            continue  # a plan counts only with its title and period: "Kế hoạch hướng nghiệp … giai đoạn 2018 - 2025"
         annual = _ANNUAL_PROGRAMME.match(key, m.start())
         if annual:  # "Chương trình giám sát của Quốc hội năm 2022"
             end = annual.end()
@@ -636,6 +662,10 @@ def _programmes(text: str, key: str, taken: list[tuple[int, int]]) -> list[Menti
             end = stop.start() if stop else -1
             if end < 0 or not 4 <= len(key[pos:end].split()) <= 30 or _SCHEME_NOT_A_TITLE.match(key, pos):
                 continue
+            if _EACH_ONE.search(key[end : end + 80].split(".")[0]) or _MANY_ISSUERS.search(
+                key, max(0, m.start() - 60), m.start()
+            ):
+                continue  # one of each: "Đề án … phê duyệt cho từng cơ sở", "các địa phương ban hành Đề án …"
         elif is_scheme and text[pos].isupper():  # a proper name: "đề án Công viên địa chất toàn cầu …"
             end = _name_tokens(text, pos, limit=16)
             place = _PLACE_AFTER.match(text, end)
@@ -658,25 +688,20 @@ def _programmes(text: str, key: str, taken: list[tuple[int, int]]) -> list[Menti
         kind = m.group(1)[0].upper() + m.group(1)[1:]
         label = f"{kind} {' '.join(text[pos:end].split())}"
         out.append(_named_mention(text, m.start(), end, label, kind))
+    for m in _QUOTED_PROGRAMME.finditer(text):
+        # a scheme's quoted title is its name; a programme, strategy or plan is one of the State's with its period
+        # ("chương trình “Tiếp sức mùa thi”" is a campaign, "kế hoạch “Nam tiến”" a company's)
+        title, end = _quoted(text, m.end())
+        if not title or not title[0].isupper() or not 2 <= len(title.split()) <= 40 or _overlaps(taken, m.start(), end):
+            continue
+        before = re.search(r"(\w+)\s+$", text[max(0, m.start() - 20) : m.start()])
+        if before and before.group(1)[:1].isupper() or _COUNTED.search(key, max(0, m.start() - 12), m.start()):
+            continue  # "Ban Quản lý Chương trình “…”": a body's name; "2 đề án “…”"
+        if m.group(1).lower() != "đề án" and not re.search(_PERIOD.pattern + r"$", " " + title):
+            continue
+        kind = m.group(1)[0].upper() + m.group(1)[1:]
+        out.append(_named_mention(text, m.start(), end, f"{kind} {' '.join(title.split())}", kind))
     return out
-
-
-@cache
-def _cited_table() -> dict[tuple[str, int], list[tuple[str, re.Pattern]]]:
-    """(type, number) → (symbol, topics) of the central instruments articles cite by a bare number."""
-    out: dict[tuple[str, int], list[tuple[str, re.Pattern]]] = {}
-    for entry in lexicon().instruments:
-        cited = entry.get("cited_as")
-        if cited:
-            topics = re.compile(r"(?<!\w)(?:" + alternation(cited["topics"]) + r")(?!\w)")
-            out.setdefault((cited["type"], cited["number"]), []).append((entry["symbol"], topics))
-    return out
-
-
-def _cited(key: str, type_word: str, number: int) -> str | None:
-    """The central instrument a bare "Nghị quyết 29" cites, told by the article's topic ("giáo dục")."""
-    hits = [symbol for symbol, topics in _cited_table().get((type_word, number), ()) if topics.search(key)]
-    return hits[0] if len(hits) == 1 else None
 
 
 def _short_forms(text: str, key: str, taken: list[tuple[int, int]]) -> list[Mention]:
@@ -688,7 +713,10 @@ def _short_forms(text: str, key: str, taken: list[tuple[int, int]]) -> list[Ment
     for m in _SHORT.finditer(key):
         if _overlaps(taken, m.start(), m.end()):
             continue
-        type_word = lexicon().instrument_types[re.sub(r"\s+", " ", m.group(1))]
+        written = re.sub(r"\s+", " ", m.group(1))
+        if written in _NUMBERED_ONLY and not m.group(2):
+            continue  # "luật 2019", "văn bản 5 trang"
+        type_word = _NUMBERED_ONLY.get(written) or lexicon().instrument_types[written]
         number = int(m.group(3))
         attrs = {"type": type_word, "number": number, "short": True}
         issuer = _CENTRAL_ISSUER.match(key, m.end())
@@ -716,14 +744,10 @@ def _short_forms(text: str, key: str, taken: list[tuple[int, int]]) -> list[Ment
             # "Quyết định số 1879 của Bộ trưởng Bộ Y tế" = 1879/QĐ-BYT
             symbol = f"{number}/{_PARTY_CODES[type_word]}-{ministry}"
             attrs.update(symbol=symbol, short=False, issuer_code=ministry, state=True)
-        else:
-            cited = _cited(key, type_word, number)
-            if cited:  # "theo đúng tinh thần của Nghị quyết 29" in an article on education: 29-NQ/TW
-                attrs["cited_symbol"] = cited
-            elif m.group(2):
-                attrs["numbered"] = True  # "kế hoạch số 22": numbered, though the article never gives its symbol
-                if _COMPANY.search(key, max(0, m.start() - 60), min(len(key), m.end() + 60)):
-                    companies.add((type_word, number))
+        elif m.group(2):
+            attrs["numbered"] = True  # "kế hoạch số 22": numbered, though the article never gives its symbol
+            if _COMPANY.search(key, max(0, m.start() - 60), min(len(key), m.end() + 60)):
+                companies.add((type_word, number))
         label = f"{type_word} số {attrs['symbol']}" if "symbol" in attrs else f"{type_word} {m.group(3)}"
         out.append(Mention.at(text, RESOLUTION, m.start(), m.end(), label, attrs=attrs))
     for mention in out:  # "Nghị quyết số 156, HĐQT Eximbank …" once: each mention of it is the company's
