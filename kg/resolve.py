@@ -451,6 +451,32 @@ def _near_same_names(a: list[str], b: list[str]) -> int:
     return 1 if i < len(short) and short[i:] == long_[i + extra :] else 0  # words added at the end: a longer name
 
 
+def _same_body(label: str, others: list[str]) -> str | None:
+    """The other name of the article that is the same body as ``label``, written fuller: "Đại học Tôn
+    Đức Thắng" is the "Trường Đại học Tôn Đức Thắng" of the same article; "Nhà máy thép Hòa Phát Dung
+    Quất" the "Nhà máy gang thép Hòa Phát Dung Quất" (a lower-case word more before the same proper name
+    of two words or more, not a place). None if there is none, or more than one."""
+    words = label.split()
+    found = set()
+    for other in others:
+        more = other.split()
+        if words[:2] == ["Đại", "học"] and more == ["Trường", *words]:
+            found.add(other)
+        elif len(more) == len(words) + 1 and len(words) >= 4:
+            i = next((k for k in range(len(words)) if words[k] != more[k]), len(words))
+            tail = words[i:]
+            if (
+                0 < i
+                and more[i].islower()
+                and tail == more[i + 1 :]
+                and len(tail) >= 3
+                and sum(w[:1].isupper() for w in tail) >= 2
+                and not any(w in ("tỉnh", "thành", "huyện", "quận", "thị", "xã", "phường") for w in tail)
+            ):
+                found.add(other)
+    return next(iter(found)) if len(found) == 1 else None
+
+
 def post_label(title: str, org_label: str) -> str:
     """The post a title names in a body: the title and the body's name, the head word said once.
 
@@ -627,6 +653,9 @@ class Resolver:
             longer = [k for k in orgs if k != short and labels[k].startswith(labels[short] + " ")]
             if len(longer) == 1 and ents[longer[0]].attrs.get("parent") != short:
                 alias[short] = longer[0]
+        for k in orgs:
+            if k not in alias and (same := _same_body(ents[k].label, [ents[o].label for o in orgs if o != k])):
+                alias[k] = next(o for o in orgs if ents[o].label == same)
         for k in list(alias):  # an alias of an alias: the last one
             while alias[k] in alias:
                 alias[k] = alias[alias[k]]

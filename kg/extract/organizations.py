@@ -75,7 +75,10 @@ def _patterns() -> _Patterns:
         press=anchored(press),
         named_head=anchored(named),
         start=re.compile(r"(?<!\w)(?:" + alternation(starts) + r")(?!\w)"),
-        within=re.compile(r"(?<!\w)(?:" + alternation([n for n in starts if n not in in_names]) + r")(?!\w)"),
+        # (not "Đại học", which goes on a name: "Hội đồng Đại học Huế", "Trường Đại học …")
+        within=re.compile(
+            r"(?<!\w)(?:" + alternation([n for n in starts if n not in in_names and n != "Đại học"]) + r")(?!\w)"
+        ),
     )
 
 
@@ -102,8 +105,17 @@ def _capitalised(text: str, start: int) -> bool:
 
 
 def _place_at(text: str, key: str, pos: int) -> tuple[str, int] | None:
-    """A capitalised province or district name starting at ``pos``."""
-    return place_at(text, pos)
+    """A capitalised province or district name starting at ``pos``; also the city written "TP.HCM",
+    "TP. HCM", "Tp HCM" (and "HCM" right after such a "TP."), which the place names do not spell."""
+    found = place_at(text, pos)
+    if found is None and text[pos : pos + 1] in "TH.":
+        m = _HCM.match(text, pos)
+        if m and (m.group(1) or re.search(r"T[Pp]\.?\s?$", text[max(0, pos - 4) : pos])):
+            return "TP.HCM", m.end()
+    return found
+
+
+_HCM = re.compile(r"(T[Pp]\.?\s?)?\.?HCM(?![\w.]\w)")
 
 
 def _central_body(text: str, key: str, pos: int) -> OrgParse | None:
@@ -142,12 +154,30 @@ def _central_body(text: str, key: str, pos: int) -> OrgParse | None:
     org = OrgParse(m.start(), end, [], {"kind": "central", "label": label, "parent": parent})
     if end > m.end() and not country:
         org.qualifier = inner  # "…, Ban Tổ chức Trung ương": a mention of the parent too
-    elif entry.get("names_parent") and match_key(_WS.sub(" ", text[m.start() : m.end()])).endswith(match_key(parent)):
-        # "Tổng cục Chính trị Quân đội nhân dân Việt Nam": the parent is written in the unit's name (not
-        # "Ủy ban Thường vụ Quốc hội", one of the body's own organs)
-        at = m.end() - len(parent)
+    elif parent and not country and (at := _parent_written(text, m.start(), m.end(), entry)) is not None:
+        # "Tổng cục Chính trị Quân đội nhân dân Việt Nam", "Ủy ban Pháp luật của Quốc hội": the parent is
+        # written in the unit's name (not "Ủy ban Thường vụ Quốc hội", one of the body's own organs)
         org.qualifier = OrgParse(at, m.end(), [], {"kind": "central", "label": parent, "parent": None})
     return org
+
+
+def _parent_written(text: str, start: int, end: int, entry: dict) -> int | None:
+    """Where the parent's name starts at the end of a central body's written name: any of the parent's
+    names for a body that names it ("UB Trung ương MTTQ Việt Nam"), else only after "của" ("… của Quốc
+    hội"); None if it is not written there."""
+    written = match_key(_WS.sub(" ", text[start:end]))
+    parent = _central_by_label().get(entry["parent"])
+    names = parent["names"] if parent else [entry["parent"]]
+    for name in sorted(names, key=len, reverse=True):
+        tail = (" " if entry.get("names_parent") else " của ") + match_key(name)
+        if written.endswith(tail):
+            return end - len(name)
+    return None
+
+
+@cache
+def _central_by_label() -> dict[str, dict]:
+    return {e["label"]: e for e in lexicon().raw["central_bodies"]}
 
 
 _AND_FIELD = re.compile(r"\s+và((?:\s+[" + UPPER + r"]\w*(?:\s+[" + LOWER + r"]+)?){1,3}?)(?=\s+[" + UPPER + r"])")
@@ -318,6 +348,9 @@ def _level_body(text: str, key: str, pos: int) -> OrgParse | None:
     head = lexicon().level_bodies[match_key(_WS.sub(" ", key[m.start() : m.end()]))]
     end = m.end()
     nxt = _skip_ws(key, _skip_abbreviation(text, end))
+    if head == "Đảng ủy" and (bloc := _bloc(text, key, nxt)):  # "Đảng ủy Khối ĐH, CĐ TP.HCM"
+        head, end = bloc
+        nxt = _skip_ws(key, end)
     lv = pats.level.match(key, nxt)
     base = {"kind": "level_body", "head": head}
     if lv:
@@ -347,6 +380,33 @@ def _level_body(text: str, key: str, pos: int) -> OrgParse | None:
     if head.startswith("Đảng ủy Khối") and "level" not in base:
         return None
     return OrgParse(pos, end, [], base)
+
+
+_BLOC_WORD = re.compile(r"(?:\s*,\s*|\s+(?:và\s+|[-–]\s+)?)([\w&]+)")
+_BLOC_LEVEL = re.compile(r"(?:tỉnh|thành phố|tp|huyện|quận|thị xã)(?!\w)")
+
+
+def _bloc(text: str, key: str, pos: int) -> tuple[str, int] | None:
+    """A Party committee of a bloc named by its sector, before the level or place it serves: "Đảng ủy
+    Khối ĐH, CĐ TP.HCM" → ("Đảng ủy Khối Đại học, Cao đẳng", end), "Đảng ủy khối đại học, cao đẳng
+    TP.HCM", "Đảng ủy Khối Doanh nghiệp tỉnh"; the sector runs to the first level word or place."""
+    if not key.startswith("khối", pos):
+        return None
+    cur, n = pos + len("khối"), 0
+    while n < 8:
+        w = _BLOC_WORD.match(key, cur)
+        if w is None or "\n" in key[cur : w.start(1)]:
+            return None
+        if n and (_BLOC_LEVEL.match(key, w.start(1)) or _place_at(text, key, w.start(1))):
+            break
+        if w.group(1) in lexicon().name_stopwords and w.group(1) != "và":
+            return None
+        cur, n = w.end(), n + 1
+    else:
+        return None
+    abbreviation, expanded = _abbreviations()
+    sector = " ".join(text[pos + len("khối") : cur].split())
+    return "Đảng ủy Khối " + abbreviation.sub(lambda a: expanded[a.group()], sector), cur
 
 
 _PARTY_ORGAN = re.compile(r"(ban cán sự đảng|đảng đoàn|đảng ủy cơ quan|đảng ủy|đảng bộ|chi bộ|công đoàn|quân ủy)\s+")
@@ -782,8 +842,10 @@ def _lower_head(text: str, key: str, pos: int) -> OrgParse | None:
     "bệnh viện Rajiv Gandhi" — only with a proper name past its type words ("trường THPT chuyên" is
     no one school)."""
     head = _LOWER_HEAD.match(text, pos)
-    if not head or _GENERIC_BEFORE.search(key, max(0, pos - 8), pos) or _patterns().start.match(key, head.end()):
-        return None  # "các trường …"; "hội trường UBND phường": another body follows
+    if not head or _GENERIC_BEFORE.search(key, max(0, pos - 8), pos):
+        return None  # "các trường …"
+    if _patterns().start.match(key, head.end()) and not key.startswith("đại học", head.end()):
+        return None  # "hội trường UBND phường": another body follows (not "trường Đại học Hàng hải")
     before = re.search(r"(\w+)\s+$", text[max(0, pos - 12) : pos])
     if before and before.group(1).lower() in _TRUONG_COMPOUNDS:
         return None  # "hội trường", "thị trường", "môi trường": not a school
@@ -803,6 +865,10 @@ _STATUS_BEFORE = re.compile(r"(?:đại biểu|bầu cử|ứng cử)\s+$")
 
 
 _STANDING_TITLE = re.compile(r"(?:phó chủ tịch|phó bí thư|phó chủ nhiệm|phó trưởng ban|ủy viên)\s+$")
+# a centre that is a building, named as the place where something happens ("tổ chức tại Trung tâm Hội nghị
+# …", "bệnh viện dã chiến tại Trung tâm văn hóa TP Hà Tiên"); not "Giám đốc Trung tâm Văn hóa tỉnh"
+_VENUE = re.compile(r"trung tâm\s+(?:văn hóa|hội nghị|triển lãm|hội chợ)(?!\w)")
+_AT_VENUE = re.compile(r"(?<!\w)(?:tại|ở|khu)\s+$")
 _DOCUMENT_BEFORE = re.compile(r"(?:công ước|hiến chương)\s+$")
 
 
@@ -811,6 +877,8 @@ def _status_phrase(key: str, org: OrgParse) -> bool:
     "Công ước Liên hợp quốc về Luật Biển": a treaty named after the body."""
     if _DOCUMENT_BEFORE.search(key, max(0, org.start - 14), org.start):
         return True
+    if _VENUE.match(key, org.start) and _AT_VENUE.search(key, max(0, org.start - 8), org.start):
+        return True  # "tại Trung tâm văn hóa TP Hà Tiên": the building where something happens
     return (
         org.base.get("label") == "Quốc hội"
         and not org.departments
@@ -907,7 +975,9 @@ _TYPE_WORDS = frozenset(
     for w in "THPT THCS TH ĐH CĐ MN PTDTNT PTDTBT Tiểu Trung Đại Cao học đẳng cơ sở Phổ thông Mầm non chuyên "
     "cấp TNHH CP cổ phần một thành viên MTV tư thục dân lập Quốc tế nghề Dân tộc nội trú bán trú".split()
 )
-_NAMED_AFTER_PEOPLE = frozenset({"Trường", "Công ty", "Cty", "Tổng công ty", "Tập đoàn", "Quỹ", "Bệnh viện", "Nhà máy"})
+_NAMED_AFTER_PEOPLE = frozenset(
+    {"Trường", "Đại học", "Công ty", "Cty", "Tổng công ty", "Tập đoàn", "Quỹ", "Bệnh viện", "Nhà máy"}
+)
 # heads whose names are proper names, whole at two capitalised syllables: "Bệnh viện Chợ Rẫy| khảo sát",
 # "Đồn Biên phòng Thông Thụ| tuần tra"
 _PROPER_NAMED = _NAMED_AFTER_PEOPLE | {"Đồn Biên phòng"}
@@ -993,6 +1063,7 @@ def _name_tokens(text: str, pos: int, limit: int = 14, head: str = "") -> int:
                 and not (len(w) > 1 and w.isupper())
                 and not any(words.endswith(f) for f in _NAME_FINAL)
                 and not place_at_end(text, pos, end)
+                and not (i == 1 and place_key(w) in lex.place_names)  # "Đại học Huế| thời gian qua"
                 # "Công ty Hòa Phát| kiểm tra": a proper name of two capitalised syllables is whole
                 and not (
                     head in _PROPER_NAMED
@@ -1004,7 +1075,7 @@ def _name_tokens(text: str, pos: int, limit: int = 14, head: str = "") -> int:
             )
             continue
         if w in ("-", "–") and cap(i + 1):
-            if _patterns().within.match(key_of(toks[i + 1][0])) or toks[i + 1][2] in ("Ông", "Bà") or person_at(i + 1):
+            if _another_body(key_of(toks[i + 1][0])) or toks[i + 1][2] in ("Ông", "Bà") or person_at(i + 1):
                 break  # "Vụ Pháp chế - Bộ GDĐT": the body it belongs to; "Tập đoàn Vingroup - Ông Phạm …"
             i += 1
             continue
@@ -1012,7 +1083,7 @@ def _name_tokens(text: str, pos: int, limit: int = 14, head: str = "") -> int:
             i += 1  # "Sở TN & MT": the abbreviation "TN&MT" written spaced
             continue
         if w in ("và", "&") and cap(i + 1) and toks[i + 1][2][:1].isupper():  # not "… Việt Bắc và 5 trường"
-            if i + 1 < len(toks) and _patterns().within.match(key_of(toks[i + 1][0])):
+            if i + 1 < len(toks) and _another_body(key_of(toks[i + 1][0])):
                 break  # "Trạm ra đa 595 và Trạm Hải đăng Hòn Khoai", "T&T Group và UBND TP Cần Thơ": two bodies
             if toks[i + 1][2] in ("Ông", "Bà") or person_at(i + 1):
                 break  # "… Trường Đại học Y-Dược Huế và Ông Trương Quốc Hùng": a person
@@ -1059,8 +1130,13 @@ def _name_tokens(text: str, pos: int, limit: int = 14, head: str = "") -> int:
         if after_cap and w != "và" and w[:1].isalpha():  # second syllable of a capitalised word
             end, after_cap, i = e, False, i + 1
             continue
-        if any(match_key(text[pos:end]).lower().endswith(f) for f in _NAME_FINAL) or place_at_end(text, pos, end):
-            break  # "Bộ Tư lệnh Bộ đội Biên phòng Việt Nam nghiên cứu …": the name has ended
+        if (
+            any(match_key(text[pos:end]).lower().endswith(f) for f in _NAME_FINAL)
+            or place_at_end(text, pos, end)
+            or i == 1
+            and place_key(toks[0][2]) in lex.place_names
+        ):
+            break  # "Bộ Tư lệnh Bộ đội Biên phòng Việt Nam| nghiên cứu …", "Đại học Huế| và toàn thể …"
         j = i  # a lower-case run (maybe with "và") that a capitalised word, a level word or a short end closes
         compounds = False  # a word of the run is a stop word but for the word it makes with the next one
         named_compound = False
@@ -1135,6 +1211,11 @@ def _name_tokens(text: str, pos: int, limit: int = 14, head: str = "") -> int:
                 end = toks[va - 1][1]
         break
     return end
+
+
+def _another_body(key: str) -> bool:
+    """Whether another body starts at ``key`` after "và" or a dash ("… và Đại học Yale", "… - Bộ GDĐT")."""
+    return bool(_patterns().within.match(key)) or key.startswith("đại học ")
 
 
 @cache
@@ -1609,6 +1690,8 @@ def _named(text: str, key: str, pos: int, after_post: bool = False) -> OrgParse 
     known = _central_by_slug().get(key_slug(name))
     if known is not None:  # "Bộ Văn hóa Thể thao và Du lịch": a central body written without its commas
         return OrgParse(pos, end, [], {"kind": "central", "label": known["label"], "parent": known.get("parent")})
+    if head == "Đại học" and _RECTOR_BEFORE.search(key, max(0, pos - 24), pos):
+        name = "Trường " + name  # "Phó Hiệu trưởng Đại học Kinh tế quốc dân": the rector's is a Trường
     base = {"kind": "named", "label": name, "head": head}
     lv = _LEVEL_AFTER.match(key, _skip_abbreviation(text, end))
     if lv:
@@ -1635,9 +1718,14 @@ def _named(text: str, key: str, pos: int, after_post: bool = False) -> OrgParse 
             base["place"], end = place
     rest = match_key(" ".join(name.split()[len(head.split()) :])).lower().replace("đa khoa", "").split()
     kind_only = all(w in _KIND_WORDS for w in rest)
+    if head == "Đại học" and (kind_only or rest == ["quốc", "gia"]):
+        return None  # "lên Đại học Quốc gia": a status, no one university
     if head in _NAMED_AFTER_PEOPLE and kind_only and not {"place", "level", "commune"} & base.keys():
         return None  # "các Viện, Trường Đại học trên địa bàn", "Bệnh viện Đa khoa": a kind of body, no name
     return OrgParse(pos, end, [], base)
+
+
+_RECTOR_BEFORE = re.compile(r"hiệu trưởng\s+$")
 
 
 # the words of a body's kind alone ("Trường Đại học", "Trường Trung học phổ thông", "Công ty cổ phần"); not
