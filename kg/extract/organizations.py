@@ -606,6 +606,10 @@ def _press(text: str, key: str, pos: int) -> OrgParse | None:
     m = _patterns().press.match(key, pos)
     if not m:
         return None
+    known = _known_press()[0].match(key, pos)
+    if known:  # "Báo Quân đội nhân dân", "Báo Công an nhân dân": a national paper whose name goes on in lower case
+        label = _known_press()[1][_WS.sub(" ", known.group())]
+        return OrgParse(pos, known.end(), [], {"kind": "central", "label": label, "parent": None, "press": True})
     nxt = _skip_ws(key, m.end())
     place = _place_at(text, key, nxt)
     head = _WS.sub(" ", text[m.start() : m.end()])
@@ -622,6 +626,13 @@ def _press(text: str, key: str, pos: int) -> OrgParse | None:
         end = words.end if body else words.end()
         return OrgParse(pos, end, [], {"kind": "central", "label": name, "parent": None, "press": True})
     return None
+
+
+@cache
+def _known_press() -> tuple[re.Pattern, dict[str, str]]:
+    """The newspapers and journals the lexicon knows by their web address, by their names' keys."""
+    names = {match_key(n): n for n in lexicon().raw["press_hosts"].values() if n.startswith(("Báo ", "Tạp chí "))}
+    return re.compile(r"(?:" + alternation(list(names)) + r")(?!\w)"), names
 
 
 _PRESS_NAME = re.compile(
@@ -1022,7 +1033,19 @@ def _name_tokens(text: str, pos: int, limit: int = 14, head: str = "") -> int:
         if n < 3 or toks[j][2] not in lex.surnames or place_at(text, toks[j + 1][0]):
             return False  # "Trường Đại học Y Hà Nội": "Y" then a place is no person
         typed = all(match_key(t[2]).lower() in _TYPE_WORDS for t in toks[:j])
-        return not (head in _NAMED_AFTER_PEOPLE and typed)
+        return not (head in _NAMED_AFTER_PEOPLE and (typed or field_namesake(j, n)))
+
+    def field_namesake(j: int, n: int) -> bool:
+        """ "Đại học Y khoa Phạm Ngọc Thạch…": a school of a field named after a person, the name last."""
+        return (
+            head in ("Trường", "Đại học")
+            and 3 <= n <= 4
+            and j > 0
+            and toks[j - 1][2][:1].islower()
+            and (j + n >= len(toks) or not toks[j + n][2][:1].isalnum())
+            # not after a post title: "Viện trưởng Viện … - Trường ĐH Xây dựng Doãn Minh Khôi," is his name
+            and not _title_at().search(match_key(text[max(0, pos - 90) : pos]).lower())
+        )
 
     def _person_len(j: int) -> int:
         """How many words the personal name a body is named after has at toks[j] (0: none there)."""
@@ -1031,7 +1054,7 @@ def _name_tokens(text: str, pos: int, limit: int = 14, head: str = "") -> int:
             n += 1
         if n < 3 or toks[j][2] not in lex.surnames or head not in _NAMED_AFTER_PEOPLE or place_at(text, toks[j + 1][0]):
             return 0
-        if not all(match_key(t[2]).lower() in _TYPE_WORDS for t in toks[:j]):
+        if not all(match_key(t[2]).lower() in _TYPE_WORDS for t in toks[:j]) and not field_namesake(j, n):
             return 0
         # "Bệnh viện Bạch Mai| Nguyễn Quang Tuấn": a second full name after the first two words
         second = next((p for p in range(2, n - 1) if toks[j + p][2] in lex.surnames), None)
@@ -1075,7 +1098,7 @@ def _name_tokens(text: str, pos: int, limit: int = 14, head: str = "") -> int:
             )
             continue
         if w in ("-", "–") and cap(i + 1):
-            if _another_body(key_of(toks[i + 1][0])) or toks[i + 1][2] in ("Ông", "Bà") or person_at(i + 1):
+            if _another_body(key_of(toks[i + 1][0]), head) or toks[i + 1][2] in ("Ông", "Bà") or person_at(i + 1):
                 break  # "Vụ Pháp chế - Bộ GDĐT": the body it belongs to; "Tập đoàn Vingroup - Ông Phạm …"
             i += 1
             continue
@@ -1213,9 +1236,10 @@ def _name_tokens(text: str, pos: int, limit: int = 14, head: str = "") -> int:
     return end
 
 
-def _another_body(key: str) -> bool:
-    """Whether another body starts at ``key`` after "và" or a dash ("… và Đại học Yale", "… - Bộ GDĐT")."""
-    return bool(_patterns().within.match(key)) or key.startswith("đại học ")
+def _another_body(key: str, head: str = "Đại học") -> bool:
+    """Whether another body starts at ``key`` after "và" or a dash ("… và Đại học Yale", "Đại học Cambridge-Đại
+    học Oxford", "… - Bộ GDĐT"; not "Khoa Quốc tế - Đại học Quốc gia Hà Nội", the unit's university)."""
+    return bool(_patterns().within.match(key)) or head == "Đại học" and key.startswith("đại học ")
 
 
 @cache
@@ -1507,7 +1531,11 @@ _CLAUSE_LOWER = frozenset("ở tại các những của cho với là đã đư�
 _BEFORE_COMMUNE = re.compile(r"((?:[" + LOWER + r"]+\s+){1,4}?)(?<!thị )(?=(?:xã|phường|thị trấn)\s+[" + UPPER + r"])")
 _WORD_AFTER = re.compile(r"\s+(\w+)")
 _PLACE_BEFORE = frozenset({"xã", "phường", "trấn", "thôn", "ấp", "làng", "khu", "đường", "huyện", "quận"})
-_PERSON_BEFORE = frozenset({"ông", "bà", "Ông", "Bà", "chí", "anh", "chị"})
+# words before a personal name: "ông", "đồng chí", and the last syllable of a rank or degree ("Đại tá Đoàn Xuân
+# Bộ", "Thiếu tướng", "Tiến sĩ", "Giáo sư", "PGS.TS")
+_PERSON_BEFORE = frozenset(
+    {"ông", "bà", "Ông", "Bà", "chí", "anh", "chị", "tá", "tướng", "úy", "sĩ", "sư", "TS", "ThS", "GS", "PGS", "BS"}
+)
 
 
 def head_is_surname(text: str, pos: int) -> bool:
@@ -1682,6 +1710,10 @@ def _named(text: str, key: str, pos: int, after_post: bool = False) -> OrgParse 
     q = re.compile(r"\s+của\s+Quốc hội").match(text, end)
     if q:
         end = q.end()
+    if head == "Ban Quản lý" and (parks := _AND_PARKS.match(key, end)):
+        end = parks.end()  # "Ban Quản lý khu kinh tế Nghi Sơn và các khu công nghiệp": one board, named so
+        place = _place_at(text, key, _skip_ws(key, end)) if _skip_ws(key, end) > end else None
+        end = place[1] if place else end  # "… và các Khu công nghiệp Quảng Ngãi"
     name = _and_written_out(" ".join([head] + text[m.end() : end].split()))
     if name in lexicon().raw["not_organizations"] or place_key(name) in lexicon().place_names:
         return None  # "Đài Loan", "Hội An": a place whose name starts like a body
@@ -1725,6 +1757,7 @@ def _named(text: str, key: str, pos: int, after_post: bool = False) -> OrgParse 
     return OrgParse(pos, end, [], base)
 
 
+_AND_PARKS = re.compile(r"\s+và\s+các\s+khu\s+(?:công nghiệp|chế xuất)(?!\w)")
 _RECTOR_BEFORE = re.compile(r"hiệu trưởng\s+$")
 
 
