@@ -839,7 +839,31 @@ def find_organizations(text: str, key: str) -> list[Mention]:
             mentions.append(parent)
         mentions.extend(_bodies_within(text, key, org))
         pos = org.end
+    mentions.extend(_units_after_titles(text, key, mentions))
     return mentions
+
+
+# "Trưởng phòng Đào tạo", "Phó trưởng khoa Nội", "Trưởngphòng Tổ chức cán bộ": a title that ends with its
+# unit's head word, the unit's name after it
+_UNIT_TITLE = re.compile(r"(?<!\w)(?:phó\s*)?trưởng\s*(phòng|khoa|bộ môn)[ \t]+")
+
+
+_SOME_PLACE = re.compile(r"\s+(?:một|các|mỗi|những|nhiều)\s+(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|địa phương)")
+
+
+def _units_after_titles(text: str, key: str, mentions: list[Mention]) -> list[Mention]:
+    """The units named after a title that says their head word, where no other name was read there."""
+    out = []
+    for m in _UNIT_TITLE.finditer(key):
+        if not _capitalised(text, m.end()):
+            continue
+        if any(o.start < m.end() + 40 and m.end() <= o.end for o in mentions if o.start >= m.start()):
+            continue  # a body is already read there
+        org = _shifted(text, m.end(), {"phòng": "Phòng", "khoa": "Khoa", "bộ môn": "Bộ môn"}[_WS.sub(" ", m.group(1))])
+        if org is None or org.base.get("kind") != "named" or _SOME_PLACE.match(key, org.end):
+            continue  # "Trưởng Phòng GD&ĐT một quận": some district's, no one body
+        out.append(org_mention(text, with_parent(text, key, org)))
+    return out
 
 
 _TRUONG_COMPOUNDS = frozenset(
@@ -1132,7 +1156,7 @@ def _name_tokens(text: str, pos: int, limit: int = 14, head: str = "") -> int:
                 end, i = toks[listed - 1][1], listed
                 continue
         if w == "," and i and end == toks[i - 1][1]:
-            fields = _capital_fields_end(text, toks, i + 1)  # "Sở Văn hóa, Thể thao và Du lịch"
+            fields = _capital_fields_end(text, toks, i + 1, head)  # "Sở Văn hóa, Thể thao và Du lịch"
             if fields:
                 end, i = toks[fields - 1][1], fields
                 after_cap = toks[fields - 1][2][
@@ -1184,6 +1208,8 @@ def _name_tokens(text: str, pos: int, limit: int = 14, head: str = "") -> int:
         while k > i and toks[k - 1][2] == "và":
             k -= 1
         nxt = toks[j][2] if j < len(toks) else ""
+        if j > i and j < len(toks) and "\n" in text[toks[j - 1][1] : toks[j][0]]:
+            nxt = ""  # "Trưởngphòng Tổ chức cán bộ" at the end of a line: the line ends the name
         level_closed = nxt in ("tỉnh", "huyện", "quận", "thị", "thành") and (cap(j + 1) or cap(j + 2))
         closed = (
             k > i
@@ -1259,10 +1285,13 @@ def _proper_name_end(text: str, pos: int) -> int:
     return m.end() if m else pos
 
 
-def _capital_fields_end(text: str, toks: list[tuple[int, int, str]], i: int) -> int | None:
+def _capital_fields_end(text: str, toks: list[tuple[int, int, str]], i: int, head: str = "") -> int | None:
     """End index of ", Thể thao và Du lịch": the fields of a body named as a list, each a
     capitalised word (with its lower-case syllable), the last one after "và", with no other body
-    or place among them; None if there is none."""
+    or place among them; None if there is none. A unit of a school or institute is named so whatever
+    its fields ("Viện Hợp tác, Nghiên cứu và Đào tạo quốc tế", "Phòng Khoa học Công nghệ, Hợp tác và
+    Sau đại học"); a department or ministry only by the lists the lexicon knows ("Sở Nội vụ, Tư pháp
+    và Y tế" is three departments)."""
     j = i
     while j < len(toks) and j - i < 8:
         t = toks[j][2]
@@ -1274,6 +1303,8 @@ def _capital_fields_end(text: str, toks: list[tuple[int, int, str]], i: int) -> 
             if k < len(toks) and toks[k][2][:1].islower() and toks[k][2][:1].isalpha():
                 k += 1
             # only the fields of a body known by such a name: "Sở Nội vụ, Tư pháp và Y tế" is three bodies
+            if head in _FIELD_LIST_HEADS:
+                return k
             written = match_key(text[max(0, toks[k - 1][1] - 60) : toks[k - 1][1]]).lower().replace(" & ", " và ")
             return k if any(written.endswith(c) for c in _compound_fields()) else None
         if t[:1].isupper():
@@ -1283,6 +1314,9 @@ def _capital_fields_end(text: str, toks: list[tuple[int, int, str]], i: int) -> 
             return None  # a lower-case syllable only right after a capitalised one: "Thể thao"
         j += 1
     return None
+
+
+_FIELD_LIST_HEADS = frozenset({"Viện", "Phòng", "Khoa", "Trung tâm", "Bộ môn", "Học viện"})
 
 
 @cache
@@ -1379,6 +1413,7 @@ _SECOND_SYLLABLES = frozenset(
 _LOWER_COMPOUNDS: dict[tuple[str, str], frozenset[str] | None] = {
     ("hành", "chính"): None,
     ("thông", "tin"): frozenset({"hóa", "hoá", "toàn", "nghệ"}),
+    ("ứng", "dụng"): frozenset({"toán", "học", "lý", "sinh", "thuật", "tin"}),  # "Toán ứng dụng"
 }
 
 
