@@ -565,7 +565,7 @@ class Resolver:
             keys[i] = self._resolve_mention(m, ctx, numbered, article)
             if keys[i] and m.kind == ORGANIZATION:
                 self._span_keys[(m.start, m.end)] = keys[i]
-        keys = self._merge_event_names(keys, [m.start for m in ex.mentions])
+        keys = self._merge_event_names(keys, [m.start for m in ex.mentions], out.province_key)
         for m, key in zip(ex.mentions, keys, strict=True):
             if key:
                 out.mentions.append(ResolvedMention(m, key))
@@ -606,7 +606,9 @@ class Resolver:
         self.result.articles.append(out)
         return out
 
-    def _merge_event_names(self, keys: list[str | None], starts: list[int]) -> list[str | None]:
+    def _merge_event_names(
+        self, keys: list[str | None], starts: list[int], province: str | None = None
+    ) -> list[str | None]:
         """Within one article, "Lễ hội Hoa phượng đỏ" is the "Lễ hội Hoa phượng đỏ 2021" it named
         before: an event whose name begins another's (three words or more) is that event.
         Likewise a named body cut short ("Ủy ban Thường vụ" after "Ủy ban Thường vụ Quốc hội") is
@@ -651,6 +653,8 @@ class Resolver:
             if ents[short].label in central:  # "Bộ Quốc phòng" is not "Bộ Quốc phòng Trung Quốc"
                 continue
             longer = [k for k in orgs if k != short and labels[k].startswith(labels[short] + " ")]
+            if len(longer) > 1:  # "Hội Khuyến học" beside "… TP Cần Thơ" and "… Việt Nam": the article's place's
+                longer = [k for k in longer if province and ents[k].attrs.get("province") == province]
             if len(longer) == 1 and ents[longer[0]].attrs.get("parent") != short:
                 alias[short] = longer[0]
         for k in orgs:

@@ -266,7 +266,12 @@ def parse_org(text: str, key: str, pos: int, allow_generic: bool = False, after_
             base = inner
         else:
             m = pats.central_suffix.match(key, cur)
-            if m and _capitalised(text, cur):
+            assoc = _association_after(text, key, m.end()) if m and _capitalised(text, cur) else None
+            if assoc is not None and departments[-1] in ("Ban Chấp hành", "Ban Thường vụ"):
+                # "BCH Trung ương Hội Khuyến học Việt Nam": the association's central committee
+                departments[-1] += " Trung ương"
+                base = assoc
+            elif m and _capitalised(text, cur):
                 last = departments.pop()
                 label = lex.central_departments.get(match_key(last))
                 if label:
@@ -303,6 +308,21 @@ def parse_org(text: str, key: str, pos: int, allow_generic: bool = False, after_
         org.inner_start = base.start
     elif base.inner_start is not None:
         org.inner_start = base.inner_start
+    return org
+
+
+_ASSOCIATION = re.compile(r"(?:hội|tổng hội|hiệp hội|liên hiệp)(?!\w)")
+
+
+def _association_after(text: str, key: str, end: int) -> OrgParse | None:
+    """A national association named right after "Trung ương" ("Hội Khuyến học Việt Nam", "Hội Nông dân
+    Việt Nam"), whose central committee the name is."""
+    at = _skip_ws(key, end)
+    if at == end or not _capitalised(text, at) or not _ASSOCIATION.match(key, at):
+        return None
+    org = parse_org(text, key, at, allow_generic=True)
+    if org is None or org.departments or not (org.base.get("label") or "").endswith("Việt Nam"):
+        return None
     return org
 
 
