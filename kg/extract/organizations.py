@@ -860,7 +860,83 @@ def find_organizations(text: str, key: str) -> list[Mention]:
         mentions.extend(_bodies_within(text, key, org))
         pos = org.end
     mentions.extend(_units_after_titles(text, key, mentions))
-    return mentions
+    return _home_organs(text, key, mentions)
+
+
+# the bodies of a school written without its name, the school being the article's ("Đảng ủy Trường,",
+# "Chủ tịch Công đoàn Trường", "Chi bộ nhà trường", "Bí thư Đảng ủy,", "Ủy viên Ban thường vụ Đảng ủy⏎",
+# "BCH ĐoànTNCS HCM Trường")
+_HOME_ORGAN = re.compile(
+    r"(?<!\w)(?:(ban thường vụ|ban chấp hành|bch|btv)\s*)?"
+    r"(đảng ủy|công đoàn|chi bộ|đoàn\s*thanh niên cộng sản hồ chí minh|đoàn\s*tncs\s*hcm)"
+    r"(?:\s+((?:nhà\s+)?trường)(?!\w)(?!\s+[" + UPPER + r"])|(?=\s*(?:[,;.)]|\n|$)))"
+)
+_HOME_TITLE = re.compile(r"(?:bí thư(?: thường trực)?|ủy viên|chủ tịch|phó chủ tịch|đại diện|thường vụ)\s*$")
+_HOME_HEADS = ("Trường ", "Đại học ", "Học viện ")
+_HOME_ORGANS = {"đảng ủy": "Đảng ủy", "công đoàn": "Công đoàn", "chi bộ": "Chi bộ"}
+_HOME_DEPTS = {
+    "ban thường vụ": "Ban Thường vụ",
+    "btv": "Ban Thường vụ",
+    "ban chấp hành": "Ban Chấp hành",
+    "bch": "Ban Chấp hành",
+}
+
+
+def _home_body(mentions: list[Mention]) -> dict | None:
+    """The base of the school the article is about: the one named most (twice or more), alone."""
+    counts: dict[str, int] = {}
+    bases: dict[str, dict] = {}
+    for m in mentions:
+        base = m.attrs.get("base") or {}
+        label = base.get("label") or ""
+        if m.attrs.get("departments") or base.get("prefix") or not label.startswith(_HOME_HEADS):
+            continue
+        if len(label.split()) < 3 or base.get("kind") not in ("named", "central"):
+            continue
+        short = label.removeprefix("Trường ")
+        counts[short] = counts.get(short, 0) + 1
+        if short not in bases or label.startswith("Trường "):
+            bases[short] = base
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < 2 or len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return None
+    return bases[ranked[0][0]]
+
+
+def _home_organs(text: str, key: str, mentions: list[Mention]) -> list[Mention]:
+    """The Party committee, union or youth union of the article's school written without its name."""
+    home = None
+    out = mentions
+    for m in _HOME_ORGAN.finditer(key):
+        dept, organ, word = m.group(1), _WS.sub(" ", m.group(2)), m.group(3)
+        if not word and not dept and not _HOME_TITLE.search(key, max(0, m.start() - 24), m.start()):
+            continue  # a bare "Đảng ủy" only after a title: "Bí thư Đảng ủy,", "Chủ tịch Công đoàn,"
+        if not word and organ == "chi bộ":
+            continue
+        home = home if home is not None else (_home_body(mentions) or {})
+        if not home:
+            return out
+        end = m.end(3) if word else m.end(2)
+        same = [o for o in out if o.start < end and m.start() < o.end]
+        if any(
+            (o.attrs.get("base") or {}).get("place") or (o.attrs.get("base") or {}).get("level") or o.end > end
+            for o in same
+        ):
+            continue  # "Đảng ủy Trường Đại học …", "Công đoàn tỉnh": a body named in full
+        base = dict(home, prefix=_HOME_ORGANS.get(organ, "Đoàn Thanh niên Cộng sản Hồ Chí Minh"))
+        departments = [_HOME_DEPTS[_WS.sub(" ", dept)]] if dept else []
+        if organ.startswith("đoàn") and not word and not dept:
+            continue
+        if out is mentions:
+            out = list(mentions)
+        out = [o for o in out if o not in same]
+        mention = org_mention(text, OrgParse(m.start(), end, departments, base))
+        out.append(mention)
+        if departments:  # "Ban Thường vụ Đảng ủy" names the Đảng ủy too
+            inner = org_mention(text, OrgParse(m.start(2), end, [], base))
+            inner.attrs["qualifier"] = True
+            out.append(inner)
+    return out
 
 
 # "Trưởng phòng Đào tạo", "Phó trưởng khoa Nội", "Trưởngphòng Tổ chức cán bộ": a title that ends with its
