@@ -903,9 +903,42 @@ def _home_body(mentions: list[Mention]) -> dict | None:
     return bases[ranked[0][0]]
 
 
+def _home_units(mentions: list[Mention], home: dict) -> None:
+    """ "Viện KH&CN Nhiệt lạnh", "Phòng Đào tạo", "Khoa Quản trị kinh doanh" written alone in an article
+    about one school: the school's units, named with it (the unit convention)."""
+    for m in mentions:
+        base = m.attrs.get("base") or {}
+        if base.get("kind") != "named" or base.get("head") not in _HOME_UNITS or m.attrs.get("departments"):
+            continue
+        if {"place", "level", "commune", "prefix", "unit_of"} & base.keys() or m.attrs.get("qualifier"):
+            continue
+        label = base["label"]
+        if label.endswith(("Việt Nam", "Trung ương")) or place_at_end(label, 0, len(label)):
+            continue  # "Viện Hàn lâm Khoa học xã hội Việt Nam": a body of its own
+        if not all(map(_vietnamese_word, label.split())) or _COUNTRY_IN().search(label + " X"):
+            continue  # "Viện … Leipzig", "Viện Sức khỏe quốc gia Mỹ": a foreign body
+        m.attrs["departments"] = [label]
+        m.attrs["base"] = dict(home)
+        m.label = f"{label} {home.get('label', '')}"
+
+
+_HOME_UNITS = frozenset({"Phòng", "Khoa", "Bộ môn", "Viện"})
+_HIGHER_SCHOOL = re.compile(r"(?:Đại học|Học viện|Cao đẳng)(?!\w)")
+
+
+def _vietnamese_word(word: str) -> bool:
+    """A Vietnamese syllable, a number, punctuation or an abbreviation in capitals ("KH&CN")."""
+    return not word[:1].isalpha() or word.isupper() or vietnamese_syllable(word.strip(",.-").lower())
+
+
 def _home_organs(text: str, key: str, mentions: list[Mention]) -> list[Mention]:
-    """The Party committee, union or youth union of the article's school written without its name."""
-    home = None
+    """The Party committee, union or youth union of the article's school written without its name, and
+    its units."""
+    home = _home_body(mentions)
+    if home and _HIGHER_SCHOOL.search(home.get("label", "")) and all(map(_vietnamese_word, home["label"].split())):
+        _home_units(
+            mentions, home
+        )  # a university's or college's units (not a school's: "Phòng GD&ĐT" is the district's)
     out = mentions
     for m in _HOME_ORGAN.finditer(key):
         dept, organ, word = m.group(1), _WS.sub(" ", m.group(2)), m.group(3)
@@ -913,7 +946,6 @@ def _home_organs(text: str, key: str, mentions: list[Mention]) -> list[Mention]:
             continue  # a bare "Đảng ủy" only after a title: "Bí thư Đảng ủy,", "Chủ tịch Công đoàn,"
         if not word and organ == "chi bộ":
             continue
-        home = home if home is not None else (_home_body(mentions) or {})
         if not home:
             return out
         end = m.end(3) if word else m.end(2)
