@@ -852,6 +852,11 @@ def find_organizations(text: str, key: str) -> list[Mention]:
         if _GENERIC_AFTER.match(key, org.end):  # "HĐND tỉnh, thành phố trực thuộc trung ương"
             pos = org.end
             continue
+        if _UNIT_BRACKET.match(text, org.end) and org.base.get("head") in _UNIT_HEADS | {"Thanh tra"}:
+            whole = with_parent(text, key, org)  # "Thanh tra Quốc phòng - Bộ CHQS tỉnh Thanh Hóa", "Cục … (Bộ Y tế)"
+            head_of_parent = text[whole.base.get("unit_of", 0) : whole.end].split()[:1]
+            if whole is org or head_of_parent[0] not in org.base["label"].split()[1:]:
+                org = whole  # (not "Thanh tra Sở TT-TT Bình Dương (Sở TT-TT)": the body it names, abbreviated)
         mentions.append(org_mention(text, org))
         if org.qualifier is not None:
             parent = org_mention(text, org.qualifier)
@@ -1935,6 +1940,7 @@ _KIND_WORDS = frozenset(
 # "Trưởng khoa Tim mạch - Lồng ngực, Bệnh viện Nhi Thanh Hóa", "Phó Vụ trưởng Vụ Pháp luật, Văn
 # phòng Quốc hội", "Trưởng phòng Chính trị tư tưởng Sở GDĐT TPHCM"
 _UNIT_HEADS = frozenset({"Phòng", "Khoa", "Vụ", "Trung tâm", "Bộ môn", "Cục", "Viện"})
+_UNIT_BRACKET = re.compile(r"[ \t]+[-–][ \t]+|[ \t]*\(")  # a unit's body after a dash or in brackets
 _UNIT_PARENTS = {
     "Cục": frozenset({"Tổng cục", "Văn phòng"}),
     "Viện": frozenset({"Học viện", "Trường Đại", "Đại học", "Viện Hàn", "Trường ĐH", "Tổng cục", "Tập đoàn"}),
@@ -1969,7 +1975,7 @@ def with_parent(text: str, key: str, unit: OrgParse) -> OrgParse:
     head = base.get("head")
     if (
         base.get("kind") != "named"
-        or head not in _UNIT_HEADS
+        or head not in _UNIT_HEADS | {"Thanh tra"}
         or unit.departments
         or any(k in base for k in ("place", "level", "commune", "prefix"))
     ):
