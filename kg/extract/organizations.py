@@ -940,10 +940,11 @@ def _home_organs(text: str, key: str, mentions: list[Mention]) -> list[Mention]:
     """The Party committee, union or youth union of the article's school written without its name, and
     its units."""
     home = _home_body(mentions)
-    if home and _HIGHER_SCHOOL.search(home.get("label", "")) and all(map(_vietnamese_word, home["label"].split())):
-        _home_units(
-            mentions, home
-        )  # a university's or college's units (not a school's: "Phòng GD&ĐT" is the district's)
+    if not home:
+        return mentions
+    # a university's or college's units (not a school's: "Phòng GD&ĐT" there is the district's)
+    if _HIGHER_SCHOOL.search(home.get("label", "")) and all(map(_vietnamese_word, home["label"].split())):
+        _home_units(mentions, home)
     out = mentions
     for m in _HOME_ORGAN.finditer(key):
         dept, organ, word = m.group(1), _WS.sub(" ", m.group(2)), m.group(3)
@@ -978,7 +979,7 @@ def _home_organs(text: str, key: str, mentions: list[Mention]) -> list[Mention]:
 
 # "Trưởng phòng Đào tạo", "Phó trưởng khoa Nội", "Trưởngphòng Tổ chức cán bộ": a title that ends with its
 # unit's head word, the unit's name after it
-_UNIT_TITLE = re.compile(r"(?<!\w)(?:phó\s*)?trưởng\s*(phòng|khoa|bộ môn)[ \t]+")
+_UNIT_TITLE = re.compile(r"trưởng\s*(phòng|khoa|bộ môn)[ \t]+")
 
 
 _SOME_PLACE = re.compile(r"\s+(?:một|các|mỗi|những|nhiều)\s+(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|địa phương)")
@@ -988,7 +989,7 @@ def _units_after_titles(text: str, key: str, mentions: list[Mention]) -> list[Me
     """The units named after a title that says their head word, where no other name was read there."""
     out = []
     for m in _UNIT_TITLE.finditer(key):
-        if not _capitalised(text, m.end()):
+        if not _capitalised(text, m.end()) or m.start() and key[m.start() - 1].isalpha():
             continue
         if any(o.start < m.end() + 40 and m.end() <= o.end for o in mentions if o.start >= m.start()):
             continue  # a body is already read there
