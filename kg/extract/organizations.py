@@ -991,8 +991,8 @@ def _units_after_titles(text: str, key: str, mentions: list[Mention]) -> list[Me
     for m in _UNIT_TITLE.finditer(key):
         if not _capitalised(text, m.end()) or m.start() and key[m.start() - 1].isalpha():
             continue
-        if any(o.start < m.end() + 40 and m.end() <= o.end for o in mentions if o.start >= m.start()):
-            continue  # a body is already read there
+        if any(o.start <= m.end() < o.end for o in mentions) or key.startswith(m.group(1), m.end()):
+            continue  # a body is already read there; "Trưởng phòng Phòng, chống …": the name says its head
         org = _shifted(text, m.end(), {"phòng": "Phòng", "khoa": "Khoa", "bộ môn": "Bộ môn"}[_WS.sub(" ", m.group(1))])
         if org is None or org.base.get("kind") != "named" or _SOME_PLACE.match(key, org.end):
             continue  # "Trưởng Phòng GD&ĐT một quận": some district's, no one body
