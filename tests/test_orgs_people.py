@@ -937,3 +937,12 @@ def test_a_unit_with_its_body_after_a_dash_or_in_brackets():
         "Cục Quản lý chất lượng Bộ Giáo dục và Đào tạo",
         "Thanh tra Sở Thông tin và Truyền thông tỉnh Bình Dương",
     } <= found
+
+
+def test_a_bodys_organs_elected_after_it_in_one_sentence():
+    found = entities(
+        "Tại đại hội, Hội Khuyến học tỉnh Bạc Liêu đã bầu ra 27 người vào Ban chấp hành nhiệm kỳ 2020 - 2025, 9 "
+        "người vào Ban thường vụ. Ông Lê Quốc Việt làm Chủ tịch.\nĐại hội đã bầu Ban chấp hành nhiệm kỳ mới."
+    )[ORGANIZATION]
+    assert {"Ban Chấp hành Hội Khuyến học tỉnh Bạc Liêu", "Ban Thường vụ Hội Khuyến học tỉnh Bạc Liêu"} <= found
+    assert not any(o.startswith("Ban Chấp hành") and "Bạc Liêu" not in o for o in found)

@@ -865,7 +865,49 @@ def find_organizations(text: str, key: str) -> list[Mention]:
         mentions.extend(_bodies_within(text, key, org))
         pos = org.end
     mentions.extend(_units_after_titles(text, key, mentions))
+    mentions.extend(_elected_organs(text, key, mentions))
     return _home_organs(text, key, mentions)
+
+
+# "Hội Khuyến học tỉnh Bạc Liêu đã bầu ra 27 người vào Ban chấp hành nhiệm kỳ 2020 - 2025, 9 người vào Ban
+# thường vụ": a body's own organs written bare after the body, in one sentence
+_BARE_ORGAN = re.compile(r"(ban chấp hành|ban thường vụ)(?=\s*(?:nhiệm kỳ|khóa|gồm|[,.;(]|$))")
+_SENTENCE_START = re.compile(r"[.!?\n][^.!?\n]*$")
+
+
+def _elected_organs(text: str, key: str, mentions: list[Mention]) -> list[Mention]:
+    """The Ban Chấp hành or Ban Thường vụ written bare of the body named before it in the sentence."""
+    out = []
+    for m in _BARE_ORGAN.finditer(key):
+        if not _capitalised(text, m.start()) or m.start() and key[m.start() - 1].isalpha():
+            continue
+        if any(o.start <= m.start() < o.end for o in mentions):
+            continue
+        cut = _SENTENCE_START.search(key, max(0, m.start() - 300), m.start())
+        begin = cut.start() if cut else max(0, m.start() - 300)
+        before = [
+            o
+            for o in mentions
+            if begin <= o.start and o.end <= m.start() and not o.attrs.get("qualifier") and o.kind == ORGANIZATION
+        ]
+        if not before:
+            continue
+        body = max(before, key=lambda o: o.start)
+        base = body.attrs.get("base") or {}
+        if body.attrs.get("departments") or base.get("kind") not in ("named", "level_body", "committee"):
+            continue
+        dept = "Ban Chấp hành" if m.group(1) == "ban chấp hành" else "Ban Thường vụ"
+        organ = Mention.at(
+            text,
+            ORGANIZATION,
+            m.start(),
+            m.end(),
+            dept,
+            scope=body.scope,
+            attrs={"departments": [dept], "base": dict(base)},
+        )
+        out.append(organ)
+    return out
 
 
 # the bodies of a school written without its name, the school being the article's ("Đảng ủy Trường,",
