@@ -208,7 +208,11 @@ def _base_name(base: dict, ctx: Context) -> OrgName | None:
         )
     # level bodies: HĐND / UBND / Đảng bộ / Ủy ban MTTQ … + level + place
     central_city = (province is not None and province.type_word == "thành phố") or (
-        not explicit and ctx.province is not None and ctx.province.type_word == "thành phố" and not ctx.district
+        not explicit
+        and ctx.province is not None
+        and ctx.province.type_word == "thành phố"
+        # "UBND TP" in a TPHCM article about huyện Cần Giờ is the city's (not TP Thủ Đức's, named in passing)
+        and (not ctx.district or ctx.district.type_word != "thành phố")
     )
     if level in (None, "tỉnh") or (level == "thành phố" and central_city):
         p = province or (None if explicit else ctx.province)
