@@ -658,7 +658,9 @@ class Resolver:
                 continue
             longer = [k for k in orgs if k != short and labels[k].startswith(labels[short] + " ")]
             if len(longer) > 1:  # "Hội Khuyến học" beside "… TP Cần Thơ" and "… Việt Nam": the article's place's
-                longer = [k for k in longer if province and ents[k].attrs.get("province") == province]
+                local = [k for k in longer if province and ents[k].attrs.get("province") == province]
+                # "Ban Chỉ đạo 24" beside "… tỉnh Thanh Hóa" and "… huyện Quảng Xương": the province's
+                longer = [k for k in local if not ents[k].attrs.get("district")] if len(local) > 1 else local
             if len(longer) == 1 and ents[longer[0]].attrs.get("parent") != short:
                 alias[short] = longer[0]
         for k in orgs:

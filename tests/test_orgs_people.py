@@ -946,3 +946,17 @@ def test_a_bodys_organs_elected_after_it_in_one_sentence():
     )[ORGANIZATION]
     assert {"Ban Chấp hành Hội Khuyến học tỉnh Bạc Liêu", "Ban Thường vụ Hội Khuyến học tỉnh Bạc Liêu"} <= found
     assert not any(o.startswith("Ban Chấp hành") and "Bạc Liêu" not in o for o in found)
+
+
+def test_committees_of_every_level_and_a_bare_committee_beside_its_province_and_district():
+    found = entities(
+        "Hội Khuyến học TP Cần Thơ ghi nhận sự cố gắng của Ban chỉ đạo xây dựng XHHT từ TP đến cơ sở."
+    ).get(ORGANIZATION, set())
+    assert not any(o.startswith("Ban Chỉ đạo") for o in found)
+    found = entities(
+        "Thanh Hóa: rà soát\nBan Chỉ đạo 24 huyện Quảng Xương đã họp. Ban chỉ đạo 24 tỉnh Thanh Hóa yêu cầu. "
+        "Ban Chỉ đạo 24 đề nghị làm rõ."
+    )[ORGANIZATION]
+    assert {"Ban Chỉ đạo 24 huyện Quảng Xương", "Ban Chỉ đạo 24 tỉnh Thanh Hóa"} == {
+        o for o in found if o.startswith("Ban Chỉ đạo")
+    }

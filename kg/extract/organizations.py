@@ -479,6 +479,10 @@ def _steer_stop() -> frozenset[str]:
     return _STEER_STOP | (lexicon().name_stopwords - _SECOND_SYLLABLES) | {"cấp", "các"}
 
 
+_EVERY_LEVEL = re.compile(
+    r"\s+từ\s+(?:tỉnh|thành phố|tp|huyện|quận|trung ương|tw)(?!\w)\.?\s+(?:đến|tới|xuống)\s+(?:cơ sở|địa phương|"
+    r"huyện|xã|phường|thôn|các)(?!\w)"
+)
 _NATIONAL = re.compile(r"(?<!\w)(?:quốc gia|trung ương|nhà nước|chính phủ|tw)(?!\w)")
 _STEER_LEVEL = re.compile(r"(?:của\s+)?(tỉnh|thành phố|tp\.?|huyện|quận|thị xã)(?!\w)")
 
@@ -566,8 +570,8 @@ def _steering(text: str, key: str, pos: int, after_post: bool = False) -> OrgPar
                 break
     while words and words[-1] in (",", "-"):
         words.pop()
-    if not words:
-        return None
+    if not words or _EVERY_LEVEL.match(key, end):
+        return None  # "Ban chỉ đạo xây dựng XHHT từ TP đến cơ sở": the committees of every level
     remit = " ".join(words).replace(" ,", ",")
     for pattern, canonical in _steering_remits():  # "phòng chống dịch bệnh Covid-19" → "phòng, chống dịch Covid-19"
         remit = pattern.sub(canonical, remit)
