@@ -960,3 +960,16 @@ def test_committees_of_every_level_and_a_bare_committee_beside_its_province_and_
     assert {"Ban Chỉ đạo 24 huyện Quảng Xương", "Ban Chỉ đạo 24 tỉnh Thanh Hóa"} == {
         o for o in found if o.startswith("Ban Chỉ đạo")
     }
+
+
+def test_fields_joined_by_a_dash_and_a_unit_of_a_national_university_after_a_dash():
+    found = entities(
+        "Học sinh học chương trình do Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên TP Huế đảm nhiệm. "
+        "Hội thảo do Trường Đại học Kinh tế - Đại học Quốc gia Hà Nội tổ chức."
+    )[ORGANIZATION]
+    assert {
+        "Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên thành phố Huế",
+        "Trường Đại học Kinh tế Đại học Quốc gia Hà Nội",
+        "Đại học Quốc gia Hà Nội",
+    } <= found
+    assert "Trung tâm Giáo dục" not in found

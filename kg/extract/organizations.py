@@ -1408,6 +1408,15 @@ def _name_tokens(text: str, pos: int, limit: int = 14, head: str = "") -> int:
                 # "Sở TN-MT giao VPĐKĐĐ": another body's abbreviation
                 and not (_acronym(toks[j][2]) and head not in _BRAND_HEADS and not _name_word(toks[j][2]))
                 or text.startswith(" của Quốc hội", toks[k - 1][1])
+                # "Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên": a field, a dash, the next field
+                or not compounds
+                and k == j
+                and nxt in ("-", "–")
+                and j + 1 < len(toks)
+                and toks[j + 1][2][:1].isupper()
+                and not _another_body(key_of(toks[j + 1][0]), head)
+                and not place_at(text, toks[j + 1][0])
+                and not person_at(j + 1)
                 or not compounds
                 and level_closed
                 or not compounds
@@ -1969,7 +1978,24 @@ def _named(text: str, key: str, pos: int, after_post: bool = False) -> OrgParse 
         return None  # "lên Đại học Quốc gia": a status, no one university
     if head in _NAMED_AFTER_PEOPLE and kind_only and not {"place", "level", "commune"} & base.keys():
         return None  # "các Viện, Trường Đại học trên địa bàn", "Bệnh viện Đa khoa": a kind of body, no name
-    return OrgParse(pos, end, [], base)
+    university = _university_in(text, key, m.end(), end)
+    if university is not None:  # the unit convention: "Trường Đại học Kinh tế Đại học Quốc gia Hà Nội"
+        unit = _DASH.split(base["label"])[0]
+        base["label"] = f"{unit} {university.base['label']}"
+    return OrgParse(pos, end, [], base, qualifier=university)
+
+
+_DASH = re.compile(r"\s[-–]\s+")
+
+
+def _university_in(text: str, key: str, start: int, end: int) -> OrgParse | None:
+    """The university a school's name ends with after a dash ("Trường Đại học Kinh tế - Đại học Quốc gia Hà
+    Nội"): the body it belongs to, named inside its name."""
+    for dash in _DASH.finditer(text, start, end):
+        inner = _central_body(text, key, dash.end()) if _capitalised(text, dash.end()) else None
+        if inner is not None and inner.end == end and not inner.departments:
+            return OrgParse(inner.start, inner.end, [], dict(inner.base))
+    return None
 
 
 _AND_PARKS = re.compile(r"\s+và\s+các\s+khu\s+(?:công nghiệp|chế xuất)(?!\w)")
