@@ -973,3 +973,17 @@ def test_fields_joined_by_a_dash_and_a_unit_of_a_national_university_after_a_das
         "Đại học Quốc gia Hà Nội",
     } <= found
     assert "Trung tâm Giáo dục" not in found
+
+
+def test_a_senior_advisers_centre_an_investigation_agency_and_a_centre_of_the_articles_district():
+    found = entities(
+        "Ông Trần Đắc Phu, Cố vấn cao cấp Trung tâm Đáp ứng khẩn cấp sự kiện y tế công cộng Việt Nam - đánh giá "
+        "cao. UBND quận Bắc Từ Liêm chuyển hồ sơ sang Cơ quan điều tra Công an quận Bắc Từ Liêm. Quận Bắc Từ "
+        "Liêm đã giao Trung tâm phát triển quỹ đất quận, UBND phường Tây Tựu bàn giao."
+    )[ORGANIZATION]
+    assert {
+        "Trung tâm Đáp ứng khẩn cấp sự kiện y tế công cộng Việt Nam",
+        "Cơ quan điều tra Công an quận Bắc Từ Liêm",
+        "Trung tâm phát triển quỹ đất quận Bắc Từ Liêm",
+    } <= found
+    assert not any(o.startswith("Trung tâm") for o in entities("Trung tâm y tế đã hỗ trợ huyện.").get(ORGANIZATION, ()))

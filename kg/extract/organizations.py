@@ -19,7 +19,7 @@ from kg.records import ORGANIZATION, Mention
 from kg.textnorm import LOWER, UPPER, fold, key_slug, match_key
 
 _WS = re.compile(r"\s+")
-_GENERIC_BEFORE = re.compile(r"(?:các|những|mỗi|từng|cấp)\s+$")
+_GENERIC_BEFORE = re.compile(r"(?:các|những|mỗi|từng|(?<!cao )cấp)\s+$")  # not "Cố vấn cao cấp Trung tâm …"
 
 
 @dataclass
@@ -1594,7 +1594,7 @@ def _proper_word(word: str) -> bool:
 
 # second syllables that are stop words on their own but continue a capitalised word
 _SECOND_SYLLABLES = frozenset(
-    {"nghị", "triển", "quyết", "thiệu", "chức", "giới", "thông", "tiến", "nhận", "định", "hành", "làm"}
+    {"nghị", "triển", "quyết", "thiệu", "chức", "giới", "thông", "tiến", "nhận", "định", "hành", "làm", "ứng"}
 )
 # two-syllable words in lower case whose first syllable is a stop word on its own, with the words
 # they follow in a name (None: any): "hành chính công", "Văn hóa thông tin", "An toàn thông tin",
@@ -1747,6 +1747,24 @@ _LOWER_NAME = re.compile(
     r"(?!trưởng|phó|việc)((?:[" + LOWER + r"0-9-]+,?\s+){1,7}?)(?=(?:tỉnh|huyện|quận|thị xã|thành phố|[tT][pP]\.?)\s+)"
     r"(?:tỉnh|huyện|quận|thị xã|thành phố|[tT][pP]\.?)\s+()"
 )
+
+
+# "Trung tâm phát triển quỹ đất quận,": a name in lower case, then its level alone before punctuation
+_LOWER_LEVEL_NAME = re.compile(r"((?:[" + LOWER + r"]+[ \t]+){2,6}?)(tỉnh|huyện|quận|thị xã|thành phố)(?=[ \t]*[,.;)])")
+
+
+def _lower_name_of_level(text: str, key: str, pos: int, nxt: int, head: str) -> OrgParse | None:
+    """A centre or department named in lower case with its level and no place, the article's: "Trung tâm
+    phát triển quỹ đất quận," in an article on quận Bắc Từ Liêm."""
+    m = _LOWER_LEVEL_NAME.match(text, nxt) if head in ("Trung tâm", "Chi cục", "Ban Quản lý") else None
+    if m is None:
+        return None
+    words = m.group(1).split()
+    stop = (lexicon().name_stopwords - _SECOND_SYLLABLES) | _CLAUSE_LOWER | _LEVEL_WORDS  # "phát triển"
+    if words[0] in _SECOND_SYLLABLES or any(w in stop for w in words):
+        return None
+    base = {"kind": "named", "label": " ".join([head, *words]), "head": head, "level": m.group(2)}
+    return OrgParse(pos, m.end(2), [], base)
 
 
 # words of a clause, never of a name in lower case before its place ("Vụ tai nạn ở TP Hồ Chí Minh", "Trung
@@ -1911,7 +1929,7 @@ def _named(text: str, key: str, pos: int, after_post: bool = False) -> OrgParse 
         # "Cục thi hành án dân sự tỉnh Thanh Hóa": a lower-case name only where a place closes it
         lower = _LOWER_NAME.match(text, nxt) if head in _LOWER_NAME_HEADS else None
         if lower is None or not _place_at(text, key, lower.end(2)):
-            return None
+            return _lower_name_of_level(text, key, pos, nxt, head)
         if any(w in _CLAUSE_LOWER for w in lower.group(1).replace(",", " ").split()):
             return None  # "Vụ tai nạn ở TP Hồ Chí Minh": a clause, not a name
         if head == "Bệnh viện" and not set(lower.group(1).replace(",", " ").split()) <= _HOSPITAL_WORDS:
