@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -879,12 +880,19 @@ _BARE_ORGAN = re.compile(r"(ban chấp hành|ban thường vụ)(?=\s*(?:nhiệm
 _SENTENCE_START = re.compile(r"[.!?\n][^.!?\n]*$")
 
 
+def _word_matches(pattern: re.Pattern, text: str, key: str, capital_at_end: bool) -> Iterator[re.Match]:
+    """The matches of ``pattern`` in ``key`` that begin a word, with a capital at their start or end."""
+    for m in pattern.finditer(key):
+        if _capitalised(text, m.end() if capital_at_end else m.start()) and not (
+            m.start() and key[m.start() - 1].isalpha()
+        ):
+            yield m
+
+
 def _elected_organs(text: str, key: str, mentions: list[Mention]) -> list[Mention]:
     """The Ban Chấp hành or Ban Thường vụ written bare of the body named before it in the sentence."""
     out = []
-    for m in _BARE_ORGAN.finditer(key):
-        if not _capitalised(text, m.start()) or m.start() and key[m.start() - 1].isalpha():
-            continue
+    for m in _word_matches(_BARE_ORGAN, text, key, capital_at_end=False):
         if any(o.start <= m.start() < o.end for o in mentions):
             continue
         cut = _SENTENCE_START.search(key, max(0, m.start() - 300), m.start())
@@ -1034,9 +1042,7 @@ _SOME_PLACE = re.compile(r"\s+(?:một|các|mỗi|những|nhiều)\s+(?:tỉnh|t
 def _units_after_titles(text: str, key: str, mentions: list[Mention]) -> list[Mention]:
     """The units named after a title that says their head word, where no other name was read there."""
     out = []
-    for m in _UNIT_TITLE.finditer(key):
-        if not _capitalised(text, m.end()) or m.start() and key[m.start() - 1].isalpha():
-            continue
+    for m in _word_matches(_UNIT_TITLE, text, key, capital_at_end=True):
         if any(o.start <= m.end() < o.end for o in mentions) or key.startswith(m.group(1), m.end()):
             continue  # a body is already read there; "Trưởng phòng Phòng, chống …": the name says its head
         org = _shifted(text, m.end(), {"phòng": "Phòng", "khoa": "Khoa", "bộ môn": "Bộ môn"}[_WS.sub(" ", m.group(1))])
