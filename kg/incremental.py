@@ -35,7 +35,7 @@ from kg import __version__
 from kg.records import Article, Entity, Rejected
 
 STATE_FILE = "build-state.pickle"
-_FORMAT = "kg-build-state-3"
+_FORMAT = "kg-build-state-4"
 
 
 @dataclass
@@ -71,6 +71,7 @@ class BuildState:
     entities: dict[str, Entity] = field(default_factory=dict)
     post_labels: dict[str, str] = field(default_factory=dict)
     outputs: dict[str, tuple[int, int]] = field(default_factory=dict)  # file name → (size, mtime_ns)
+    summary: str = ""  # the summary graph's statements (a store is changed where they differ)
 
 
 def state_fingerprint() -> str:

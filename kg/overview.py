@@ -189,14 +189,14 @@ def _triples(turtle: str, uris: _URIs):
 
 def _in_node_order(ra: ResolvedArticle) -> list[ResolvedMention]:
     """An article's mentions in offset order, then in the order of their node IRIs (numbered as
-    the renderer numbers them): the order the store sorts them in."""
+    the renderer numbers them): the order the store sorts them in. The IRIs of one article
+    share everything before "start-end", so that part alone orders them."""
     spans: dict[tuple[int, int], int] = {}
-    base = f"mention/{ra.article.article_id}/"
     keyed = []
     for rm in ra.mentions:
         m = rm.mention
         n = spans[(m.start, m.end)] = spans.get((m.start, m.end), 0) + 1
-        keyed.append(((m.start, _iri(base + f"{m.start}-{m.end}" + (f"-{n}" if n > 1 else ""))), rm))
+        keyed.append(((m.start, f"{m.start}-{m.end}" + (f"-{n}" if n > 1 else "")), rm))
     keyed.sort(key=lambda pair: pair[0])
     return [rm for _, rm in keyed]
 
@@ -208,23 +208,24 @@ def _evidence(
     article and offset order, as the store gives them to :func:`kg.viz._first_evidence`. Only
     the articles naming the entities are visited, and with a limit only as far as it takes."""
     doc_iris = {doc: _iri(doc) for doc in index.docs}
-    ordered: dict[str, list[ResolvedMention]] = {}
+    doc_rank = {doc: i for i, doc in enumerate(sorted(doc_iris, key=doc_iris.__getitem__))}
+    by_doc: dict[str, dict[str, list[ResolvedMention]]] = {}  # document → entity → its mentions, in order
     texts: dict[str, str] = {}
     found: dict[str, set[Evidence]] = defaultdict(set)
     for key in entities:
         need = limit
-        for doc in sorted(index.docs_of.get(key, ()), key=doc_iris.__getitem__):
+        for doc in sorted(index.docs_of.get(key, ()), key=doc_rank.__getitem__):
             ra = index.docs[doc]
-            mentions = ordered.get(doc)
+            mentions = by_doc.get(doc)
             if mentions is None:
-                mentions = ordered[doc] = _in_node_order(ra)
+                mentions = by_doc[doc] = defaultdict(list)
+                for rm in _in_node_order(ra):
+                    mentions[rm.entity_key].append(rm)
             text = texts.get(doc)
             if text is None:
                 text = texts[doc] = text_of(ra)
             document = URIRef(doc_iris[doc])
-            for rm in mentions:
-                if rm.entity_key != key:
-                    continue
+            for rm in mentions.get(key, ()):
                 m = rm.mention
                 shown = " ".join(m.text.split())
                 sentence = text[m.sentence_start : m.sentence_end] or shown

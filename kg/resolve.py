@@ -495,6 +495,8 @@ def post_label(title: str, org_label: str) -> str:
     if full and raw["standalone_post_orgs"].get(full) == org_label:  # "Tổng Bí thư" of the Ban Chấp hành Trung ương
         return full
     words, org_words = title.split(), org_label.split()
+    if title.endswith(" Hội đồng trường"):  # "Chủ tịch Hội đồng trường" + "Trường Đại học …": the council's name
+        return f"{title} {org_label}"
     for n in (2, 1):
         if (
             len(words) > n

@@ -217,12 +217,20 @@ def write_store(data_dir: str | os.PathLike[str], store_dir: str | os.PathLike[s
 
 
 def update_store(
-    store_dir: str | os.PathLike[str], changes: dict[str, str | None], build_id: str = "", header: str = ""
+    store_dir: str | os.PathLike[str],
+    changes: dict[str, str | None],
+    build_id: str = "",
+    header: str = "",
+    before: dict[str, str] | None = None,
 ) -> Path:
     """Bring a store written by ``kg build --store`` to the next build by changing only the graphs
     that changed: ``changes`` maps a graph IRI to its new Turtle statements (None: the graph is
     gone), ``header`` their prefixes. The default graph stays the union of the named graphs: a triple leaves it when no
     named graph holds it any more.
+
+    ``before``: the statements some of those graphs held, as the last build wrote them, each
+    subject in one statement ending " .\n" (as the summary graph is written). Only the
+    statements that differ are then parsed and changed, not the whole graph.
 
     The store is copied first (a checkpoint: hard links to its immutable files), the copy changed
     and swapped in, so readers and an interrupted update see the previous store whole."""
@@ -237,11 +245,12 @@ def update_store(
         gone: set[tuple] = set()
         for iri, text in changes.items():
             graph = ox.NamedNode(iri)
-            old = {(q.subject, q.predicate, q.object) for q in store.quads_for_pattern(None, None, None, graph)}
-            new = set()
-            if text is not None:
-                parsed = ox.parse((header + text).encode("utf-8"), ox.RdfFormat.TURTLE)
-                new = {(q.subject, q.predicate, q.object) for q in parsed}
+            if text is not None and iri in (before or {}):
+                was, now = _statements(before[iri]), _statements(text)
+                old, new = _triples(header, was - now), _triples(header, now - was)
+            else:
+                old = {(q.subject, q.predicate, q.object) for q in store.quads_for_pattern(None, None, None, graph)}
+                new = _triples(header, [text]) if text is not None else set()
             for s, p, o in old - new:
                 store.remove(ox.Quad(s, p, o, graph))
                 gone.add((s, p, o))
@@ -261,6 +270,18 @@ def update_store(
         shutil.rmtree(fresh, ignore_errors=True)
         raise
     return Path(store_dir)
+
+
+def _statements(text: str) -> set[str]:
+    """The statements of a graph written one subject per statement, each ending " .\n"."""
+    return {part + " .\n" for part in text.split(" .\n") if part.strip()}
+
+
+def _triples(header: str, statements) -> set[tuple]:
+    text = "".join(sorted(statements))
+    if not text:
+        return set()
+    return {(q.subject, q.predicate, q.object) for q in ox.parse((header + text).encode("utf-8"), ox.RdfFormat.TURTLE)}
 
 
 PIECE_BYTES = 32 << 20

@@ -83,13 +83,13 @@ def test_seed_scores_reach_the_bar(seed_store):
 # scores) when this floor was set; the bar is 0.90 for every type, not yet reached for posts.
 # A change that lowers any of them fails here.
 CORPUS_FLOOR = {
-    "Person": 0.98,
+    "Person": 0.985,
     "Organization": 0.935,
     "Province": 0.965,
     "District": 0.96,
     "Resolution": 0.965,
     "Event": 0.965,
-    "posts": 0.77,
+    "posts": 0.86,
     "implements": 0.85,
 }
 

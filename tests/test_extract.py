@@ -593,6 +593,8 @@ def test_a_cuc_or_vien_named_with_its_ministry_or_university_and_no_name_across_
     assert {
         ("Phạm Quang Hưng", "Cục trưởng Cục Hợp tác quốc tế Bộ Giáo dục và Đào tạo"),
         ("Nguyễn Huy Phương", "Viện trưởng Viện Điện Trường Đại học Bách khoa Hà Nội"),
+        # "Công đoàn Trường": the union of the school named before (no name read across the line)
+        ("Lê Thị Cúc", "Chủ tịch Công đoàn Trường Đại học Bách khoa Hà Nội"),
     } == found
 
 

@@ -97,6 +97,25 @@ def test_each_change_redoes_only_what_it_touches_and_gives_the_full_build(inputs
     assert {r["file"].rsplit("/", 1)[-1] for r in report["rejected"]} == {"zz-copy.txt", "zz-empty.txt"}
 
 
+def _refuse(*_args):
+    raise OSError(18, "Invalid cross-device link")
+
+
+@pytest.mark.parametrize("copy", ["absent", "refused"])
+def test_graphs_are_copied_where_the_kernel_cannot_copy_them(inputs, tmp_path, monkeypatch, copy):
+    """A rebuild copies the unchanged graphs with os.copy_file_range; without it (another
+    system) or when the file system refuses it, it copies them itself, to the same bytes."""
+    out = tmp_path / "out"
+    build([inputs], out, show_progress=False)
+    if copy == "absent":
+        monkeypatch.delattr(os, "copy_file_range", raising=False)
+    else:
+        monkeypatch.setattr(os, "copy_file_range", _refuse)
+    _insert(inputs / A001, "Chủ tịch UBND tỉnh Cao Bằng Hoàng Xuân Ánh phát biểu.")
+    timings = _rebuild_matches_full(inputs, out, tmp_path)
+    assert (timings["articles_redone"], timings["graphs_rewritten"]) == (1, 1)
+
+
 def test_a_build_starts_afresh_when_it_cannot_trust_the_state(inputs, tmp_path):
     out = tmp_path / "out"
     build([inputs], out, show_progress=False)

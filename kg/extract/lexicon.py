@@ -75,6 +75,7 @@ class Lexicon:
     place_names: dict[str, str]  # place_key(name) → name, provinces and districts
     place_max_words: int
     instruments: list[dict]
+    place_words: frozenset[str] = frozenset()  # match_key of every word of a place name
 
 
 def _short_committee_names(raw: dict) -> None:
@@ -132,6 +133,7 @@ def lexicon() -> Lexicon:
         place_names=names,
         place_max_words=max(len(n.split()) for n in names),
         instruments=load_json("central_instruments.json")["instruments"],
+        place_words=frozenset(w for key in names for w in _WORD_IN_RUN.findall(key)),
     )
 
 
@@ -156,9 +158,14 @@ def place_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple
     out: list[tuple[int, int]] = []
     for run in _CAP_RUN.finditer(text, start, len(text) if end is None else end):
         words = [(w.start(), w.end()) for w in _WORD_IN_RUN.finditer(text, run.start(), run.end())]
+        # a name is looked up only where all its words are words of some place name
+        known = [_word_key(text[s:e]) in lex.place_words for s, e in words]
         i = 0
         while i < len(words):
-            for n in range(min(lex.place_max_words, len(words) - i), 0, -1):
+            longest = 0
+            while longest < lex.place_max_words and i + longest < len(words) and known[i + longest]:
+                longest += 1
+            for n in range(longest, 0, -1):
                 s, e = words[i][0], words[i + n - 1][1]
                 if place_key(text[s:e]) in lex.place_names:
                     out.append((s, e))
@@ -167,6 +174,11 @@ def place_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple
             else:
                 i += 1
     return out
+
+
+@lru_cache(maxsize=65536)
+def _word_key(word: str) -> str:
+    return match_key(word)
 
 
 def place_at(text: str, pos: int) -> tuple[str, int] | None:

@@ -1210,6 +1210,20 @@ _LEVEL_WORDS = frozenset({"tỉnh", "huyện", "quận", "xã", "phường", "th
 _NAME_FINAL = frozenset({"việt nam", "trung ương", "quốc hội"})
 
 
+@cache
+def _degree_re() -> re.Pattern:
+    return re.compile(r"(?:" + alternation(list(lexicon().raw["honorifics"])) + r") +")
+
+
+def _degree_before_name(text: str, pos: int) -> bool:
+    """Whether a degree or rank and then a personal name stand at ``pos`` ("PGS.TS Nguyễn Mai Hương")."""
+    m = _degree_re().match(match_key(text[pos : pos + 40]))
+    if m is None:
+        return False
+    name = re.match(r"(\w+) [" + UPPER + r"]", text[pos + m.end() : pos + m.end() + 20])
+    return name is not None and name.group(1) in lexicon().surnames
+
+
 def _name_tokens(text: str, pos: int, limit: int = 14, head: str = "") -> int:
     """End of a proper name that starts at ``pos``.
 
@@ -1240,8 +1254,8 @@ def _name_tokens(text: str, pos: int, limit: int = 14, head: str = "") -> int:
         n = 0
         while cap(j + n) and toks[j + n][2][:1].isupper() and not (n and _line_between(j + n)):
             n += 1
-        if n < 3 or toks[j][2] not in lex.surnames or place_at(text, toks[j + 1][0]):
-            return False  # "Trường Đại học Y Hà Nội": "Y" then a place is no person
+        if n < 3 or toks[j][2] not in lex.surnames or place_at(text, toks[j + 1][0]) or place_at(text, toks[j][0]):
+            return False  # "Trường Đại học Y Hà Nội": "Y" then a place is no person; "Mở Hà Nội Nguyễn …": a place
         typed = all(match_key(t[2]).lower() in _TYPE_WORDS for t in toks[:j])
         return not (head in _NAMED_AFTER_PEOPLE and (typed or field_namesake(j, n)))
 
@@ -1279,8 +1293,8 @@ def _name_tokens(text: str, pos: int, limit: int = 14, head: str = "") -> int:
         if "\n" in text[(toks[i - 1][1] if i else pos) : s]:
             break
         if cap(i):
-            if i and person_at(i):
-                break
+            if i and (person_at(i) or _degree_before_name(text, s)):
+                break  # "… Trường ĐH Mở Hà Nội| PGS.TS Nguyễn Mai Hương": the holder's degree and name
             named_for = _person_len(i)
             if named_for:  # "Trường THPT chuyên Lê Hồng Phong| khai giảng": the person's name ends the name
                 end = toks[i + named_for - 1][1]
@@ -1608,7 +1622,8 @@ _SECOND_SYLLABLES = frozenset(
 _LOWER_COMPOUNDS: dict[tuple[str, str], frozenset[str] | None] = {
     ("hành", "chính"): None,
     ("thông", "tin"): frozenset({"hóa", "hoá", "toàn", "nghệ"}),
-    ("ứng", "dụng"): frozenset({"toán", "học", "lý", "sinh", "thuật", "tin"}),  # "Toán ứng dụng"
+    # "Khoa … và Toán ứng dụng", "Vật lý ứng dụng"
+    ("ứng", "dụng"): frozenset({"toán", "học", "lý", "nghệ", "sinh", "thuật", "tin"}),
 }
 
 
@@ -1694,6 +1709,9 @@ def _shifted(text: str, pos: int, prefix: str) -> OrgParse | None:
     return org
 
 
+_SCHOOL_TYPE = re.compile(r"(?:đh|đại học|cđ|cao đẳng|thpt|thcs|tiểu học|trung học|phổ thông|mầm non|học viện)(?!\w)")
+
+
 def implied_org(text: str, key: str, pos: int, title: str) -> OrgParse | None:
     """A body the post title implies together with what follows it:
     "Bí thư phường Bắc Sơn" → Đảng ủy phường Bắc Sơn; "Bí thư tỉnh Lạng Sơn" → Tỉnh ủy Lạng Sơn;
@@ -1711,10 +1729,12 @@ def implied_org(text: str, key: str, pos: int, title: str) -> OrgParse | None:
         return _shifted(text, pos, "Đảng ủy")
     if lv and t in ("chủ tịch", "phó chủ tịch"):
         return _shifted(text, pos, "Ủy ban nhân dân")
+    if t.endswith(" hội đồng trường") and _SCHOOL_TYPE.match(key, pos):  # "Chủ tịch Hội đồng trường ĐH Tôn Đức Thắng"
+        return _shifted(text, pos, "Trường")
     head = _TITLE_HEADS.get(t)
-    first = re.match(r"\w+", text[pos : pos + 20])
-    if first and first.group() in lexicon().raw["surnames"]:
-        return None  # "Bộ trưởng Ngụy Phượng Hòa": the name follows the title
+    first = re.match(r"(\w+) [" + UPPER + r"]", text[pos : pos + 20])
+    if first and first.group(1) in lexicon().raw["surnames"]:
+        return None  # "Bộ trưởng Ngụy Phượng Hòa": the name follows the title (not "Trưởng phòng Đào tạo")
     if (
         head
         and _capitalised(text, pos)
@@ -1779,10 +1799,9 @@ _CLAUSE_LOWER = frozenset("ở tại các những của cho với là đã đư�
 _BEFORE_COMMUNE = re.compile(r"((?:[" + LOWER + r"]+\s+){1,4}?)(?<!thị )(?=(?:xã|phường|thị trấn)\s+[" + UPPER + r"])")
 _WORD_AFTER = re.compile(r"\s+(\w+)")
 _PLACE_BEFORE = frozenset({"xã", "phường", "trấn", "thôn", "ấp", "làng", "khu", "đường", "huyện", "quận"})
-# words before a personal name: "ông", "đồng chí", and the last syllable of a rank or degree ("Đại tá Đoàn Xuân
-# Bộ", "Thiếu tướng", "Tiến sĩ", "Giáo sư", "PGS.TS")
+# words before a personal name: "ông", "đồng chí", a rank or degree ("Đại tá Đoàn Xuân Bộ", "TS Đoàn …")
 _PERSON_BEFORE = frozenset(
-    {"ông", "bà", "Ông", "Bà", "chí", "anh", "chị", "tá", "tướng", "úy", "sĩ", "sư", "TS", "ThS", "GS", "PGS", "BS"}
+    {"ông", "bà", "Ông", "Bà", "chí", "anh", "chị", "tá", "tướng", "úy", "sĩ", "sư", "TS", "PGS", "GS", "ThS", "BS"}
 )
 
 
@@ -2106,9 +2125,10 @@ def _unit_of(text: str, key: str, start: int, label: str, end: int, head: str) -
     for stop, extra in ((more, text[end:more]), (end, "")) if more > end else ((end, ""),):
         sep = _UNIT_SEP.match(text, stop)
         at = sep.end()
-        if at == stop and text[stop : stop + 1] != " " or not _capitalised(text, at):
+        school = text.startswith("trường ", at) and at > stop  # "Trưởng Phòng Đào tạo, trường ĐH Dược Hà Nội"
+        if at == stop and text[stop : stop + 1] != " " or not (school or _capitalised(text, at)):
             continue
-        parent = parse_org(text, key, at, allow_generic=True)
+        parent = parse_org(text, key, at, allow_generic=True, after_post=school)
         if parent is None or not _parent_body(parent, head):
             continue
         finish = parent.end
@@ -2126,7 +2146,10 @@ def _unit_of(text: str, key: str, start: int, label: str, end: int, head: str) -
 
 def post_org(text: str, key: str, pos: int, title: str) -> OrgParse | None:
     """The body named after a post title at ``pos``, with the body it belongs to if it is a unit."""
-    parsed = parse_org(text, key, pos, allow_generic=True, after_post=True) or implied_org(text, key, pos, title)
+    parsed = parse_org(text, key, pos, allow_generic=True, after_post=True)
+    if parsed is not None and key.startswith("khoa học", pos):  # "Trưởng phòng Khoa học Công nghệ": a field
+        parsed = None
+    parsed = parsed or implied_org(text, key, pos, title)
     if parsed is not None:
         return with_parent(text, key, parsed)
     if title in _CORPORATE_TITLES:
@@ -2241,16 +2264,21 @@ _TITLE_ALONE = re.compile(r"\s*(?:[,;.)]|và\s|[-–]\s|$)")
 _TITLE_ALONE_HEADS = frozenset({"Trường", "Viện", "Cục", "Vụ", "Khoa"})
 
 
-def body_of_title(text: str, key: str, start: int, end: int, title: str) -> OrgParse | None:
+def body_of_title(text: str, key: str, start: int, end: int, title: str, school: bool = False) -> OrgParse | None:
     """The body a title written alone stands in ("Phó Hiệu trưởng," after "Trường Đại học Đồng Nai"
     was named): the last one of its head named in full in the 2,000 characters before; its own span."""
     head = _TITLE_HEADS.get(match_key(title).lower())
-    if head not in _TITLE_ALONE_HEADS or not _TITLE_ALONE.match(text, end):
+    # "thành viên Hội đồng trường", "Phó Hiệu trưởng nhà trường" (``school``): of the school named before
+    council = school or title.endswith(" Hội đồng trường")
+    if council:
+        head = "Trường"
+    elif head not in _TITLE_ALONE_HEADS or not _TITLE_ALONE.match(text, end):
         return None
-    window = max(0, start - 2000)
-    starts = [h.start() for h in re.finditer(r"(?<!\w)" + head + r"(?=\s)", text[window:start])]
+    window = 0 if council else max(0, start - 2000)
+    written = "[Tt]rường" if council else head  # "Hội đồng trường trường ĐH Mở Hà Nội"
+    starts = [h.start() for h in re.finditer(r"(?<!\w)" + written + r"(?=\s)", text[window:start])]
     for at in reversed(starts[-6:]):
-        full = parse_org(text, key, window + at, allow_generic=True)
+        full = parse_org(text, key, window + at, allow_generic=True, after_post=council)
         if full is None or full.departments or full.end > start or full.base.get("kind") not in ("named", "central"):
             continue
         label = full.base.get("label") or ""

@@ -15,6 +15,7 @@ from functools import cache, lru_cache
 
 from kg.extract.lexicon import alternation, lexicon, place_at
 from kg.extract.organizations import (
+    OrgParse,
     body_of_title,
     country_after,
     earlier_body,
@@ -173,6 +174,11 @@ def _name_at(
     cur = pos
     while len(words) < 5:
         m = _WORD.match(text, cur)
+        glued = _GLUED_NAME.match(text, cur) if not m and words else None
+        if glued and not glued.group().isascii() and all(map(vietnamese_syllable, glued.groups())):
+            words.extend(glued.groups())  # "TS. Nguyễn DanhNguyên": a space left out inside the name
+            end = glued.end()
+            break
         if not m or m.group() in _NOT_NAME and words and not _name_word_here(text, words, m):
             break
         cut = _glued(m.group()) if words else None
@@ -182,6 +188,9 @@ def _name_at(
             break
         words.append(m.group())
         end = m.end()
+        if foreign_ok and len(words) > 1 and len(m.group()) == 1 and _INITIAL_GOES_ON.match(text, end):
+            words[-1] += "."  # "George W. Bush": a foreign middle initial
+            end += 1
         if text[end : end + 1] != " ":
             break
         cur = end + 1
@@ -194,6 +203,9 @@ def _name_at(
     if words[0] in _NOT_NAME and not rare:
         return None  # "Đồng Văn Thanh" is a name; "Đồng Tháp" is not
     return " ".join(words), end
+
+
+_GLUED_NAME = re.compile(r"([" + UPPER + r"][" + LOWER + r"]+)([" + UPPER + r"][" + LOWER + r"]+)(?!\w)")
 
 
 def _glued(word: str) -> int | None:
@@ -210,7 +222,7 @@ def _glued(word: str) -> int | None:
 # middle names, after which a word that often ends a name ("Thường", "Tỉnh") is the given name
 _MIDDLE = frozenset({"Văn", "Thị", "Đức", "Minh", "Ngọc", "Quang", "Xuân", "Hữu", "Công", "Thanh", "Phi", "Đình", "Bá"})
 # family names that are also common words of places or titles: a name only before a middle name
-_RARE_FAMILY = frozenset({"Đồng"})
+_RARE_FAMILY = frozenset({"Đồng", "Phó"})  # "Phó Thị Nguyệt Hằng"
 _TITLE_AFTER = re.compile(r" +(?:trực|vụ|ủy|ủy|đoàn|ban|tịch|thư)(?!\w)")
 
 
@@ -226,11 +238,14 @@ def _foreign_word(word: str) -> bool:
 
 
 _CHAIN_SEP = re.compile(
-    r"(?:\s*\((?:[^()\n]{0,25}[-–,]\s*)?(?:sinh|sn)[^)]{0,30}\))?(?:\s*(?:,|;|–|—|-|:|\()\s*|\s+)"
-    r"(?:(?:và|kiêm|hiện là|hiện|đồng thời là|nguyên|là|cũng là|từng là|từng giữ chức|từng|giữ chức(?: vụ)?|"
-    r"giữ cương vị|đảm nhiệm(?: chức(?: vụ)?)?|làm|rồi|sau đó là|trước đó là)\s+)*",
+    r"(?:\s*\((?:[^()\n]{0,25}[-–,]\s*)?(?:sinh|sn)[^)]{0,30}\))?"
+    # where a photo shows the person: "(bên trái)", "(thứ hai từ phải sang)"
+    r"(?:\s*\((?:[\w ]{0,16} )?(?:trái|phải|giữa)(?: sang| qua)?\))?(?:\s*(?:,|;|–|—|-|:|\()\s*|\s+)"
+    r"(?:(?:và|kiêm|hiện là|hiện|đồng thời là|nguyên|cựu|là|cũng là|từng là|từng giữ chức|từng|giữ chức(?: vụ)?|"
+    r"giữ cương vị|đảm nhiệm(?: chức(?: vụ)?)?|làm|rồi|sau đó là|trước đó là|trở thành)\s+)*",
     re.IGNORECASE,
 )
+_ADDRESSED = re.compile(r"(?<!\w)(?:với|của|cho|tới|lên|trước|gửi)\s+$")
 _CHAIN_BEFORE = re.compile(r"\s*(?:,|;|và)\s*(?:kiêm\s+)?$")
 
 
@@ -350,18 +365,46 @@ def _next_person(text: str, end: int, foreign_ok: bool = False) -> bool:
     return name is not None and (len(name[0].split()) >= 3 or foreign_ok)
 
 
+_INITIAL_GOES_ON = re.compile(r"\. [A-Z][a-z]")
+_NEW_OR_FORMER = re.compile(r"(?<!\w)(?:tân|nguyên|cựu)\s+$")
+_SCHOOL_UNIT_NAMES = {"công đoàn": "Công đoàn", "hội sinh viên": "Hội Sinh viên", "đảng ủy": "Đảng ủy", "đoàn": "Đoàn"}
+# a union of the school, the word "trường" standing for the school named ("Công đoàn Trường", not "Đoàn Trường THPT")
+_SCHOOLS_UNIT = re.compile(
+    r"(công đoàn|hội sinh viên|đảng ủy|đoàn)\s+trường(?=\s*(?:[,;.\n]|$|\s+(?:và|kiêm|nhiệm kỳ|đã|được)\s))"
+)
+_OUR_SCHOOL = re.compile(r"\s+nhà trường(?!\w)")
+_CENTRAL_LEVEL = re.compile(r"trung ương\s+(?=hội\s)")
+
+
+def _central_level(key: str, pos: int) -> int:
+    """Where the body starts after "Trung ương" naming an association's central level: "Phó Chủ tịch Trung
+    ương Hội Khuyến học Việt Nam" is a post of Hội Khuyến học Việt Nam."""
+    m = _CENTRAL_LEVEL.match(key, pos)
+    return m.end() if m else pos
+
+
 _BEFORE_NAME = re.compile(r"\s+(?:[-–]\s+)?")
+
+
+def _skip_space(text: str, pos: int) -> int:
+    while text[pos : pos + 1] == " ":
+        pos += 1
+    return pos
+
+
 # "được bầu làm", "được đại hội bầu giữ chức vụ", "đã được bổ nhiệm giữ chức": the post follows
 _ELECTED = re.compile(
     r"\s*,?\s*(?:(?:đã|cũng|tiếp tục|vừa)\s+)*được(?:\s+[" + LOWER + r"]+){0,3}?\s+"
-    r"(?:bầu|bầu lại|bổ nhiệm|tái bổ nhiệm|chỉ định|phân công)\s+(?:giữ\s+chức(?:\s+vụ)?|làm)\s+"
+    r"(?:bầu|bầu lại|bổ nhiệm|tái bổ nhiệm|chỉ định|phân công)\s+(?:giữ\s+chức(?:\s+vụ|\s+danh)?|làm)\s+"
 )
-_KIEM = re.compile(r"\s+kiêm\s+")
+_COMMA = re.compile(r"\s*,\s+(?=[" + UPPER + r"])")
+_BOARD_DASH = re.compile(r"\s+[-–]\s+(?=(?:Phó )?(?:Tổng Giám đốc|Giám đốc|Tổng giám đốc|Giám đốc điều hành)\s)")
+_KIEM = re.compile(r"\s+(?:kiêm|trở thành)\s+")  # "nguyên Phó Hiệu trưởng trở thành Hiệu trưởng nhà trường"
 _AFTER_POST = re.compile(r"(?:\s+nhiệm kỳ\s+\d{4}\s*-\s*\d{4}|\s+khóa\s+[ivxl]+(?!\w))+")
 _BARE_PARTY = re.compile(
     r"\s+((?:ban thường vụ|ban chấp hành|ủy ban kiểm tra|văn phòng)\s+)?"
     r"(đảng ủy cơ quan|đảng ủy|đảng đoàn|ban cán sự đảng|chi bộ)"
-    r"(?=\s*(?:,|;|\s+nhiệm|\s+và|\s+kiêm|$))"
+    r"(?=\s*(?:,|;|\s+nhiệm|\s+và|\s+kiêm|$)|[ \t]*\n|\s+(?:(?:đã|cũng|tiếp tục|vừa)\s+)*được\s)"
 )
 _BARE_ORGANS = {
     "đảng ủy cơ quan": "Đảng ủy cơ quan",
@@ -390,6 +433,7 @@ BOARD_TITLES = frozenset(
         "Phó Chủ tịch Hội đồng quản trị",
         "Thành viên Hội đồng quản trị",
         "Thành viên Thường trực Hội đồng quản trị",
+        "Phó Chủ tịch Thường trực Hội đồng quản trị",
         "Trưởng Ban Kiểm soát",
         "Thành viên Ban Kiểm soát",
     }
@@ -404,14 +448,18 @@ _GIVEN_NAME = re.compile(
 _DEPUTY_HEAD = re.compile(r"Phó(?= Ban [" + LOWER + UPPER + r"])")
 _LIST_GOES_ON = re.compile(r"\s*[,;]\s*(?=[" + UPPER + r"])")
 # a list of the posts someone has held: "với các vị trí …", "trải qua nhiều vị trí quan trọng như …", "như làm …"
+# the rest of an item of a career list separated by semicolons, up to the next one
+_ITEM_REST = re.compile(r"[^;.\n]{1,60}(?=;)")
 _CAREER = re.compile(
-    r"(?:vị trí|chức vụ|cương vị)(?: quan trọng| lãnh đạo)?(?: như)?:?(?= ["
+    r"(?:vị trí|chức vụ|cương vị|nhiệm vụ)(?: quan trọng| lãnh đạo)?(?: như)?(?::(?= \w)|(?= ["
     + UPPER
-    + r"])|như làm(?= ["
+    + r"]))|như làm(?= ["
     + UPPER
     + r"])"
 )
-_CAREER_VERB = re.compile(r"(?<!\w)(?:với|trải qua|từng giữ|nắm giữ|đảm nhận|đảm nhiệm)(?: nhiều| các)? $")
+_CAREER_VERB = re.compile(r"(?<!\w)(?:với|trải qua|từng giữ|nắm giữ|đảm nhận|đảm nhiệm|kinh qua)(?: nhiều| các)? $")
+# "…, ông Đạo từng kinh qua các nhiệm vụ: …": the holder named again by the given name before the verb
+_GIVEN_BEFORE = re.compile(r"(?<!\w)(?:[Ôô]ng|[Bb]à) ([" + UPPER + r"][" + LOWER + r"]+)(?: [" + LOWER + r"]+){0,2} $")
 _SUBJECT = re.compile(r"(?:Ông|Bà) (?:([" + UPPER + r"][" + LOWER + r"]+)(?! [" + UPPER + r"])|(?=[" + LOWER + r"]))")
 
 
@@ -423,6 +471,10 @@ def _career_holder(text: str, people: list[Mention], pos: int) -> Mention | None
     inside = [p for p in before if p.start >= opening]
     if inside:
         return max(inside, key=lambda p: p.start)
+    given = _GIVEN_BEFORE.search(text, opening, pos)
+    if given:
+        named = {p.label: p for p in before if p.label.split()[-1] == given.group(1)}
+        return next(iter(named.values())) if len(named) == 1 else None
     if before and text.endswith((" ông ", " bà "), 0, pos):  # "Từ năm 2013 đến nay, ông trải qua các vị trí …"
         return max(before, key=lambda p: p.start)
     subject = _SUBJECT.match(text, opening)
@@ -435,7 +487,7 @@ def _career_holder(text: str, people: list[Mention], pos: int) -> Mention | None
 
 
 def _posts_after(
-    text: str, key: str, pos: int, named_before: bool = False, career: bool = False
+    text: str, key: str, pos: int, named_before: bool = False, career: bool = False, home: OrgParse | None = None
 ) -> tuple[list[tuple[str, Mention | None, int, int]], int]:
     """The chain of posts after a name: [(title, org mention or None, start, end)].
 
@@ -465,6 +517,10 @@ def _posts_after(
         # after a name and a separator, a title in lower case is still a title ("- nguyên ủy viên …")
         deputy = None if m else _DEPUTY_HEAD.match(text, start)
         if not m and not deputy:
+            item = _ITEM_REST.match(text, cur) if career and posts and sep.end() > cur else None
+            if item:  # "…; Trưởng phòng Khoa học Công nghệ, Hợp tác và Sau đại học; Viện trưởng …": the next item
+                cur = item.end()
+                continue
             break
         # "Phó Ban chỉ đạo …": the deputy head of the Ban, whose name begins at "Ban"
         title = _title(key[m.start() : m.end()]) if m else "Phó Trưởng"
@@ -477,6 +533,7 @@ def _posts_after(
             and " " in title
             or _followed_by_name(text, m.end())
             or _LOWER_HEAD.match(key, m.end())  # "- giảng viên trường ĐH Tôn Đức Thắng"
+            or title.endswith(" Hội đồng trường")  # "…, thành viên Hội đồng trường": the title names its body
         ):
             break
         after = after_title
@@ -491,11 +548,36 @@ def _posts_after(
             cur = tail.end() if tail else cur
             continue
         nxt = re.compile(r"\s+").match(key, after)
+        ours = _OUR_SCHOOL.match(key, after) if nxt and title.endswith(("Hiệu trưởng", "Hội đồng trường")) else None
+        if ours:  # "Phó Hiệu trưởng nhà trường": of the school the article has named
+            school = body_of_title(text, key, start, ours.end(), title, school=True)
+            if school is not None:
+                org, after, nxt = org_mention(text, school), ours.end(), None
+        unit = _SCHOOLS_UNIT.match(key, nxt.end()) if nxt and org is None else None
+        if unit:  # "Chủ tịch Công đoàn Trường", "Phó Chủ tịch Hội Sinh viên trường": the school's union
+            school = home or body_of_title(text, key, start, unit.end(), title, school=True)
+            if school is not None:
+                body = org_mention(text, school)
+                name = _SCHOOL_UNIT_NAMES[re.sub(r"\s+", " ", unit.group(1))]
+                if name == "Đảng ủy":
+                    org = _party_of(text, name, None, nxt.end(), unit.end(), body)
+                else:
+                    attrs = {
+                        "departments": [name],
+                        "base": dict(body.attrs["base"], unit_of=unit.end()),
+                        "derived": True,
+                    }
+                    org = Mention.at(text, ORGANIZATION, nxt.end(), unit.end(), f"{name} {body.label}", attrs=attrs)
+                after, nxt = unit.end(), None
         if nxt:
-            parsed = post_org(text, key, nxt.end(), title) or earlier_body(text, key, nxt.end())
+            at_body = _central_level(key, nxt.end())
+            parsed = post_org(text, key, at_body, title) or earlier_body(text, key, at_body)
             if parsed:
                 org = org_mention(text, parsed)
                 after = parsed.end
+            else:
+                org = _university(text, at_body, title)
+                after = org.end if org is not None else after
         foreign = _foreign_post(text, title, start, after) if org is None else None
         if foreign is not None:
             org, after = foreign
@@ -506,7 +588,8 @@ def _posts_after(
         if (posts or named_before) and _next_person(text, after, foreign_ok=named_before):
             break  # "…, đại biểu Quốc hội khóa XIV, Trưởng ban Công tác đại biểu Nguyễn Thị Thanh": hers
         if org is None and standalone_post(title) is None:
-            if _KIEM.match(key, after):  # "Chủ tịch HĐQT kiêm Tổng Giám đốc Tập đoàn …": both posts there
+            # "Chủ tịch HĐQT kiêm Tổng Giám đốc Tập đoàn …", "Chủ tịch HĐQT - Tổng Giám đốc Công ty …": both posts there
+            if _KIEM.match(key, after) or title in BOARD_TITLES and _BOARD_DASH.match(text, after):
                 shared.append((title, start))
                 cur = after
                 continue
@@ -522,10 +605,22 @@ def _posts_after(
                 posts.append((title, None, start, after))
                 cur = after
                 continue
+            if home is not None and _HOME_TITLE.match(key, start) and _ALONE.match(text, after):
+                # a row of a list of a school's members: "Đảng ủy viên", "Phó Bí thư", "Hiệu trưởng" are the school's
+                body = org_mention(text, home)
+                party = title == "Đảng ủy viên" or title in _PARTY_TITLES
+                held = _party_of(text, "Đảng ủy", None, start, after, body) if party else body
+                posts.append((title, held, start, after))
+                cur = after
+                continue
             unread = _UNREAD_BODY.match(text, after)
             if unread and (_rank_at(text, key, unread.end()) or post_re.match(key, unread.end())):
                 cur = unread.end() - 2  # "Bí thư Đảng ủy Bộ tham mưu, Đại tá, Phó Tham mưu trưởng Quân khu 4"
                 named_before = True  # a post after it followed by a name is that name's
+                continue
+            more = _COMMA.match(text, after)
+            if more and post_re.match(key, more.end()):  # "…, Phó Chủ tịch, Ủy viên Ban Thường vụ Tỉnh ủy X"
+                cur = after  # a title whose body the text leaves unsaid: the chain goes on
                 continue
             break
         if org is not None and shared:
@@ -539,28 +634,113 @@ def _posts_after(
                 )
             party_titles = []
         if org is not None and pending:
+            body = org_mention(text, home) if home is not None else _council_of(text, org) or org
             for p_title, dept, organ, o_start, o_end in pending:
-                body = org
-                attrs = {
-                    "base": dict(
-                        body.attrs["base"],
-                        prefix=" ".join(
-                            filter(None, [organ, body.attrs["base"].get("prefix", "")] + body.attrs["departments"])
-                        ),
-                    ),
-                    "departments": [dept] if dept else [],
-                    "derived": True,  # "Đảng ủy" here is the Party committee of the body named next
-                }
-                label = f"{dept} {organ}" if dept else organ
-                party = Mention.at(text, ORGANIZATION, o_start, o_end, label, scope=body.scope, attrs=attrs)
-                posts.append((p_title, party, o_start, after))
+                posts.append((p_title, _party_of(text, organ, dept, o_start, o_end, body), o_start, after))
             pending = []
         posts.append((title, org, start, after))
         cur = after
         tail = _AFTER_POST.match(key, cur)
         cur = tail.end() if tail else cur
     posts.extend((s_title, None, s_start, cur) for s_title, s_start in shared if s_title in BOARD_TITLES)
-    return posts, cur
+    if pending and home is not None:  # "Phó Bí thư Đảng ủy" in a row of the school's council: the school's
+        body = org_mention(text, home)
+        for p_title, dept, organ, a, b in pending:
+            posts.append((p_title, _party_of(text, organ, dept, a, b, body), a, cur))
+    return _units_of_school(text, posts, home), cur
+
+
+_UNIVERSITY_COUNCIL = re.compile(r"Hội đồng ((?:Đại học|Học viện) [" + UPPER + r"].*)")
+
+
+def _council_of(text: str, org: Mention) -> Mention | None:
+    """ "Bí thư Đảng ủy, Chủ tịch Hội đồng Đại học Huế": the Party committee is the university's, not its
+    council's; None for other bodies."""
+    base = org.attrs.get("base") or {}
+    council = _UNIVERSITY_COUNCIL.fullmatch(base.get("label", "")) if base.get("kind") == "named" else None
+    if council is None or org.attrs.get("departments"):
+        return None
+    name = council.group(1)
+    attrs = {"departments": [], "base": {"kind": "named", "label": name, "head": " ".join(name.split()[:2])}}
+    return Mention.at(text, ORGANIZATION, org.start, org.end, name, scope=org.scope, attrs=attrs)
+
+
+# a university of member schools, headed by a Giám đốc: "Đại học Huế", "Đại học Quốc gia Hà Nội"
+_UNIVERSITY = re.compile(r"Đại học(?: Quốc gia)?(?: [" + UPPER + r"][" + LOWER + r"]*){1,3}(?![\w.])")
+
+
+def _university(text: str, pos: int, title: str) -> Mention | None:
+    """ "Phó Giám đốc Đại học Huế": the university a director's title names, which is no "Trường"."""
+    m = _UNIVERSITY.match(text, pos) if title in ("Giám đốc", "Phó Giám đốc") else None
+    if m is None:
+        return None
+    attrs = {"departments": [], "base": {"kind": "named", "label": m.group(), "head": "Đại học"}}
+    return Mention.at(text, ORGANIZATION, m.start(), m.end(), m.group(), scope="", attrs=attrs)
+
+
+def _party_of(text: str, organ: str, dept: str | None, start: int, end: int, body: Mention) -> Mention:
+    """The Party organ ("Đảng ủy", "Ban Thường vụ Đảng ủy") of ``body``, over [start, end)."""
+    attrs = {
+        "base": dict(
+            body.attrs["base"],
+            prefix=" ".join(filter(None, [organ, body.attrs["base"].get("prefix", "")] + body.attrs["departments"])),
+        ),
+        "departments": [dept] if dept else [],
+        "derived": True,  # "Đảng ủy" here is the Party committee of the body named next
+    }
+    label = f"{dept} {organ}" if dept else organ
+    return Mention.at(text, ORGANIZATION, start, end, label, scope=body.scope, attrs=attrs)
+
+
+# titles that, alone in a row of a list of a school's members, are posts in the school or its Party committee
+_HOME_TITLE = re.compile(r"(?:phó |quyền )?hiệu trưởng|đảng ủy viên|(?:phó )?bí thư|giảng viên")
+_ALONE = re.compile(r"[ \t]*(?:[,;\n]|[-–]|$)")
+_SCHOOL_UNITS = frozenset({"Khoa", "Phòng", "Viện", "Bộ môn", "Trung tâm"})
+
+
+def _school(org: Mention | None) -> bool:
+    base = (org.attrs.get("base") or {}) if org is not None else {}
+    return (
+        base.get("kind") == "named"
+        and base.get("head") == "Trường"
+        and not org.attrs.get("departments")
+        and not org.attrs.get("derived")
+        and "prefix" not in base
+    )
+
+
+def _units_of_school(
+    text: str, posts: list[tuple[str, Mention | None, int, int]], home: OrgParse | None
+) -> list[tuple[str, Mention | None, int, int]]:
+    """ "Trưởng Khoa Quản trị kinh doanh, thành viên Hội đồng trường [Trường ĐH Tôn Đức Thắng]": a faculty,
+    office or institute written alone in a chain that names one school (or in a row of its council's list)
+    is that school's."""
+    schools = {o.label: o for _, o, _, _ in posts if _school(o)}
+    if home is not None and not schools:
+        school = org_mention(text, home)
+        schools = {school.label: school} if _school(school) else {}
+    if len(schools) != 1 or not any(o is not None and _lone_unit(o) for _, o, _, _ in posts):
+        return posts
+    (school,) = schools.values()
+    out = []
+    for title, org, start, end in posts:
+        if org is not None and _lone_unit(org):
+            # (unit_of: the unit's own mention, found alone, gives way to this one)
+            attrs = {"departments": [org.label], "base": dict(school.attrs["base"], unit_of=org.end), "derived": True}
+            org = Mention.at(text, ORGANIZATION, org.start, org.end, f"{org.label} {school.label}", attrs=attrs)
+        out.append((title, org, start, end))
+    return out
+
+
+def _lone_unit(org: Mention) -> bool:
+    base = org.attrs.get("base") or {}
+    return (
+        base.get("kind") == "named"
+        and base.get("head") in _SCHOOL_UNITS
+        and not org.attrs.get("departments")
+        and not org.attrs.get("derived")
+        and not any(k in base for k in ("place", "level", "commune", "prefix", "unit_of"))
+    )
 
 
 def find_people(
@@ -600,6 +780,12 @@ def find_people(
         person_starts.insert(k, person.start)
         person_ends.insert(k, person.end)
 
+    homes = _member_rows(text, key) if "danh sách" in key else {}
+
+    def home_of(start: int) -> OrgParse | None:
+        row = homes.get(text.rfind("\n", 0, start) + 1) if homes else None
+        return row[0] if row else None
+
     pos = 0
     for m in trig_re.finditer(key):
         if m.end() < pos or not text[m.end() : m.end() + 1].isupper():
@@ -612,20 +798,24 @@ def find_people(
         label, end = name
         person = Mention.at(text, PERSON, m.end(), end, label, attrs={"honorific": honorific} if honorific else {})
         add_person(person)
-        chain, pos = _posts_after(text, key, end)
+        chain, pos = _posts_after(text, key, end, home=home_of(person.start))
         for title, org, title_start, _ in chain:
             posts.append((person, title, org, title_start))
     # a post before the name: "Bí thư Tỉnh ủy Nguyễn Văn A", "Thủ tướng Phạm Minh Chính"
-    _, post_re, _ = _triggers()
+    _, post_re, honor_re = _triggers()
     ended: dict[int, tuple[str, Mention | None, int]] = {}  # posts by where they end: (title, org, start)
     for m in post_re.finditer(key):
-        if not text[m.start() : m.start() + 1].isupper() or (m.start() and key[m.start() - 1].isalpha()):
+        if m.start() and key[m.start() - 1].isalpha():
+            continue
+        # a title in lower case only after "tân", "nguyên": "tân hiệu trưởng trường ĐH Mở Hà Nội Nguyễn Thị Nhung"
+        lower = not text[m.start() : m.start() + 1].isupper()
+        if lower and not _NEW_OR_FORMER.search(key, max(0, m.start() - 12), m.start()):
             continue
         title, cur = _in_charge(*_with_term(_title(key[m.start() : m.end()]), key, m.end()), key=key)
         org = None
         nxt = re.compile(r"\s+").match(key, cur)
         if nxt:
-            parsed = post_org(text, key, nxt.end(), title)
+            parsed = post_org(text, key, _central_level(key, nxt.end()), title)
             if parsed:
                 org, cur = org_mention(text, parsed), parsed.end
         elif key.startswith(", ", cur) and standalone_post(title) is None:
@@ -639,18 +829,24 @@ def find_people(
             org, cur = foreign
         leader = title in lex.raw["foreign_post_titles"]  # "Quốc vương Haji Hassanal Bolkiah": a person, no post
         if org is None and standalone_post(title) is None and not leader:
-            continue
+            org = _post_named_before(text, title, m.start(), cur, ended, posts)
+            if org is None:
+                continue
         ended[cur] = (title, org, m.start())
         gap = _BEFORE_NAME.match(text, cur)  # "Chủ tịch UBND tỉnh Hưng Yên - Đỗ Quốc Văn"
         if not gap:
             continue
+        begin = gap.end()
+        degree = honor_re.match(key, begin)  # "Thứ trưởng Bộ GD&ĐT PGS.TS Nguyễn Văn Phúc": a degree between
+        if degree is not None:
+            begin = _skip_space(text, degree.end())
         # after a foreign country ("Chủ tịch Trung Quốc Tập Cận Bình") any full name is the leader's
-        name = _name_at(text, gap.end(), lex.surnames, need_surname=foreign is None, foreign_ok=True)
-        if not name or not free(gap.end(), name[1]):
+        name = _name_at(text, begin, lex.surnames, need_surname=foreign is None or degree is not None, foreign_ok=True)
+        if not name or not free(begin, name[1]):
             continue
-        person = at.get(gap.end())
+        person = at.get(begin)
         if person is None:
-            person = Mention.at(text, PERSON, gap.end(), name[1], name[0])
+            person = Mention.at(text, PERSON, begin, name[1], name[0])
             add_person(person)
             # "Phó Thủ tướng Vũ Đức Đam, Trưởng Ban Chỉ đạo Nhà nước về Du lịch": the chain after a Vietnamese
             # name (a foreign leader's is more often a list of leaders: "Tổng thống Mỹ Joe Biden, Thủ tướng …")
@@ -669,8 +865,8 @@ def find_people(
         for _ in range(6):
             sep = _CHAIN_BEFORE.search(text, max(0, start - 8), start)
             earlier = ended.get(sep.start()) if sep else None
-            if earlier is None:
-                break
+            if earlier is None or _ADDRESSED.search(key, max(0, earlier[2] - 12), earlier[2]):
+                break  # "báo cáo với Thủ tướng, Bộ trưởng Y tế Nguyễn Thanh Long": the minister reports to him
             posts.append((person, earlier[0], earlier[1], earlier[2]))
             start = earlier[2]
     # full names without a trigger: three to five capitalised syllables that open with a family
@@ -690,7 +886,7 @@ def find_people(
         label, end = name
         person = Mention.at(text, PERSON, m.start(), end, label)
         add_person(person)
-        chain, _ = _posts_after(text, key, end)
+        chain, _ = _posts_after(text, key, end, home=home_of(person.start))
         for title, org, title_start, _ in chain:
             posts.append((person, title, org, title_start))
     # a name opening a sentence in apposition with what the person is: "Chen Hong, chuyên gia nghiên cứu …",
@@ -722,8 +918,34 @@ def find_people(
         if free(m.start(), m.end()) and not inside_person(m.start()) and not _named_after(key, m.start()):
             entry = lex.famous[re.sub(r"\s+", " ", key[m.start() : m.end()])]
             add_person(Mention.at(text, PERSON, m.start(), m.end(), entry["label"]))
+    # "chủ nghĩa Mác - Lênin": a doctrine named after its founders names them, as "tư tưởng Hồ Chí Minh" does
+    for m in _DOCTRINE.finditer(text) if "Mác" in text or "Lênin" in text else ():
+        for w in re.finditer(_FOUNDER, m.group(1)):
+            start = m.start(1) + w.start()
+            if free(start, start + len(w.group())) and not inside_person(start):
+                add_person(Mention.at(text, PERSON, start, start + len(w.group()), w.group()))
     people.sort(key=lambda p: p.start)
-    for m in _CAREER.finditer(text) if "vị trí" in text or "chức vụ" in text or "như làm" in text else ():
+    for m in _SHARED.finditer(key) if people and (" là " in key or " gồm " in key) else ():
+        shared = _post_ending_at(text, key, m.start())
+        if shared is None:
+            continue
+        title, org, title_start = shared
+        last = m.end()
+        for person in people:
+            if person.start < m.end():
+                continue
+            between = key[last : person.start]
+            if (
+                "\n" in between
+                or ". " in between
+                or not _LIST_ITEM.search(between if last > m.end() else ", " + between)
+            ):
+                break
+            last = person.end
+            if not _holds_in_organ(posts, person, title):
+                posts.append((person, title, org, title_start))
+    careers = "vị trí" in text or "chức vụ" in text or "như làm" in text or "nhiệm vụ:" in text
+    for m in _CAREER.finditer(text) if careers else ():
         verb = None if m.group().startswith("như làm") else _CAREER_VERB.search(text, max(0, m.start() - 25), m.start())
         if verb is None and not m.group().startswith("như làm"):
             continue
@@ -742,8 +964,113 @@ def find_people(
             holder = next(p for p in people if p.label in named)
             chain, _ = _posts_after(text, key, m.end(1), named_before=True)
             posts.extend((holder, c_title, c_org, c_start) for c_title, c_org, c_start, _ in chain)
+    for person in people if homes else ():  # every person in a row of the list is a member
+        row = homes.get(text.rfind("\n", 0, person.start) + 1)
+        if row is not None:
+            home, title, start = row
+            posts.append((person, title, org_mention(text, home), start))
     _same_name_slipped(people)
     return people, posts
+
+
+# a post shared by the people listed after it: "2 ứng viên khác cũng là đại biểu Quốc hội khóa XIV, là ông A - …
+# và ông B - …", "Thành viên Ban kiểm soát nhiệm kỳ 2021 - 2025 gồm ông A, ông B và bà C"
+_SHARED = re.compile(r",?\s+(?:là|gồm có|gồm)\s+(?=(?:các\s+)?(?:ông|bà|đồng chí)\s)")
+_LIST_ITEM = re.compile(r"(?:,|;|(?<!\w)và)\s+(?:các\s+)?(?:(?:ông|bà|đồng chí)\s+)?$")
+
+
+_MEMBER = re.compile(r"(?:Thành viên|Ủy viên) (.+)")
+
+
+def _holds_in_organ(posts: list, person: Mention, title: str) -> bool:
+    """Whether ``person`` already holds a higher post in the organ a membership names ("Trưởng Ban Kiểm soát"
+    before "Thành viên Ban kiểm soát … gồm ông A, ông B"): the list restates it."""
+    member = _MEMBER.fullmatch(title)
+    return member is not None and any(
+        p.label == person.label and t != title and t.endswith(" " + member.group(1)) for p, t, _, _ in posts
+    )
+
+
+def _post_ending_at(text: str, key: str, pos: int) -> tuple[str, Mention | None, int] | None:
+    """The post written right before ``pos`` (a term or "nhiệm kỳ …" after it), as (title, body, start)."""
+    post_re = _triggers()[1]
+    for m in post_re.finditer(key, max(0, pos - 150), pos):
+        if m.start() and key[m.start() - 1].isalpha():
+            continue
+        title, cur = _in_charge(*_with_term(_title(key[m.start() : m.end()]), key, m.end()), key=key)
+        org = None
+        nxt = re.compile(r"\s+").match(key, cur)
+        if nxt and cur < pos:
+            parsed = post_org(text, key, nxt.end(), title)
+            if parsed and parsed.end <= pos:
+                org, cur = org_mention(text, parsed), parsed.end
+        tail = _AFTER_POST.match(key, cur)
+        cur = tail.end() if tail else cur
+        if cur != pos:
+            continue
+        written_upper = text[m.start()].isupper()
+        if (
+            org is None
+            and not (standalone_post(title) and (written_upper or " " in title))
+            and title not in BOARD_TITLES
+        ):
+            continue
+        if org is not None and not written_upper:
+            continue
+        return title, org, m.start()
+    return None
+
+
+_FOUNDER = r"(?:Mác|Ăngghen|Ăng-ghen|Lênin|Lê-nin)"
+_DOCTRINE = re.compile(
+    r"(?<!\w)(?:[Cc]hủ nghĩa|[Hh]ọc thuyết)\s+(" + _FOUNDER + r"(?:\s*[-–,]\s*" + _FOUNDER + r")*)(?!\w)"
+)
+_MEMBER_LIST = re.compile(r"danh sách (?:các |\d+ )?(?=thành viên|ủy viên)")
+_ROW_NUMBER = re.compile(r"^\d{1,3}\n", re.MULTILINE)
+
+
+def _member_rows(text: str, key: str) -> dict[int, tuple[OrgParse, str, int]]:
+    """A table of a body's members ("Danh sách thành viên Hội đồng trường ĐH Bách khoa Hà Nội như sau:", then
+    rows of a number, a name and the member's posts, each on its line): where each row's name line starts,
+    and the body, the members' post ("Thành viên Hội đồng trường") and where the heading writes it."""
+    out: dict[int, tuple[OrgParse, str, int]] = {}
+    post_re = _triggers()[1]
+    for m in _MEMBER_LIST.finditer(key):
+        title_m = post_re.match(key, m.end())
+        if title_m is None:
+            continue
+        title = _title(key[title_m.start() : title_m.end()])
+        nxt = re.compile(r"\s+").match(key, title_m.end())
+        parsed = post_org(text, key, nxt.end(), title) if nxt and title.startswith(("Thành viên", "Ủy viên")) else None
+        if parsed is None:
+            continue
+        end = text.find("\n", parsed.end)
+        for row in _ROW_NUMBER.finditer(text, end + 1 if end >= 0 else len(text)):
+            line_end = text.find("\n", row.end())
+            if line_end - row.end() > 80:  # a paragraph: the table is over
+                break
+            # (where the title starts: at the body, which other posts may name from the heading's "trường")
+            out.setdefault(row.end(), (parsed, title, parsed.start))
+    return out
+
+
+_PART_OF_TITLE = re.compile(r"(?:Phó|Quyền|kiêm) $")
+_BARE_BEFORE_NAME = re.compile(r" (?:[" + UPPER + r"][" + LOWER + r"]+ ){2,3}[" + UPPER + r"][" + LOWER + r"]*(?!\w)")
+
+
+def _post_named_before(text: str, title: str, start: int, end: int, ended: dict, posts: list) -> Mention | None:
+    """ "Bí thư Tỉnh ủy Thừa Thiên Huế và đoàn công tác đã đến thăm …; Bí thư Lê Trường Lưu biểu dương …": a
+    title written alone before a full name is the post the article gave earlier, in full, to no one named,
+    when it gave that title one body only."""
+    if not ended or not _BARE_BEFORE_NAME.match(text, end) or _PART_OF_TITLE.search(text, max(0, start - 8), start):
+        return None  # (not "Phó| Chánh Thanh tra", "người sáng lập ByteDance kiêm| Giám đốc điều hành")
+    if text[end + 1 : end + 12].split(" ", 1)[0] not in lexicon().surnames:  # a Vietnamese full name follows
+        return None
+    held = {p[3] for p in posts}
+    earlier = [e for e in ended.values() if e[0] == title and e[1] is not None and e[2] < start]
+    if not earlier or len({e[1].label for e in earlier}) != 1 or any(e[2] in held for e in earlier):
+        return None
+    return earlier[-1][1]
 
 
 def _same_name_slipped(people: list[Mention]) -> None:

@@ -228,6 +228,8 @@ def kg_people(doc: Doc) -> Doc:
             doc._.kg_links.append(("holds_implied", person, person, implied))
             continue
         if org.attrs.get("derived"):  # "Bí thư Đảng ủy, Cục trưởng Cục X": the mention "Đảng ủy" is Đảng ủy Cục X
+            if org.attrs["base"].get("unit_of") is not None:  # "Khoa X" of the school its chain names: not alone
+                orgs.drop_starting_in(org.start, org.attrs["base"]["unit_of"])
             orgs.append(org)
             doc._.kg_links.append(("holds", person, org, {"title": title}))
             continue
@@ -262,7 +264,22 @@ def _company_before(text: str, companies: list[Mention], short: dict[str, Mentio
         at = lowered.rfind(name)
         if at >= 0:
             found.append((opening + at, body))
-    return max(found, key=lambda f: f[0])[1] if found else None
+    if found:
+        return max(found, key=lambda f: f[0])[1]
+    # "… VietBank …. Thành viên Ban kiểm soát nhiệm kỳ 2021 - 2025 gồm ông A, …": the company the article is
+    # about, named most often before (by name or short name), when one is
+    counts: dict[str, list] = {}
+    for m in companies:
+        if m.start < pos:
+            counts.setdefault(m.label, [0, m])[0] += 1
+    before = text[:pos].lower()
+    for name, body in short.items():
+        if body.label in counts:
+            counts[body.label][0] += before.count(name) - 1
+    ranked = sorted(counts.values(), key=lambda c: -c[0])
+    if ranked and ranked[0][0] >= 5 and (len(ranked) == 1 or ranked[0][0] > 2 * ranked[1][0]):
+        return ranked[0][1]
+    return None
 
 
 _SHORT_NAME = re.compile(r"\s*\(([A-Z][A-Za-z0-9&]{2,})\)")
