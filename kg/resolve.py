@@ -208,7 +208,11 @@ def _base_name(base: dict, ctx: Context) -> OrgName | None:
         )
     # level bodies: HĐND / UBND / Đảng bộ / Ủy ban MTTQ … + level + place
     central_city = (province is not None and province.type_word == "thành phố") or (
-        not explicit and ctx.province is not None and ctx.province.type_word == "thành phố" and not ctx.district
+        not explicit
+        and ctx.province is not None
+        and ctx.province.type_word == "thành phố"
+        # "UBND TP" in a TPHCM article about huyện Cần Giờ is the city's (not TP Thủ Đức's, named in passing)
+        and (not ctx.district or ctx.district.type_word != "thành phố")
     )
     if level in (None, "tỉnh") or (level == "thành phố" and central_city):
         p = province or (None if explicit else ctx.province)
@@ -449,6 +453,32 @@ def _near_same_names(a: list[str], b: list[str]) -> int:
     return 1 if i < len(short) and short[i:] == long_[i + extra :] else 0  # words added at the end: a longer name
 
 
+def _same_body(label: str, others: list[str]) -> str | None:
+    """The other name of the article that is the same body as ``label``, written fuller: "Đại học Tôn
+    Đức Thắng" is the "Trường Đại học Tôn Đức Thắng" of the same article; "Nhà máy thép Hòa Phát Dung
+    Quất" the "Nhà máy gang thép Hòa Phát Dung Quất" (a lower-case word more before the same proper name
+    of two words or more, not a place). None if there is none, or more than one."""
+    words = label.split()
+    found = set()
+    for other in others:
+        more = other.split()
+        if words[:2] == ["Đại", "học"] and more == ["Trường", *words]:
+            found.add(other)
+        elif len(more) == len(words) + 1 and len(words) >= 4:
+            i = next((k for k in range(len(words)) if words[k] != more[k]), len(words))
+            tail = words[i:]
+            if (
+                0 < i
+                and more[i].islower()
+                and tail == more[i + 1 :]
+                and len(tail) >= 3
+                and sum(w[:1].isupper() for w in tail) >= 2
+                and not any(w in ("tỉnh", "thành", "huyện", "quận", "thị", "xã", "phường") for w in tail)
+            ):
+                found.add(other)
+    return next(iter(found)) if len(found) == 1 else None
+
+
 def post_label(title: str, org_label: str) -> str:
     """The post a title names in a body: the title and the body's name, the head word said once.
 
@@ -539,7 +569,7 @@ class Resolver:
             keys[i] = self._resolve_mention(m, ctx, numbered, article)
             if keys[i] and m.kind == ORGANIZATION:
                 self._span_keys[(m.start, m.end)] = keys[i]
-        keys = self._merge_event_names(keys, [m.start for m in ex.mentions])
+        keys = self._merge_event_names(keys, [m.start for m in ex.mentions], out.province_key)
         for m, key in zip(ex.mentions, keys, strict=True):
             if key:
                 out.mentions.append(ResolvedMention(m, key))
@@ -580,7 +610,9 @@ class Resolver:
         self.result.articles.append(out)
         return out
 
-    def _merge_event_names(self, keys: list[str | None], starts: list[int]) -> list[str | None]:
+    def _merge_event_names(
+        self, keys: list[str | None], starts: list[int], province: str | None = None
+    ) -> list[str | None]:
         """Within one article, "Lễ hội Hoa phượng đỏ" is the "Lễ hội Hoa phượng đỏ 2021" it named
         before: an event whose name begins another's (three words or more) is that event.
         Likewise a named body cut short ("Ủy ban Thường vụ" after "Ủy ban Thường vụ Quốc hội") is
@@ -625,8 +657,15 @@ class Resolver:
             if ents[short].label in central:  # "Bộ Quốc phòng" is not "Bộ Quốc phòng Trung Quốc"
                 continue
             longer = [k for k in orgs if k != short and labels[k].startswith(labels[short] + " ")]
+            if len(longer) > 1:  # "Hội Khuyến học" beside "… TP Cần Thơ" and "… Việt Nam": the article's place's
+                local = [k for k in longer if province and ents[k].attrs.get("province") == province]
+                # "Ban Chỉ đạo 24" beside "… tỉnh Thanh Hóa" and "… huyện Quảng Xương": the province's
+                longer = [k for k in local if not ents[k].attrs.get("district")] if len(local) > 1 else local
             if len(longer) == 1 and ents[longer[0]].attrs.get("parent") != short:
                 alias[short] = longer[0]
+        for k in orgs:
+            if k not in alias and (same := _same_body(ents[k].label, [ents[o].label for o in orgs if o != k])):
+                alias[k] = next(o for o in orgs if ents[o].label == same)
         for k in list(alias):  # an alias of an alias: the last one
             while alias[k] in alias:
                 alias[k] = alias[alias[k]]

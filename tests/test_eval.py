@@ -84,7 +84,7 @@ def test_seed_scores_reach_the_bar(seed_store):
 # A change that lowers any of them fails here.
 CORPUS_FLOOR = {
     "Person": 0.985,
-    "Organization": 0.905,
+    "Organization": 0.935,
     "Province": 0.995,
     "District": 0.985,
     "Resolution": 0.995,

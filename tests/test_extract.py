@@ -654,11 +654,11 @@ def test_a_communes_name_is_its_capitalised_words():
     )
     orgs = entities(text)[ORGANIZATION]
     assert {
-        "Hội Nạn nhân chất độc da cam/dioxin xã Quảng Yên",
+        "Hội Nạn nhân chất độc da cam xã Quảng Yên",
         "Ủy ban Bầu cử xã Quảng Yên",
         "Bộ Chỉ huy Quân sự tỉnh Thanh Hóa",
     } <= orgs
-    assert ("Đàm Văn Hoàn", "Chủ tịch Hội Nạn nhân chất độc da cam/dioxin xã Quảng Yên") in posts(text)
+    assert ("Đàm Văn Hoàn", "Chủ tịch Hội Nạn nhân chất độc da cam xã Quảng Yên") in posts(text)
 
 
 def test_in_charge_deputies_ede_names_and_a_bare_tp():

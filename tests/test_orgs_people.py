@@ -49,7 +49,7 @@ def test_a_ministrys_units_are_named_by_their_field():
         "Cục Cạnh tranh và Bảo vệ người tiêu dùng",
         "Cục Công Thương địa phương",
         "Vụ Chính sách thương mại đa biên",
-        "Cục Quản lý xuất nhập cảnh",
+        "Cục Quản lý xuất nhập cảnh Bộ Công an",  # the unit convention: written with its ministry
         "Bộ Công an",
     } <= found
     assert not any(label in found for label in ("Tổng cục Quản lý", "Cục Cạnh tranh", "Vụ Thị trường"))
@@ -779,6 +779,214 @@ def test_a_bodys_kind_without_a_name_is_none():
     )[ORGANIZATION]
     assert "Trường Đại học" not in found
     assert {"Bệnh viện Đa khoa thành phố Cần Thơ", "Tập đoàn TH", "Trường Đại học Quốc tế"} <= found
+
+
+# ---------------------------------------------------------------- blind batch J (round 4)
+
+
+def test_tphcm_written_with_a_dot_is_the_city_after_any_body():
+    found = entities(
+        "Ông Lê Vinh Danh bị Ủy ban Kiểm tra Thành ủy TP.HCM đình chỉ chức vụ. UBND TP.HCM họp. "
+        "Sở Y tế TP. HCM cho biết. Công an TP HCM điều tra."
+    )[ORGANIZATION]
+    assert {
+        "Ủy ban Kiểm tra Thành ủy Thành phố Hồ Chí Minh",
+        "Ủy ban nhân dân thành phố Hồ Chí Minh",
+        "Sở Y tế thành phố Hồ Chí Minh",
+        "Công an thành phố Hồ Chí Minh",
+    } <= found
+
+
+def test_a_blocs_party_committee_is_named_by_its_sector():
+    found = entities(
+        "Giám sát của Tổng liên đoàn Lao động Việt Nam, Bộ GD&ĐT, Đảng ủy Khối ĐH, CĐ TP.HCM. Tháng 9/2020, "
+        "Ủy ban Kiểm tra Đảng ủy khối đại học, cao đẳng TP.HCM thông báo."
+    )[ORGANIZATION]
+    assert {
+        "Đảng ủy Khối Đại học, Cao đẳng thành phố Hồ Chí Minh".lower(),
+        "Ủy ban Kiểm tra Đảng ủy Khối Đại học, Cao đẳng thành phố Hồ Chí Minh".lower(),
+    } <= {o.lower() for o in found}
+    assert not any("Khối" in o for o in entities("Đảng ủy khối đã họp tại tỉnh Nghệ An.").get(ORGANIZATION, ()))
+
+
+def test_ub_is_uy_ban_in_every_committees_name():
+    found = entities(
+        "Ông Võ Trọng Việt - Chủ nhiệm UB Quốc phòng và An ninh. Hội là một tổ chức thành viên của UB Trung "
+        "ương MTTQ Việt Nam. Lãnh đạo UB MTTQ Việt Nam TP Hà Nội giải thích; kế hoạch liên tịch với UBMTTQVN TP "
+        "Cần Thơ."
+    )[ORGANIZATION]
+    assert {
+        "Ủy ban Quốc phòng và An ninh của Quốc hội",
+        "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam",
+        "Mặt trận Tổ quốc Việt Nam",
+        "Ủy ban Mặt trận Tổ quốc Việt Nam thành phố Hà Nội",
+        "Ủy ban Mặt trận Tổ quốc Việt Nam thành phố Cần Thơ",
+    } <= found
+
+
+def test_a_committee_of_the_national_assembly_written_with_it_names_it():
+    assert (
+        "Quốc hội"
+        in entities("Bà Vũ Thị Lưu Mai (thường trực Ủy ban Tài chính - ngân sách của Quốc hội).")[ORGANIZATION]
+    )
+    assert "Quốc hội" not in entities("Ủy ban Thường vụ Quốc hội cho ý kiến.")[ORGANIZATION]
+
+
+def test_a_university_is_named_by_dai_hoc_and_one_name_of_it_is_one_body():
+    found = entities(
+        "Ông Huỳnh Văn Chương khẳng định, Đại học Huế thời gian qua đã thực hiện nghiêm túc. Ông học tại Đại học "
+        "Harvard và Đại học Yale. Đề án phát triển Đại học Huế lên Đại học Quốc gia."
+    )[ORGANIZATION]
+    assert {"Đại học Huế", "Đại học Harvard", "Đại học Yale"} <= found
+    assert not any("Quốc gia" in o or " và " in o for o in found)
+    merged = entities("Trường Đại học Tôn Đức Thắng tổ chức hội nghị. Đại học Tôn Đức Thắng có 17 thành viên.")
+    assert merged[ORGANIZATION] == {"Trường Đại học Tôn Đức Thắng"}
+
+
+def test_the_rectors_university_is_a_truong_and_its_namesake_is_part_of_its_name():
+    assert ("Hoàng Văn Cường", "Phó Hiệu trưởng Trường Đại học Kinh tế quốc dân") in posts(
+        "Đó là ông Hoàng Văn Cường - Phó Hiệu trưởng Đại học Kinh tế quốc dân, và ông Nguyễn Anh Trí."
+    )
+    found = entities("Các trường Đại học Kinh tế - Luật, Đại học Y khoa Phạm Ngọc Thạch…, dự kiến tăng học phí.")
+    assert "Đại học Y khoa Phạm Ngọc Thạch" in found[ORGANIZATION]
+    after_title = entities("Theo Viện trưởng Viện Quy hoạch - Trường ĐH Xây dựng Doãn Minh Khôi, chiếu sáng cần …")
+    assert "Doãn Minh Khôi" in after_title[PERSON]
+
+
+def test_a_centre_that_is_a_building_is_no_organisation():
+    found = entities(
+        "Kiên Giang lập đề án xây dựng bệnh viện dã chiến tại Trung tâm văn hóa TP Hà Tiên, cạnh Trung tâm y tế "
+        "TP Hà Tiên. Giám đốc Trung tâm Văn hóa tỉnh Kiên Giang cho biết."
+    )[ORGANIZATION]
+    assert "Trung tâm Văn hóa tỉnh Kiên Giang" in found and "Trung tâm y tế thành phố Hà Tiên" in found
+    assert not any("Hà Tiên" in o and "văn hóa" in o.lower() for o in found)
+
+
+def test_one_plant_written_with_one_word_more_is_one_body():
+    found = entities(
+        "Nhà máy thép Hòa Phát Dung Quất đi vào hoạt động. Sau đó, Nhà máy gang thép Hòa Phát Dung Quất xuất khẩu."
+    )[ORGANIZATION]
+    assert len([o for o in found if o.startswith("Nhà máy")]) == 1
+
+
+def test_national_papers_ranks_before_a_name_and_boards_of_parks():
+    found = entities(
+        "Cuộc thi do Báo Quân đội nhân dân tổ chức; Đại tá Đoàn Xuân Bộ, Tổng Biên tập, phát biểu. Ban Quản lý "
+        "khu kinh tế Nghi Sơn và các khu công nghiệp và các địa phương kiểm tra."
+    )
+    assert {"Báo Quân đội nhân dân", "Ban Quản lý khu kinh tế Nghi Sơn và các khu công nghiệp"} <= found[ORGANIZATION]
+    assert "Đoàn Xuân Bộ" in found[PERSON] and "Đoàn Xuân Bộ" not in found[ORGANIZATION]
+
+
+def test_units_after_titles_and_units_named_by_a_list_of_fields():
+    found = entities(
+        "Ông Đạo từng kinh qua các nhiệm vụ: giảng viên Khoa Công nghệ thông tin và Toán ứng dụng; Phó trưởng "
+        "phòng Đào tạo; Viện trưởng Viện Hợp tác, Nghiên cứu và Đào tạo quốc tế.\nĐảng ủy viên, Trưởngphòng Tổ "
+        "chức cán bộ\nTrưởng Phòng GD&ĐT một quận cho biết."
+    )[ORGANIZATION]
+    assert {
+        "Khoa Công nghệ thông tin và Toán ứng dụng",
+        "Phòng Đào tạo",
+        "Viện Hợp tác, Nghiên cứu và Đào tạo quốc tế",
+        "Phòng Tổ chức cán bộ",
+    } <= found
+    assert "Phòng Giáo dục và Đào tạo" not in found
+    assert "Sở Nội vụ" in entities("Sở Nội vụ, Tư pháp và Y tế cùng kiểm tra.")[ORGANIZATION]
+
+
+def test_an_associations_central_committee_and_a_bare_name_of_the_articles_body():
+    found = entities(
+        "Sáng 2/10, Hội Khuyến học TP Cần Thơ tổ chức hội nghị. Tháng 3/2014, BCH Trung ương Hội Khuyến học Việt "
+        "Nam tổ chức Hội nghị. Tại TP Cần Thơ, Hội Khuyến học đã phối hợp với Ban CHQS xã Thới An."
+    )[ORGANIZATION]
+    assert {
+        "Ban Chấp hành Trung ương Hội Khuyến học Việt Nam",
+        "Hội Khuyến học Việt Nam",
+        "Hội Khuyến học thành phố Cần Thơ",
+        "Ban Chỉ huy Quân sự xã Thới An",
+    } <= found
+    assert "Hội Khuyến học" not in found and "Ban Chấp hành Trung ương" not in found
+
+
+def test_a_schools_own_bodies_and_units_written_without_its_name():
+    text = (
+        "Hội đồng Trường ĐH Bách khoa Hà Nội gồm 23 thành viên: Hiệu trưởng, Bí thư Đảng ủy, Chủ tịch Công "
+        "đoàn, đại diện BCH Đoàn thanh niên Cộng sản Hồ Chí Minh.\nÔng A - ủy viên thường vụ Đảng ủy Trường, Viện "
+        "trưởng Viện KH&CN Nhiệt lạnh, giảng viên Trường Đại học Bách khoa Hà Nội."
+    )
+    found = entities(text)[ORGANIZATION]
+    school = "Trường Đại học Bách khoa Hà Nội"
+    assert {
+        f"Đảng ủy {school}",
+        f"Công đoàn {school}",
+        f"Ban Chấp hành Đoàn Thanh niên Cộng sản Hồ Chí Minh {school}",
+        f"Viện Khoa học và Công nghệ Nhiệt lạnh {school}",
+    } <= found
+    elsewhere = entities("Ông B, Bí thư Đảng ủy, Chủ tịch UBND xã Quảng Yên, cho biết.")[ORGANIZATION]
+    assert not any(o.startswith("Đảng ủy Trường") for o in elsewhere)
+
+
+def test_a_unit_with_its_body_after_a_dash_or_in_brackets():
+    found = entities(
+        "Đoàn của Thanh tra Quốc phòng - Bộ CHQS tỉnh Thanh Hóa đến làm việc. Lãnh đạo Cục Quản lý chất lượng "
+        "(Bộ GDĐT) lưu ý. Chiều 16/3, Thanh tra Sở Thông tin và Truyền thông Bình Dương (Sở TT-TT) phối hợp."
+    )[ORGANIZATION]
+    assert {
+        "Thanh tra Quốc phòng Bộ Chỉ huy Quân sự tỉnh Thanh Hóa",
+        "Bộ Chỉ huy Quân sự tỉnh Thanh Hóa",
+        "Cục Quản lý chất lượng Bộ Giáo dục và Đào tạo",
+        "Thanh tra Sở Thông tin và Truyền thông tỉnh Bình Dương",
+    } <= found
+
+
+def test_a_bodys_organs_elected_after_it_in_one_sentence():
+    found = entities(
+        "Tại đại hội, Hội Khuyến học tỉnh Bạc Liêu đã bầu ra 27 người vào Ban chấp hành nhiệm kỳ 2020 - 2025, 9 "
+        "người vào Ban thường vụ. Ông Lê Quốc Việt làm Chủ tịch.\nĐại hội đã bầu Ban chấp hành nhiệm kỳ mới."
+    )[ORGANIZATION]
+    assert {"Ban Chấp hành Hội Khuyến học tỉnh Bạc Liêu", "Ban Thường vụ Hội Khuyến học tỉnh Bạc Liêu"} <= found
+    assert not any(o.startswith("Ban Chấp hành") and "Bạc Liêu" not in o for o in found)
+
+
+def test_committees_of_every_level_and_a_bare_committee_beside_its_province_and_district():
+    found = entities(
+        "Hội Khuyến học TP Cần Thơ ghi nhận sự cố gắng của Ban chỉ đạo xây dựng XHHT từ TP đến cơ sở."
+    ).get(ORGANIZATION, set())
+    assert not any(o.startswith("Ban Chỉ đạo") for o in found)
+    found = entities(
+        "Thanh Hóa: rà soát\nBan Chỉ đạo 24 huyện Quảng Xương đã họp. Ban chỉ đạo 24 tỉnh Thanh Hóa yêu cầu. "
+        "Ban Chỉ đạo 24 đề nghị làm rõ."
+    )[ORGANIZATION]
+    assert {"Ban Chỉ đạo 24 huyện Quảng Xương", "Ban Chỉ đạo 24 tỉnh Thanh Hóa"} == {
+        o for o in found if o.startswith("Ban Chỉ đạo")
+    }
+
+
+def test_fields_joined_by_a_dash_and_a_unit_of_a_national_university_after_a_dash():
+    found = entities(
+        "Học sinh học chương trình do Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên TP Huế đảm nhiệm. "
+        "Hội thảo do Trường Đại học Kinh tế - Đại học Quốc gia Hà Nội tổ chức."
+    )[ORGANIZATION]
+    assert {
+        "Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên thành phố Huế",
+        "Trường Đại học Kinh tế Đại học Quốc gia Hà Nội",
+        "Đại học Quốc gia Hà Nội",
+    } <= found
+    assert "Trung tâm Giáo dục" not in found
+
+
+def test_a_senior_advisers_centre_an_investigation_agency_and_a_centre_of_the_articles_district():
+    found = entities(
+        "Ông Trần Đắc Phu, Cố vấn cao cấp Trung tâm Đáp ứng khẩn cấp sự kiện y tế công cộng Việt Nam - đánh giá "
+        "cao. UBND quận Bắc Từ Liêm chuyển hồ sơ sang Cơ quan điều tra Công an quận Bắc Từ Liêm. Quận Bắc Từ "
+        "Liêm đã giao Trung tâm phát triển quỹ đất quận, UBND phường Tây Tựu bàn giao."
+    )[ORGANIZATION]
+    assert {
+        "Trung tâm Đáp ứng khẩn cấp sự kiện y tế công cộng Việt Nam",
+        "Cơ quan điều tra Công an quận Bắc Từ Liêm",
+        "Trung tâm phát triển quỹ đất quận Bắc Từ Liêm",
+    } <= found
+    assert not any(o.startswith("Trung tâm") for o in entities("Trung tâm y tế đã hỗ trợ huyện.").get(ORGANIZATION, ()))
 
 
 SCHOOL_TABLE = (

@@ -77,9 +77,24 @@ class Lexicon:
     instruments: list[dict]
 
 
+def _short_committee_names(raw: dict) -> None:
+    """Writers shorten "Ủy ban" to "UB" in any committee's name ("UB Quốc phòng và An ninh", "UB
+    Trung ương MTTQ Việt Nam", "UB MTTQ Việt Nam TP Hà Nội"): each such name gets its short form."""
+
+    def short(name: str) -> str | None:
+        return "UB " + name[len("Ủy ban ") :] if name.startswith("Ủy ban ") else None
+
+    for entry in raw["central_bodies"]:
+        entry["names"] += [s for n in entry["names"] if (s := short(n)) and s not in entry["names"]]
+    for section in ("level_bodies", "departments"):
+        known = {a for a, _ in raw[section]}
+        raw[section] += [[s, canonical] for a, canonical in raw[section] if (s := short(a)) and s not in known]
+
+
 @cache
 def lexicon() -> Lexicon:
     raw = load_json("lexicon.json")
+    _short_committee_names(raw)
 
     def table(pairs) -> dict[str, str]:
         return {match_key(a): b for a, b in pairs}

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -19,7 +20,7 @@ from kg.records import ORGANIZATION, Mention
 from kg.textnorm import LOWER, UPPER, fold, key_slug, match_key
 
 _WS = re.compile(r"\s+")
-_GENERIC_BEFORE = re.compile(r"(?:các|những|mỗi|từng|cấp)\s+$")
+_GENERIC_BEFORE = re.compile(r"(?:các|những|mỗi|từng|(?<!cao )cấp)\s+$")  # not "Cố vấn cao cấp Trung tâm …"
 
 
 @dataclass
@@ -75,7 +76,10 @@ def _patterns() -> _Patterns:
         press=anchored(press),
         named_head=anchored(named),
         start=re.compile(r"(?<!\w)(?:" + alternation(starts) + r")(?!\w)"),
-        within=re.compile(r"(?<!\w)(?:" + alternation([n for n in starts if n not in in_names]) + r")(?!\w)"),
+        # (not "Đại học", which goes on a name: "Hội đồng Đại học Huế", "Trường Đại học …")
+        within=re.compile(
+            r"(?<!\w)(?:" + alternation([n for n in starts if n not in in_names and n != "Đại học"]) + r")(?!\w)"
+        ),
     )
 
 
@@ -102,8 +106,17 @@ def _capitalised(text: str, start: int) -> bool:
 
 
 def _place_at(text: str, key: str, pos: int) -> tuple[str, int] | None:
-    """A capitalised province or district name starting at ``pos``."""
-    return place_at(text, pos)
+    """A capitalised province or district name starting at ``pos``; also the city written "TP.HCM",
+    "TP. HCM", "Tp HCM" (and "HCM" right after such a "TP."), which the place names do not spell."""
+    found = place_at(text, pos)
+    if found is None and text[pos : pos + 1] in "TH.":
+        m = _HCM.match(text, pos)
+        if m and (m.group(1) or re.search(r"T[Pp]\.?\s?$", text[max(0, pos - 4) : pos])):
+            return "TP.HCM", m.end()
+    return found
+
+
+_HCM = re.compile(r"(T[Pp]\.?\s?)?\.?HCM(?![\w.]\w)")
 
 
 def _central_body(text: str, key: str, pos: int) -> OrgParse | None:
@@ -142,12 +155,30 @@ def _central_body(text: str, key: str, pos: int) -> OrgParse | None:
     org = OrgParse(m.start(), end, [], {"kind": "central", "label": label, "parent": parent})
     if end > m.end() and not country:
         org.qualifier = inner  # "…, Ban Tổ chức Trung ương": a mention of the parent too
-    elif entry.get("names_parent") and match_key(_WS.sub(" ", text[m.start() : m.end()])).endswith(match_key(parent)):
-        # "Tổng cục Chính trị Quân đội nhân dân Việt Nam": the parent is written in the unit's name (not
-        # "Ủy ban Thường vụ Quốc hội", one of the body's own organs)
-        at = m.end() - len(parent)
+    elif parent and not country and (at := _parent_written(text, m.start(), m.end(), entry)) is not None:
+        # "Tổng cục Chính trị Quân đội nhân dân Việt Nam", "Ủy ban Pháp luật của Quốc hội": the parent is
+        # written in the unit's name (not "Ủy ban Thường vụ Quốc hội", one of the body's own organs)
         org.qualifier = OrgParse(at, m.end(), [], {"kind": "central", "label": parent, "parent": None})
     return org
+
+
+def _parent_written(text: str, start: int, end: int, entry: dict) -> int | None:
+    """Where the parent's name starts at the end of a central body's written name: any of the parent's
+    names for a body that names it ("UB Trung ương MTTQ Việt Nam"), else only after "của" ("… của Quốc
+    hội"); None if it is not written there."""
+    written = match_key(_WS.sub(" ", text[start:end]))
+    parent = _central_by_label().get(entry["parent"])
+    names = parent["names"] if parent else [entry["parent"]]
+    for name in sorted(names, key=len, reverse=True):
+        tail = (" " if entry.get("names_parent") else " của ") + match_key(name)
+        if written.endswith(tail):
+            return end - len(name)
+    return None
+
+
+@cache
+def _central_by_label() -> dict[str, dict]:
+    return {e["label"]: e for e in lexicon().raw["central_bodies"]}
 
 
 _AND_FIELD = re.compile(r"\s+và((?:\s+[" + UPPER + r"]\w*(?:\s+[" + LOWER + r"]+)?){1,3}?)(?=\s+[" + UPPER + r"])")
@@ -236,7 +267,12 @@ def parse_org(text: str, key: str, pos: int, allow_generic: bool = False, after_
             base = inner
         else:
             m = pats.central_suffix.match(key, cur)
-            if m and _capitalised(text, cur):
+            assoc = _association_after(text, key, m.end()) if m and _capitalised(text, cur) else None
+            if assoc is not None and departments[-1] in ("Ban Chấp hành", "Ban Thường vụ"):
+                # "BCH Trung ương Hội Khuyến học Việt Nam": the association's central committee
+                departments[-1] += " Trung ương"
+                base = assoc
+            elif m and _capitalised(text, cur):
                 last = departments.pop()
                 label = lex.central_departments.get(match_key(last))
                 if label:
@@ -273,6 +309,21 @@ def parse_org(text: str, key: str, pos: int, allow_generic: bool = False, after_
         org.inner_start = base.start
     elif base.inner_start is not None:
         org.inner_start = base.inner_start
+    return org
+
+
+_ASSOCIATION = re.compile(r"(?:hội|tổng hội|hiệp hội|liên hiệp)(?!\w)")
+
+
+def _association_after(text: str, key: str, end: int) -> OrgParse | None:
+    """A national association named right after "Trung ương" ("Hội Khuyến học Việt Nam", "Hội Nông dân
+    Việt Nam"), whose central committee the name is."""
+    at = _skip_ws(key, end)
+    if at == end or not _capitalised(text, at) or not _ASSOCIATION.match(key, at):
+        return None
+    org = parse_org(text, key, at, allow_generic=True)
+    if org is None or org.departments or not (org.base.get("label") or "").endswith("Việt Nam"):
+        return None
     return org
 
 
@@ -318,6 +369,9 @@ def _level_body(text: str, key: str, pos: int) -> OrgParse | None:
     head = lexicon().level_bodies[match_key(_WS.sub(" ", key[m.start() : m.end()]))]
     end = m.end()
     nxt = _skip_ws(key, _skip_abbreviation(text, end))
+    if head == "Đảng ủy" and (bloc := _bloc(text, key, nxt)):  # "Đảng ủy Khối ĐH, CĐ TP.HCM"
+        head, end = bloc
+        nxt = _skip_ws(key, end)
     lv = pats.level.match(key, nxt)
     base = {"kind": "level_body", "head": head}
     if lv:
@@ -347,6 +401,33 @@ def _level_body(text: str, key: str, pos: int) -> OrgParse | None:
     if head.startswith("Đảng ủy Khối") and "level" not in base:
         return None
     return OrgParse(pos, end, [], base)
+
+
+_BLOC_WORD = re.compile(r"(?:\s*,\s*|\s+(?:và\s+|[-–]\s+)?)([\w&]+)")
+_BLOC_LEVEL = re.compile(r"(?:tỉnh|thành phố|tp|huyện|quận|thị xã)(?!\w)")
+
+
+def _bloc(text: str, key: str, pos: int) -> tuple[str, int] | None:
+    """A Party committee of a bloc named by its sector, before the level or place it serves: "Đảng ủy
+    Khối ĐH, CĐ TP.HCM" → ("Đảng ủy Khối Đại học, Cao đẳng", end), "Đảng ủy khối đại học, cao đẳng
+    TP.HCM", "Đảng ủy Khối Doanh nghiệp tỉnh"; the sector runs to the first level word or place."""
+    if not key.startswith("khối", pos):
+        return None
+    cur, n = pos + len("khối"), 0
+    while n < 8:
+        w = _BLOC_WORD.match(key, cur)
+        if w is None or "\n" in key[cur : w.start(1)]:
+            return None
+        if n and (_BLOC_LEVEL.match(key, w.start(1)) or _place_at(text, key, w.start(1))):
+            break
+        if w.group(1) in lexicon().name_stopwords and w.group(1) != "và":
+            return None
+        cur, n = w.end(), n + 1
+    else:
+        return None
+    abbreviation, expanded = _abbreviations()
+    sector = " ".join(text[pos + len("khối") : cur].split())
+    return "Đảng ủy Khối " + abbreviation.sub(lambda a: expanded[a.group()], sector), cur
 
 
 _PARTY_ORGAN = re.compile(r"(ban cán sự đảng|đảng đoàn|đảng ủy cơ quan|đảng ủy|đảng bộ|chi bộ|công đoàn|quân ủy)\s+")
@@ -399,6 +480,10 @@ def _steer_stop() -> frozenset[str]:
     return _STEER_STOP | (lexicon().name_stopwords - _SECOND_SYLLABLES) | {"cấp", "các"}
 
 
+_EVERY_LEVEL = re.compile(
+    r"\s+từ\s+(?:tỉnh|thành phố|tp|huyện|quận|trung ương|tw)(?!\w)\.?\s+(?:đến|tới|xuống)\s+(?:cơ sở|địa phương|"
+    r"huyện|xã|phường|thôn|các)(?!\w)"
+)
 _NATIONAL = re.compile(r"(?<!\w)(?:quốc gia|trung ương|nhà nước|chính phủ|tw)(?!\w)")
 _STEER_LEVEL = re.compile(r"(?:của\s+)?(tỉnh|thành phố|tp\.?|huyện|quận|thị xã)(?!\w)")
 
@@ -486,8 +571,8 @@ def _steering(text: str, key: str, pos: int, after_post: bool = False) -> OrgPar
                 break
     while words and words[-1] in (",", "-"):
         words.pop()
-    if not words:
-        return None
+    if not words or _EVERY_LEVEL.match(key, end):
+        return None  # "Ban chỉ đạo xây dựng XHHT từ TP đến cơ sở": the committees of every level
     remit = " ".join(words).replace(" ,", ",")
     for pattern, canonical in _steering_remits():  # "phòng chống dịch bệnh Covid-19" → "phòng, chống dịch Covid-19"
         remit = pattern.sub(canonical, remit)
@@ -546,6 +631,10 @@ def _press(text: str, key: str, pos: int) -> OrgParse | None:
     m = _patterns().press.match(key, pos)
     if not m:
         return None
+    known = _known_press()[0].match(key, pos)
+    if known:  # "Báo Quân đội nhân dân", "Báo Công an nhân dân": a national paper whose name goes on in lower case
+        label = _known_press()[1][_WS.sub(" ", known.group())]
+        return OrgParse(pos, known.end(), [], {"kind": "central", "label": label, "parent": None, "press": True})
     nxt = _skip_ws(key, m.end())
     place = _place_at(text, key, nxt)
     head = _WS.sub(" ", text[m.start() : m.end()])
@@ -562,6 +651,13 @@ def _press(text: str, key: str, pos: int) -> OrgParse | None:
         end = words.end if body else words.end()
         return OrgParse(pos, end, [], {"kind": "central", "label": name, "parent": None, "press": True})
     return None
+
+
+@cache
+def _known_press() -> tuple[re.Pattern, dict[str, str]]:
+    """The newspapers and journals the lexicon knows by their web address, by their names' keys."""
+    names = {match_key(n): n for n in lexicon().raw["press_hosts"].values() if n.startswith(("Báo ", "Tạp chí "))}
+    return re.compile(r"(?:" + alternation(list(names)) + r")(?!\w)"), names
 
 
 _PRESS_NAME = re.compile(
@@ -761,6 +857,11 @@ def find_organizations(text: str, key: str) -> list[Mention]:
         if _GENERIC_AFTER.match(key, org.end):  # "HĐND tỉnh, thành phố trực thuộc trung ương"
             pos = org.end
             continue
+        if _UNIT_BRACKET.match(text, org.end) and org.base.get("head") in _UNIT_HEADS | {"Thanh tra"}:
+            whole = with_parent(text, key, org)  # "Thanh tra Quốc phòng - Bộ CHQS tỉnh Thanh Hóa", "Cục … (Bộ Y tế)"
+            head_of_parent = text[whole.base.get("unit_of", 0) : whole.end].split()[:1]
+            if whole is org or head_of_parent[0] not in org.base["label"].split()[1:]:
+                org = whole  # (not "Thanh tra Sở TT-TT Bình Dương (Sở TT-TT)": the body it names, abbreviated)
         mentions.append(org_mention(text, org))
         if org.qualifier is not None:
             parent = org_mention(text, org.qualifier)
@@ -768,7 +869,187 @@ def find_organizations(text: str, key: str) -> list[Mention]:
             mentions.append(parent)
         mentions.extend(_bodies_within(text, key, org))
         pos = org.end
-    return mentions
+    mentions.extend(_units_after_titles(text, key, mentions))
+    mentions.extend(_elected_organs(text, key, mentions))
+    return _home_organs(text, key, mentions)
+
+
+# "Hội Khuyến học tỉnh Bạc Liêu đã bầu ra 27 người vào Ban chấp hành nhiệm kỳ 2020 - 2025, 9 người vào Ban
+# thường vụ": a body's own organs written bare after the body, in one sentence
+_BARE_ORGAN = re.compile(r"(ban chấp hành|ban thường vụ)(?=\s*(?:nhiệm kỳ|khóa|gồm|[,.;(]|$))")
+_SENTENCE_START = re.compile(r"[.!?\n][^.!?\n]*$")
+
+
+def _word_matches(pattern: re.Pattern, text: str, key: str, capital_at_end: bool) -> Iterator[re.Match]:
+    """The matches of ``pattern`` in ``key`` that begin a word, with a capital at their start or end."""
+    for m in pattern.finditer(key):
+        if _capitalised(text, m.end() if capital_at_end else m.start()) and not (
+            m.start() and key[m.start() - 1].isalpha()
+        ):
+            yield m
+
+
+def _elected_organs(text: str, key: str, mentions: list[Mention]) -> list[Mention]:
+    """The Ban Chấp hành or Ban Thường vụ written bare of the body named before it in the sentence."""
+    out = []
+    for m in _word_matches(_BARE_ORGAN, text, key, capital_at_end=False):
+        if any(o.start <= m.start() < o.end for o in mentions):
+            continue
+        cut = _SENTENCE_START.search(key, max(0, m.start() - 300), m.start())
+        begin = cut.start() if cut else max(0, m.start() - 300)
+        before = [
+            o
+            for o in mentions
+            if begin <= o.start and o.end <= m.start() and not o.attrs.get("qualifier") and o.kind == ORGANIZATION
+        ]
+        if not before:
+            continue
+        body = max(before, key=lambda o: o.start)
+        base = body.attrs.get("base") or {}
+        if body.attrs.get("departments") or base.get("kind") not in ("named", "level_body", "committee"):
+            continue
+        dept = "Ban Chấp hành" if m.group(1) == "ban chấp hành" else "Ban Thường vụ"
+        organ = Mention.at(
+            text,
+            ORGANIZATION,
+            m.start(),
+            m.end(),
+            dept,
+            scope=body.scope,
+            attrs={"departments": [dept], "base": dict(base)},
+        )
+        out.append(organ)
+    return out
+
+
+# the bodies of a school written without its name, the school being the article's ("Đảng ủy Trường,",
+# "Chủ tịch Công đoàn Trường", "Chi bộ nhà trường", "Bí thư Đảng ủy,", "Ủy viên Ban thường vụ Đảng ủy⏎",
+# "BCH ĐoànTNCS HCM Trường")
+_HOME_ORGAN = re.compile(
+    r"(?<!\w)(?:(ban thường vụ|ban chấp hành|bch|btv)\s*)?"
+    r"(đảng ủy|công đoàn|chi bộ|đoàn\s*thanh niên cộng sản hồ chí minh|đoàn\s*tncs\s*hcm)"
+    r"(?:\s+((?:nhà\s+)?trường)(?!\w)(?!\s+[" + UPPER + r"])|(?=\s*(?:[,;.)]|\n|$)))"
+)
+_HOME_TITLE = re.compile(r"(?:bí thư(?: thường trực)?|ủy viên|chủ tịch|phó chủ tịch|đại diện|thường vụ)\s*$")
+_HOME_HEADS = ("Trường ", "Đại học ", "Học viện ")
+_HOME_ORGANS = {"đảng ủy": "Đảng ủy", "công đoàn": "Công đoàn", "chi bộ": "Chi bộ"}
+_HOME_DEPTS = {
+    "ban thường vụ": "Ban Thường vụ",
+    "btv": "Ban Thường vụ",
+    "ban chấp hành": "Ban Chấp hành",
+    "bch": "Ban Chấp hành",
+}
+
+
+def _home_body(mentions: list[Mention]) -> dict | None:
+    """The base of the school the article is about: the one named most (twice or more), alone."""
+    counts: dict[str, int] = {}
+    bases: dict[str, dict] = {}
+    for m in mentions:
+        base = m.attrs.get("base") or {}
+        label = base.get("label") or ""
+        if m.attrs.get("departments") or base.get("prefix") or not label.startswith(_HOME_HEADS):
+            continue
+        if len(label.split()) < 3 or base.get("kind") not in ("named", "central"):
+            continue
+        short = label.removeprefix("Trường ")
+        counts[short] = counts.get(short, 0) + 1
+        if short not in bases or label.startswith("Trường "):
+            bases[short] = base
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < 2 or len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return None
+    return bases[ranked[0][0]]
+
+
+def _home_units(mentions: list[Mention], home: dict) -> None:
+    """ "Viện KH&CN Nhiệt lạnh", "Phòng Đào tạo", "Khoa Quản trị kinh doanh" written alone in an article
+    about one school: the school's units, named with it (the unit convention)."""
+    for m in mentions:
+        base = m.attrs.get("base") or {}
+        if base.get("kind") != "named" or base.get("head") not in _HOME_UNITS or m.attrs.get("departments"):
+            continue
+        if {"place", "level", "commune", "prefix", "unit_of"} & base.keys() or m.attrs.get("qualifier"):
+            continue
+        label = base["label"]
+        if label.endswith(("Việt Nam", "Trung ương")) or place_at_end(label, 0, len(label)):
+            continue  # "Viện Hàn lâm Khoa học xã hội Việt Nam": a body of its own
+        if not all(map(_vietnamese_word, label.split())) or _COUNTRY_IN().search(label + " X"):
+            continue  # "Viện … Leipzig", "Viện Sức khỏe quốc gia Mỹ": a foreign body
+        m.attrs["departments"] = [label]
+        m.attrs["base"] = dict(home)
+        m.label = f"{label} {home.get('label', '')}"
+
+
+_HOME_UNITS = frozenset({"Phòng", "Khoa", "Bộ môn", "Viện"})
+_HIGHER_SCHOOL = re.compile(r"(?:Đại học|Học viện|Cao đẳng)(?!\w)")
+
+
+def _vietnamese_word(word: str) -> bool:
+    """A Vietnamese syllable, a number, punctuation or an abbreviation in capitals ("KH&CN")."""
+    return not word[:1].isalpha() or word.isupper() or vietnamese_syllable(word.strip(",.-").lower())
+
+
+def _home_organs(text: str, key: str, mentions: list[Mention]) -> list[Mention]:
+    """The Party committee, union or youth union of the article's school written without its name, and
+    its units."""
+    home = _home_body(mentions)
+    if not home:
+        return mentions
+    # a university's or college's units (not a school's: "Phòng GD&ĐT" there is the district's)
+    if _HIGHER_SCHOOL.search(home.get("label", "")) and all(map(_vietnamese_word, home["label"].split())):
+        _home_units(mentions, home)
+    out = mentions
+    for m in _HOME_ORGAN.finditer(key):
+        dept, organ, word = m.group(1), _WS.sub(" ", m.group(2)), m.group(3)
+        if not word and not dept and not _HOME_TITLE.search(key, max(0, m.start() - 24), m.start()):
+            continue  # a bare "Đảng ủy" only after a title: "Bí thư Đảng ủy,", "Chủ tịch Công đoàn,"
+        if not word and organ == "chi bộ":
+            continue
+        if not home:
+            return out
+        end = m.end(3) if word else m.end(2)
+        same = [o for o in out if o.start < end and m.start() < o.end]
+        if any(
+            (o.attrs.get("base") or {}).get("place") or (o.attrs.get("base") or {}).get("level") or o.end > end
+            for o in same
+        ):
+            continue  # "Đảng ủy Trường Đại học …", "Công đoàn tỉnh": a body named in full
+        base = dict(home, prefix=_HOME_ORGANS.get(organ, "Đoàn Thanh niên Cộng sản Hồ Chí Minh"))
+        departments = [_HOME_DEPTS[_WS.sub(" ", dept)]] if dept else []
+        if organ.startswith("đoàn") and not word and not dept:
+            continue
+        if out is mentions:
+            out = list(mentions)
+        out = [o for o in out if o not in same]
+        mention = org_mention(text, OrgParse(m.start(), end, departments, base))
+        out.append(mention)
+        if departments:  # "Ban Thường vụ Đảng ủy" names the Đảng ủy too
+            inner = org_mention(text, OrgParse(m.start(2), end, [], base))
+            inner.attrs["qualifier"] = True
+            out.append(inner)
+    return out
+
+
+# "Trưởng phòng Đào tạo", "Phó trưởng khoa Nội", "Trưởngphòng Tổ chức cán bộ": a title that ends with its
+# unit's head word, the unit's name after it
+_UNIT_TITLE = re.compile(r"trưởng\s*(phòng|khoa|bộ môn)[ \t]+")
+
+
+_SOME_PLACE = re.compile(r"\s+(?:một|các|mỗi|những|nhiều)\s+(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|địa phương)")
+
+
+def _units_after_titles(text: str, key: str, mentions: list[Mention]) -> list[Mention]:
+    """The units named after a title that says their head word, where no other name was read there."""
+    out = []
+    for m in _word_matches(_UNIT_TITLE, text, key, capital_at_end=True):
+        if any(o.start <= m.end() < o.end for o in mentions) or key.startswith(m.group(1), m.end()):
+            continue  # a body is already read there; "Trưởng phòng Phòng, chống …": the name says its head
+        org = _shifted(text, m.end(), {"phòng": "Phòng", "khoa": "Khoa", "bộ môn": "Bộ môn"}[_WS.sub(" ", m.group(1))])
+        if org is None or org.base.get("kind") != "named" or _SOME_PLACE.match(key, org.end):
+            continue  # "Trưởng Phòng GD&ĐT một quận": some district's, no one body
+        out.append(org_mention(text, with_parent(text, key, org)))
+    return out
 
 
 _TRUONG_COMPOUNDS = frozenset(
@@ -782,8 +1063,10 @@ def _lower_head(text: str, key: str, pos: int) -> OrgParse | None:
     "bệnh viện Rajiv Gandhi" — only with a proper name past its type words ("trường THPT chuyên" is
     no one school)."""
     head = _LOWER_HEAD.match(text, pos)
-    if not head or _GENERIC_BEFORE.search(key, max(0, pos - 8), pos) or _patterns().start.match(key, head.end()):
-        return None  # "các trường …"; "hội trường UBND phường": another body follows
+    if not head or _GENERIC_BEFORE.search(key, max(0, pos - 8), pos):
+        return None  # "các trường …"
+    if _patterns().start.match(key, head.end()) and not key.startswith("đại học", head.end()):
+        return None  # "hội trường UBND phường": another body follows (not "trường Đại học Hàng hải")
     before = re.search(r"(\w+)\s+$", text[max(0, pos - 12) : pos])
     if before and before.group(1).lower() in _TRUONG_COMPOUNDS:
         return None  # "hội trường", "thị trường", "môi trường": not a school
@@ -803,6 +1086,10 @@ _STATUS_BEFORE = re.compile(r"(?:đại biểu|bầu cử|ứng cử)\s+$")
 
 
 _STANDING_TITLE = re.compile(r"(?:phó chủ tịch|phó bí thư|phó chủ nhiệm|phó trưởng ban|ủy viên)\s+$")
+# a centre that is a building, named as the place where something happens ("tổ chức tại Trung tâm Hội nghị
+# …", "bệnh viện dã chiến tại Trung tâm văn hóa TP Hà Tiên"); not "Giám đốc Trung tâm Văn hóa tỉnh"
+_VENUE = re.compile(r"trung tâm\s+(?:văn hóa|hội nghị|triển lãm|hội chợ)(?!\w)")
+_AT_VENUE = re.compile(r"(?<!\w)(?:tại|ở|khu)\s+$")
 _DOCUMENT_BEFORE = re.compile(r"(?:công ước|hiến chương)\s+$")
 
 
@@ -811,6 +1098,8 @@ def _status_phrase(key: str, org: OrgParse) -> bool:
     "Công ước Liên hợp quốc về Luật Biển": a treaty named after the body."""
     if _DOCUMENT_BEFORE.search(key, max(0, org.start - 14), org.start):
         return True
+    if _VENUE.match(key, org.start) and _AT_VENUE.search(key, max(0, org.start - 8), org.start):
+        return True  # "tại Trung tâm văn hóa TP Hà Tiên": the building where something happens
     return (
         org.base.get("label") == "Quốc hội"
         and not org.departments
@@ -907,7 +1196,9 @@ _TYPE_WORDS = frozenset(
     for w in "THPT THCS TH ĐH CĐ MN PTDTNT PTDTBT Tiểu Trung Đại Cao học đẳng cơ sở Phổ thông Mầm non chuyên "
     "cấp TNHH CP cổ phần một thành viên MTV tư thục dân lập Quốc tế nghề Dân tộc nội trú bán trú".split()
 )
-_NAMED_AFTER_PEOPLE = frozenset({"Trường", "Công ty", "Cty", "Tổng công ty", "Tập đoàn", "Quỹ", "Bệnh viện", "Nhà máy"})
+_NAMED_AFTER_PEOPLE = frozenset(
+    {"Trường", "Đại học", "Công ty", "Cty", "Tổng công ty", "Tập đoàn", "Quỹ", "Bệnh viện", "Nhà máy"}
+)
 # heads whose names are proper names, whole at two capitalised syllables: "Bệnh viện Chợ Rẫy| khảo sát",
 # "Đồn Biên phòng Thông Thụ| tuần tra"
 _PROPER_NAMED = _NAMED_AFTER_PEOPLE | {"Đồn Biên phòng"}
@@ -966,7 +1257,19 @@ def _name_tokens(text: str, pos: int, limit: int = 14, head: str = "") -> int:
         if n < 3 or toks[j][2] not in lex.surnames or place_at(text, toks[j + 1][0]) or place_at(text, toks[j][0]):
             return False  # "Trường Đại học Y Hà Nội": "Y" then a place is no person; "Mở Hà Nội Nguyễn …": a place
         typed = all(match_key(t[2]).lower() in _TYPE_WORDS for t in toks[:j])
-        return not (head in _NAMED_AFTER_PEOPLE and typed)
+        return not (head in _NAMED_AFTER_PEOPLE and (typed or field_namesake(j, n)))
+
+    def field_namesake(j: int, n: int) -> bool:
+        """ "Đại học Y khoa Phạm Ngọc Thạch…": a school of a field named after a person, the name last."""
+        return (
+            head in ("Trường", "Đại học")
+            and 3 <= n <= 4
+            and j > 0
+            and toks[j - 1][2][:1].islower()
+            and (j + n >= len(toks) or not toks[j + n][2][:1].isalnum())
+            # not after a post title: "Viện trưởng Viện … - Trường ĐH Xây dựng Doãn Minh Khôi," is his name
+            and not _title_at().search(match_key(text[max(0, pos - 90) : pos]).lower())
+        )
 
     def _person_len(j: int) -> int:
         """How many words the personal name a body is named after has at toks[j] (0: none there)."""
@@ -975,7 +1278,7 @@ def _name_tokens(text: str, pos: int, limit: int = 14, head: str = "") -> int:
             n += 1
         if n < 3 or toks[j][2] not in lex.surnames or head not in _NAMED_AFTER_PEOPLE or place_at(text, toks[j + 1][0]):
             return 0
-        if not all(match_key(t[2]).lower() in _TYPE_WORDS for t in toks[:j]):
+        if not all(match_key(t[2]).lower() in _TYPE_WORDS for t in toks[:j]) and not field_namesake(j, n):
             return 0
         # "Bệnh viện Bạch Mai| Nguyễn Quang Tuấn": a second full name after the first two words
         second = next((p for p in range(2, n - 1) if toks[j + p][2] in lex.surnames), None)
@@ -1007,6 +1310,7 @@ def _name_tokens(text: str, pos: int, limit: int = 14, head: str = "") -> int:
                 and not (len(w) > 1 and w.isupper())
                 and not any(words.endswith(f) for f in _NAME_FINAL)
                 and not place_at_end(text, pos, end)
+                and not (i == 1 and place_key(w) in lex.place_names)  # "Đại học Huế| thời gian qua"
                 # "Công ty Hòa Phát| kiểm tra": a proper name of two capitalised syllables is whole
                 and not (
                     head in _PROPER_NAMED
@@ -1018,7 +1322,7 @@ def _name_tokens(text: str, pos: int, limit: int = 14, head: str = "") -> int:
             )
             continue
         if w in ("-", "–") and cap(i + 1):
-            if _patterns().within.match(key_of(toks[i + 1][0])) or toks[i + 1][2] in ("Ông", "Bà") or person_at(i + 1):
+            if _another_body(key_of(toks[i + 1][0]), head) or toks[i + 1][2] in ("Ông", "Bà") or person_at(i + 1):
                 break  # "Vụ Pháp chế - Bộ GDĐT": the body it belongs to; "Tập đoàn Vingroup - Ông Phạm …"
             i += 1
             continue
@@ -1026,7 +1330,7 @@ def _name_tokens(text: str, pos: int, limit: int = 14, head: str = "") -> int:
             i += 1  # "Sở TN & MT": the abbreviation "TN&MT" written spaced
             continue
         if w in ("và", "&") and cap(i + 1) and toks[i + 1][2][:1].isupper():  # not "… Việt Bắc và 5 trường"
-            if i + 1 < len(toks) and _patterns().within.match(key_of(toks[i + 1][0])):
+            if i + 1 < len(toks) and _another_body(key_of(toks[i + 1][0])):
                 break  # "Trạm ra đa 595 và Trạm Hải đăng Hòn Khoai", "T&T Group và UBND TP Cần Thơ": two bodies
             if toks[i + 1][2] in ("Ông", "Bà") or person_at(i + 1):
                 break  # "… Trường Đại học Y-Dược Huế và Ông Trương Quốc Hùng": a person
@@ -1052,7 +1356,7 @@ def _name_tokens(text: str, pos: int, limit: int = 14, head: str = "") -> int:
                 end, i = toks[listed - 1][1], listed
                 continue
         if w == "," and i and end == toks[i - 1][1]:
-            fields = _capital_fields_end(text, toks, i + 1)  # "Sở Văn hóa, Thể thao và Du lịch"
+            fields = _capital_fields_end(text, toks, i + 1, head)  # "Sở Văn hóa, Thể thao và Du lịch"
             if fields:
                 end, i = toks[fields - 1][1], fields
                 after_cap = toks[fields - 1][2][
@@ -1073,8 +1377,13 @@ def _name_tokens(text: str, pos: int, limit: int = 14, head: str = "") -> int:
         if after_cap and w != "và" and w[:1].isalpha():  # second syllable of a capitalised word
             end, after_cap, i = e, False, i + 1
             continue
-        if any(match_key(text[pos:end]).lower().endswith(f) for f in _NAME_FINAL) or place_at_end(text, pos, end):
-            break  # "Bộ Tư lệnh Bộ đội Biên phòng Việt Nam nghiên cứu …": the name has ended
+        if (
+            any(match_key(text[pos:end]).lower().endswith(f) for f in _NAME_FINAL)
+            or place_at_end(text, pos, end)
+            or i == 1
+            and place_key(toks[0][2]) in lex.place_names
+        ):
+            break  # "Bộ Tư lệnh Bộ đội Biên phòng Việt Nam| nghiên cứu …", "Đại học Huế| và toàn thể …"
         j = i  # a lower-case run (maybe with "và") that a capitalised word, a level word or a short end closes
         compounds = False  # a word of the run is a stop word but for the word it makes with the next one
         named_compound = False
@@ -1099,6 +1408,8 @@ def _name_tokens(text: str, pos: int, limit: int = 14, head: str = "") -> int:
         while k > i and toks[k - 1][2] == "và":
             k -= 1
         nxt = toks[j][2] if j < len(toks) else ""
+        if j > i and j < len(toks) and "\n" in text[toks[j - 1][1] : toks[j][0]]:
+            nxt = ""  # "Trưởngphòng Tổ chức cán bộ" at the end of a line: the line ends the name
         level_closed = nxt in ("tỉnh", "huyện", "quận", "thị", "thành") and (cap(j + 1) or cap(j + 2))
         closed = (
             k > i
@@ -1117,6 +1428,15 @@ def _name_tokens(text: str, pos: int, limit: int = 14, head: str = "") -> int:
                 # "Sở TN-MT giao VPĐKĐĐ": another body's abbreviation
                 and not (_acronym(toks[j][2]) and head not in _BRAND_HEADS and not _name_word(toks[j][2]))
                 or text.startswith(" của Quốc hội", toks[k - 1][1])
+                # "Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên": a field, a dash, the next field
+                or not compounds
+                and k == j
+                and nxt in ("-", "–")
+                and j + 1 < len(toks)
+                and toks[j + 1][2][:1].isupper()
+                and not _another_body(key_of(toks[j + 1][0]), head)
+                and not place_at(text, toks[j + 1][0])
+                and not person_at(j + 1)
                 or not compounds
                 and level_closed
                 or not compounds
@@ -1151,6 +1471,12 @@ def _name_tokens(text: str, pos: int, limit: int = 14, head: str = "") -> int:
     return end
 
 
+def _another_body(key: str, head: str = "Đại học") -> bool:
+    """Whether another body starts at ``key`` after "và" or a dash ("… và Đại học Yale", "Đại học Cambridge-Đại
+    học Oxford", "… - Bộ GDĐT"; not "Khoa Quốc tế - Đại học Quốc gia Hà Nội", the unit's university)."""
+    return bool(_patterns().within.match(key)) or head == "Đại học" and key.startswith("đại học ")
+
+
 @cache
 def _title_at() -> re.Pattern:
     """A post title ("Chánh Thanh tra", "Giám đốc"): a capital after a lower-case run that starts one
@@ -1168,10 +1494,13 @@ def _proper_name_end(text: str, pos: int) -> int:
     return m.end() if m else pos
 
 
-def _capital_fields_end(text: str, toks: list[tuple[int, int, str]], i: int) -> int | None:
+def _capital_fields_end(text: str, toks: list[tuple[int, int, str]], i: int, head: str = "") -> int | None:
     """End index of ", Thể thao và Du lịch": the fields of a body named as a list, each a
     capitalised word (with its lower-case syllable), the last one after "và", with no other body
-    or place among them; None if there is none."""
+    or place among them; None if there is none. A unit of a school or institute is named so whatever
+    its fields ("Viện Hợp tác, Nghiên cứu và Đào tạo quốc tế", "Phòng Khoa học Công nghệ, Hợp tác và
+    Sau đại học"); a department or ministry only by the lists the lexicon knows ("Sở Nội vụ, Tư pháp
+    và Y tế" is three departments)."""
     j = i
     while j < len(toks) and j - i < 8:
         t = toks[j][2]
@@ -1183,6 +1512,8 @@ def _capital_fields_end(text: str, toks: list[tuple[int, int, str]], i: int) -> 
             if k < len(toks) and toks[k][2][:1].islower() and toks[k][2][:1].isalpha():
                 k += 1
             # only the fields of a body known by such a name: "Sở Nội vụ, Tư pháp và Y tế" is three bodies
+            if head in _FIELD_LIST_HEADS:
+                return k
             written = match_key(text[max(0, toks[k - 1][1] - 60) : toks[k - 1][1]]).lower().replace(" & ", " và ")
             return k if any(written.endswith(c) for c in _compound_fields()) else None
         if t[:1].isupper():
@@ -1192,6 +1523,9 @@ def _capital_fields_end(text: str, toks: list[tuple[int, int, str]], i: int) -> 
             return None  # a lower-case syllable only right after a capitalised one: "Thể thao"
         j += 1
     return None
+
+
+_FIELD_LIST_HEADS = frozenset({"Viện", "Phòng", "Khoa", "Trung tâm", "Bộ môn", "Học viện"})
 
 
 @cache
@@ -1288,7 +1622,8 @@ _SECOND_SYLLABLES = frozenset(
 _LOWER_COMPOUNDS: dict[tuple[str, str], frozenset[str] | None] = {
     ("hành", "chính"): None,
     ("thông", "tin"): frozenset({"hóa", "hoá", "toàn", "nghệ"}),
-    ("ứng", "dụng"): frozenset({"toán", "học", "lý", "nghệ"}),  # "Khoa … và Toán ứng dụng", "Vật lý ứng dụng"
+    # "Khoa … và Toán ứng dụng", "Vật lý ứng dụng"
+    ("ứng", "dụng"): frozenset({"toán", "học", "lý", "nghệ", "sinh", "thuật", "tin"}),
 }
 
 
@@ -1438,6 +1773,24 @@ _LOWER_NAME = re.compile(
     r"(?!trưởng|phó|việc)((?:[" + LOWER + r"0-9-]+,?\s+){1,7}?)(?=(?:tỉnh|huyện|quận|thị xã|thành phố|[tT][pP]\.?)\s+)"
     r"(?:tỉnh|huyện|quận|thị xã|thành phố|[tT][pP]\.?)\s+()"
 )
+
+
+# "Trung tâm phát triển quỹ đất quận,": a name in lower case, then its level alone before punctuation
+_LOWER_LEVEL_NAME = re.compile(r"((?:[" + LOWER + r"]+[ \t]+){2,6}?)(tỉnh|huyện|quận|thị xã|thành phố)(?=[ \t]*[,.;)])")
+
+
+def _lower_name_of_level(text: str, key: str, pos: int, nxt: int, head: str) -> OrgParse | None:
+    """A centre or department named in lower case with its level and no place, the article's: "Trung tâm
+    phát triển quỹ đất quận," in an article on quận Bắc Từ Liêm."""
+    m = _LOWER_LEVEL_NAME.match(text, nxt) if head in ("Trung tâm", "Chi cục", "Ban Quản lý") else None
+    if m is None:
+        return None
+    words = m.group(1).split()
+    stop = (lexicon().name_stopwords - _SECOND_SYLLABLES) | _CLAUSE_LOWER | _LEVEL_WORDS  # "phát triển"
+    if words[0] in _SECOND_SYLLABLES or any(w in stop for w in words):
+        return None
+    base = {"kind": "named", "label": " ".join([head, *words]), "head": head, "level": m.group(2)}
+    return OrgParse(pos, m.end(2), [], base)
 
 
 # words of a clause, never of a name in lower case before its place ("Vụ tai nạn ở TP Hồ Chí Minh", "Trung
@@ -1601,7 +1954,7 @@ def _named(text: str, key: str, pos: int, after_post: bool = False) -> OrgParse 
         # "Cục thi hành án dân sự tỉnh Thanh Hóa": a lower-case name only where a place closes it
         lower = _LOWER_NAME.match(text, nxt) if head in _LOWER_NAME_HEADS else None
         if lower is None or not _place_at(text, key, lower.end(2)):
-            return None
+            return _lower_name_of_level(text, key, pos, nxt, head)
         if any(w in _CLAUSE_LOWER for w in lower.group(1).replace(",", " ").split()):
             return None  # "Vụ tai nạn ở TP Hồ Chí Minh": a clause, not a name
         if head == "Bệnh viện" and not set(lower.group(1).replace(",", " ").split()) <= _HOSPITAL_WORDS:
@@ -1624,6 +1977,10 @@ def _named(text: str, key: str, pos: int, after_post: bool = False) -> OrgParse 
     q = re.compile(r"\s+của\s+Quốc hội").match(text, end)
     if q:
         end = q.end()
+    if head == "Ban Quản lý" and (parks := _AND_PARKS.match(key, end)):
+        end = parks.end()  # "Ban Quản lý khu kinh tế Nghi Sơn và các khu công nghiệp": one board, named so
+        place = _place_at(text, key, _skip_ws(key, end)) if _skip_ws(key, end) > end else None
+        end = place[1] if place else end  # "… và các Khu công nghiệp Quảng Ngãi"
     name = _and_written_out(" ".join([head] + text[m.end() : end].split()))
     if name in lexicon().raw["not_organizations"] or place_key(name) in lexicon().place_names:
         return None  # "Đài Loan", "Hội An": a place whose name starts like a body
@@ -1632,6 +1989,8 @@ def _named(text: str, key: str, pos: int, after_post: bool = False) -> OrgParse 
     known = _central_by_slug().get(key_slug(name))
     if known is not None:  # "Bộ Văn hóa Thể thao và Du lịch": a central body written without its commas
         return OrgParse(pos, end, [], {"kind": "central", "label": known["label"], "parent": known.get("parent")})
+    if head == "Đại học" and _RECTOR_BEFORE.search(key, max(0, pos - 24), pos):
+        name = "Trường " + name  # "Phó Hiệu trưởng Đại học Kinh tế quốc dân": the rector's is a Trường
     base = {"kind": "named", "label": name, "head": head}
     lv = _LEVEL_AFTER.match(key, _skip_abbreviation(text, end))
     if lv:
@@ -1658,9 +2017,32 @@ def _named(text: str, key: str, pos: int, after_post: bool = False) -> OrgParse 
             base["place"], end = place
     rest = match_key(" ".join(name.split()[len(head.split()) :])).lower().replace("đa khoa", "").split()
     kind_only = all(w in _KIND_WORDS for w in rest)
+    if head == "Đại học" and (kind_only or rest == ["quốc", "gia"]):
+        return None  # "lên Đại học Quốc gia": a status, no one university
     if head in _NAMED_AFTER_PEOPLE and kind_only and not {"place", "level", "commune"} & base.keys():
         return None  # "các Viện, Trường Đại học trên địa bàn", "Bệnh viện Đa khoa": a kind of body, no name
-    return OrgParse(pos, end, [], base)
+    university = _university_in(text, key, m.end(), end)
+    if university is not None:  # the unit convention: "Trường Đại học Kinh tế Đại học Quốc gia Hà Nội"
+        unit = _DASH.split(base["label"])[0]
+        base["label"] = f"{unit} {university.base['label']}"
+    return OrgParse(pos, end, [], base, qualifier=university)
+
+
+_DASH = re.compile(r"\s[-–]\s+")
+
+
+def _university_in(text: str, key: str, start: int, end: int) -> OrgParse | None:
+    """The university a school's name ends with after a dash ("Trường Đại học Kinh tế - Đại học Quốc gia Hà
+    Nội"): the body it belongs to, named inside its name."""
+    for dash in _DASH.finditer(text, start, end):
+        inner = _central_body(text, key, dash.end()) if _capitalised(text, dash.end()) else None
+        if inner is not None and inner.end == end and not inner.departments:
+            return OrgParse(inner.start, inner.end, [], dict(inner.base))
+    return None
+
+
+_AND_PARKS = re.compile(r"\s+và\s+các\s+khu\s+(?:công nghiệp|chế xuất)(?!\w)")
+_RECTOR_BEFORE = re.compile(r"hiệu trưởng\s+$")
 
 
 # the words of a body's kind alone ("Trường Đại học", "Trường Trung học phổ thông", "Công ty cổ phần"); not
@@ -1674,6 +2056,7 @@ _KIND_WORDS = frozenset(
 # "Trưởng khoa Tim mạch - Lồng ngực, Bệnh viện Nhi Thanh Hóa", "Phó Vụ trưởng Vụ Pháp luật, Văn
 # phòng Quốc hội", "Trưởng phòng Chính trị tư tưởng Sở GDĐT TPHCM"
 _UNIT_HEADS = frozenset({"Phòng", "Khoa", "Vụ", "Trung tâm", "Bộ môn", "Cục", "Viện"})
+_UNIT_BRACKET = re.compile(r"[ \t]+[-–][ \t]+|[ \t]*\(")  # a unit's body after a dash or in brackets
 _UNIT_PARENTS = {
     "Cục": frozenset({"Tổng cục", "Văn phòng"}),
     "Viện": frozenset({"Học viện", "Trường Đại", "Đại học", "Viện Hàn", "Trường ĐH", "Tổng cục", "Tập đoàn"}),
@@ -1708,7 +2091,7 @@ def with_parent(text: str, key: str, unit: OrgParse) -> OrgParse:
     head = base.get("head")
     if (
         base.get("kind") != "named"
-        or head not in _UNIT_HEADS
+        or head not in _UNIT_HEADS | {"Thanh tra"}
         or unit.departments
         or any(k in base for k in ("place", "level", "commune", "prefix"))
     ):
