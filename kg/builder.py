@@ -618,12 +618,11 @@ def build(
         t = time.perf_counter()
         done: list[ArticleDone | None] = [None] * len(articles)
         if state is not None:
-            with no_gc():
-                for i, art in enumerate(articles):
-                    record = state.articles.get(_gid(art))
-                    if record is not None and record.article == art:
-                        done[i] = record.unpickled()
-                        reused[_gid(art)] = record
+            for i, art in enumerate(articles):
+                record = state.articles.get(_gid(art))
+                if record is not None and record.article == art:
+                    done[i] = record.unpickled()
+                    reused[_gid(art)] = record
         todo = [i for i, d in enumerate(done) if d is None]
         fresh = extract_and_resolve([articles[i] for i in todo], local_workers, show_progress, store_of)
         for i, d in zip(todo, fresh, strict=True):
@@ -796,20 +795,20 @@ def _save_state(
     staging: Staging, paths, reads, articles, done, reused, places, resolved, describer, build_id, summary
 ) -> None:
     """What the next build of the same inputs starts from (see :mod:`kg.incremental`); written
-    last, with the sizes and times of the outputs it describes."""
+    last, with the sizes and times of the outputs it describes. Called by :func:`build`, with the
+    cycle collector paused."""
     state = BuildState(state_fingerprint(), inputs_key(paths), build_id, reads)
-    with no_gc():
-        for art, d in zip(articles, done, strict=True):
-            gid = _gid(art)
-            trig, ttl = places[gid]
-            record = reused.get(gid)
-            if record is not None:
-                blob = record.done  # unchanged: as the last state had it
-            else:
-                d.resolved.article = None  # the record has it
-                blob = pickle.dumps(d, protocol=pickle.HIGHEST_PROTOCOL)
-                d.resolved.article = art
-            state.articles[gid] = ArticleRecord(art, blob, trig, ttl)
+    for art, d in zip(articles, done, strict=True):
+        gid = _gid(art)
+        trig, ttl = places[gid]
+        record = reused.get(gid)
+        if record is not None:
+            blob = record.done  # unchanged: as the last state had it
+        else:
+            d.resolved.article = None  # the record has it
+            blob = pickle.dumps(d, protocol=pickle.HIGHEST_PROTOCOL)
+            d.resolved.article = art
+        state.articles[gid] = ArticleRecord(art, blob, trig, ttl)
     state.entities = resolved.entities
     state.post_labels = describer.post_labels
     state.outputs = {name: stat_of(staging.path(name)) for name in (GRAPH_TRIG, GRAPH_TTL)}

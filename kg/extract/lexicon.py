@@ -130,7 +130,7 @@ def lexicon() -> Lexicon:
         name_stopwords=frozenset(raw["name_stopwords"]),
         famous=famous,
         place_names=names,
-        place_max_words=max(len(re.findall(r"[\w'’]+", n)) for n in names),  # "Bà Rịa-Vũng Tàu": four words
+        place_max_words=max(len(_WORD_IN_RUN.findall(n)) for n in names),  # "Bà Rịa-Vũng Tàu": four words
         instruments=load_json("central_instruments.json")["instruments"],
     )
 
