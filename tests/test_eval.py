@@ -79,16 +79,16 @@ def test_seed_scores_reach_the_bar(seed_store):
         assert scores[category].f1 >= 0.95, (category, scores[category].misses, scores[category].false_hits)
 
 
-# Measured on the 110 annotated corpus articles (batches A-J; H, I and J joined after their blind
-# scores) when this floor was set; the bar is 0.90 for every type, not yet reached for posts.
+# Measured on the 130 annotated corpus articles (batches A-K; H, I, J and K joined after their
+# blind scores) when this floor was set; the bar is 0.90 for every type, not yet reached for posts.
 # A change that lowers any of them fails here.
 CORPUS_FLOOR = {
-    "Person": 0.985,
-    "Organization": 0.935,
+    "Person": 0.98,
+    "Organization": 0.925,
     "Province": 0.995,
-    "District": 0.985,
-    "Resolution": 0.995,
-    "Event": 0.985,
+    "District": 0.965,
+    "Resolution": 0.965,
+    "Event": 0.95,
     "posts": 0.86,
     "implements": 0.85,
 }
