@@ -1,6 +1,6 @@
 """``python -m kg`` works the same as ``kg``."""
 
-from kg.cli import main
+from kg.cli import run
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    run()

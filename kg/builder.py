@@ -29,7 +29,7 @@ from rdflib import Dataset, Graph
 
 from kg import __version__
 from kg.cache import ExtractionCache
-from kg.extract import PIPELINE_VERSION, extract
+from kg.extract import PIPELINE_VERSION
 from kg.graph import (
     REFERENCE_GRAPH,
     SUMMARY_GRAPH,
@@ -286,6 +286,8 @@ _CHUNK = 16
 
 
 def _extract_chunk(articles: list[Article]) -> list[Extraction]:
+    from kg.extract import extract
+
     return list(extract(articles))
 
 
@@ -417,6 +419,8 @@ class ArticleDone:
 
 
 def _extract_resolve_chunk(indices: list[int], cache_dir: Path | None) -> list[ArticleDone]:
+    from kg.extract import extract
+
     articles = [_TO_EXTRACT[i] for i in indices]
     cache = ExtractionCache(cache_dir) if cache_dir is not None else None
     found = [cache.get(a) if cache is not None else None for a in articles]
@@ -457,6 +461,28 @@ def extract_and_resolve(
         _TO_EXTRACT = []
         if bar is not articles:
             bar.close()
+
+
+def _extract_aside(articles: list[Article], cache: ExtractionCache | None):
+    """A few articles extracted and resolved in a process of its own, started now: the pool and
+    the future of their :class:`ArticleDone` list, or None where processes cannot be forked. A
+    build that redoes a few articles reads the others' records back meanwhile, and its own
+    process does not import spaCy."""
+    import multiprocessing
+
+    global _TO_EXTRACT
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    _TO_EXTRACT = articles
+    pool = _pool(1)
+    try:  # the worker is forked here, holding the list
+        future = pool.submit(_extract_resolve_chunk, list(range(len(articles))), cache.root if cache else None)
+    except BaseException:
+        pool.shutdown()
+        raise
+    finally:
+        _TO_EXTRACT = []
+    return pool, future
 
 
 def _extract_on_cluster(client, articles: list[Article], show_progress: bool | None, timeout: float):
@@ -617,14 +643,25 @@ def build(
         timings["ingest_s"] = time.perf_counter() - t
         t = time.perf_counter()
         done: list[ArticleDone | None] = [None] * len(articles)
+        kept: list[tuple[int, ArticleRecord]] = []  # unchanged articles and their records
         if state is not None:
             for i, art in enumerate(articles):
                 record = state.articles.get(_gid(art))
                 if record is not None and record.article == art:
-                    done[i] = record.unpickled()
+                    kept.append((i, record))
                     reused[_gid(art)] = record
-        todo = [i for i, d in enumerate(done) if d is None]
-        fresh = extract_and_resolve([articles[i] for i in todo], local_workers, show_progress, store_of)
+        todo = [i for i, art in enumerate(articles) if _gid(art) not in reused]
+        to_extract = [articles[i] for i in todo]
+        aside = None
+        if kept and 0 < len(todo) < PARALLEL_MIN_ARTICLES and local_workers > 1:
+            aside = _extract_aside(to_extract, store_of)
+        with aside[0] if aside is not None else contextlib.nullcontext():
+            for i, record in kept:
+                done[i] = record.unpickled()
+            if aside is not None:
+                fresh = aside[1].result()
+            else:
+                fresh = extract_and_resolve(to_extract, local_workers, show_progress, store_of)
         for i, d in zip(todo, fresh, strict=True):
             done[i] = d
         timings["extract_s"] = time.perf_counter() - t  # extracting and resolving each article

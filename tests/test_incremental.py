@@ -7,10 +7,12 @@ import json
 import os
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
-from conftest import A000, A001, A002, CORPUS, SEEDS, kg
+from conftest import A000, A001, A002, CORPUS, ROOT, SEEDS, kg
 
 from kg.builder import build
 from kg.incremental import STATE_FILE
@@ -95,6 +97,27 @@ def test_each_change_redoes_only_what_it_touches_and_gives_the_full_build(inputs
     assert added["articles_redone"] == 1
     report = json.loads((out / "report.json").read_text(encoding="utf-8"))
     assert {r["file"].rsplit("/", 1)[-1] for r in report["rejected"]} == {"zz-copy.txt", "zz-empty.txt"}
+
+
+def test_a_rebuild_extracts_the_changed_articles_in_a_process_of_their_own(inputs, tmp_path):
+    """With two workers, a rebuild of a few changed articles extracts them in a forked process
+    while it reads the others' records back: the build's own process never imports spaCy, and
+    the outputs are the full build's."""
+    out = tmp_path / "out"
+    build([inputs], out, show_progress=False)
+    _insert(inputs / A002, "Bí thư Tỉnh ủy Hà Giang Nguyễn Văn An chủ trì hội nghị.")
+    code = (
+        "import sys; from kg.builder import build; "
+        f"t = build([{str(inputs)!r}], {str(out)!r}, show_progress=False, workers=2).report['timings']; "
+        "print(t['articles_redone'], 'spacy' in sys.modules)"
+    )
+    run = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.split() == ["1", "False"]
+    full = tmp_path / "full"
+    build([inputs], full, show_progress=False, incremental=False)
+    assert _outputs(out) == _outputs(full)
+    assert '"Nguyễn Văn An"@vi' in (out / "graph.ttl").read_text(encoding="utf-8")
 
 
 def _refuse(*_args):

@@ -24,6 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from kg.extract import PIPELINE_VERSION  # noqa: F401  (the package holds it, to be read without spaCy)
 from kg.extract.events import find_events, find_occasions, organisers_and_chairs
 from kg.extract.gazetteer import find_places
 from kg.extract.lexicon import lexicon
@@ -48,7 +49,6 @@ from kg.extract.sentences import split_sentences
 from kg.records import ORGANIZATION, PERSON, Article, Extraction, Fact, Mention
 from kg.textnorm import match_key
 
-PIPELINE_VERSION = "1"
 COMPONENTS = ("kg_normalise", "kg_places", "kg_organizations", "kg_resolutions", "kg_people", "kg_events")
 
 for _name in ("kg_text", "kg_key", "kg_sentences", "kg_mentions", "kg_links"):
