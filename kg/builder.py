@@ -351,7 +351,12 @@ def _pool(workers: int):
 def _end_with_parent(parent: int) -> None:
     """Make this worker end when the build process does (Linux): a killed build would otherwise
     leave its workers waiting for work forever (they hold their own task queue open)."""
-    gc.enable()  # the build pauses the collector in its own process only (see build)
+    # the build pauses the collector in its own process only (see build). What this process
+    # inherited is set aside first: the collector would otherwise walk every inherited object
+    # (millions, after reading tens of thousands of articles) and, by touching them, copy the
+    # pages they share with the build process
+    gc.freeze()
+    gc.enable()
     if not sys.platform.startswith("linux"):
         return
     import ctypes
@@ -583,7 +588,13 @@ def _collector_paused(fn):
     @functools.wraps(fn)
     def paused(*args, **kwargs):
         with no_gc():
-            return fn(*args, **kwargs)
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                # what the build made and keeps joins the oldest generation at once: the first
+                # collection once the collector is back would otherwise walk all of it as new
+                gc.freeze()
+                gc.unfreeze()
 
     return paused
 

@@ -10,10 +10,12 @@ counts (the summary graph) and the ontology have graphs of their own.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections import defaultdict
 from collections.abc import Iterable
 from functools import cache
+from pathlib import Path
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.compare import to_canonical_graph
@@ -377,10 +379,29 @@ _RENDERER_PREFIXES = ("dcterms", "org", "rdfs", "skos", "vnkg", "xsd")  # what t
 
 @cache
 def _ontology_text() -> tuple[str, frozenset[tuple[str, str]]]:
+    """The ontology's canonical text and the prefixes it uses. Canonicalising takes a fifth of a
+    second, so the result is kept in kg's cache folder, by the ontology, this code and rdflib."""
+    import hashlib
+    import pickle
+
+    import rdflib
+
+    from kg.cache import default_cache_dir
+    from kg.shapes import ontology_path
+    from kg.store import atomic_write
+
+    digest = hashlib.sha256(ontology_path().read_bytes() + Path(__file__).read_bytes() + rdflib.__version__.encode())
+    kept = default_cache_dir() / f"ontology-{digest.hexdigest()[:16]}.pickle"
+    with contextlib.suppress(Exception):
+        text, used = pickle.loads(kept.read_bytes())
+        if isinstance(text, str) and isinstance(used, frozenset):
+            return text, used
     canonical = Graph()
     canonical.addN((s, p, o, canonical) for s, p, o in load_ontology())
     prefixes = _Prefixes()
     text = "\n".join(_turtle_statements(to_canonical_graph(canonical), prefixes)) + "\n"
+    with contextlib.suppress(OSError):  # a cache folder that cannot be written: made again next time
+        atomic_write(kept, pickle.dumps((text, frozenset(prefixes.used))))
     return text, frozenset(prefixes.used)
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = ["fold", "match_key", "modern_tone", "nfc", "slug"]
 
@@ -168,6 +169,7 @@ def slug(text: str) -> str:
 _NON_WORD = re.compile(r"[\W_]+")
 
 
+@lru_cache(maxsize=1 << 16)  # posts and labels are slugged again for every article naming them
 def key_slug(text: str) -> str:
     """Path segment of an entity IRI: lower case, modern tone placement, diacritics kept.
 

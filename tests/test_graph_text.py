@@ -3,10 +3,16 @@ both files parse, in rdflib and in pyoxigraph, back to exactly the article's tex
 
 from __future__ import annotations
 
+import os
+import pickle
+import subprocess
+import sys
 from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import Dataset, Graph, URIRef
+
+from conftest import ROOT
 
 from kg.builder import build
 from kg.ingest import read_article
@@ -39,3 +45,23 @@ def test_quotes_backslashes_and_line_breaks_survive_both_files(tmp_path: Path) -
     union = Graph().parse(ttl, format="turtle")
     assert len(union) == result.report["counts"]["triples"]
     assert {str(s) for s in union.objects(None, VNKG.sentence)} == set(sentences)
+
+
+def test_the_ontology_text_is_kept_in_the_cache_folder_and_a_damaged_copy_made_again(tmp_path):
+    """The ontology's canonical text (its blank nodes named by content) is made once and kept in
+    kg's cache folder; a file there that cannot be read back is made again, to the same text."""
+    code = "import sys; from kg.graph import ontology_turtle; sys.stdout.write(ontology_turtle())"
+    env = dict(os.environ, KG_CACHE_DIR=str(tmp_path))
+
+    def text() -> str:
+        run = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True)
+        assert run.returncode == 0, run.stderr
+        return run.stdout
+
+    first = text()
+    assert "vnkg:Resolution" in first and "sh:NodeShape" in first
+    (kept,) = tmp_path.glob("ontology-*.pickle")
+    assert pickle.loads(kept.read_bytes())[0] == first
+    kept.write_bytes(b"damaged")
+    assert text() == first
+    assert pickle.loads(kept.read_bytes())[0] == first
