@@ -885,11 +885,55 @@ def test_an_instrument_that_guides_or_carries_out_another_implements_it(text, pl
     assert found == {(plan, implemented)}
 
 
-def test_a_laws_year_names_its_version_only_beside_another_version():
+def test_a_laws_year_names_its_version():
     two = "Tiêu đề\nSo với chính sách cũ (Luật Giáo dục năm 2005) thì chính sách mới (Luật Giáo dục 2019) đổi mới."
     assert entities(two)[RESOLUTION] == {"Luật Giáo dục 2005", "Luật Giáo dục 2019"}
+    # news_education_043: the year the article gives, on each mention of the law
     one = "Tiêu đề\nNghị định này hướng dẫn Luật Dược 2016. Theo Luật Dược, thuốc phải được cấp phép lưu hành."
-    assert entities(one)[RESOLUTION] == {"Luật Dược"}
+    assert entities(one)[RESOLUTION] == {"Luật Dược 2016"}
+    # news_society_040: written once with its comma and once without, one law
+    text = (
+        "Tiêu đề\nCần thực hiện các biện pháp theo Luật phòng, chống bệnh truyền nhiễm kịp thời. Theo đó, Điều 8 "
+        "Luật Phòng chống bệnh truyền nhiễm 2007 quy định rất rõ."
+    )
+    assert entities(text)[RESOLUTION] == {"Luật Phòng, chống bệnh truyền nhiễm 2007"}
+    assert entities("Tiêu đề\nTheo Luật Dược, thuốc phải được cấp phép lưu hành.")[RESOLUTION] == {"Luật Dược"}
+
+
+def test_an_amending_law_is_named_by_the_law_it_amends():
+    text = (  # news_education_043
+        "Tiêu đề\nĐồng thời tại Điều 65 Luật sửa đổi bổ sung một số điều của Luật Giáo dục Đại học quy định: "
+        "cơ sở giáo dục đại học phải công bố công khai mức thu học phí."
+    )
+    assert entities(text)[RESOLUTION] == {
+        "Luật sửa đổi, bổ sung một số điều của Luật Giáo dục đại học",
+        "Luật Giáo dục đại học",
+    }
+    # news_education_249: its number beside it names it
+    text = "Tiêu đề\ntheo Quy định của Luật số 34, Luật sửa đổi và bổ sung một số điều của Luật Giáo dục Đại học."
+    assert "Luật sửa đổi, bổ sung một số điều của Luật Giáo dục đại học" not in entities(text)[RESOLUTION]
+
+
+def test_an_abbreviation_explained_in_a_strategys_title_is_no_part_of_it():
+    text = (  # news_business_014
+        "Tiêu đề\nTại cuộc họp về tổng kết 10 năm thực hiện Kết luận số 27-KL/TW về Chiến lược phát triển giao thông "
+        "vận tải (GTVT) đường sắt Việt Nam đến năm 2020, tầm nhìn đến năm 2050 diễn ra sáng nay."
+    )
+    assert (
+        "Chiến lược phát triển giao thông vận tải đường sắt Việt Nam đến năm 2020, tầm nhìn đến năm 2050"
+        in (entities(text)[RESOLUTION])
+    )
+    # an abbreviation that is not explained by the words before it still ends the title
+    text = "Tiêu đề\nTriển khai Chiến lược (mới) phát triển đường sắt đến năm 2020, tầm nhìn đến năm 2050."
+    assert not any(r.startswith("Chiến lược") for r in entities(text).get(RESOLUTION, ()))
+
+
+def test_a_peoples_committees_dispatch_by_its_number_keeps_it_as_written():
+    text = (  # news_society_061: a committee's công văn bears its office's code too, which the text does not give
+        "Tiêu đề\nUBND các huyện, thị xã, thành phố chỉ đạo thực hiện nghiêm công văn số 1017 ngày 29/4 của UBND "
+        "tỉnh Hà Nam."
+    )
+    assert entities(text)[RESOLUTION] == {"Công văn số 1017"}
 
 
 def test_a_company_resolution_named_near_its_board_once_is_the_companys_everywhere():
