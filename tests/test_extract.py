@@ -282,6 +282,54 @@ def test_district_lists_after_an_opener():
     assert {"Huyện Ngọc Lặc", "Huyện Cẩm Thủy", "Huyện Vĩnh Lộc", "Thành phố Thủ Dầu Một"} <= found[DISTRICT]
 
 
+def test_districts_that_name_a_route_are_districts_but_not_the_articles_place():
+    found = entities(  # news_business_014
+        "Tiêu đề\nUBND TP. Hà Nội cho biết sắp vận hành đường sắt Cát Linh - Hà Đông. Có 4 dự án thành phần có nhà "
+        "đầu tư nộp hồ sơ (QL45 - Nghi Sơn, Diễn Châu - Bãi Vọt, Nha Trang - Cam Lâm, Cam Lâm - Vĩnh Hảo)."
+    )
+    assert found[DISTRICT] == {
+        "Quận Hà Đông",
+        "Thị xã Nghi Sơn",
+        "Huyện Diễn Châu",
+        "Thành phố Nha Trang",
+        "Huyện Cam Lâm",
+    }
+    assert found[PROVINCE] == {"Thành phố Hà Nội"}
+    # news_business_210: the Đồng Nai route end does not make the article's "UBND tỉnh" Đồng Nai's
+    found = entities("Tiêu đề\nThủ tướng yêu cầu đẩy nhanh cao tốc Bến Lức - Long Thành. UBND tỉnh Cần Thơ báo cáo.")
+    assert found[DISTRICT] == {"Huyện Bến Lức", "Huyện Long Thành"}
+    # a pair with no route word is no route: "Hiệp hội Du lịch Nha Trang - Khánh Hòa", "hướng Lạng Sơn - Tiên Yên"
+    found = entities("Tiêu đề\nXe tải lưu thông hướng Lạng Sơn - Tiên Yên, đoạn qua xã Yên Than.")
+    assert DISTRICT not in found
+
+
+def test_a_city_named_by_its_core_by_a_journey_or_beside_its_province():
+    found = entities(  # news_travel_185
+        "Tiêu đề\nđã có tình trạng một số đoàn khách du lịch đã hủy tour đến khách sạn trong nội thành Quy Nhơn."
+    )
+    assert found[DISTRICT] == {"Thành phố Quy Nhơn"}
+    found = entities("Tiêu đề\nGiá đất ngoại thành Hà Nội tăng.")
+    assert found[PROVINCE] == {"Thành phố Hà Nội"} and DISTRICT not in found
+    found = entities(  # news_health_062
+        "Tiêu đề\nLý do vì từ Hà Tiên về TP Rạch Giá (thuộc tỉnh Kiên Giang) cách nhau 100km, việc đi lại khó khăn. "
+        "Thứ hai, ngay tại Hà Tiên đang điều trị số ca mắc Covid-19 khá lớn."
+    )
+    assert found[DISTRICT] == {"Thành phố Hà Tiên", "Thành phố Rạch Giá"}
+    found = entities("Tiêu đề\nNgười dân ở Hà Tiên về TP Rạch Giá (tỉnh Kiên Giang) làm việc.")
+    assert found[DISTRICT] == {"Thành phố Rạch Giá"}
+    found = entities(  # news_society_093: the listed district's own province, not its city
+        "Tiêu đề\nÔng Nguyễn Duy Phương, Bí thư phường Bắc Sơn (thị xã Bỉm Sơn, Thanh Hóa) xác nhận."
+    )
+    assert found[DISTRICT] == {"Thị xã Bỉm Sơn"} and found[PROVINCE] == {"Thanh Hóa"}
+
+
+def test_a_dish_named_after_a_place_is_no_place():
+    found = entities("Tiêu đề\nCuối cùng là bún bò Huế được tờ SCMP vinh danh, bên cạnh bánh bèo Hải Phòng.")
+    assert DISTRICT not in found and PROVINCE not in found
+    found = entities("Tiêu đề\nDu khách đến Huế thưởng thức ẩm thực.")
+    assert found[DISTRICT] == {"Thành phố Huế"}
+
+
 def test_a_body_without_its_place_is_the_one_named_before_in_the_sentence():
     found = entities(
         "Tiêu đề\nBạc Liêu có nhiều mô hình học tập. Đại hội bầu ông Châu Tuấn Hồng làm Chủ tịch Hội Khuyến học "
