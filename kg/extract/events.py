@@ -308,7 +308,7 @@ def _by_alias(named: Mention, events: list[Mention]) -> None:
 _EPIDEMIC = r"(?:công tác\s+)?phòng,?\s+chống\s+(?:dịch|covid)"
 _MEETING_ABOUT = re.compile(
     # no look-behind: it would be tried at every position (checked below)
-    r"((?:cuộc|buổi) (?:họp|làm việc)|buổi kiểm tra)"
+    r"(cuộc (?:họp|làm việc)|buổi (?:họp|làm việc|kiểm tra))"
     r"(?P<place>\s+(?:tại|ở|với)\s+[^,.;:()“”\"]{1,50}?)?(?P<about>\s+về\s+(?=\w)|\s+(?=" + _EPIDEMIC + "))"
 )
 _ADDRESSED = re.compile(r"(?<!\w)(?:trình bày|báo cáo|phát biểu|chia sẻ|thông tin|thông báo|giải trình)\s+với\s+$")
