@@ -99,7 +99,7 @@ def article_context(ex: Extraction) -> Context:
         weight = 3 if m.start < title_end else 1
         if m.kind == PROVINCE:
             votes[m.attrs["code"]] += weight
-        elif m.kind == DISTRICT:
+        elif m.kind == DISTRICT and not m.attrs.get("in_name"):  # not a route's end ("cao tốc Bến Lức - Long Thành")
             candidates = amap.districts_by_name.get(match_key(m.attrs["name"]), ())
             if len(candidates) == 1:
                 votes[candidates[0].province_code] += weight
@@ -115,7 +115,7 @@ def article_context(ex: Extraction) -> Context:
         dvotes: Counter[str] = Counter()
         in_title: set[str] = set()
         for m in ex.mentions:
-            if m.kind == DISTRICT:
+            if m.kind == DISTRICT and not m.attrs.get("in_name"):
                 d = _district_for(m, province)
                 if d:
                     dvotes[d.code] += 1

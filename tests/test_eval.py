@@ -86,9 +86,9 @@ CORPUS_FLOOR = {
     "Person": 0.98,
     "Organization": 0.925,
     "Province": 0.995,
-    "District": 0.965,
-    "Resolution": 0.965,
-    "Event": 0.95,
+    "District": 0.99,
+    "Resolution": 0.985,
+    "Event": 0.985,
     "posts": 0.86,
     "implements": 0.85,
 }

@@ -782,3 +782,79 @@ def test_a_meeting_on_epidemic_prevention_without_ve():
     assert events(text) == {"Buổi họp phòng chống dịch bệnh"}  # news_society_096
     # a meeting with no subject after it
     assert events("Quang cảnh buổi họp chiều 30/4 tại trụ sở UBND thành phố.") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # the Party's congress as GUIDELINES.md names it, however the article writes it (news_business_014)
+        (
+            "Bộ trưởng cam kết đưa dự án vào vận hành thương mại trước Đại hội Đảng toàn quốc lần thứ XIII.",
+            "Đại hội XIII của Đảng",
+        ),
+        # by its number alone, in an article that names no Party committee's congress (news_society_076)
+        (
+            "Văn kiện Đại hội XIII tiếp tục yêu cầu thực hiện nhiệm vụ đặt ra từ Đại hội XII, trong đó yêu cầu các cơ "
+            "quan báo chí thực hiện đúng tôn chỉ.",
+            "Đại hội XII của Đảng",
+        ),
+    ],
+)
+def test_the_partys_national_congress(text, label):
+    assert label in events(text)
+
+
+def test_a_congress_by_its_number_in_an_article_on_a_party_committee_is_not_the_partys():
+    found = events("Đảng bộ thành phố đã tổ chức thành công Đại hội XVII. Sau Đại hội XIII, thành phố tiếp tục.")
+    assert not any(e.endswith("của Đảng") for e in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # a second meeting of the same body with a subject of its own (news_business_014)
+        (
+            "Chiều 28/10, Thủ tướng đã chủ trì cuộc họp Thường trực Chính phủ về tình hình triển khai. Tại cuộc họp "
+            "Thường trực Chính phủ về dự thảo báo cáo trình Bộ Chính trị diễn ra sáng nay, Thủ tướng yêu cầu.",
+            "Cuộc họp Thường trực Chính phủ về dự thảo báo cáo trình Bộ Chính trị",
+        ),
+        # an inspection visit with its subject (news_society_071)
+        (
+            "Chủ tịch nước phát biểu tại buổi kiểm tra công tác phòng chống dịch Covid-19 ở Bệnh viện Phổi Đà Nẵng.",
+            "Buổi kiểm tra công tác phòng chống dịch Covid-19",
+        ),
+        # a gathering held for an anniversary, named with it (news_society_116)
+        (
+            "Sáng nay (28/4), tại Bộ Công an, Ban Liên lạc tổ chức gặp mặt nhân kỷ niệm 46 năm giải phóng hoàn toàn "
+            "miền Nam thống nhất đất nước (30/4/1975-30/4/2021).",
+            "Gặp mặt nhân kỷ niệm 46 năm giải phóng hoàn toàn miền Nam thống nhất đất nước",
+        ),
+        # a council's session, its term written before its place (news_society_106)
+        (
+            "Tháng 11/2020 được các đại biểu kỳ họp 12, HĐND khóa IX thành phố Hồ Chí Minh (TP. HCM) thông qua.",
+            "Kỳ họp thứ 12 Hội đồng nhân dân thành phố Hồ Chí Minh khóa IX",
+        ),
+    ],
+)
+def test_meetings_inspections_gatherings_and_sessions(text, label):
+    assert label in events(text)
+
+
+def test_no_event_from_an_inspection_without_subject_or_a_gathering_for_an_anniversary():
+    assert not events("Tại buổi kiểm tra, đoàn kiểm tra đã làm việc với chủ nhà hàng.")
+    found = events("Tỉnh tổ chức chuỗi sự kiện nhân kỷ niệm 46 năm Ngày thống nhất đất nước (30/4/1975 - 30/4/2021).")
+    assert not any(e.startswith("Gặp mặt") for e in found)
+
+
+def test_an_event_named_again_by_the_name_it_was_given_in_brackets():
+    found = events(  # news_tech_177
+        "Đây là nhận định của ông Lai tại Hội thảo Băng thông rộng di động & cố định (World Mobile Broadband & ICT) "
+        "năm 2021 được tổ chức vào sáng nay, 25/3.\nÔng Lai phát biểu tại Hội thảo World Mobile Broadband 2021."
+    )
+    assert found == {"Hội thảo Băng thông rộng di động & cố định năm 2021"}
+    # another year is another event
+    found = events(
+        "Tại Hội thảo Băng thông rộng di động & cố định (World Mobile Broadband & ICT) năm 2021 được tổ chức.\n"
+        "Năm trước, Hội thảo World Mobile Broadband 2020 đã bàn về 4G."
+    )
+    assert "Hội thảo World Mobile Broadband 2020" in found

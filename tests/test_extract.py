@@ -282,6 +282,54 @@ def test_district_lists_after_an_opener():
     assert {"Huyện Ngọc Lặc", "Huyện Cẩm Thủy", "Huyện Vĩnh Lộc", "Thành phố Thủ Dầu Một"} <= found[DISTRICT]
 
 
+def test_districts_that_name_a_route_are_districts_but_not_the_articles_place():
+    found = entities(  # news_business_014
+        "Tiêu đề\nUBND TP. Hà Nội cho biết sắp vận hành đường sắt Cát Linh - Hà Đông. Có 4 dự án thành phần có nhà "
+        "đầu tư nộp hồ sơ (QL45 - Nghi Sơn, Diễn Châu - Bãi Vọt, Nha Trang - Cam Lâm, Cam Lâm - Vĩnh Hảo)."
+    )
+    assert found[DISTRICT] == {
+        "Quận Hà Đông",
+        "Thị xã Nghi Sơn",
+        "Huyện Diễn Châu",
+        "Thành phố Nha Trang",
+        "Huyện Cam Lâm",
+    }
+    assert found[PROVINCE] == {"Thành phố Hà Nội"}
+    # news_business_210: the Đồng Nai route end does not make the article's "UBND tỉnh" Đồng Nai's
+    found = entities("Tiêu đề\nThủ tướng yêu cầu đẩy nhanh cao tốc Bến Lức - Long Thành. UBND tỉnh Cần Thơ báo cáo.")
+    assert found[DISTRICT] == {"Huyện Bến Lức", "Huyện Long Thành"}
+    # a pair with no route word is no route: "Hiệp hội Du lịch Nha Trang - Khánh Hòa", "hướng Lạng Sơn - Tiên Yên"
+    found = entities("Tiêu đề\nXe tải lưu thông hướng Lạng Sơn - Tiên Yên, đoạn qua xã Yên Than.")
+    assert DISTRICT not in found
+
+
+def test_a_city_named_by_its_core_by_a_journey_or_beside_its_province():
+    found = entities(  # news_travel_185
+        "Tiêu đề\nđã có tình trạng một số đoàn khách du lịch đã hủy tour đến khách sạn trong nội thành Quy Nhơn."
+    )
+    assert found[DISTRICT] == {"Thành phố Quy Nhơn"}
+    found = entities("Tiêu đề\nGiá đất ngoại thành Hà Nội tăng.")
+    assert found[PROVINCE] == {"Thành phố Hà Nội"} and DISTRICT not in found
+    found = entities(  # news_health_062
+        "Tiêu đề\nLý do vì từ Hà Tiên về TP Rạch Giá (thuộc tỉnh Kiên Giang) cách nhau 100km, việc đi lại khó khăn. "
+        "Thứ hai, ngay tại Hà Tiên đang điều trị số ca mắc Covid-19 khá lớn."
+    )
+    assert found[DISTRICT] == {"Thành phố Hà Tiên", "Thành phố Rạch Giá"}
+    found = entities("Tiêu đề\nNgười dân ở Hà Tiên về TP Rạch Giá (tỉnh Kiên Giang) làm việc.")
+    assert found[DISTRICT] == {"Thành phố Rạch Giá"}
+    found = entities(  # news_society_093: the listed district's own province, not its city
+        "Tiêu đề\nÔng Nguyễn Duy Phương, Bí thư phường Bắc Sơn (thị xã Bỉm Sơn, Thanh Hóa) xác nhận."
+    )
+    assert found[DISTRICT] == {"Thị xã Bỉm Sơn"} and found[PROVINCE] == {"Thanh Hóa"}
+
+
+def test_a_dish_named_after_a_place_is_no_place():
+    found = entities("Tiêu đề\nCuối cùng là bún bò Huế được tờ SCMP vinh danh, bên cạnh bánh bèo Hải Phòng.")
+    assert DISTRICT not in found and PROVINCE not in found
+    found = entities("Tiêu đề\nDu khách đến Huế thưởng thức ẩm thực.")
+    assert found[DISTRICT] == {"Thành phố Huế"}
+
+
 def test_a_body_without_its_place_is_the_one_named_before_in_the_sentence():
     found = entities(
         "Tiêu đề\nBạc Liêu có nhiều mô hình học tập. Đại hội bầu ông Châu Tuấn Hồng làm Chủ tịch Hội Khuyến học "
@@ -885,11 +933,55 @@ def test_an_instrument_that_guides_or_carries_out_another_implements_it(text, pl
     assert found == {(plan, implemented)}
 
 
-def test_a_laws_year_names_its_version_only_beside_another_version():
+def test_a_laws_year_names_its_version():
     two = "Tiêu đề\nSo với chính sách cũ (Luật Giáo dục năm 2005) thì chính sách mới (Luật Giáo dục 2019) đổi mới."
     assert entities(two)[RESOLUTION] == {"Luật Giáo dục 2005", "Luật Giáo dục 2019"}
+    # news_education_043: the year the article gives, on each mention of the law
     one = "Tiêu đề\nNghị định này hướng dẫn Luật Dược 2016. Theo Luật Dược, thuốc phải được cấp phép lưu hành."
-    assert entities(one)[RESOLUTION] == {"Luật Dược"}
+    assert entities(one)[RESOLUTION] == {"Luật Dược 2016"}
+    # news_society_040: written once with its comma and once without, one law
+    text = (
+        "Tiêu đề\nCần thực hiện các biện pháp theo Luật phòng, chống bệnh truyền nhiễm kịp thời. Theo đó, Điều 8 "
+        "Luật Phòng chống bệnh truyền nhiễm 2007 quy định rất rõ."
+    )
+    assert entities(text)[RESOLUTION] == {"Luật Phòng, chống bệnh truyền nhiễm 2007"}
+    assert entities("Tiêu đề\nTheo Luật Dược, thuốc phải được cấp phép lưu hành.")[RESOLUTION] == {"Luật Dược"}
+
+
+def test_an_amending_law_is_named_by_the_law_it_amends():
+    text = (  # news_education_043
+        "Tiêu đề\nĐồng thời tại Điều 65 Luật sửa đổi bổ sung một số điều của Luật Giáo dục Đại học quy định: "
+        "cơ sở giáo dục đại học phải công bố công khai mức thu học phí."
+    )
+    assert entities(text)[RESOLUTION] == {
+        "Luật sửa đổi, bổ sung một số điều của Luật Giáo dục đại học",
+        "Luật Giáo dục đại học",
+    }
+    # news_education_249: its number beside it names it
+    text = "Tiêu đề\ntheo Quy định của Luật số 34, Luật sửa đổi và bổ sung một số điều của Luật Giáo dục Đại học."
+    assert "Luật sửa đổi, bổ sung một số điều của Luật Giáo dục đại học" not in entities(text)[RESOLUTION]
+
+
+def test_an_abbreviation_explained_in_a_strategys_title_is_no_part_of_it():
+    text = (  # news_business_014
+        "Tiêu đề\nTại cuộc họp về tổng kết 10 năm thực hiện Kết luận số 27-KL/TW về Chiến lược phát triển giao thông "
+        "vận tải (GTVT) đường sắt Việt Nam đến năm 2020, tầm nhìn đến năm 2050 diễn ra sáng nay."
+    )
+    assert (
+        "Chiến lược phát triển giao thông vận tải đường sắt Việt Nam đến năm 2020, tầm nhìn đến năm 2050"
+        in (entities(text)[RESOLUTION])
+    )
+    # an abbreviation that is not explained by the words before it still ends the title
+    text = "Tiêu đề\nTriển khai Chiến lược (mới) phát triển đường sắt đến năm 2020, tầm nhìn đến năm 2050."
+    assert not any(r.startswith("Chiến lược") for r in entities(text).get(RESOLUTION, ()))
+
+
+def test_a_peoples_committees_dispatch_by_its_number_keeps_it_as_written():
+    text = (  # news_society_061: a committee's công văn bears its office's code too, which the text does not give
+        "Tiêu đề\nUBND các huyện, thị xã, thành phố chỉ đạo thực hiện nghiêm công văn số 1017 ngày 29/4 của UBND "
+        "tỉnh Hà Nam."
+    )
+    assert entities(text)[RESOLUTION] == {"Công văn số 1017"}
 
 
 def test_a_company_resolution_named_near_its_board_once_is_the_companys_everywhere():

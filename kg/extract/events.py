@@ -18,8 +18,8 @@ import itertools
 import re
 from functools import cache
 
-from kg.extract.lexicon import alternation, lexicon, load_json
-from kg.extract.resolutions import _PLENUM, _TENS, _WORD_ORDINALS, _quoted
+from kg.extract.lexicon import alternation, lexicon, load_json, place_at
+from kg.extract.resolutions import _PLENUM, _TENS, _WORD_ORDINALS, _quoted, _roman_value
 from kg.records import EVENT, Mention
 from kg.textnorm import UPPER, match_key
 
@@ -76,12 +76,16 @@ def _res() -> dict[str, re.Pattern]:
     }
 
 
+# a subject after the meeting's body: "cuộc họp Thường trực Chính phủ về dự thảo báo cáo …" (on the key)
+_SUBJECT_OF_ITS_OWN = re.compile(r"\s(?:về|bàn về)\s+(?:\S+\s+){2}")
 _REGULAR = re.compile(r"(?<!\w)(?:thường kỳ|định kỳ|thường niên)(?!\w)")
 _PERIOD_OF = re.compile(r"(?:\s+(?:tháng|quý)\s+[\divx]+(?:\s*/\s*\d{4})?)?(?:\s+của(?=\s))?")
 _AFTER_LOWER = re.compile(r"(?<![" + UPPER + r"])[a-zà-ỹđ]\s+$")
 # an abbreviation in brackets, after which the name goes on with its ordinal, year or term
+# or a foreign name: "Hội thảo Băng thông rộng di động & cố định (World Mobile Broadband & ICT) năm 2021"
 _ABBREVIATED_GOES_ON = re.compile(
-    r"\s*\([A-ZĐ][A-ZĐ0-9&\-]{1,9}\)\s*(lần thứ\s+\w+|năm\s+(?:19|20)\d\d(?!\d)|(?:19|20)\d\d(?!\d)|khóa\s+\w+)"
+    r"\s*\((?P<alias>[A-ZĐ][A-ZĐ0-9&\-]{1,9}|[A-Z][A-Za-z0-9\-]*(?:\s+(?:&\s+)?[A-Z][A-Za-z0-9&\-]*){1,6})\)"
+    r"\s*(lần thứ\s+\w+|năm\s+(?:19|20)\d\d(?!\d)|(?:19|20)\d\d(?!\d)|khóa\s+\w+)"
 )
 # a head joined to the event just named: "tổ chức lễ công bố nghị quyết … và lễ khai mạc lễ hội …"
 _COORDINATED = re.compile(r"\s*,?\s*(?:và|cùng)\s+")
@@ -208,6 +212,7 @@ def find_events(text: str, key: str, sentences: list[tuple[int, int]]) -> list[M
     seen: set[str] = set()
     for s_start, s_end in sentences:
         for m in head_re.finditer(key, s_start, s_end):
+            again = False
             head, ceremony = heads[re.sub(r"\s+", " ", m.group(1))]
             after = key[m.end() : s_end]
             before = key[s_start : m.start()]
@@ -231,8 +236,9 @@ def find_events(text: str, key: str, sentences: list[tuple[int, int]]) -> list[M
                     opener = _COORDINATED.fullmatch(key, out[-1].end, m.start())  # "lễ công bố … và lễ khai mạc …"
                 if not opener:
                     continue
-                if head in seen and not re.match(r"tổ chức|khai mạc", opener.group()):
-                    continue  # "tại cuộc họp báo …": the one introduced before
+                # "tại cuộc họp báo …": the one introduced before, unless it states a subject of its own ("Tại cuộc
+                # họp Thường trực Chính phủ về dự thảo báo cáo …" after "cuộc họp Thường trực Chính phủ về tình hình …")
+                again = head in seen and not re.match(r"tổ chức|khai mạc", opener.group())
             # a capitalised name after the qualifiers ("cuộc họp báo thường kỳ Bộ Tài nguyên và Môi trường"),
             # or, after a capitalised head, within three words ("Hội nghị các nhà Lãnh đạo ASEAN")
             named_at = res["qualifiers"].match(key, m.end()).end()
@@ -259,25 +265,50 @@ def find_events(text: str, key: str, sentences: list[tuple[int, int]]) -> list[M
                 end = between.start()  # "Đối thoại chiến lược … lần thứ 7 giữa Bộ Quốc phòng hai nước": who took part
             if end <= m.end() or not _subject_ok(text, key, m.end(), end, ceremony, bool(titled)):
                 continue
+            if again and not _SUBJECT_OF_ITS_OWN.search(key, m.end(), end):
+                continue
             written = " ".join(text[m.start() : end].split())
             abbreviated = _ABBREVIATED_GOES_ON.match(text, end)
-            if abbreviated:  # "Hội nghị Bộ trưởng Ngoại giao ASEAN (AMM) lần thứ 54": the name goes on
-                written, end = f"{written} {' '.join(abbreviated.group(1).split())}", abbreviated.end()
             attrs = {"event_type": head, **_date_in(key, s_start, m.start())}
+            if abbreviated:  # "Hội nghị Bộ trưởng Ngoại giao ASEAN (AMM) lần thứ 54": the name goes on
+                written, end = f"{written} {' '.join(abbreviated.group(2).split())}", abbreviated.end()
+                attrs["alias"] = (" ".join(abbreviated.group("alias").split()), abbreviated.group(2))
             out.append(Mention.at(text, EVENT, m.start(), end, written[:1].upper() + written[1:], attrs=attrs))
             seen.add(head)
-    if "họp" in key or "làm việc" in key:
+    if "họp" in key or "làm việc" in key or "buổi kiểm tra" in key:
         out.extend(_meetings_about(text, key, sentences))
         out.sort(key=lambda e: e.start)
+    for named in [e for e in out if "alias" in e.attrs]:
+        _by_alias(named, out)
+        del named.attrs["alias"]
     return out
 
 
+def _by_alias(named: Mention, events: list[Mention]) -> None:
+    """ "Hội thảo World Mobile Broadband 2021" after "Hội thảo Băng thông rộng … (World Mobile Broadband & ICT) năm
+    2021": the event named again by (the start of) the name it was given in brackets, with its year or ordinal."""
+    alias, tail = named.attrs["alias"]
+    alias_words = match_key(alias).split()
+    year = re.search(r"\d+|\w+$", tail).group()
+    head = match_key(named.attrs["event_type"])
+    for e in events:
+        label = match_key(e.label)
+        if e is named or e.start < named.end or e.attrs.get("event_type") != named.attrs["event_type"]:
+            continue
+        words = label[len(head) :].split() if label.startswith(head + " ") else []
+        if len(words) >= 2 and words[-1] == year and 2 <= len(words[:-1]) <= len(alias_words):
+            if alias_words[: len(words) - 1] == words[:-1]:
+                e.label = named.label
+
+
 # a meeting noun with the subject it is about, a place or its participants maybe between: "tại cuộc họp về công
-# tác chuẩn bị Kỳ thi …", "có buổi làm việc tại TP Cần Thơ về công tác phòng chống dịch Covid-19" (on the key)
+# tác chuẩn bị Kỳ thi …", "có buổi làm việc tại TP Cần Thơ về công tác phòng chống dịch Covid-19"; an inspection
+# visit with its subject: "tại buổi kiểm tra công tác phòng chống dịch Covid-19" (on the key)
 # the field a meeting is about, written without "về": "buổi họp phòng chống dịch bệnh" (on the key)
 _EPIDEMIC = r"(?:công tác\s+)?phòng,?\s+chống\s+(?:dịch|covid)"
 _MEETING_ABOUT = re.compile(
-    r"((?:cuộc|buổi) (?:họp|làm việc))"  # no look-behind: it would be tried at every position (checked below)
+    # no look-behind: it would be tried at every position (checked below)
+    r"(cuộc (?:họp|làm việc)|buổi (?:họp|làm việc|kiểm tra))"
     r"(?P<place>\s+(?:tại|ở|với)\s+[^,.;:()“”\"]{1,50}?)?(?P<about>\s+về\s+(?=\w)|\s+(?=" + _EPIDEMIC + "))"
 )
 _ADDRESSED = re.compile(r"(?<!\w)(?:trình bày|báo cáo|phát biểu|chia sẻ|thông tin|thông báo|giải trình)\s+với\s+$")
@@ -421,6 +452,12 @@ _NATIONAL_CONGRESS = re.compile(
 )
 
 
+# "Đại hội XII" with nothing after it that names a body ("Đại hội XVII Đảng bộ thành phố", "Đại hội XII của Đảng")
+_BARE_CONGRESS = re.compile(
+    r"(?<!\w)Đại hội\s+([IVX]+)(?![\w-])(?!\s*(?:của\s+)?[" + UPPER + r"(])(?!\s+(?:đại biểu|của)\s)"
+)
+
+
 @cache
 def _foreign_congress_re() -> tuple[re.Pattern, re.Pattern]:
     """The congress of a foreign ruling party, its ordinal before or after the party (on the key)."""
@@ -511,6 +548,10 @@ _FESTIVAL_STOP = re.compile(
 _COMMITTEE_PLENUM = re.compile(
     r"(?<!\w)hội nghị\s+(lần thứ\s+(?:\d{1,2}|[ivxl]+|mười(?:\s+(?:một|hai|ba|bốn|lăm|sáu|bảy|tám|chín))?|nhất|hai|ba"
     r"|tư|năm|sáu|bảy|tám|chín))(?!\w)(?=\s*(?:\(\s*khóa|,\s*khóa|[,.;:]|\s+(?:để|nhằm|vào|tại|với|và|ngày|sáng|chiều)\s))"
+)
+_COUNCIL_TERM_PLACE = re.compile(
+    r"\s*,?\s*(?:của\s+)?(?:HĐND|Hội đồng nhân dân)\s+kh(?:óa|oá)\s+([IVXL]+)\s+"
+    r"(tỉnh|thành phố|TP\.?|huyện|quận|thị xã)\s*"
 )
 _NAMED_SESSION = re.compile(r"(?<!\w)kỳ họp\s+(?=[" + UPPER + r"])")
 _SESSION_NAME = re.compile(r"[" + UPPER + r"][\w'’]*(?:\s+[^\s,.;:()“”\"]+){0,2}(?=\s*[,.;:()\n]|$)")
@@ -639,6 +680,11 @@ def find_occasions(text: str, key: str, orgs: list[Mention]) -> list[Mention]:
             attrs["term"] = term.group(1).upper()
             end = term.end()
             label = f"{attrs['event_type']} {_ordinal(attrs['number'])} khóa {attrs['term']}"
+        elif (council := _COUNCIL_TERM_PLACE.match(text, m.end())) and (place := place_at(text, council.end())):
+            # "kỳ họp 12, HĐND khóa IX thành phố Hồ Chí Minh": the council's term written before its place
+            level = "thành phố" if council.group(2).startswith("TP") else council.group(2)
+            attrs["term"], end = council.group(1), place[1]
+            label = f"{label} Hội đồng nhân dân {level} {place[0]} khóa {council.group(1)}"
         elif not re.match(r"\s+(?:của\s+)?(?:hđnd|hội đồng|quốc hội|ủy ban|ubkt)", key[m.end() : m.end() + 20]):
             continue  # "tại kỳ họp thứ 5" with no body named: not enough to name it
         out.append(Mention.at(text, EVENT, m.start(), end, label, attrs=attrs | {"session": "org_span" in attrs}))
@@ -691,13 +737,18 @@ def find_occasions(text: str, key: str, orgs: list[Mention]) -> list[Mention]:
         # "cuộc bầu cử Quốc hội khóa XV" is the election of its deputies, as "ứng cử đại biểu Quốc hội khóa XV" says
         label = _ASSEMBLY_OF_TERM.sub(r"Bầu cử đại biểu Quốc hội \1", label)
         out.append(Mention.at(text, EVENT, m.start(), end, label, attrs={"event_type": "Bầu cử", "central": central}))
-    for m in _NATIONAL_CONGRESS.finditer(key) if "đại hội" in key else ():
+    congresses = list(_NATIONAL_CONGRESS.finditer(key)) if "đại hội" in key else []
+    if "đại hội" in key and "đảng bộ" not in key:
+        # "nhiệm vụ đặt ra từ Đại hội XII": a congress named by its number alone is the Party's, in an article that
+        # names no Party committee's congress
+        congresses += [m for m in _BARE_CONGRESS.finditer(text) if _roman_value(m.group(1)) <= 14]
+    for m in congresses:
         if key[max(0, m.start() - 12) : m.start()].rstrip().endswith(("nghị quyết", "văn kiện")):
             continue  # the congress's resolution or documents, not the congress
         from kg.extract.resolutions import term_number
 
         term = term_number(m.group(1) or m.group(2))
-        label = f"Đại hội đại biểu toàn quốc lần thứ {term} của Đảng"
+        label = f"Đại hội {term} của Đảng"  # as GUIDELINES.md names it, not "Đại hội đại biểu toàn quốc lần thứ …"
         out.append(
             Mention.at(
                 text,
@@ -865,11 +916,19 @@ def _anniversaries(text: str, key: str) -> list[Mention]:
         end = _name_end(text, key, m.end(), both.start()) if both else end
         if len(key[m.end() : end].split()) < 2 or not re.search(r"\s[" + UPPER + "]", text[m.end() - 1 : end]):
             continue  # a public occasion is named: "Ngày Giải phóng", "Đảng Cộng sản Trung Quốc"
-        written = " ".join(text[m.start() : end].split())
-        out.append(
-            Mention.at(text, EVENT, m.start(), end, written[:1].upper() + written[1:], attrs={"event_type": "Kỷ niệm"})
-        )
+        start, kind = m.start(), "Kỷ niệm"
+        gathering = _GATHERING_FOR.search(key, max(0, start - 40), start)
+        if gathering:  # "tổ chức gặp mặt nhân kỷ niệm 46 năm …": the gathering held for the anniversary
+            start, kind = gathering.start(1), text[gathering.start(1) : gathering.end(1)].capitalize()
+        written = " ".join(text[start:end].split())
+        out.append(Mention.at(text, EVENT, start, end, written[:1].upper() + written[1:], attrs={"event_type": kind}))
     return out
+
+
+# a gathering held on an anniversary, introduced by its organiser: "(… tổ chức) gặp mặt nhân kỷ niệm …" (on the key)
+_GATHERING_FOR = re.compile(
+    r"(?<!\w)(?:tổ chức|dự|tham dự)\s+((?:buổi\s+|cuộc\s+)?(?:gặp mặt|họp mặt|gặp gỡ|mít tinh))\s+nhân\s+(?:dịp\s+)?$"
+)
 
 
 def _ordinal_names(text: str, key: str, by_start: dict[int, Mention]) -> list[Mention]:

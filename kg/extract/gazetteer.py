@@ -16,7 +16,8 @@ from kg.records import DISTRICT, PROVINCE, Mention
 from kg.textnorm import UPPER, match_key
 
 _BEFORE = re.compile(
-    r"(tỉnh ủy|thành ủy|huyện ủy|thị ủy|quận ủy|tỉnh|thành phố|tp\.?|huyện đảo|huyện|quận|q\.|thị xã|tx\.|(?<!bán )đảo)"
+    r"(tỉnh ủy|thành ủy|huyện ủy|thị ủy|quận ủy|tỉnh|thành phố|tp\.?|nội thành|ngoại thành|huyện đảo|huyện"
+    r"|quận|q\.|thị xã|tx\.|(?<!bán )đảo)"
     r"\s*:?\s*$"
 )
 _DISTRICT_WORDS = {
@@ -46,6 +47,11 @@ _PAREN_PROVINCE = re.compile(r"\s*\((?:tỉnh\s+|thành phố\s+|TP\.?\s*)?([^,(
 # "thành phố Đông Hưng (tỉnh Quảng Tây, Trung Quốc)": a foreign place named like one of ours
 _PAREN_ABROAD = re.compile(r"\s*\([^()\n]{0,40}?,\s*([^,()\n]{2,20})\)")
 _PREV_WORD = re.compile(r"(\w+) $")
+# a dish or a produce named after its place (on the key): "bún bò Huế", "bánh bèo Hải Phòng", "nước mắm Phú Quốc"
+_DISH_BEFORE = re.compile(
+    r"(?<!\w)(?:bún(?:\s+(?:bò|chả|riêu|cá|mắm))?|phở|bánh\s+[^\W\d]+|cơm\s+[^\W\d]+|mì|mỳ|chè|nem|chả"
+    r"|nước mắm|hủ tiếu|cao lầu|cháo|gỏi|lẩu)\s+$"
+)
 # "Thái Bình Dương" (the Pacific), also written with a soft hyphen: not the province
 _OCEAN = re.compile(r"[ \t]+Dư\u00ad?ơng(?!\w)")
 # names listed after a commune word are communes: "4 xã (Hương Thọ, Hương Phong, Hải Dương)", "các xã A, B và C"
@@ -76,6 +82,8 @@ def find_places(text: str, key: str) -> list[Mention]:
         prev = _PREV_WORD.search(text, max(0, start - 12), start)
         if prev and prev.group(1) in surnames:
             continue  # "Trương Hòa Bình", "Đinh La Thăng": the end of a personal name
+        if _DISH_BEFORE.search(key, max(0, start - 16), start):
+            continue  # "bún bò Huế", "nước mắm Phú Quốc": a dish or a produce named after a place, not the place
         window = text[max(0, start - 120) : start]
         communes = ("xã" in window or "phường" in window or "thị trấn" in window) and _COMMUNE_LIST.search(window)
         if communes or _OCEAN.match(text, end):
@@ -85,6 +93,8 @@ def find_places(text: str, key: str) -> list[Mention]:
         name_key = match_key(official)
         before = _BEFORE.search(key, max(0, start - 14), start)
         word = before.group(1).rstrip(":").strip() if before else ""
+        if word.startswith(("nội", "ngoại")):  # "nội thành Quy Nhơn", "ngoại thành Hà Nội": a city's core or outskirts
+            word = "thành phố"
         if not word:  # "các huyện giáp ranh như Ngọc Lặc, …", "3 thành phố là Thủ Dầu Một, …"
             opener = _LIST_OPENER.search(key, max(0, start - 50), start)
             word = opener.group(1) if opener else ""
@@ -102,6 +112,8 @@ def find_places(text: str, key: str) -> list[Mention]:
             if own:  # "Sầm Sơn (Thanh Hóa)", "Bát Xát (Lào Cai)"
                 word = next(w for w, t in _DISTRICT_WORDS.items() if t == own[0].type_word)
         in_list = list_type is not None and not word and _LIST_GAP.fullmatch(key, list_end, start) is not None
+        if in_list and province is not None and _in_province(out[-1], province.code):
+            in_list = False  # "(thị xã Bỉm Sơn, Thanh Hóa)": the listed district's own province, not its city
         if in_list and name_key in amap.districts_by_name:
             word = next(w for w, t in _DISTRICT_WORDS.items() if t == list_type)
         if (
@@ -142,6 +154,12 @@ def find_places(text: str, key: str) -> list[Mention]:
                 attrs = {"name": official, "type_word": amap.districts_by_name[name_key][0].type_word}
                 out.append(Mention.at(text, DISTRICT, start, end, name, scope="province", attrs=attrs))
                 continue
+            if name_key in amap.districts_by_name and _on_route(text, start, end):
+                # "đường sắt Cát Linh - Hà Đông", "cao tốc Bến Lức - Long Thành": a route named by the districts it
+                # joins (which say nothing of the article's own province)
+                attrs = {"name": official, "type_word": amap.districts_by_name[name_key][0].type_word, "in_name": True}
+                out.append(Mention.at(text, DISTRICT, start, end, " ".join(words), scope="province", attrs=attrs))
+                continue
             bare.append((start, end, name_key))
     if len(bare) > 1:
         out += _bare_districts(text, bare, out)
@@ -165,6 +183,31 @@ _FACILITY_BEFORE = re.compile(
 )
 _NAME_GOES_ON = re.compile(r"[ \t]*-?[ \t]*[" + UPPER + r"]")
 _UNIVERSITY_BEFORE = re.compile(r"(?<!\w)đại học\s+$")
+# the ends of a route: "đường sắt Cát Linh - Hà Đông", "cao tốc TPHCM - Long Thành - Dầu Giây", "quốc lộ 2 đoạn Nội
+# Bài - Vĩnh Yên", and a list of a project's segments in brackets: "(QL45 - Nghi Sơn, Diễn Châu - Bãi Vọt, …)"
+_ROUTE_END = r"(?:[" + UPPER + r"][\w'’.]*|QL\s?\d+[A-Z]?)(?:[ \t]+[" + UPPER + r"][\w'’]*){0,3}"
+_ROUTE_BEFORE = re.compile(
+    r"(?<!\w)(?i:đường sắt(?: đô thị)?|(?:đường )?cao tốc|tuyến|đoạn|đại lộ)[ \t]+"
+    r"(?:" + _ROUTE_END + r"[ \t]+[-–][ \t]+)*$"
+)
+_ROUTE_AFTER = re.compile(r"[ \t]+[-–][ \t]+" + _ROUTE_END)
+_SEGMENT = _ROUTE_END + r"[ \t]+[-–][ \t]+" + _ROUTE_END
+_SEGMENT_LIST = re.compile(r"\(\s*" + _SEGMENT + r"(?:\s*,\s*" + _SEGMENT + r")+\s*\)")
+
+
+def _on_route(text: str, start: int, end: int) -> bool:
+    """Whether the name at text[start:end] is an end of a route named by its two ends (see _ROUTE_BEFORE)."""
+    route = _ROUTE_BEFORE.search(text, max(0, start - 80), start)
+    if route:  # the first end, with the other after it, or a later one
+        return route.group().rstrip()[-1] in "-–" or _ROUTE_AFTER.match(text, end) is not None
+    opening = text.rfind("(", max(0, start - 120), start)
+    return opening >= 0 and ")" not in text[opening:start] and bool(_SEGMENT_LIST.match(text, opening))
+
+
+def _in_province(m: Mention, province_code: str) -> bool:
+    """Whether the district mention ``m`` may be one of the province's."""
+    districts = admin_map().districts_by_name.get(match_key(m.attrs["name"]), ())
+    return any(d.province_code == province_code for d in districts)
 
 
 def _capital_named(name_key: str, province_code: str):
@@ -197,7 +240,9 @@ def _beside_province(text: str, bare: list[tuple[int, int, str]], found: list[Me
     return out
 
 
-_AND_TYPED = re.compile(r"\s+và\s+(?:huyện|quận|thị xã|thành phố|TP\.?)\s+")
+# "tại Yên Mô và thành phố Tam Điệp"; "từ Hà Tiên về TP Rạch Giá": a journey between two districts
+_AND_TYPED = re.compile(r"\s+(và|về|đến|tới|sang)\s+(?:huyện|quận|thị xã|thành phố|TP\.?)\s+")
+_FROM = re.compile(r"(?<!\w)từ\s+$")
 _COMMUNE_BEFORE = re.compile(r"(?:xã|phường|thị trấn|khu|thôn|ấp|làng)\s+$")
 
 
@@ -220,9 +265,11 @@ def _bare_districts(text: str, bare: list[tuple[int, int, str]], found: list[Men
         provinces = set.intersection(*({d.province_code for d in amap.districts_by_name[k]} for _, _, k in group))
         colon = text[max(0, group[0][0] - 3) : group[0][0]].strip().endswith(":")
         if not (len(group) >= 3 or len(group) == 2 and colon):
-            after = _AND_TYPED.match(text, group[-1][1])
-            other = typed.get(after.end()) if after and len(group) == 1 else None
             start = group[0][0]
+            after = _AND_TYPED.match(text, group[-1][1])
+            if after and after.group(1) != "và" and not _FROM.search(text, max(0, start - 4), start):
+                after = None
+            other = typed.get(after.end()) if after and len(group) == 1 else None
             commune = _COMMUNE_BEFORE.search(text, max(0, start - 12), start)
             if other is None or match_key(other.attrs["name"]) == group[0][2] or commune:
                 continue  # not "xã Đồng Văn và huyện Đồng Văn": a commune and its district

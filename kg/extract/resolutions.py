@@ -587,6 +587,7 @@ _ANNUAL_PROGRAMME = re.compile(
 )
 
 
+_EXPLAINED = re.compile(r"\s*\([A-ZĐ][A-ZĐ&-]{1,8}\)(?=\s)")
 _COUNTED = re.compile(r"(?:(?<!\w)\d+|(?<!\w)(?:các|những|nhiều|mỗi|hai|ba|bốn|năm))\s+$")
 # a title that runs to "đến năm 2025" holds no clause ("Kế hoạch … của ABBank là đến năm 2025")
 _CLAUSE_IN_TITLE = re.compile(r",(?!\s*chống)|(?<!\w)(?:là|có|được|sẽ|đã|phải|nhằm|để|đặt|mục tiêu|từ)(?!\w)")
@@ -636,11 +637,13 @@ def _programmes(text: str, key: str, taken: list[tuple[int, int]]) -> list[Menti
         if _COUNTED.search(key, max(0, m.start() - 12), m.start()):
             continue  # "10 Chương trình công tác của Thành ủy …": several, not one named
         period = next(_PERIOD.finditer(text, pos, min(len(text), pos + 160)), None)
+        # "Chiến lược phát triển giao thông vận tải (GTVT) đường sắt …": an abbreviation the title explains is no part
+        title = _EXPLAINED.sub("", text[pos : period.start()]) if period is not None else ""
         if (
             period is not None
             and (
-                not text[pos : period.start()].strip()  # "Đề án định hướng đến năm 2015": no title
-                or any(c in text[pos : period.start()] for c in '.;:!?()\n"“”')
+                not title.strip()  # "Đề án định hướng đến năm 2015": no title
+                or any(c in title for c in '.;:!?()\n"“”')
                 or re.search(r"(?:sang|trong|cho|của|và)$", text[pos : period.start()])
                 or not re.match(r"\s*(?:giai|thời|nhiệm)", key[period.start() : period.end()])
                 and (m.group(1) == "Quy hoạch" or _CLAUSE_IN_TITLE.search(key, pos, period.start()))
@@ -686,7 +689,7 @@ def _programmes(text: str, key: str, taken: list[tuple[int, int]]) -> list[Menti
         if len(text[pos:end].split()) < 2:
             continue
         kind = m.group(1)[0].upper() + m.group(1)[1:]
-        label = f"{kind} {' '.join(text[pos:end].split())}"
+        label = f"{kind} {' '.join(_EXPLAINED.sub('', text[pos:end]).split())}"
         out.append(_named_mention(text, m.start(), end, label, kind))
     for m in _QUOTED_PROGRAMME.finditer(text):
         # a scheme's quoted title is its name; a programme, strategy or plan is one of the State's with its period
@@ -730,13 +733,14 @@ def _short_forms(text: str, key: str, taken: list[tuple[int, int]]) -> list[Ment
             attrs.update(symbol=symbol, short=False, issuer_code=symbol.rsplit("-", 1)[1].upper(), state=True)
         elif issuer and not government and type_word in _PARTY_CODES:
             attrs.update(symbol=f"{number:02d}-{_PARTY_CODES[type_word]}/TW", short=False, issuer_code="TW")
-        elif type_word in ("Quyết định", "Chỉ thị", "Công văn") and (
+        elif type_word in ("Quyết định", "Chỉ thị") and (
             _PEOPLES_COMMITTEE_AFTER.match(key, m.end())
             or _PEOPLES_COMMITTEE_BEFORE.search(key, max(0, m.start() - 80), m.start())
         ):  # "UBND tỉnh Thái Nguyên ban hành Quyết định số 1266" = 1266/QĐ-UBND
-            code = {"Quyết định": "QĐ", "Chỉ thị": "CT", "Công văn": "UBND"}[type_word]
-            symbol = f"{number}/{code}-UBND" if code != "UBND" else f"{number}/UBND"
-            attrs.update(symbol=symbol, short=False, issuer_code="UBND", state=True)
+            # (a committee's công văn bears its office's code too, "1159/UBND-VX3": "công văn số 1017 … của UBND
+            # tỉnh" makes no symbol, and stays the numbered "Công văn số 1017")
+            code = {"Quyết định": "QĐ", "Chỉ thị": "CT"}[type_word]
+            attrs.update(symbol=f"{number}/{code}-UBND", short=False, issuer_code="UBND", state=True)
         elif type_word == "Nghị quyết" and _COUNCIL_AFTER.match(key, m.end()):
             # "Nghị quyết số 15 của HĐND tỉnh" = 15/NQ-HĐND
             attrs.update(symbol=f"{number}/NQ-HĐND", short=False, issuer_code="HĐND", state=True)
@@ -823,9 +827,9 @@ _LABEL_YEAR = re.compile(r"\s+((?:19|20)\d\d)$")
 
 
 def _versions(text: str, laws: list[Mention]) -> None:
-    """A law's year names its version only where the article cites two versions ("Luật Giáo dục năm
-    2005" beside "Luật Giáo dục 2019"); else "Luật Dược 2016" and "Luật Dược" are one law, named
-    without the year."""
+    """A law's year names its version: "Luật Giáo dục 2019" (also written "năm 2019"), and "Luật Giáo dục" in the
+    same article is that version; where the article cites two versions ("Luật Giáo dục năm 2005" beside "Luật
+    Giáo dục 2019") each keeps its own, and a mention without a year is the law without one."""
     years: dict[str, set[str]] = {}
     seen = []
     for m in laws:
@@ -833,10 +837,12 @@ def _versions(text: str, laws: list[Mention]) -> None:
         base = m.label[: written.start()] if written else m.label
         after = _LAW_YEAR.match(text, m.end) if not written else None
         year = written.group(1) if written else after.group(1) if after else None
-        years.setdefault(base, set()).update([year] if year else [])
-        seen.append((m, base, year))
-    for m, base, year in seen:
-        m.label = f"{base} {year}" if year and len(years[base]) > 1 else base
+        same = " ".join(re.findall(r"\w+", match_key(base)))  # "Luật Phòng chống …" is "Luật phòng, chống …"
+        years.setdefault(same, set()).update([year] if year else [])
+        seen.append((m, base, same, year))
+    for m, base, same, year in seen:
+        year = year or (next(iter(years[same])) if len(years[same]) == 1 else None)
+        m.label = f"{base} {year}" if year else base
 
 
 def _laws_and_charters(text: str, key: str, taken: list[tuple[int, int]]) -> list[Mention]:
@@ -886,6 +892,18 @@ def _laws_and_charters(text: str, key: str, taken: list[tuple[int, int]]) -> lis
             kind = label.rsplit(" ", 1)[0] if label.startswith("Bộ luật") else "Luật"
             out.append(_named_mention(text, m.start(), m.end(), label, kind))
     _versions(text, out)
+    amending, numbered = [], set()
+    for m in _AMENDING.finditer(text) if "sửa đổi" in key else ():
+        # "Luật sửa đổi bổ sung một số điều của Luật Giáo dục Đại học": the amending law, named by the law it amends
+        # (not where its number stands beside it, "Luật số 34, Luật sửa đổi …": that one names it, in each mention)
+        amended = next((o for o in out if o.start == m.end() and o.attrs["type"] == "Luật"), None)
+        if amended is None or _overlaps(taken, m.start(), m.end()):
+            continue
+        label = f"Luật sửa đổi, bổ sung một số điều của {amended.label}"
+        if _NUMBER_BESIDE.search(text, max(0, m.start() - 16), m.start()) or _NUMBER_AFTER.match(text, amended.end):
+            numbered.add(label)
+        amending.append(_named_mention(text, m.start(), amended.end, label, "Luật"))
+    out += [a for a in amending if a.label not in numbered]
     pattern, entries = _named_instruments()
     for m in pattern.finditer(key):
         entry = entries[m.group()]
@@ -924,6 +942,9 @@ def _laws_and_charters(text: str, key: str, taken: list[tuple[int, int]]) -> lis
     return out
 
 
+_AMENDING = re.compile(r"(?<!\w)Luật sửa đổi\s*(?:,|và)?\s*bổ sung\s+(?:một số|các)\s+điều\s+(?:của\s+)?(?=Luật\s)")
+_NUMBER_BESIDE = re.compile(r"Luật số \d+\s*,\s*$")
+_NUMBER_AFTER = re.compile(r"\s*\((?:Luật\s+)?số \d+")
 _ASSEMBLY_RESOLUTION = re.compile(r"(?<=[a-zà-ỹđ] )Nghị quyết\s+(?=về\s|của Quốc hội về\s)")
 _OF_ASSEMBLY = re.compile(r"(của quốc hội\s+)?về\s+")
 # "(trình) Quốc hội ban hành / thông qua", not its Standing Committee's ("UB Thường vụ Quốc hội ban hành")
