@@ -311,7 +311,8 @@ def find_resolutions(text: str, key: str) -> list[Mention]:
             )
         )
         taken.append((start, m.end()))
-    for m in _SWAPPED_PARTY.finditer(text):  # "Nghị quyết 29/NQ-TƯ", "29-NQ-TƯ": 29-NQ/TW written state-style
+    swapped = "TW" in text or "TƯ" in text or "T.Ư" in text
+    for m in _SWAPPED_PARTY.finditer(text) if swapped else ():  # "Nghị quyết 29/NQ-TƯ": 29-NQ/TW written state-style
         if _overlaps(taken, m.start(), m.end()):
             continue
         num, code, _ = m.groups()
@@ -327,7 +328,8 @@ def find_resolutions(text: str, key: str) -> list[Mention]:
         label = f"{attrs['type']} số {attrs['symbol']}"
         found.append(Mention.at(text, RESOLUTION, start, m.end(), label, attrs=attrs | {"tail_end": end}))
         taken.append((start, m.end()))
-    for m in _BY_YEAR.finditer(key):  # "Nghị định số 131/2018": every decree is N/YYYY/NĐ-CP
+    by_year = any(w in key for w in ("nghị định", "thông tư", "quyết định", "nghị quyết", "chỉ thị"))
+    for m in _BY_YEAR.finditer(key) if by_year else ():  # "Nghị định số 131/2018": every decree is N/YYYY/NĐ-CP
         if _overlaps(taken, m.start(), m.end()):
             continue
         type_word = lex.instrument_types[m.group(1)]
@@ -428,7 +430,7 @@ def _plenum_table() -> frozenset[tuple[str, int, str]]:
 
 def _named(text: str, key: str, taken: list[tuple[int, int]]) -> list[Mention]:
     out: list[Mention] = []
-    for m in _NAMED_TW.finditer(key):
+    for m in _NAMED_TW.finditer(key) if "nghị quyết" in key or "kết luận" in key else ():
         plenum = _plenum_number(m)
         terms, end = _terms(key, m.end())
         kind = "Kết luận" if m.group("kind") == "kết luận" else "Nghị quyết"
@@ -445,7 +447,7 @@ def _named(text: str, key: str, taken: list[tuple[int, int]]) -> list[Mention]:
                 attrs["title"] = tail["title"]
             out.append(Mention.at(text, RESOLUTION, m.start(), end, label, attrs=attrs))
         taken.append((m.start(), end))
-    for m in _NAMED_CONGRESS.finditer(key):
+    for m in _NAMED_CONGRESS.finditer(key) if "nghị quyết" in key else ():
         if _overlaps(taken, m.start(), m.end()):
             continue
         term = term_number(m.group(1))
@@ -461,7 +463,7 @@ def _named(text: str, key: str, taken: list[tuple[int, int]]) -> list[Mention]:
         label = f"Nghị quyết Đại hội {term}"
         out.append(Mention.at(text, RESOLUTION, m.start(), end, label, attrs=attrs))
         taken.append((m.start(), end))
-    for m in _NAMED_LOCAL_CONGRESS.finditer(key):
+    for m in _NAMED_LOCAL_CONGRESS.finditer(key) if "nghị quyết" in key else ():
         # "Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XX, nhiệm kỳ 2020-2025": the body before the number
         if _overlaps(taken, m.start(), m.end()):
             continue
@@ -624,7 +626,8 @@ def _programmes(text: str, key: str, taken: list[tuple[int, int]]) -> list[Menti
     period; a programme, strategy or plan only with its period ("Chương trình Học bổng Tài năng" is
     not a Party or State instrument)."""
     out = []
-    for m in _PROGRAMME.finditer(text):
+    programmes = any(w in key for w in ("đề án", "chương trình", "chiến lược", "quy hoạch", "kế hoạch"))
+    for m in _PROGRAMME.finditer(text) if programmes else ():
         if _overlaps(taken, m.start(), m.end()):
             continue
         pos = m.end()
@@ -688,7 +691,7 @@ def _programmes(text: str, key: str, taken: list[tuple[int, int]]) -> list[Menti
         kind = m.group(1)[0].upper() + m.group(1)[1:]
         label = f"{kind} {' '.join(text[pos:end].split())}"
         out.append(_named_mention(text, m.start(), end, label, kind))
-    for m in _QUOTED_PROGRAMME.finditer(text):
+    for m in _QUOTED_PROGRAMME.finditer(text) if programmes else ():
         # a scheme's quoted title is its name; a programme, strategy or plan is one of the State's with its period
         # ("chương trình “Tiếp sức mùa thi”" is a campaign, "kế hoạch “Nam tiến”" a company's)
         title, end = _quoted(text, m.end())
@@ -849,7 +852,7 @@ def _laws_and_charters(text: str, key: str, taken: list[tuple[int, int]]) -> lis
     known = {}  # start → end of the known laws' names: they win over the capitalised run that starts with them
     for m in law_names:
         known[m.start()] = max(known.get(m.start(), 0), m.end())
-    for m in _LAW.finditer(text):
+    for m in _LAW.finditer(text) if "luật" in key or "pháp lệnh" in key else ():
         if _overlaps(taken, m.start(), m.end()):
             continue
         if _LAW_IN_A_NAME.search(key, max(0, m.start() - 14), m.start()) or _LAW_FIRM.match(text, m.end()):
@@ -900,7 +903,7 @@ def _laws_and_charters(text: str, key: str, taken: list[tuple[int, int]]) -> lis
         for kind in filter(None, (m.group("first"), m.group("second"))):
             if not _overlaps(taken, m.start(), m.end()):
                 out.append(_named_mention(text, m.start(), m.end(), f"{kind} {title}", kind))
-    for m in _STRATEGY.finditer(key):
+    for m in _STRATEGY.finditer(key) if "chiến lược" in key else ():
         label = (
             "Chiến lược phát triển kinh tế - xã hội "
             + " ".join(text[m.start() : m.end()].split()).split("hội", 1)[1].strip()
@@ -936,7 +939,7 @@ _ASSEMBLY_TITLE_END = re.compile(
 def find_plenums(text: str, key: str) -> list[Mention]:
     """Central Committee plenums ("Hội nghị Trung ương 4 khóa XIII"): one event per term."""
     out = []
-    for m in _PLENUM.finditer(key):
+    for m in _PLENUM.finditer(key) if "hội nghị" in key else ():
         of = re.search(r"(nghị quyết|kết luận)(?:\s+của)?\s*$", key[max(0, m.start() - 16) : m.start()])
         plenum = _plenum_number(m)
         terms, end = _terms(key, m.end())
