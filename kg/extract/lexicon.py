@@ -136,7 +136,9 @@ def lexicon() -> Lexicon:
 
 
 _UPPER = UPPER
-_CAP_RUN = re.compile(r"(?<!\w)[" + _UPPER + r"][\w'’]*(?:(?:[ \t]|\s?-\s?)[" + _UPPER + r"][\w'’]*)*")
+# (the look-behind comes after the capital it looks behind: a pattern that opens with a look-behind is tried at
+# every position of the text, one that opens with a set of letters only where one of them stands)
+_CAP_RUN = re.compile(r"[" + _UPPER + r"](?<!\w.)[\w'’]*(?:(?:[ \t]|\s?-\s?)[" + _UPPER + r"][\w'’]*)*")
 _WORD_IN_RUN = re.compile(r"[\w'’]+")
 
 
@@ -170,24 +172,35 @@ def place_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple
     Only runs of capitalised words are looked at, so this is a dictionary lookup per
     run rather than one regular expression with seven hundred alternatives.
     """
-    lex = lexicon()
     out: list[tuple[int, int]] = []
     for run in _CAP_RUN.finditer(text, start, len(text) if end is None else end):
-        words = [(w.start(), w.end()) for w in _WORD_IN_RUN.finditer(text, run.start(), run.end())]
-        i = 0
-        while i < len(words):
-            if place_key(text[words[i][0] : words[i][1]]) not in _place_first_words():
-                i += 1  # no place name starts with this word
-                continue
-            for n in range(min(lex.place_max_words, len(words) - i), 0, -1):
-                s, e = words[i][0], words[i + n - 1][1]
-                if place_key(text[s:e]) in lex.place_names:
-                    out.append((s, e))
-                    i += n
-                    break
-            else:
-                i += 1
+        found = _places_in_run(run.group())
+        if found:
+            out.extend((run.start() + s, run.start() + e) for s, e in found)
     return out
+
+
+@lru_cache(maxsize=65536)
+def _places_in_run(run: str) -> tuple[tuple[int, int], ...]:
+    """The place names in a run of capitalised words, as offsets in the run (runs recur: "Việt Nam", "Hà Nội")."""
+    lex = lexicon()
+    first_words = _place_first_words()
+    out: list[tuple[int, int]] = []
+    words = [(w.start(), w.end()) for w in _WORD_IN_RUN.finditer(run)]
+    i = 0
+    while i < len(words):
+        if place_key(run[words[i][0] : words[i][1]]) not in first_words:
+            i += 1  # no place name starts with this word
+            continue
+        for n in range(min(lex.place_max_words, len(words) - i), 0, -1):
+            s, e = words[i][0], words[i + n - 1][1]
+            if place_key(run[s:e]) in lex.place_names:
+                out.append((s, e))
+                i += n
+                break
+        else:
+            i += 1
+    return tuple(out)
 
 
 def place_at(text: str, pos: int) -> tuple[str, int] | None:
