@@ -51,7 +51,7 @@ def _heads() -> dict[str, tuple[str, bool]]:
 
 @cache
 def _event_head_re() -> re.Pattern:
-    return re.compile(r"(?<!\w)(" + alternation(list(_heads())) + r")(?!\w)")
+    return re.compile(r"(" + alternation(list(_heads()), not_after=r"\w") + r")(?!\w)")
 
 
 @cache

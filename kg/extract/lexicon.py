@@ -21,8 +21,8 @@ def load_json(name: str) -> dict:
     return json.loads(resources.files("kg.data").joinpath(name).read_text(encoding="utf-8"))
 
 
-def alternation(phrases: list[str]) -> str:
-    """A regex alternation of key-normalised phrases, spaces flexible, that prefers the longest
+def alternation(phrases: list[str], not_after: str = "") -> str:
+    r"""A regex alternation of key-normalised phrases, spaces flexible, that prefers the longest
     phrase matching at a position (and, should what follows refuse it, the next longest).
 
     Written as a trie ("bộ (?:y tế|công an)", not "bộ y tế|bộ công an"): Python's regex engine
@@ -30,6 +30,10 @@ def alternation(phrases: list[str]) -> str:
     thousand names costs a thousand tries per character; the trie costs one per letter matched.
     The phrases that match at one position are prefixes of one another, so preferring to go on
     in the trie before stopping is preferring the longest, as a longest-first list does.
+
+    With ``not_after`` (a set of characters, ``r"\w"``), a phrase matches only where the character
+    before it is not one of them, as ``(?<!\w)`` written before the alternation says (see
+    :func:`not_after_first`).
     """
     root: dict = {}
     for key in {match_key(p) for p in phrases}:
@@ -37,13 +41,35 @@ def alternation(phrases: list[str]) -> str:
         for c in key:
             node = node.setdefault(r"\s+" if c == " " else re.escape(c), {})
         node[""] = {}  # a phrase ends here
-    return _trie_regex(root)
+    if not_after and (r"\s+" in root or "" in root):
+        raise ValueError("a phrase that opens with a space, or an empty one, has no first letter to look behind")
+    return _trie_regex(root, not_after_first(not_after) if not_after else "")
 
 
-def _trie_regex(node: dict) -> str:
+def not_after_first(chars: str) -> str:
+    r"""The look-behind to write after the first letter of a match, for ``(?<!chars)`` before it.
+
+    Python's regex engine skips quickly to where a pattern can start only when the pattern opens
+    with a letter, a set of letters or an alternation of words; one that opens with a look-behind
+    is tried at every position of the text, at many times the cost. Written after the first letter
+    (which is never a line break), the look-behind covers that letter and the character before it:
+    ``b(?<!\w.)ộ`` matches where ``(?<!\w)bộ`` does.
+    """
+    return f"(?<!{chars}.)"
+
+
+def word_start(words: list[str], not_after: str = r"\w") -> str:
+    r"""``(?<!\w)(?:w1|w2|…)`` for words as written (not key-normalised), in their order, with the
+    look-behind after each word's first letter (:func:`not_after_first`)."""
+    behind = not_after_first(not_after)
+    return "(?:" + "|".join(re.escape(w[:1]) + behind + re.escape(w[1:]) for w in words) + ")"
+
+
+def _trie_regex(node: dict, after_first: str = "") -> str:
     branches = []
     for token in sorted(t for t in node if t):
         child = node[token]
+        token += after_first  # (at the root only)
         while len(child) == 1 and "" not in child:  # a run of single letters needs no group
             ((nxt, child),) = child.items()
             token += nxt
@@ -136,9 +162,9 @@ def lexicon() -> Lexicon:
 
 
 _UPPER = UPPER
-# (the look-behind comes after the capital it looks behind: a pattern that opens with a look-behind is tried at
-# every position of the text, one that opens with a set of letters only where one of them stands)
-_CAP_RUN = re.compile(r"[" + _UPPER + r"](?<!\w.)[\w'’]*(?:(?:[ \t]|\s?-\s?)[" + _UPPER + r"][\w'’]*)*")
+_CAP_RUN = re.compile(
+    r"[" + _UPPER + r"]" + not_after_first(r"\w") + r"[\w'’]*(?:(?:[ \t]|\s?-\s?)[" + _UPPER + r"][\w'’]*)*"
+)
 _WORD_IN_RUN = re.compile(r"[\w'’]+")
 
 

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
-from kg.extract.lexicon import alternation, lexicon, place_at, place_key
+from kg.extract.lexicon import alternation, lexicon, place_at, place_key, word_start
 from kg.records import ORGANIZATION, Mention
 from kg.textnorm import LOWER, UPPER, fold, key_slug, match_key
 
@@ -781,8 +781,8 @@ def _body_listed_before(text: str, key: str, pos: int) -> OrgParse | None:
 @cache
 def _companies() -> tuple[re.Pattern, frozenset[str]]:
     raw = lexicon().raw["companies"]
-    names = "|".join(sorted(map(re.escape, raw["names"]), key=len, reverse=True))
-    return re.compile(r"(?<![\w.@/-])(?:" + names + r")(?![\w@-]|\.\w)"), frozenset(raw["branches"])
+    names = sorted(raw["names"], key=lambda n: len(re.escape(n)), reverse=True)
+    return re.compile(word_start(names, not_after=r"[\w.@/-]") + r"(?![\w@-]|\.\w)"), frozenset(raw["branches"])
 
 
 def find_companies(text: str, taken: list[tuple[int, int]]) -> list[Mention]:

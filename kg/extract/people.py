@@ -13,7 +13,7 @@ import itertools
 import re
 from functools import cache, lru_cache
 
-from kg.extract.lexicon import alternation, lexicon, place_at
+from kg.extract.lexicon import alternation, lexicon, not_after_first, place_at, word_start
 from kg.extract.organizations import (
     OrgParse,
     body_of_title,
@@ -37,7 +37,7 @@ _NOT_NAME = frozenset(
 
 _WITHHELD = re.compile(r"\.\s*(?:\(|[" + LOWER + r"])")
 _HOUSE_NUMBER = re.compile(r"\d+[a-z]?(?:/\d+[a-z]?)*")
-_BARE_NAME = re.compile(r"(?<![\w.])[" + UPPER + r"]\w*(?: [" + UPPER + r"]\w*){2,4}(?!\w)")
+_BARE_NAME = re.compile(r"[" + UPPER + r"]" + not_after_first(r"[\w.]") + r"\w*(?: [" + UPPER + r"]\w*){2,4}(?!\w)")
 # words after which a capitalised name is a street, school, prize… named after a person
 _NOT_BEFORE_NAME = frozenset(
     {
@@ -439,7 +439,8 @@ BOARD_TITLES = frozenset(
     }
 )
 _GIVEN_NAME = re.compile(
-    r"(?<!\w)(?:Ông|Bà|ông|bà) (["
+    word_start(["Ông", "Bà", "ông", "bà"])
+    + r" (["
     + UPPER
     + r"]["
     + LOWER
@@ -1117,7 +1118,7 @@ _INITIAL = re.compile(r"[" + UPPER + r"]\.\s?[" + UPPER + r"]")
 # a newspaper or page named in lower case after its first word: "Giáo dục thời đại", "Nông nghiệp Việt Nam"
 _CREDIT_OUTLET = re.compile(r"[" + UPPER + r"][" + LOWER + r"]+(?: [" + UPPER + LOWER + r"][" + LOWER + r"]*){1,4}")
 _LOCAL_TV = re.compile(r"[" + UPPER + r"][\w -]{1,25}? TV(?!\w)")
-_SOURCE = re.compile(r"(?<!\w)Theo\s+(?:hãng tin\s+|báo\s+)?")
+_SOURCE = re.compile(word_start(["Theo"]) + r"\s+(?:hãng tin\s+|báo\s+)?")
 
 
 @cache
@@ -1125,7 +1126,7 @@ def _agencies() -> tuple[frozenset[str], frozenset[str], re.Pattern]:
     raw = lexicon().raw["press_agencies"]
     anywhere = frozenset(raw["anywhere"])
     names = sorted(anywhere, key=len, reverse=True)
-    pattern = re.compile(r"(?<![\w.@/])(?:" + "|".join(map(re.escape, names)) + r")(?![\w.@/])")
+    pattern = re.compile(word_start(names, not_after=r"[\w.@/]") + r"(?![\w.@/])")
     return anywhere, anywhere | frozenset(raw["credit_only"]), pattern
 
 
@@ -1201,7 +1202,7 @@ _AGE_WORDS = frozenset({"đại", "tiểu", "dự"})  # "thời đại Hồ Chí
 
 @cache
 def _famous_re() -> re.Pattern:
-    return re.compile(r"(?<!\w)(?:" + alternation(list(lexicon().famous)) + r")(?!\w)")
+    return re.compile(alternation(list(lexicon().famous), not_after=r"\w") + r"(?!\w)")
 
 
 def proper_case(name: str) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from kg.extract.lexicon import alternation, lexicon, load_json, place_at
+from kg.extract.lexicon import alternation, lexicon, load_json, not_after_first, place_at, word_start
 from kg.extract.organizations import _name_tokens, org_mention, parse_org
 from kg.records import EVENT, RESOLUTION, Mention
 from kg.textnorm import UPPER, match_key
@@ -38,7 +38,9 @@ def term_number(token: str) -> str:
 
 
 _PARTY_SYMBOL = re.compile(
-    r"(?<![\w/-])(\d{1,4})\s?-\s?([A-ZĐ][A-Za-zĐđ]{0,3})\s?/\s?(T\.Ư|[A-ZĐ][A-ZĐƯa-z0-9]{0,9}(?:-[A-ZĐ0-9]+)?)(?![\w-])"
+    r"(\d"
+    + not_after_first(r"[\w/-]")
+    + r"\d{0,3})\s?-\s?([A-ZĐ][A-Za-zĐđ]{0,3})\s?/\s?(T\.Ư|[A-ZĐ][A-ZĐƯa-z0-9]{0,9}(?:-[A-ZĐ0-9]+)?)(?![\w-])"
 )
 # the codes that alone made the symbols of the Government, the Prime Minister and the Council of Ministers
 # before 2000 ("Nghị định 64/CP", "Quyết định 178/TTg", "Nghị định 12-HĐBT")
@@ -46,7 +48,7 @@ _OLD_ISSUERS = {"CP": "CP", "TTG": "TTg", "HĐBT": "HĐBT"}
 # "24/2014/NĐ-CP", "80/2015/QH13", written also "116/2020/NĐ - CP", "1179/ QĐ BGDĐT" (spaced, or a space
 # for the hyphen before an all-capital issuer)
 _STATE_SYMBOL = re.compile(
-    r"(?<![\w/-])(\d{1,5})/ ?(?:(\d{4}) ?/ ?)?([A-ZĐ][A-Za-zĐđ]{0,7})"
+    r"(\d" + not_after_first(r"[\w/-]") + r"\d{0,4})/ ?(?:(\d{4}) ?/ ?)?([A-ZĐ][A-Za-zĐđ]{0,7})"
     r"(?:(\d{1,2})|(?: ?- ?| (?=[A-ZĐ]{2}[A-ZĐ0-9]*(?![\w-])))"
     r"([A-ZĐ][A-Za-zĐđ0-9]{0,9}(?:-[A-ZĐ][A-ZĐƯ0-9]{1,11}){0,3}))?(?![\w-])"
 )
@@ -504,8 +506,8 @@ def _roman_value(s: str) -> int:
 
 
 _SHORT = re.compile(
-    r"(?<!\w)("
-    + "|".join(
+    r"("
+    + word_start(
         [
             "chỉ thị",
             "nghị quyết",
