@@ -1000,7 +1000,8 @@ def _home_organs(text: str, key: str, mentions: list[Mention]) -> list[Mention]:
     if _HIGHER_SCHOOL.search(home.get("label", "")) and all(map(_vietnamese_word, home["label"].split())):
         _home_units(mentions, home)
     out = mentions
-    for m in _HOME_ORGAN.finditer(key):
+    organs = "đoàn" in key or "đảng ủy" in key or "chi bộ" in key  # (in every organ's name)
+    for m in _HOME_ORGAN.finditer(key) if organs else ():
         dept, organ, word = m.group(1), _WS.sub(" ", m.group(2)), m.group(3)
         if not word and not dept and not _HOME_TITLE.search(key, max(0, m.start() - 24), m.start()):
             continue  # a bare "Đảng ủy" only after a title: "Bí thư Đảng ủy,", "Chủ tịch Công đoàn,"

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from kg.extract.lexicon import alternation, lexicon, load_json, not_after_first, place_at, word_start
+from kg.extract.lexicon import alternation, lexicon, load_json, not_after_first, place_at
 from kg.extract.organizations import _name_tokens, org_mention, parse_org
 from kg.records import EVENT, RESOLUTION, Mention
 from kg.textnorm import UPPER, match_key
@@ -506,8 +506,8 @@ def _roman_value(s: str) -> int:
 
 
 _SHORT = re.compile(
-    r"("
-    + word_start(
+    r"(?<!\w)("
+    + "|".join(
         [
             "chỉ thị",
             "nghị quyết",
@@ -892,7 +892,7 @@ def _laws_and_charters(text: str, key: str, taken: list[tuple[int, int]]) -> lis
             out.append(_named_mention(text, m.start(), m.end(), label, kind))
     _versions(text, out)
     pattern, entries = _named_instruments()
-    for m in pattern.finditer(key):
+    for m in pattern.finditer(key) if any(name in key for name in entries) else ():  # (most name none)
         entry = entries[m.group()]
         if entry["label"].startswith("Cương lĩnh") and _FIRST_PLATFORM.match(key, m.end()):
             continue  # "Cương lĩnh chính trị đầu tiên" (1930) is not the Platform of 1991/2011
