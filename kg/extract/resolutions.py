@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from kg.extract.lexicon import alternation, lexicon, load_json, not_after_first, place_at
+from kg.extract.lexicon import alternation, lexicon, load_json, not_after_first, place_at, word_start
 from kg.extract.organizations import _name_tokens, org_mention, parse_org
 from kg.records import EVENT, RESOLUTION, Mention
 from kg.textnorm import UPPER, match_key
@@ -571,10 +571,14 @@ def _ministry_after(key: str, pos: int) -> str | None:
 _PEOPLES_COMMITTEE_BEFORE = re.compile(r"(?:ubnd|ủy ban nhân dân)[^.;]{0,40}\s(?:ban hành|có|ra)\s+$")
 
 
-_PROGRAMME = re.compile(r"(?<!\w)(Đề án|đề án|Chương trình|Chiến lược|Quy hoạch|Kế hoạch)\s+(?=\w)")
+_PROGRAMME = re.compile(
+    r"(" + word_start(["Đề án", "đề án", "Chương trình", "Chiến lược", "Quy hoạch", "Kế hoạch"]) + r")\s+(?=\w)"
+)
 # a scheme or programme with its title in quotes: 'phê duyệt Đề án “Giáo dục hướng nghiệp … giai đoạn 2018-2025”'
 _QUOTED_PROGRAMME = re.compile(
-    r"(?<!\w)(Đề án|đề án|Chương trình|chương trình|Chiến lược|chiến lược|Kế hoạch)\s?(?=[“\"])"
+    r"("
+    + word_start(["Đề án", "đề án", "Chương trình", "chương trình", "Chiến lược", "chiến lược", "Kế hoạch"])
+    + r")\s?(?=[“\"])"
 )
 _HORIZON = r"(?:\s*,?\s*(?:và\s+)?(?:(?:với\s+)?tầm nhìn|định hướng)\s+đến\s+(?:năm\s+)?\d{4})"
 # "giai đoạn 2021 - 2025", "thời kỳ 2021-2030, tầm nhìn đến năm 2050", "đến năm 2025, định hướng đến năm 2030"
