@@ -462,7 +462,7 @@ _FESTIVAL_YEAR = re.compile(
     r"(?: [" + UPPER + r"][\w&-]*| [a-zà-ỹđ&-]+){0,3},? (?:năm )?(?:19|20)\d\d(?!\d)"
 )
 # "Khai mạc du lịch Cát Bà 2021" named in a list: an opening named by its place and year
-_OPENING = re.compile(r"(?<=[\w,;] )(Khai mạc|Khai trương)\s+((?:[^\s,.;:()“”\"]+\s+){1,6}?)((?:19|20)\d\d)(?!\d)")
+_OPENING = re.compile(r"(K(?<=[\w,;] K)hai (?:mạc|trương))\s+((?:[^\s,.;:()“”\"]+\s+){1,6}?)((?:19|20)\d\d)(?!\d)")
 
 
 @cache

@@ -1105,7 +1105,8 @@ _APPOSED = re.compile(
 )
 # a photo, video or source credit: "(Ảnh: Như Phong)", "Ảnh: Trọng Đức - TTXVN", "(ảnh: Hà Nam TV)", "Theo Reuters,"
 _CREDIT = re.compile(
-    r"(?<!\w)(?:[Ảả]nh|ẢNH|Video|Clip|Nguồn|Đồ họa|Đồ hoạ)\s*:\s*([^\n()]{1,60}?)\s*(?=\)|\n|$|\.(?:\s|$))"
+    word_start(["Ảnh", "ảnh", "ẢNH", "Video", "Clip", "Nguồn", "Đồ họa", "Đồ hoạ"])
+    + r"\s*:\s*([^\n()]{1,60}?)\s*(?=\)|\n|$|\.(?:\s|$))"
 )
 # a credit without its colon: "(ảnh Phú Lộc)", "Ảnh VGP/Đình Nam"
 _CREDIT_PAREN = re.compile(r"\([Ảả]nh (?=[" + UPPER + r"])([^\n():]{1,40}?)\s*\)")
