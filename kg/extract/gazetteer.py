@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.lexicon import lexicon, place_key, place_spans
+from kg.extract.lexicon import lexicon, not_after_first, place_key, place_spans
 from kg.places import admin_map
 from kg.records import DISTRICT, PROVINCE, Mention
 from kg.textnorm import UPPER, match_key
@@ -63,7 +63,7 @@ _COMMUNE_LIST = re.compile(
 # "TP.HCM", "TP HCM", "TP. HCM": Ho Chi Minh City by its abbreviation ("TPHCM", one word, is a place name)
 _HCM = re.compile(r"(?<!\w)(?:TP|Tp)(?:\.\s?|\s)HCM(?!\w)")
 # "Quận 1", "quận 10": the numbered districts of a city
-_NUMBERED_DISTRICT = re.compile(r"(?<!\w)(?:[Qq]uận\s+|Q\.\s?)(\d{1,2})(?![\d\w/]|[.,]\d)")
+_NUMBERED_DISTRICT = re.compile(r"[Qq]" + not_after_first(r"\w") + r"(?:uận\s+|(?<=Q)\.\s?)(\d{1,2})(?![\d\w/]|[.,]\d)")
 # a district and its province side by side: "Văn Giang, Hưng Yên", "Cẩm Xuyên - Hà Tĩnh", "Kiên Giang - Phú Quốc"
 _NEXT_TO = re.compile(r"\s*(?:,|-|–)\s*")
 _REGION_BEFORE = re.compile(r"(?<!\w)(?:vùng|vùng đất|miền|xứ|đất|bán đảo)\s+$", re.IGNORECASE)

@@ -21,8 +21,8 @@ def load_json(name: str) -> dict:
     return json.loads(resources.files("kg.data").joinpath(name).read_text(encoding="utf-8"))
 
 
-def alternation(phrases: list[str]) -> str:
-    """A regex alternation of key-normalised phrases, spaces flexible, that prefers the longest
+def alternation(phrases: list[str], not_after: str = "") -> str:
+    r"""A regex alternation of key-normalised phrases, spaces flexible, that prefers the longest
     phrase matching at a position (and, should what follows refuse it, the next longest).
 
     Written as a trie ("bộ (?:y tế|công an)", not "bộ y tế|bộ công an"): Python's regex engine
@@ -30,6 +30,10 @@ def alternation(phrases: list[str]) -> str:
     thousand names costs a thousand tries per character; the trie costs one per letter matched.
     The phrases that match at one position are prefixes of one another, so preferring to go on
     in the trie before stopping is preferring the longest, as a longest-first list does.
+
+    With ``not_after`` (a set of characters, ``r"\w"``), a phrase matches only where the character
+    before it is not one of them, as ``(?<!\w)`` written before the alternation says (see
+    :func:`not_after_first`).
     """
     root: dict = {}
     for key in {match_key(p) for p in phrases}:
@@ -37,13 +41,35 @@ def alternation(phrases: list[str]) -> str:
         for c in key:
             node = node.setdefault(r"\s+" if c == " " else re.escape(c), {})
         node[""] = {}  # a phrase ends here
-    return _trie_regex(root)
+    if not_after and (r"\s+" in root or "" in root):
+        raise ValueError("a phrase that opens with a space, or an empty one, has no first letter to look behind")
+    return _trie_regex(root, not_after_first(not_after) if not_after else "")
 
 
-def _trie_regex(node: dict) -> str:
+def not_after_first(chars: str) -> str:
+    r"""The look-behind to write after the first letter of a match, for ``(?<!chars)`` before it.
+
+    Python's regex engine skips quickly to where a pattern can start only when the pattern opens
+    with a letter, a set of letters or an alternation of words; one that opens with a look-behind
+    is tried at every position of the text, at many times the cost. Written after the first letter
+    (which is never a line break), the look-behind covers that letter and the character before it:
+    ``b(?<!\w.)ộ`` matches where ``(?<!\w)bộ`` does.
+    """
+    return f"(?<!{chars}.)"
+
+
+def word_start(words: list[str], not_after: str = r"\w") -> str:
+    r"""``(?<!\w)(?:w1|w2|…)`` for words as written (not key-normalised), in their order, with the
+    look-behind after each word's first letter (:func:`not_after_first`)."""
+    behind = not_after_first(not_after)
+    return "(?:" + "|".join(re.escape(w[:1]) + behind + re.escape(w[1:]) for w in words) + ")"
+
+
+def _trie_regex(node: dict, after_first: str = "") -> str:
     branches = []
     for token in sorted(t for t in node if t):
         child = node[token]
+        token += after_first  # (at the root only)
         while len(child) == 1 and "" not in child:  # a run of single letters needs no group
             ((nxt, child),) = child.items()
             token += nxt
@@ -136,7 +162,9 @@ def lexicon() -> Lexicon:
 
 
 _UPPER = UPPER
-_CAP_RUN = re.compile(r"(?<!\w)[" + _UPPER + r"][\w'’]*(?:(?:[ \t]|\s?-\s?)[" + _UPPER + r"][\w'’]*)*")
+_CAP_RUN = re.compile(
+    r"[" + _UPPER + r"]" + not_after_first(r"\w") + r"[\w'’]*(?:(?:[ \t]|\s?-\s?)[" + _UPPER + r"][\w'’]*)*"
+)
 _WORD_IN_RUN = re.compile(r"[\w'’]+")
 
 
@@ -170,24 +198,35 @@ def place_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple
     Only runs of capitalised words are looked at, so this is a dictionary lookup per
     run rather than one regular expression with seven hundred alternatives.
     """
-    lex = lexicon()
     out: list[tuple[int, int]] = []
     for run in _CAP_RUN.finditer(text, start, len(text) if end is None else end):
-        words = [(w.start(), w.end()) for w in _WORD_IN_RUN.finditer(text, run.start(), run.end())]
-        i = 0
-        while i < len(words):
-            if place_key(text[words[i][0] : words[i][1]]) not in _place_first_words():
-                i += 1  # no place name starts with this word
-                continue
-            for n in range(min(lex.place_max_words, len(words) - i), 0, -1):
-                s, e = words[i][0], words[i + n - 1][1]
-                if place_key(text[s:e]) in lex.place_names:
-                    out.append((s, e))
-                    i += n
-                    break
-            else:
-                i += 1
+        found = _places_in_run(run.group())
+        if found:
+            out.extend((run.start() + s, run.start() + e) for s, e in found)
     return out
+
+
+@lru_cache(maxsize=65536)
+def _places_in_run(run: str) -> tuple[tuple[int, int], ...]:
+    """The place names in a run of capitalised words, as offsets in the run (runs recur: "Việt Nam", "Hà Nội")."""
+    lex = lexicon()
+    first_words = _place_first_words()
+    out: list[tuple[int, int]] = []
+    words = [(w.start(), w.end()) for w in _WORD_IN_RUN.finditer(run)]
+    i = 0
+    while i < len(words):
+        if place_key(run[words[i][0] : words[i][1]]) not in first_words:
+            i += 1  # no place name starts with this word
+            continue
+        for n in range(min(lex.place_max_words, len(words) - i), 0, -1):
+            s, e = words[i][0], words[i + n - 1][1]
+            if place_key(run[s:e]) in lex.place_names:
+                out.append((s, e))
+                i += n
+                break
+        else:
+            i += 1
+    return tuple(out)
 
 
 def place_at(text: str, pos: int) -> tuple[str, int] | None:

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
-from kg.extract.lexicon import alternation, lexicon, place_at, place_key
+from kg.extract.lexicon import alternation, lexicon, place_at, place_key, word_start
 from kg.records import ORGANIZATION, Mention
 from kg.textnorm import LOWER, UPPER, fold, key_slug, match_key
 
@@ -675,7 +675,7 @@ def _party_of_people(text: str, key: str) -> list[Mention]:
     """ "Đảng bộ, chính quyền và nhân dân tỉnh Ninh Bình", "Đảng bộ, quân và dân tỉnh Cà Mau": the Đảng bộ
     is that of the place named."""
     out = []
-    for m in _PARTY_AND_PEOPLE.finditer(key):
+    for m in _PARTY_AND_PEOPLE.finditer(key) if "đảng bộ" in key else ():
         if not _capitalised(text, m.end()):
             continue
         place = _place_at(text, key, m.end())
@@ -781,8 +781,8 @@ def _body_listed_before(text: str, key: str, pos: int) -> OrgParse | None:
 @cache
 def _companies() -> tuple[re.Pattern, frozenset[str]]:
     raw = lexicon().raw["companies"]
-    names = "|".join(sorted(map(re.escape, raw["names"]), key=len, reverse=True))
-    return re.compile(r"(?<![\w.@/-])(?:" + names + r")(?![\w@-]|\.\w)"), frozenset(raw["branches"])
+    names = sorted(raw["names"], key=lambda n: len(re.escape(n)), reverse=True)
+    return re.compile(word_start(names, not_after=r"[\w.@/-]") + r"(?![\w@-]|\.\w)"), frozenset(raw["branches"])
 
 
 def find_companies(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
@@ -1000,7 +1000,8 @@ def _home_organs(text: str, key: str, mentions: list[Mention]) -> list[Mention]:
     if _HIGHER_SCHOOL.search(home.get("label", "")) and all(map(_vietnamese_word, home["label"].split())):
         _home_units(mentions, home)
     out = mentions
-    for m in _HOME_ORGAN.finditer(key):
+    organs = "đoàn" in key or "đảng ủy" in key or "chi bộ" in key  # (in every organ's name)
+    for m in _HOME_ORGAN.finditer(key) if organs else ():
         dept, organ, word = m.group(1), _WS.sub(" ", m.group(2)), m.group(3)
         if not word and not dept and not _HOME_TITLE.search(key, max(0, m.start() - 24), m.start()):
             continue  # a bare "Đảng ủy" only after a title: "Bí thư Đảng ủy,", "Chủ tịch Công đoàn,"

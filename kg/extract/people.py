@@ -13,7 +13,7 @@ import itertools
 import re
 from functools import cache, lru_cache
 
-from kg.extract.lexicon import alternation, lexicon, place_at
+from kg.extract.lexicon import alternation, lexicon, not_after_first, place_at, word_start
 from kg.extract.organizations import (
     OrgParse,
     body_of_title,
@@ -37,7 +37,7 @@ _NOT_NAME = frozenset(
 
 _WITHHELD = re.compile(r"\.\s*(?:\(|[" + LOWER + r"])")
 _HOUSE_NUMBER = re.compile(r"\d+[a-z]?(?:/\d+[a-z]?)*")
-_BARE_NAME = re.compile(r"(?<![\w.])[" + UPPER + r"]\w*(?: [" + UPPER + r"]\w*){2,4}(?!\w)")
+_BARE_NAME = re.compile(r"[" + UPPER + r"]" + not_after_first(r"[\w.]") + r"\w*(?: [" + UPPER + r"]\w*){2,4}(?!\w)")
 # words after which a capitalised name is a street, school, prize… named after a person
 _NOT_BEFORE_NAME = frozenset(
     {
@@ -439,7 +439,8 @@ BOARD_TITLES = frozenset(
     }
 )
 _GIVEN_NAME = re.compile(
-    r"(?<!\w)(?:Ông|Bà|ông|bà) (["
+    word_start(["Ông", "Bà", "ông", "bà"])
+    + r" (["
     + UPPER
     + r"]["
     + LOWER
@@ -1095,15 +1096,17 @@ def _same_name_slipped(people: list[Mention]) -> None:
 _NOT_FIRST = frozenset(
     "Ông Bà Anh Chị Em Cô Thầy Theo Ngoài Trên Tại Với Còn Cháu Bé Cụ Chú Bác Sau Trước Khi Cùng Đó Nhưng".split()
 )
+# (at a line's start or after a punctuation mark and a space: looked behind from after the capital, which the
+# regex engine then finds fast, see lexicon.not_after_first)
 _APPOSED = re.compile(
-    r"(?:^|(?<=\n)|(?<=[.;:!?\"“”,]\s))([" + UPPER + r"][\w'’-]+(?: [" + UPPER + r"][\w'’-]+){1,3}),\s+"
+    r"([" + UPPER + r"](?:(?<![^\n].)|(?<=[.;:!?\"“”,]\s.))[\w'’-]+(?: [" + UPPER + r"][\w'’-]+){1,3}),\s+"
     r"(?=(?:chuyên gia|người hiện|người từng|nhà báo|nhà nghiên cứu|nhà phân tích|giáo sư|tiến sĩ|cựu|"
-    r"phó giáo sư|phát ngôn viên|giám đốc|chủ tịch|giáo viên|sinh viên|học sinh)\s)",
-    re.MULTILINE,
+    r"phó giáo sư|phát ngôn viên|giám đốc|chủ tịch|giáo viên|sinh viên|học sinh)\s)"
 )
 # a photo, video or source credit: "(Ảnh: Như Phong)", "Ảnh: Trọng Đức - TTXVN", "(ảnh: Hà Nam TV)", "Theo Reuters,"
 _CREDIT = re.compile(
-    r"(?<!\w)(?:[Ảả]nh|ẢNH|Video|Clip|Nguồn|Đồ họa|Đồ hoạ)\s*:\s*([^\n()]{1,60}?)\s*(?=\)|\n|$|\.(?:\s|$))"
+    word_start(["Ảnh", "ảnh", "ẢNH", "Video", "Clip", "Nguồn", "Đồ họa", "Đồ hoạ"])
+    + r"\s*:\s*([^\n()]{1,60}?)\s*(?=\)|\n|$|\.(?:\s|$))"
 )
 # a credit without its colon: "(ảnh Phú Lộc)", "Ảnh VGP/Đình Nam"
 _CREDIT_PAREN = re.compile(r"\([Ảả]nh (?=[" + UPPER + r"])([^\n():]{1,40}?)\s*\)")
@@ -1117,7 +1120,7 @@ _INITIAL = re.compile(r"[" + UPPER + r"]\.\s?[" + UPPER + r"]")
 # a newspaper or page named in lower case after its first word: "Giáo dục thời đại", "Nông nghiệp Việt Nam"
 _CREDIT_OUTLET = re.compile(r"[" + UPPER + r"][" + LOWER + r"]+(?: [" + UPPER + LOWER + r"][" + LOWER + r"]*){1,4}")
 _LOCAL_TV = re.compile(r"[" + UPPER + r"][\w -]{1,25}? TV(?!\w)")
-_SOURCE = re.compile(r"(?<!\w)Theo\s+(?:hãng tin\s+|báo\s+)?")
+_SOURCE = re.compile(word_start(["Theo"]) + r"\s+(?:hãng tin\s+|báo\s+)?")
 
 
 @cache
@@ -1125,7 +1128,7 @@ def _agencies() -> tuple[frozenset[str], frozenset[str], re.Pattern]:
     raw = lexicon().raw["press_agencies"]
     anywhere = frozenset(raw["anywhere"])
     names = sorted(anywhere, key=len, reverse=True)
-    pattern = re.compile(r"(?<![\w.@/])(?:" + "|".join(map(re.escape, names)) + r")(?![\w.@/])")
+    pattern = re.compile(word_start(names, not_after=r"[\w.@/]") + r"(?![\w.@/])")
     return anywhere, anywhere | frozenset(raw["credit_only"]), pattern
 
 
@@ -1141,7 +1144,7 @@ def credited_names(text: str) -> tuple[tuple[str, int, int, str], ...]:
     "(ảnh: Hà Nam TV)", "Ảnh: Giáo dục thời đại"); a known agency is an outlet anywhere in a text
     ("Theo Reuters, …"). Generic credits ("Sưu tầm", "NVCC", "Internet") and websites name no one.
     """
-    anywhere, agencies, agency_re = _agencies()
+    _, agencies, agency_re = _agencies()
     skip = lexicon().raw["credit_words"]
     out: list[tuple[str, int, int, str]] = []
     seen: set[int] = set()
@@ -1171,11 +1174,10 @@ def credited_names(text: str) -> tuple[tuple[str, int, int, str], ...]:
             elif _CREDIT_OUTLET.fullmatch(part) and not part.split()[1][:1].isupper():
                 out.append((ORGANIZATION, start, end, part))
             seen.add(start)
-    if any(a in text for a in anywhere):
-        for m in agency_re.finditer(text):
-            if m.start() not in seen:
-                out.append((ORGANIZATION, m.start(), m.end(), m.group()))
-                seen.add(m.start())
+    for m in agency_re.finditer(text):  # (opening with the names' letters, it costs less than a look for each name)
+        if m.start() not in seen:
+            out.append((ORGANIZATION, m.start(), m.end(), m.group()))
+            seen.add(m.start())
     if "Theo" in text:
         for m in _SOURCE.finditer(text):
             w = _SOURCE_NAME.match(text, m.end())
@@ -1201,7 +1203,7 @@ _AGE_WORDS = frozenset({"đại", "tiểu", "dự"})  # "thời đại Hồ Chí
 
 @cache
 def _famous_re() -> re.Pattern:
-    return re.compile(r"(?<!\w)(?:" + alternation(list(lexicon().famous)) + r")(?!\w)")
+    return re.compile(alternation(list(lexicon().famous), not_after=r"\w") + r"(?!\w)")
 
 
 def proper_case(name: str) -> str:

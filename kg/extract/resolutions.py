@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from kg.extract.lexicon import alternation, lexicon, load_json, place_at
+from kg.extract.lexicon import alternation, lexicon, load_json, not_after_first, place_at, word_start
 from kg.extract.organizations import _name_tokens, org_mention, parse_org
 from kg.records import EVENT, RESOLUTION, Mention
 from kg.textnorm import UPPER, match_key
@@ -38,7 +38,9 @@ def term_number(token: str) -> str:
 
 
 _PARTY_SYMBOL = re.compile(
-    r"(?<![\w/-])(\d{1,4})\s?-\s?([A-ZĐ][A-Za-zĐđ]{0,3})\s?/\s?(T\.Ư|[A-ZĐ][A-ZĐƯa-z0-9]{0,9}(?:-[A-ZĐ0-9]+)?)(?![\w-])"
+    r"(\d"
+    + not_after_first(r"[\w/-]")
+    + r"\d{0,3})\s?-\s?([A-ZĐ][A-Za-zĐđ]{0,3})\s?/\s?(T\.Ư|[A-ZĐ][A-ZĐƯa-z0-9]{0,9}(?:-[A-ZĐ0-9]+)?)(?![\w-])"
 )
 # the codes that alone made the symbols of the Government, the Prime Minister and the Council of Ministers
 # before 2000 ("Nghị định 64/CP", "Quyết định 178/TTg", "Nghị định 12-HĐBT")
@@ -46,7 +48,7 @@ _OLD_ISSUERS = {"CP": "CP", "TTG": "TTg", "HĐBT": "HĐBT"}
 # "24/2014/NĐ-CP", "80/2015/QH13", written also "116/2020/NĐ - CP", "1179/ QĐ BGDĐT" (spaced, or a space
 # for the hyphen before an all-capital issuer)
 _STATE_SYMBOL = re.compile(
-    r"(?<![\w/-])(\d{1,5})/ ?(?:(\d{4}) ?/ ?)?([A-ZĐ][A-Za-zĐđ]{0,7})"
+    r"(\d" + not_after_first(r"[\w/-]") + r"\d{0,4})/ ?(?:(\d{4}) ?/ ?)?([A-ZĐ][A-Za-zĐđ]{0,7})"
     r"(?:(\d{1,2})|(?: ?- ?| (?=[A-ZĐ]{2}[A-ZĐ0-9]*(?![\w-])))"
     r"([A-ZĐ][A-Za-zĐđ0-9]{0,9}(?:-[A-ZĐ][A-ZĐƯ0-9]{1,11}){0,3}))?(?![\w-])"
 )
@@ -311,7 +313,8 @@ def find_resolutions(text: str, key: str) -> list[Mention]:
             )
         )
         taken.append((start, m.end()))
-    for m in _SWAPPED_PARTY.finditer(text):  # "Nghị quyết 29/NQ-TƯ", "29-NQ-TƯ": 29-NQ/TW written state-style
+    swapped = "TW" in text or "TƯ" in text or "T.Ư" in text
+    for m in _SWAPPED_PARTY.finditer(text) if swapped else ():  # "Nghị quyết 29/NQ-TƯ": 29-NQ/TW written state-style
         if _overlaps(taken, m.start(), m.end()):
             continue
         num, code, _ = m.groups()
@@ -327,7 +330,8 @@ def find_resolutions(text: str, key: str) -> list[Mention]:
         label = f"{attrs['type']} số {attrs['symbol']}"
         found.append(Mention.at(text, RESOLUTION, start, m.end(), label, attrs=attrs | {"tail_end": end}))
         taken.append((start, m.end()))
-    for m in _BY_YEAR.finditer(key):  # "Nghị định số 131/2018": every decree is N/YYYY/NĐ-CP
+    by_year = any(w in key for w in ("nghị định", "thông tư", "quyết định", "nghị quyết", "chỉ thị"))
+    for m in _BY_YEAR.finditer(key) if by_year else ():  # "Nghị định số 131/2018": every decree is N/YYYY/NĐ-CP
         if _overlaps(taken, m.start(), m.end()):
             continue
         type_word = lex.instrument_types[m.group(1)]
@@ -428,7 +432,7 @@ def _plenum_table() -> frozenset[tuple[str, int, str]]:
 
 def _named(text: str, key: str, taken: list[tuple[int, int]]) -> list[Mention]:
     out: list[Mention] = []
-    for m in _NAMED_TW.finditer(key):
+    for m in _NAMED_TW.finditer(key) if "nghị quyết" in key or "kết luận" in key else ():
         plenum = _plenum_number(m)
         terms, end = _terms(key, m.end())
         kind = "Kết luận" if m.group("kind") == "kết luận" else "Nghị quyết"
@@ -445,7 +449,7 @@ def _named(text: str, key: str, taken: list[tuple[int, int]]) -> list[Mention]:
                 attrs["title"] = tail["title"]
             out.append(Mention.at(text, RESOLUTION, m.start(), end, label, attrs=attrs))
         taken.append((m.start(), end))
-    for m in _NAMED_CONGRESS.finditer(key):
+    for m in _NAMED_CONGRESS.finditer(key) if "nghị quyết" in key else ():
         if _overlaps(taken, m.start(), m.end()):
             continue
         term = term_number(m.group(1))
@@ -461,7 +465,7 @@ def _named(text: str, key: str, taken: list[tuple[int, int]]) -> list[Mention]:
         label = f"Nghị quyết Đại hội {term}"
         out.append(Mention.at(text, RESOLUTION, m.start(), end, label, attrs=attrs))
         taken.append((m.start(), end))
-    for m in _NAMED_LOCAL_CONGRESS.finditer(key):
+    for m in _NAMED_LOCAL_CONGRESS.finditer(key) if "nghị quyết" in key else ():
         # "Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XX, nhiệm kỳ 2020-2025": the body before the number
         if _overlaps(taken, m.start(), m.end()):
             continue
@@ -567,10 +571,14 @@ def _ministry_after(key: str, pos: int) -> str | None:
 _PEOPLES_COMMITTEE_BEFORE = re.compile(r"(?:ubnd|ủy ban nhân dân)[^.;]{0,40}\s(?:ban hành|có|ra)\s+$")
 
 
-_PROGRAMME = re.compile(r"(?<!\w)(Đề án|đề án|Chương trình|Chiến lược|Quy hoạch|Kế hoạch)\s+(?=\w)")
+_PROGRAMME = re.compile(
+    r"(" + word_start(["Đề án", "đề án", "Chương trình", "Chiến lược", "Quy hoạch", "Kế hoạch"]) + r")\s+(?=\w)"
+)
 # a scheme or programme with its title in quotes: 'phê duyệt Đề án “Giáo dục hướng nghiệp … giai đoạn 2018-2025”'
 _QUOTED_PROGRAMME = re.compile(
-    r"(?<!\w)(Đề án|đề án|Chương trình|chương trình|Chiến lược|chiến lược|Kế hoạch)\s?(?=[“\"])"
+    r"("
+    + word_start(["Đề án", "đề án", "Chương trình", "chương trình", "Chiến lược", "chiến lược", "Kế hoạch"])
+    + r")\s?(?=[“\"])"
 )
 _HORIZON = r"(?:\s*,?\s*(?:và\s+)?(?:(?:với\s+)?tầm nhìn|định hướng)\s+đến\s+(?:năm\s+)?\d{4})"
 # "giai đoạn 2021 - 2025", "thời kỳ 2021-2030, tầm nhìn đến năm 2050", "đến năm 2025, định hướng đến năm 2030"
@@ -625,7 +633,8 @@ def _programmes(text: str, key: str, taken: list[tuple[int, int]]) -> list[Menti
     period; a programme, strategy or plan only with its period ("Chương trình Học bổng Tài năng" is
     not a Party or State instrument)."""
     out = []
-    for m in _PROGRAMME.finditer(text):
+    programmes = any(w in key for w in ("đề án", "chương trình", "chiến lược", "quy hoạch", "kế hoạch"))
+    for m in _PROGRAMME.finditer(text) if programmes else ():
         if _overlaps(taken, m.start(), m.end()):
             continue
         pos = m.end()
@@ -691,7 +700,7 @@ def _programmes(text: str, key: str, taken: list[tuple[int, int]]) -> list[Menti
         kind = m.group(1)[0].upper() + m.group(1)[1:]
         label = f"{kind} {' '.join(_EXPLAINED.sub('', text[pos:end]).split())}"
         out.append(_named_mention(text, m.start(), end, label, kind))
-    for m in _QUOTED_PROGRAMME.finditer(text):
+    for m in _QUOTED_PROGRAMME.finditer(text) if programmes else ():
         # a scheme's quoted title is its name; a programme, strategy or plan is one of the State's with its period
         # ("chương trình “Tiếp sức mùa thi”" is a campaign, "kế hoạch “Nam tiến”" a company's)
         title, end = _quoted(text, m.end())
@@ -855,7 +864,7 @@ def _laws_and_charters(text: str, key: str, taken: list[tuple[int, int]]) -> lis
     known = {}  # start → end of the known laws' names: they win over the capitalised run that starts with them
     for m in law_names:
         known[m.start()] = max(known.get(m.start(), 0), m.end())
-    for m in _LAW.finditer(text):
+    for m in _LAW.finditer(text) if "luật" in key or "pháp lệnh" in key else ():
         if _overlaps(taken, m.start(), m.end()):
             continue
         if _LAW_IN_A_NAME.search(key, max(0, m.start() - 14), m.start()) or _LAW_FIRM.match(text, m.end()):
@@ -905,7 +914,7 @@ def _laws_and_charters(text: str, key: str, taken: list[tuple[int, int]]) -> lis
         amending.append(_named_mention(text, m.start(), amended.end, label, "Luật"))
     out += [a for a in amending if a.label not in numbered]
     pattern, entries = _named_instruments()
-    for m in pattern.finditer(key):
+    for m in pattern.finditer(key) if any(name in key for name in entries) else ():  # (most name none)
         entry = entries[m.group()]
         if entry["label"].startswith("Cương lĩnh") and _FIRST_PLATFORM.match(key, m.end()):
             continue  # "Cương lĩnh chính trị đầu tiên" (1930) is not the Platform of 1991/2011
@@ -918,7 +927,7 @@ def _laws_and_charters(text: str, key: str, taken: list[tuple[int, int]]) -> lis
         for kind in filter(None, (m.group("first"), m.group("second"))):
             if not _overlaps(taken, m.start(), m.end()):
                 out.append(_named_mention(text, m.start(), m.end(), f"{kind} {title}", kind))
-    for m in _STRATEGY.finditer(key):
+    for m in _STRATEGY.finditer(key) if "chiến lược" in key else ():
         label = (
             "Chiến lược phát triển kinh tế - xã hội "
             + " ".join(text[m.start() : m.end()].split()).split("hội", 1)[1].strip()
@@ -957,7 +966,7 @@ _ASSEMBLY_TITLE_END = re.compile(
 def find_plenums(text: str, key: str) -> list[Mention]:
     """Central Committee plenums ("Hội nghị Trung ương 4 khóa XIII"): one event per term."""
     out = []
-    for m in _PLENUM.finditer(key):
+    for m in _PLENUM.finditer(key) if "hội nghị" in key else ():
         of = re.search(r"(nghị quyết|kết luận)(?:\s+của)?\s*$", key[max(0, m.start() - 16) : m.start()])
         plenum = _plenum_number(m)
         terms, end = _terms(key, m.end())

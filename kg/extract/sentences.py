@@ -9,7 +9,18 @@ import re
 
 from kg.textnorm import UPPER
 
-_BOUNDARY = re.compile(r"(?<=[.!?…])[”\"’)\]]*[ \t]+(?=[“\"(\[]?[" + UPPER + r"0-9])|\n+")
+# closing quotes or brackets and spaces after end punctuation, before a capital or a digit (maybe after an opening
+# quote); or line breaks. Written to open with the set of characters a boundary opens with, and to look behind from
+# after it (the regex engine skips fast to where such a character stands; a pattern that opens with a look-behind,
+# r"(?<=[.!?…])[”\"’)\]]*[ \t]+(?=…)|\n+", is tried at every character)
+_NEXT = r"(?=[“\"(\[]?[" + UPPER + r"0-9])"
+_BOUNDARY = re.compile(
+    r"[”\"’)\] \t\n](?:(?<=[.!?…][”\"’)\]])[”\"’)\]]*[ \t]+"
+    + _NEXT
+    + r"|(?<=[.!?…][ \t])[ \t]*"
+    + _NEXT
+    + r"|(?<=\n)\n*)"
+)
 _ABBREV = re.compile(r"(?:^|\W)(?:TP|Tp|TX|ThS|TS|PGS|GS|BS|KS|Q|P|St|Mr|Mrs|Dr|tr|Th|[A-ZĐ])\.$")
 
 
