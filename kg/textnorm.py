@@ -48,8 +48,11 @@ def _chars(vowels: str) -> str:
 
 
 # Candidates: o + toned a/e, u + toned y, or q + toned u + y. Whether the pair
-# really is an open oa/oe/uy syllable is checked on the surrounding letters.
-_CANDIDATE = re.compile(rf"[oO][{_chars('aeAE')}]|[uU][{_chars('yY')}]|[qQ][{_chars('uU')}][yY]")
+# really is an open oa/oe/uy syllable is checked on the surrounding letters. The pattern opens
+# with one set of first letters (the engine then skips to them) and looks back at which it was.
+_CANDIDATE = re.compile(
+    rf"[oOuUqQ](?:(?<=[oO])[{_chars('aeAE')}]|(?<=[uU])[{_chars('yY')}]|(?<=[qQ])[{_chars('uU')}][yY])"
+)
 # Vietnamese onsets; foreign words ("Chloé") have none of them and stay as written.
 _ONSETS = frozenset(
     [
