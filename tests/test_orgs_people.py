@@ -1333,3 +1333,32 @@ def test_a_numbered_district_is_the_citys_not_the_articles_district():
     assert "Ủy ban nhân dân quận Long Biên" not in found
     found = entities("Kiến nghị của UBND TP.HCM lên Bộ Tư pháp.")[ORGANIZATION]
     assert "Ủy ban nhân dân thành phố Hồ Chí Minh" in found
+
+
+def test_a_body_the_title_only_implies_is_the_posts_not_a_mention():
+    # news_society_264 (GUIDELINES: bodies in post titles): "Bí thư phường Điện Dương" holds the post in the
+    # ward's Đảng ủy, which the text never writes
+    text = "Ông Trần Minh Hoàng, Bí thư phường Điện Dương (thị xã Điện Bàn, Quảng Nam) nói."
+    assert not entities(text).get(ORGANIZATION)
+    assert ("Trần Minh Hoàng", "Bí thư Đảng ủy phường Điện Dương") in posts(text)
+    text = "Ông Trần Minh Hoàng, Bí thư Đảng ủy phường Điện Dương (thị xã Điện Bàn, Quảng Nam) nói."
+    assert "Đảng ủy phường Điện Dương" in entities(text)[ORGANIZATION]
+
+
+def test_a_council_with_its_term_a_committee_of_the_assembly_a_board_after_its_heads_title():
+    # news_society_106: the term between the council and its place
+    text = "Nghị quyết được các đại biểu kỳ họp 12, HĐND khóa IX thành phố Hồ Chí Minh thông qua."
+    assert "Hội đồng nhân dân thành phố Hồ Chí Minh" in entities(text)[ORGANIZATION]
+    # news_society_226 (GUIDELINES: committees "của Quốc hội"); not a foreign parliament's
+    text = "Ông từng là Phó Chủ nhiệm Ủy ban Văn hóa xã hội của Quốc hội khóa VI."
+    assert {"Ủy ban Văn hóa xã hội của Quốc hội", "Quốc hội"} <= entities(text)[ORGANIZATION]
+    text = "Bà Kitching, Chủ tịch Ủy ban Tham vấn Thương mại của Quốc hội Australia nhận định."
+    assert "Quốc hội" not in entities(text).get(ORGANIZATION, set())
+    # news_society_268: "ban" in lower case after the title of its head
+    text = "Trưởng ban Quản lý Khu kinh tế Quảng Ninh chủ trì chỉ đạo các doanh nghiệp."
+    assert "Ban Quản lý Khu kinh tế Quảng Ninh" in entities(text)[ORGANIZATION]
+    # news_travel_104: the province's Đảng bộ written bare before "và HĐND tỉnh"
+    text = "Tại Quảng Ngãi, Nghị quyết Đảng bộ và HĐND tỉnh năm 2015 từng xác định dự án."
+    assert "Đảng bộ tỉnh Quảng Ngãi" in entities(text)[ORGANIZATION]
+    text = "Đảng bộ, chính quyền và nhân dân các địa phương còn khó khăn."
+    assert not any(o.startswith("Đảng bộ") for o in entities(text).get(ORGANIZATION, ()))

@@ -417,6 +417,9 @@ def _level_body(text: str, key: str, pos: int) -> OrgParse | None:
     if head == "Đảng ủy" and (bloc := _bloc(text, key, nxt)):  # "Đảng ủy Khối ĐH, CĐ TP.HCM"
         head, end = bloc
         nxt = _skip_ws(key, end)
+    term = _TERM_BEFORE_LEVEL.match(key, nxt)
+    if term and pats.level.match(key, term.end()):  # "HĐND khóa IX thành phố Hồ Chí Minh": the council's term
+        nxt = term.end()
     lv = pats.level.match(key, nxt)
     base = {"kind": "level_body", "head": head}
     if lv:
@@ -453,6 +456,7 @@ def _level_body(text: str, key: str, pos: int) -> OrgParse | None:
     return OrgParse(pos, end, [], base)
 
 
+_TERM_BEFORE_LEVEL = re.compile(r"khóa\s+[ivxl]+\s+")
 _DISTRICT_NUMBER = re.compile(r"0?(\d{1,2})(?![\d\w/]|[.,]\d)")
 _BLOC_WORD = re.compile(r"(?:\s*,\s*|\s+(?:và\s+|[-–]\s+)?)([\w&]+)")
 _BLOC_LEVEL = re.compile(r"(?:tỉnh|thành phố|tp|huyện|quận|thị xã)(?!\w)")
@@ -847,8 +851,8 @@ def _body_listed_before(text: str, key: str, pos: int) -> OrgParse | None:
         return None
     head = lexicon().level_bodies[match_key(_WS.sub(" ", key[m.start() : m.end()]))]
     gap = _BODY_GAP.match(key, m.end())
-    if gap is None or head.startswith("Đảng") or head == "Công an":
-        return None
+    if gap is None or head.startswith("Đảng") and "và" not in gap.group() or head == "Công an":
+        return None  # (but "Nghị quyết Đảng bộ và HĐND tỉnh": the province's Đảng bộ)
     nxt = parse_org(text, key, gap.end()) or _body_listed_before(text, key, gap.end())
     if nxt is None or nxt.departments or nxt.base.get("kind") != "level_body" or nxt.base.get("commune"):
         return None
@@ -1155,10 +1159,17 @@ _TRUONG_COMPOUNDS = frozenset(
 _LOWER_HEAD = re.compile(r"(?:trường|bệnh viện)\s+(?=[" + UPPER + r"])")
 
 
+_HEAD_OF_BOARD = re.compile(r"(?<!\w)trưởng\s+$")
+
+
 def _lower_head(text: str, key: str, pos: int) -> OrgParse | None:
     """A school or hospital whose head the writer left in lower case: "trường ĐH Bách khoa Hà Nội",
     "bệnh viện Rajiv Gandhi" — only with a proper name past its type words ("trường THPT chuyên" is
-    no one school)."""
+    no one school); a board after the title of its head: "Trưởng ban Quản lý Khu kinh tế Quảng Ninh"."""
+    if key.startswith("ban ", pos) and _HEAD_OF_BOARD.search(key, max(0, pos - 10), pos):
+        board = parse_org(text, key, pos, allow_generic=True, after_post=True)
+        named = board is not None and not board.departments and board.base.get("kind") == "named"
+        return board if named and board.base.get("head", "").startswith("Ban ") else None
     head = _LOWER_HEAD.match(text, pos)
     if not head or _GENERIC_BEFORE.search(key, max(0, pos - 8), pos):
         return None  # "các trường …"
@@ -1291,6 +1302,8 @@ def share_places(mentions: list[Mention], sentences: list[tuple[int, int]], text
 def org_mention(text: str, org: OrgParse) -> Mention:
     """The mention record for a parsed organisation; the resolver finishes its label."""
     attrs = {"departments": list(org.departments), "base": dict(org.base)}
+    if attrs["base"].pop("implied", False):
+        attrs.update(derived=True, implied=True)
     scope = ""
     if org.base["kind"] != "central" and "place" not in org.base:
         scope = (
@@ -1841,6 +1854,14 @@ def _shifted(text: str, pos: int, prefix: str) -> OrgParse | None:
 _SCHOOL_TYPE = re.compile(r"(?:đh|đại học|cđ|cao đẳng|thpt|thcs|tiểu học|trung học|phổ thông|mầm non|học viện)(?!\w)")
 
 
+def _only_implied(org: OrgParse | None) -> OrgParse | None:
+    """A body the title implies but the text never writes ("Bí thư phường Điện Dương"): the post's, no
+    mention of it (GUIDELINES: bodies in post titles)."""
+    if org is not None:
+        org.base["implied"] = True
+    return org
+
+
 def implied_org(text: str, key: str, pos: int, title: str) -> OrgParse | None:
     """A body the post title implies together with what follows it:
     "Bí thư phường Bắc Sơn" → Đảng ủy phường Bắc Sơn; "Bí thư tỉnh Lạng Sơn" → Tỉnh ủy Lạng Sơn;
@@ -1854,10 +1875,10 @@ def implied_org(text: str, key: str, pos: int, title: str) -> OrgParse | None:
             org = _shifted(text, lv.end(), _COMMITTEE_OF_LEVEL[level])
             if org is not None:
                 org.start = pos
-            return org
-        return _shifted(text, pos, "Đảng ủy")
+            return _only_implied(org)
+        return _only_implied(_shifted(text, pos, "Đảng ủy"))
     if lv and t in ("chủ tịch", "phó chủ tịch"):
-        return _shifted(text, pos, "Ủy ban nhân dân")
+        return _only_implied(_shifted(text, pos, "Ủy ban nhân dân"))
     if t.endswith(" hội đồng trường") and _SCHOOL_TYPE.match(key, pos):  # "Chủ tịch Hội đồng trường ĐH Tôn Đức Thắng"
         return _shifted(text, pos, "Trường")
     head = _TITLE_HEADS.get(t)
@@ -2104,7 +2125,7 @@ def _named(text: str, key: str, pos: int, after_post: bool = False) -> OrgParse 
         return None
     if head == "Ủy ban" and key.startswith(("hỗn hợp", "liên chính phủ"), nxt):
         end = _joint_committee_end(text, end)  # "Ủy ban Hỗn hợp về hợp tác … Việt Nam-Malaysia"
-    q = re.compile(r"\s+của\s+Quốc hội").match(text, end)
+    q = _OF_ASSEMBLY.match(text, end)
     if q:
         end = q.end()
     if head == "Ban Quản lý" and (parks := _AND_PARKS.match(key, end)):
@@ -2159,6 +2180,11 @@ def _named(text: str, key: str, pos: int, after_post: bool = False) -> OrgParse 
     if university is not None:  # the unit convention: "Trường Đại học Kinh tế Đại học Quốc gia Hà Nội"
         unit = _DASH.split(base["label"])[0]
         base["label"] = f"{unit} {university.base['label']}"
+    if university is None and q and end == q.end() and not _COUNTRY_AFTER().match(text, end):
+        # "Ủy ban Văn hóa xã hội của Quốc hội": the committee's, and the Assembly named besides (GUIDELINES:
+        # committees "của Quốc hội"; not a foreign parliament's: "… của Quốc hội Australia")
+        assembly = OrgParse(q.end() - len("Quốc hội"), q.end(), [], {"kind": "central", "label": "Quốc hội"})
+        return OrgParse(pos, end, [], base, qualifier=assembly)
     return OrgParse(pos, end, [], base, qualifier=university)
 
 
@@ -2200,6 +2226,7 @@ def _department_written_out(name: str) -> str:
     return name
 
 
+_OF_ASSEMBLY = re.compile(r"\s+của\s+Quốc hội(?!\w)")
 _DASH = re.compile(r"\s[-–]\s+")
 
 
