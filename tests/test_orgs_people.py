@@ -1362,3 +1362,28 @@ def test_a_council_with_its_term_a_committee_of_the_assembly_a_board_after_its_h
     assert "Đảng bộ tỉnh Quảng Ngãi" in entities(text)[ORGANIZATION]
     text = "Đảng bộ, chính quyền và nhân dân các địa phương còn khó khăn."
     assert not any(o.startswith("Đảng bộ") for o in entities(text).get(ORGANIZATION, ()))
+
+
+def test_an_abbreviation_the_article_defines_is_the_body_it_follows():
+    # news_business_094, news_tech_139
+    text = (
+        "Bộ GTVT, Cục Đường sắt Việt Nam (ĐSVN), VNR thực hiện các nội dung. Cục ĐSVN cho biết thêm. "
+        "Tập đoàn Bưu chính Viễn thông Việt Nam (VNPT) đã sẵn sàng; VNPT cũng nộp hồ sơ."
+    )
+    found = entities(text)[ORGANIZATION]
+    assert {"Cục Đường sắt Việt Nam", "Tập đoàn Bưu chính Viễn thông Việt Nam"} <= found
+    assert not {"Cục ĐSVN", "VNPT"} & found
+    assert "Viettel" in entities("Tập đoàn Bưu chính Viễn thông Việt Nam (VNPT) và Viettel đã sẵn sàng.")[ORGANIZATION]
+
+
+def test_a_universitys_council_holds_posts_but_is_no_body_and_a_standing_agency():
+    # news_education_079 (GUIDELINES: school and university councils)
+    text = (
+        "PGS.TS. Huỳnh Văn Chương, Bí thư Đảng ủy, Chủ tịch Hội đồng Đại học Huế khẳng định. "
+        "Ra mắt Hội đồng Đại học Huế."
+    )
+    assert not any(o.startswith("Hội đồng") for o in entities(text)[ORGANIZATION])
+    assert ("Huỳnh Văn Chương", "Chủ tịch Hội đồng Đại học Huế") in posts(text)
+    # news_society_063: "cơ quan Thường trực" of a committee is an agency of it, no body "Thường trực …"
+    text = "Báo cáo về Ban chỉ đạo 24 tỉnh Thanh Hóa qua Bộ CHQS tỉnh Thanh Hóa (cơ quan Thường trực Ban Chỉ đạo 24)."
+    assert not any(o.startswith("Thường trực") for o in entities(text)[ORGANIZATION])

@@ -10,6 +10,7 @@ with the article's province or district.
 from __future__ import annotations
 
 import bisect
+import copy
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -946,6 +947,9 @@ def find_organizations(text: str, key: str) -> list[Mention]:
             head_of_parent = text[whole.base.get("unit_of", 0) : whole.end].split()[:1]
             if whole is org or head_of_parent[0] not in org.base["label"].split()[1:]:
                 org = whole  # (not "Thanh tra Sở TT-TT Bình Dương (Sở TT-TT)": the body it names, abbreviated)
+        if org.base.get("implied"):  # a body only a post names ("Hội đồng Đại học Huế")
+            pos = org.end
+            continue
         mentions.append(org_mention(text, org))
         if org.qualifier is not None:
             parent = org_mention(text, org.qualifier)
@@ -1193,7 +1197,7 @@ _GENERIC_AFTER = re.compile(r"(?<=tỉnh)\s*[,/]\s*thành phố(?!\w)|\s+(?:các
 _STATUS_BEFORE = re.compile(r"(?:đại biểu|bầu cử|ứng cử)\s+$")
 
 
-_STANDING_TITLE = re.compile(r"(?:phó chủ tịch|phó bí thư|phó chủ nhiệm|phó trưởng ban|ủy viên)\s+$")
+_STANDING_TITLE = re.compile(r"(?:phó chủ tịch|phó bí thư|phó chủ nhiệm|phó trưởng ban|ủy viên|cơ quan)\s+$")
 # a centre that is a building, named as the place where something happens ("tổ chức tại Trung tâm Hội nghị
 # …", "bệnh viện dã chiến tại Trung tâm văn hóa TP Hà Tiên"); not "Giám đốc Trung tâm Văn hóa tỉnh"
 _VENUE = re.compile(r"trung tâm\s+(?:văn hóa|hội nghị|triển lãm|hội chợ)(?!\w)")
@@ -1233,6 +1237,27 @@ def _bodies_within(text: str, key: str, org: OrgParse) -> list[Mention]:
     return out
 
 
+_DEFINED = re.compile(r"[ \t]*\([ \t]*([A-ZĐ][A-ZĐ&-]{1,9})[ \t]*\)")
+
+
+def _abbreviations_defined(orgs: list[Mention], text: str) -> None:
+    """ "Cục Đường sắt Việt Nam (ĐSVN)", "Tập đoàn Bưu chính Viễn thông Việt Nam (VNPT)": the abbreviation the
+    article defines after a body's full name is that body wherever it is written, alone ("VNPT") or after the
+    body's head ("Cục ĐSVN")."""
+    defined: dict[str, Mention] = {}
+    for m in orgs:
+        d = _DEFINED.match(text, m.end)
+        if d and not m.attrs.get("qualifier") and m.label.split()[0][:1].isupper():
+            defined.setdefault(d.group(1), m)
+    for m in orgs if defined else ():
+        words = m.label.split()
+        full = defined.get(words[-1]) if len(words) <= 2 else None
+        if full is None or full is m or len(words) == 2 and full.label.split()[0] != words[0]:
+            continue
+        m.label, m.scope = full.label, full.scope
+        m.attrs = {k: copy.deepcopy(v) for k, v in full.attrs.items() if k != "qualifier"}
+
+
 _LEAD_PLACE_END = re.compile(r"[ \t]*,")
 
 
@@ -1252,6 +1277,8 @@ def share_places(mentions: list[Mention], sentences: list[tuple[int, int]], text
     in a round-up, one written in a paragraph that opens with a province's name is that province's.
     """
     orgs = sorted((m for m in mentions if m.kind == ORGANIZATION), key=lambda m: m.start)
+    if text and "(" in text:
+        _abbreviations_defined(orgs, text)
     for m in orgs if text else ():
         base = m.attrs.get("base") or {}
         if m.scope != "province" or {"place", "commune", "prefix"} & base.keys():
@@ -2144,9 +2171,15 @@ def _named(text: str, key: str, pos: int, after_post: bool = False) -> OrgParse 
     known = _central_by_slug().get(key_slug(name))
     if known is not None:  # "Bộ Văn hóa Thể thao và Du lịch": a central body written without its commas
         return OrgParse(pos, end, [], {"kind": "central", "label": known["label"], "parent": known.get("parent")})
+    if head == "Hội" and _COUNCIL_OF_SCHOOL.match(name):
+        implied = True  # "Hội đồng Đại học Huế": a university's board; its posts count, it is no body (GUIDELINES)
+    else:
+        implied = False
     if head == "Đại học" and _RECTOR_BEFORE.search(key, max(0, pos - 24), pos):
         name = "Trường " + name  # "Phó Hiệu trưởng Đại học Kinh tế quốc dân": the rector's is a Trường
     base = {"kind": "named", "label": name, "head": head}
+    if implied:
+        base["implied"] = True
     lv = _LEVEL_AFTER.match(key, _skip_abbreviation(text, end))
     if lv:
         after = _skip_ws(key, lv.end())
@@ -2226,6 +2259,7 @@ def _department_written_out(name: str) -> str:
     return name
 
 
+_COUNCIL_OF_SCHOOL = re.compile(r"Hội đồng (?:Đại học|Học viện) [" + UPPER + r"]")
 _OF_ASSEMBLY = re.compile(r"\s+của\s+Quốc hội(?!\w)")
 _DASH = re.compile(r"\s[-–]\s+")
 
