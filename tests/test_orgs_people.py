@@ -1387,3 +1387,15 @@ def test_a_universitys_council_holds_posts_but_is_no_body_and_a_standing_agency(
     # news_society_063: "cơ quan Thường trực" of a committee is an agency of it, no body "Thường trực …"
     text = "Báo cáo về Ban chỉ đạo 24 tỉnh Thanh Hóa qua Bộ CHQS tỉnh Thanh Hóa (cơ quan Thường trực Ban Chỉ đạo 24)."
     assert not any(o.startswith("Thường trực") for o in entities(text)[ORGANIZATION])
+
+
+def test_a_national_association_and_a_regions_party_organisation():
+    # news_society_022: the association's name in odd case, then "Việt Nam"
+    text = "Bà Ung Thị Xuân Hương, Phó Ban nghiên cứu và đào tạo, Hội luật Gia Việt Nam tự ứng cử tại TPHCM."
+    assert "Hội Luật gia Việt Nam" in entities(text)[ORGANIZATION]
+    assert "Hội Nông dân Việt Nam" in entities("Chủ tịch Hội Nông dân Việt Nam Lương Quốc Đoàn dự.")[ORGANIZATION]
+    # news_society_116
+    text = "Lực lượng an ninh phục vụ đắc lực nhiệm vụ chính trị của Đảng bộ miền Nam, góp phần vào chiến thắng."
+    assert "Đảng bộ miền Nam" in entities(text)[ORGANIZATION]
+    text = "Quân giải phóng miền Nam Việt Nam và Đảng bộ tỉnh Đồng Nai."
+    assert "Đảng bộ miền Nam" not in entities(text).get(ORGANIZATION, set())

@@ -446,10 +446,18 @@ def _level_body(text: str, key: str, pos: int) -> OrgParse | None:
         place = _place_at(text, key, nxt) if nxt > end else None
         if place:  # "Công an Lạng Sơn"
             base["place"], end = place
+        elif head == "Đảng bộ" and (region := _REGION.match(text, nxt)) and nxt > end:
+            # "nhiệm vụ chính trị của Đảng bộ miền Nam": the Party organisation of a region (in the war)
+            label = f"Đảng bộ {region.group()}"
+            return OrgParse(pos, region.end(), [], {"kind": "central", "label": label, "parent": None})
         elif head in ("Đảng ủy", "Đảng bộ", "Công an"):
             return None  # "Đảng ủy các phường", bare "Đảng bộ": not a named body
         elif head.startswith("Đảng ủy Khối"):
             pass
+        elif head.startswith("Hội ") and nxt > end and text.startswith("Việt Nam", nxt):
+            # "Hội luật Gia Việt Nam": the national association, named as the lexicon spells it
+            label = f"{head} Việt Nam"
+            return OrgParse(pos, nxt + len("Việt Nam"), [], {"kind": "central", "label": label, "parent": None})
         else:
             return None  # "UBND" alone is too vague to name one body
     if head.startswith("Đảng ủy Khối") and "level" not in base:
@@ -457,6 +465,7 @@ def _level_body(text: str, key: str, pos: int) -> OrgParse | None:
     return OrgParse(pos, end, [], base)
 
 
+_REGION = re.compile(r"miền (?:Nam|Bắc|Trung)(?!\w)(?! [" + UPPER + r"])")
 _TERM_BEFORE_LEVEL = re.compile(r"khóa\s+[ivxl]+\s+")
 _DISTRICT_NUMBER = re.compile(r"0?(\d{1,2})(?![\d\w/]|[.,]\d)")
 _BLOC_WORD = re.compile(r"(?:\s*,\s*|\s+(?:và\s+|[-–]\s+)?)([\w&]+)")
