@@ -1399,3 +1399,18 @@ def test_a_national_association_and_a_regions_party_organisation():
     assert "Đảng bộ miền Nam" in entities(text)[ORGANIZATION]
     text = "Quân giải phóng miền Nam Việt Nam và Đảng bộ tỉnh Đồng Nai."
     assert "Đảng bộ miền Nam" not in entities(text).get(ORGANIZATION, set())
+
+
+def test_a_spaced_abbreviation_a_port_authority_and_a_company_in_lower_case():
+    # news_education_269: "Sở GD - ĐT" is the "Sở GD-ĐT" written spaced
+    text = "Ông Đoàn Tấn Bửu làm việc với Sở GD - ĐT tỉnh Đồng Tháp về học sinh yếu kém."
+    assert "Sở Giáo dục và Đào tạo tỉnh Đồng Tháp" in entities(text)[ORGANIZATION]
+    # news_society_096: a port authority named in lower case up to its region
+    text = 'Hà Nội "khuyên" Cảng vụ hàng không miền Bắc mua máy đo thân nhiệt.'
+    assert "Cảng vụ hàng không miền Bắc" in entities(text)[ORGANIZATION]
+    assert not entities("Cảng vụ hàng không bấm giờ từng chuyến bay.").get(ORGANIZATION)
+    # news_society_104: "công ty" in lower case before a proper name; not before a country (news_world_254)
+    text = "Huyện yêu cầu phối hợp công ty Bắc Đuống cắt bỏ các đường ống lấy nước."
+    assert "Công ty Bắc Đuống" in entities(text)[ORGANIZATION]
+    text = "Thỏa thuận cho công ty Trung Quốc thuê cảng Darwin gây tranh cãi."
+    assert not entities(text).get(ORGANIZATION)

@@ -1169,7 +1169,7 @@ def _lower_standing(text: str, key: str, pos: int) -> OrgParse | None:
 _TRUONG_COMPOUNDS = frozenset(
     {"hội", "quảng", "thị", "môi", "hiện", "chiến", "nông", "lập", "thương", "sân", "đấu", "công", "súng", "đồng"}
 )
-_LOWER_HEAD = re.compile(r"(?:trường|bệnh viện)\s+(?=[" + UPPER + r"])")
+_LOWER_HEAD = re.compile(r"(?:trường|bệnh viện|(công ty))\s+(?=[" + UPPER + r"])")
 
 
 _HEAD_OF_BOARD = re.compile(r"(?<!\w)trưởng\s+$")
@@ -1189,7 +1189,12 @@ def _lower_head(text: str, key: str, pos: int) -> OrgParse | None:
     if _patterns().start.match(key, head.end()) and not key.startswith("đại học", head.end()):
         return None  # "hội trường UBND phường": another body follows (not "trường Đại học Hàng hải")
     before = re.search(r"(\w+)\s+$", text[max(0, pos - 12) : pos])
-    if before and before.group(1).lower() in _TRUONG_COMPOUNDS:
+    if head.group(1):  # "phối hợp công ty Bắc Đuống"; not "tổng công ty …", "công ty Trung Quốc" (a country's)
+        if before and before.group(1).lower() == "tổng" or _COUNTRY_AFTER().match(text, head.end() - 1):
+            return None
+        if place_at(text, head.end()):
+            return None
+    elif before and before.group(1).lower() in _TRUONG_COMPOUNDS:
         return None  # "hội trường", "thị trường", "môi trường": not a school
     org = parse_org(text, key, pos, allow_generic=True, after_post=True)
     if org is None or org.base.get("kind") not in ("named", "central") or org.departments:
@@ -1746,6 +1751,8 @@ def _name_word(word: str) -> bool:
 
 
 _SPACED_AMPERSAND = re.compile(r"(?<=\w) & (?=\w)")
+# a dash between two abbreviations in capitals ("GD - ĐT", "TN - MT"), not between words of a name
+_SPACED_DASH = re.compile(r"(?<=(?<!\w)[A-ZĐ]{2}) [-–] (?=[A-ZĐ]{2}(?!\w))")
 
 
 def _and_written_out(name: str) -> str:
@@ -1945,6 +1952,7 @@ _LOWER_RUN_HEADS = frozenset(
         "Học viện",
         "Trường",
         "Nhà máy",
+        "Cảng vụ",
     }
 )
 _LOWER_NAME_HEADS = frozenset(
@@ -2169,6 +2177,8 @@ def _named(text: str, key: str, pos: int, after_post: bool = False) -> OrgParse 
         place = _place_at(text, key, _skip_ws(key, end)) if _skip_ws(key, end) > end else None
         end = place[1] if place else end  # "… và các Khu công nghiệp Quảng Ngãi"
     name = _and_written_out(" ".join([head] + text[m.end() : end].split()))
+    if " - " in name:  # "Sở GD - ĐT tỉnh Đồng Tháp": the abbreviation "GD-ĐT" written spaced
+        name = _SPACED_DASH.sub("-", name)
     if name in lexicon().raw["not_organizations"] or place_key(name) in lexicon().place_names:
         return None  # "Đài Loan", "Hội An": a place whose name starts like a body
     if _proper_start(name) in lexicon().raw["not_organizations"]:
