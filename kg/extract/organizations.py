@@ -1199,6 +1199,10 @@ def _lower_head(text: str, key: str, pos: int) -> OrgParse | None:
     org = parse_org(text, key, pos, allow_generic=True, after_post=True)
     if org is None or org.base.get("kind") not in ("named", "central") or org.departments:
         return None
+    if head.group(1):  # a Vietnamese proper name of one to three words, no more: "công ty Bắc Đuống| cắt bỏ"
+        name = text[head.end() : org.end].split()
+        vietnamese = all(w[:1].isupper() and vietnamese_syllable(w) for w in name) and not name[-1].isascii()
+        return org if 0 < len(name) <= 3 and vietnamese and not any(w.isascii() for w in name[:1]) else None
     words = text[pos : org.end].split()[1:]
     proper = [w for w in words if w[:1].isupper() and match_key(w).lower() not in _TYPE_WORDS and w != "Đảng"]
     return org if proper else None
