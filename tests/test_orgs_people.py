@@ -1417,3 +1417,14 @@ def test_a_spaced_abbreviation_a_port_authority_and_a_company_in_lower_case():
     # a foreign or run-on name after a lower-case "công ty" is left to the other rules (news_business_101)
     text = "Năm 2000, công ty Rice Field đăng kí bảo hộ thương hiệu café Trung Nguyên tại Mỹ."
     assert not any(o.startswith("Công ty Rice") for o in entities(text).get(ORGANIZATION, ()))
+
+
+def test_a_buddhist_sanghas_executive_board_after_its_heads_title():
+    # news_society_237: "trưởng ban trị sự …" in lower case after the title, its city after it
+    text = (
+        "Ông Đặng Minh Châu - tu sĩ Phật giáo, trưởng ban trị sự Giáo hội Phật giáo Việt Nam TP Hà Nội, "
+        "bà Vũ Thị Lưu Mai cùng ứng cử."
+    )
+    found = {o.lower() for o in entities(text)[ORGANIZATION]}
+    assert "ban trị sự giáo hội phật giáo việt nam thành phố hà nội" in found
+    assert not entities("Ban Trị sự cử Thượng tọa Thích Quang Thạnh thay thế.").get(ORGANIZATION)
