@@ -84,7 +84,7 @@ def test_seed_scores_reach_the_bar(seed_store):
 # A change that lowers any of them fails here.
 CORPUS_FLOOR = {
     "Person": 0.98,
-    "Organization": 0.925,
+    "Organization": 0.94,
     "Province": 0.995,
     "District": 0.99,
     "Resolution": 0.985,

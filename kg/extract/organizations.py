@@ -10,6 +10,7 @@ with the article's province or district.
 from __future__ import annotations
 
 import bisect
+import copy
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -66,6 +67,7 @@ def _patterns() -> _Patterns:
     named = raw["named_heads"]
     starts = central_names + departments + committees + level_bodies + press + named + raw["party_organ_starts"]
     starts += ["Ban Chỉ đạo", "BCĐ"]  # steering committees, named by their remit
+    starts += list(_MISSIONS)  # embassies and consulates, named by their country
     return _Patterns(
         central_body=anchored(central_names),
         department=anchored(departments),
@@ -261,7 +263,7 @@ def parse_org(text: str, key: str, pos: int, allow_generic: bool = False, after_
         steering = _steering(text, key, cur) if _capitalised(text, cur) else None
         if steering is not None and (inner is None or steering.end > inner.end):
             inner = None  # "Văn phòng Ban chỉ đạo quốc gia hội nhập quốc tế về kinh tế"
-        if inner and departments == ["Thường trực"]:
+        if inner and departments == ["Thường trực"] and not _standing_government(key, pos, inner):
             return None  # "Thường trực Ban Bí thư", "Thường trực Quốc hội": a post or a plural body
         if inner:
             base = inner
@@ -285,6 +287,7 @@ def parse_org(text: str, key: str, pos: int, allow_generic: bool = False, after_
     if base is None and _capitalised(text, cur):
         base = (
             _steering(text, key, cur)
+            or _mission(text, key, cur)
             or _committee(text, key, cur)
             or _level_body(text, key, cur)
             or _press(text, key, cur)
@@ -310,6 +313,49 @@ def parse_org(text: str, key: str, pos: int, allow_generic: bool = False, after_
     elif base.inner_start is not None:
         org.inner_start = base.inner_start
     return org
+
+
+_DEPUTY_PM_BEFORE = re.compile(r"thủ tướng\s+$")
+
+
+def _standing_government(key: str, pos: int, inner: OrgParse) -> bool:
+    """ "cuộc họp Thường trực Chính phủ": the Prime Minister and his deputies, a body that meets and decides
+    (not "Phó Thủ tướng Thường trực Chính phủ", the first deputy's title)."""
+    return _base_label(inner) == "Chính phủ" and not _DEPUTY_PM_BEFORE.search(key, max(0, pos - 16), pos)
+
+
+_MISSIONS = {"Đại sứ quán": "Đại sứ quán", "Tổng Lãnh sự quán": "Tổng Lãnh sự quán", "Lãnh sự quán": "Lãnh sự quán"}
+_MISSION = re.compile(r"(tổng lãnh sự quán|lãnh sự quán|đại sứ quán)(?=\s)")
+_HOST = re.compile(r"\s+(?:tại|ở)\s+(?=[" + UPPER + r"])")
+
+
+def _mission(text: str, key: str, pos: int) -> OrgParse | None:
+    """A state's embassy or consulate, named by its country: "Đại sứ quán Hàn Quốc (tại Việt Nam)"; Việt
+    Nam's, and a consulate, with the host written after it: "Đại sứ quán Việt Nam tại Singapore"."""
+    m = _MISSION.match(key, pos)
+    country = _COUNTRY_AFTER().match(text, m.end()) if m else None
+    if country is None or "Cộng sản" in country.group(1):
+        return None  # "Đại sứ quán các nước": no one mission
+    head = {match_key(k).lower(): v for k, v in _MISSIONS.items()}[_WS.sub(" ", m.group(1))]
+    label, end = f"{head} {country.group(1)}", country.end()
+    host = _HOST.match(text, end)
+    at = host and (
+        _COUNTRY_AFTER().match(text, host.end() - 1) or _place_at(text, key, host.end()) or _city(text, host.end())
+    )
+    if at is not None and at is not False:
+        name, host_end = (at.group(1), at.end()) if isinstance(at, re.Match) else at
+        if country.group(1) == "Việt Nam" or head != "Đại sứ quán" or name not in ("Việt Nam", "Hà Nội"):
+            label = f"{label} tại {name}"
+        end = host_end
+    return OrgParse(pos, end, [], {"kind": "central", "label": label, "parent": None})
+
+
+def _city(text: str, pos: int) -> tuple[str, int] | None:
+    """A foreign city at ``pos``, its words no Vietnamese syllables: "Moscow", "New Delhi"."""
+    m = _FOREIGN_NAME.match(text, pos)
+    if m is None or any(vietnamese_syllable(w) for w in m.group().split()):
+        return None
+    return " ".join(m.group().split()), m.end()
 
 
 _ASSOCIATION = re.compile(r"(?:hội|tổng hội|hiệp hội|liên hiệp)(?!\w)")
@@ -372,6 +418,9 @@ def _level_body(text: str, key: str, pos: int) -> OrgParse | None:
     if head == "Đảng ủy" and (bloc := _bloc(text, key, nxt)):  # "Đảng ủy Khối ĐH, CĐ TP.HCM"
         head, end = bloc
         nxt = _skip_ws(key, end)
+    term = _TERM_BEFORE_LEVEL.match(key, nxt)
+    if term and pats.level.match(key, term.end()):  # "HĐND khóa IX thành phố Hồ Chí Minh": the council's term
+        nxt = term.end()
     lv = pats.level.match(key, nxt)
     base = {"kind": "level_body", "head": head}
     if lv:
@@ -386,16 +435,29 @@ def _level_body(text: str, key: str, pos: int) -> OrgParse | None:
             base["commune"] = " ".join(text[nxt:commune_end].split())
             return OrgParse(pos, commune_end, [], base)
         place = _place_at(text, key, nxt)
+        number = _DISTRICT_NUMBER.match(text, nxt) if place is None and base["level"] == "quận" else None
+        if number and nxt > end:  # "UBND Quận 1 (TPHCM)": a numbered district, not the article's
+            if place_key(number.group(1)) not in lexicon().place_names:
+                return None  # "Quận 2", since merged into another: no body of the map
+            place = number.group(1), number.end()
         if place:
             base["place"], end = place
     else:
         place = _place_at(text, key, nxt) if nxt > end else None
         if place:  # "Công an Lạng Sơn"
             base["place"], end = place
+        elif head == "Đảng bộ" and (region := _REGION.match(text, nxt)) and nxt > end:
+            # "nhiệm vụ chính trị của Đảng bộ miền Nam": the Party organisation of a region (in the war)
+            label = f"Đảng bộ {region.group()}"
+            return OrgParse(pos, region.end(), [], {"kind": "central", "label": label, "parent": None})
         elif head in ("Đảng ủy", "Đảng bộ", "Công an"):
             return None  # "Đảng ủy các phường", bare "Đảng bộ": not a named body
         elif head.startswith("Đảng ủy Khối"):
             pass
+        elif head.startswith("Hội ") and nxt > end and text.startswith("Việt Nam", nxt):
+            # "Hội luật Gia Việt Nam": the national association, named as the lexicon spells it
+            label = f"{head} Việt Nam"
+            return OrgParse(pos, nxt + len("Việt Nam"), [], {"kind": "central", "label": label, "parent": None})
         else:
             return None  # "UBND" alone is too vague to name one body
     if head.startswith("Đảng ủy Khối") and "level" not in base:
@@ -403,6 +465,9 @@ def _level_body(text: str, key: str, pos: int) -> OrgParse | None:
     return OrgParse(pos, end, [], base)
 
 
+_REGION = re.compile(r"miền (?:Nam|Bắc|Trung)(?!\w)(?! [" + UPPER + r"])")
+_TERM_BEFORE_LEVEL = re.compile(r"khóa\s+[ivxl]+\s+")
+_DISTRICT_NUMBER = re.compile(r"0?(\d{1,2})(?![\d\w/]|[.,]\d)")
 _BLOC_WORD = re.compile(r"(?:\s*,\s*|\s+(?:và\s+|[-–]\s+)?)([\w&]+)")
 _BLOC_LEVEL = re.compile(r"(?:tỉnh|thành phố|tp|huyện|quận|thị xã)(?!\w)")
 
@@ -439,6 +504,10 @@ def _party_organ(text: str, key: str, pos: int) -> OrgParse | None:
     m = _PARTY_ORGAN.match(key, pos)
     if not m or not _capitalised(text, m.end()):
         return None
+    sector = _SECTOR_UNION.match(text, m.end()) if m.group(1) == "công đoàn" else None
+    if sector:  # "Công đoàn Giáo dục Việt Nam": the national union of a sector
+        label = "Công đoàn " + " ".join(sector.group().split())
+        return OrgParse(pos, sector.end(), [], {"kind": "central", "label": label, "parent": None})
     inner = parse_org(text, key, m.end(), allow_generic=True)
     if inner is None or inner.base.get("kind") == "committee":
         return None
@@ -455,6 +524,12 @@ def _party_organ(text: str, key: str, pos: int) -> OrgParse | None:
     base = dict(inner.base)
     base["prefix"] = " ".join(filter(None, [prefix, base.get("prefix", "")] + inner.departments))
     return OrgParse(pos, inner.end, [], base, inner_start=inner.start)
+
+
+# a sector named by one or two capitalised words (each with its second syllable), then "Việt Nam"
+_SECTOR_UNION = re.compile(
+    r"(?:[" + UPPER + r"]\w*(?:[ \t]+[" + LOWER + r"]+)?[ \t]+){1,2}Việt Nam(?!\w)(?![ \t]*[-–][ \t]*[" + UPPER + r"])"
+)
 
 
 _STEERING = re.compile(r"(?:ban\s+chỉ\s+đạo|bcđ)(?=\s)")
@@ -645,12 +720,31 @@ def _press(text: str, key: str, pos: int) -> OrgParse | None:
     body = _central_body(text, key, nxt) if nxt > m.end() and head in ("Báo", "Tạp chí") else None
     words = body or _PRESS_NAME.match(text, m.end())
     if words and head in ("Báo", "Tạp chí"):
-        name = (
-            " ".join(text[m.start() : words.end].split()) if body else " ".join(text[m.start() : words.end()].split())
-        )
         end = words.end if body else words.end()
+        if head == "Tạp chí" and not body:
+            end = _journal_field_end(text, words.start(), end)
+        name = " ".join(text[m.start() : end].split())
         return OrgParse(pos, end, [], {"kind": "central", "label": name, "parent": None, "press": True})
     return None
+
+
+_FIELD_AND = re.compile(r"[ \t]+và((?:[ \t]+[" + LOWER + r"]+){1,2})(?=\s*[),;.])")
+
+
+def _journal_field_end(text: str, start: int, end: int) -> int:
+    """A journal named by its field, the capitalised word's second syllable and a field after "và" with it:
+    "Tạp chí Kinh tế và dự báo)" (not "Tạp chí Forbes| cho biết", "Tạp chí Time| từng")."""
+    last = text[start:end].split()[-1]
+    second = _LOWER_WORD.match(text, end)
+    if second is None or not vietnamese_syllable(last) or not vietnamese_syllable(second.group(1)):
+        return end
+    if second.group(1) in lexicon().name_stopwords or _COUNTRY_IN().match(text, end - len(last)):
+        return end
+    end = second.end()
+    field = _FIELD_AND.match(text, end)
+    if field and not any(w in _CLAUSE_LOWER for w in field.group(1).split()):
+        end = field.end()
+    return end
 
 
 @cache
@@ -767,8 +861,8 @@ def _body_listed_before(text: str, key: str, pos: int) -> OrgParse | None:
         return None
     head = lexicon().level_bodies[match_key(_WS.sub(" ", key[m.start() : m.end()]))]
     gap = _BODY_GAP.match(key, m.end())
-    if gap is None or head.startswith("Đảng") or head == "Công an":
-        return None
+    if gap is None or head.startswith("Đảng") and "và" not in gap.group() or head == "Công an":
+        return None  # (but "Nghị quyết Đảng bộ và HĐND tỉnh": the province's Đảng bộ)
     nxt = parse_org(text, key, gap.end()) or _body_listed_before(text, key, gap.end())
     if nxt is None or nxt.departments or nxt.base.get("kind") != "level_body" or nxt.base.get("commune"):
         return None
@@ -836,7 +930,7 @@ def find_organizations(text: str, key: str) -> list[Mention]:
         if not m:
             break
         start = m.start()
-        org = parse_org(text, key, start) or _lower_head(text, key, start)
+        org = parse_org(text, key, start) or _lower_head(text, key, start) or _lower_standing(text, key, start)
         if org is None:
             listed = _listed(text, key, start)  # "Thành ủy-HĐND-UBND thành phố", "UBND các tỉnh: …"
             if not listed:
@@ -862,6 +956,9 @@ def find_organizations(text: str, key: str) -> list[Mention]:
             head_of_parent = text[whole.base.get("unit_of", 0) : whole.end].split()[:1]
             if whole is org or head_of_parent[0] not in org.base["label"].split()[1:]:
                 org = whole  # (not "Thanh tra Sở TT-TT Bình Dương (Sở TT-TT)": the body it names, abbreviated)
+        if org.base.get("implied"):  # a body only a post names ("Hội đồng Đại học Huế")
+            pos = org.end
+            continue
         mentions.append(org_mention(text, org))
         if org.qualifier is not None:
             parent = org_mention(text, org.qualifier)
@@ -1053,27 +1150,60 @@ def _units_after_titles(text: str, key: str, mentions: list[Mention]) -> list[Me
     return out
 
 
+_LOWER_STANDING = re.compile(r"thường trực[ \t]+(?=[" + UPPER + r"])")
+_TITLE_BEFORE = re.compile(r"(?:chủ tịch|bí thư|chủ nhiệm|trưởng ban|ủy viên|thủ tướng|cơ quan|trưởng|giám đốc)\s+$")
+
+
+def _lower_standing(text: str, key: str, pos: int) -> OrgParse | None:
+    """ "thường trực Tỉnh ủy đã có quyết định", "thường trực UBND TP có nắm …": the standing members of a
+    Party committee or a people's council or committee, the word in lower case (not after a title: "Phó Chủ
+    tịch thường trực UBND", "Ủy viên thường trực Ủy ban …")."""
+    m = _LOWER_STANDING.match(text, pos)
+    if m is None or _TITLE_BEFORE.search(key, max(0, pos - 16), pos):
+        return None
+    inner = parse_org(text, key, m.end())
+    if inner is None or inner.departments or inner.base.get("kind") not in ("committee", "level_body"):
+        return None
+    return OrgParse(pos, inner.end, ["Thường trực"], inner.base)
+
+
 _TRUONG_COMPOUNDS = frozenset(
     {"hội", "quảng", "thị", "môi", "hiện", "chiến", "nông", "lập", "thương", "sân", "đấu", "công", "súng", "đồng"}
 )
-_LOWER_HEAD = re.compile(r"(?:trường|bệnh viện)\s+(?=[" + UPPER + r"])")
+_LOWER_HEAD = re.compile(r"(?:trường|bệnh viện|(công ty))\s+(?=[" + UPPER + r"])")
+
+
+_HEAD_OF_BOARD = re.compile(r"(?<!\w)trưởng\s+$")
 
 
 def _lower_head(text: str, key: str, pos: int) -> OrgParse | None:
     """A school or hospital whose head the writer left in lower case: "trường ĐH Bách khoa Hà Nội",
     "bệnh viện Rajiv Gandhi" — only with a proper name past its type words ("trường THPT chuyên" is
-    no one school)."""
+    no one school); a board after the title of its head: "Trưởng ban Quản lý Khu kinh tế Quảng Ninh"."""
+    if key.startswith("ban ", pos) and _HEAD_OF_BOARD.search(key, max(0, pos - 10), pos):
+        board = parse_org(text, key, pos, allow_generic=True, after_post=True)
+        named = board is not None and not board.departments and board.base.get("kind") == "named"
+        return board if named and board.base.get("head", "").startswith("Ban ") else None
     head = _LOWER_HEAD.match(text, pos)
     if not head or _GENERIC_BEFORE.search(key, max(0, pos - 8), pos):
         return None  # "các trường …"
     if _patterns().start.match(key, head.end()) and not key.startswith("đại học", head.end()):
         return None  # "hội trường UBND phường": another body follows (not "trường Đại học Hàng hải")
     before = re.search(r"(\w+)\s+$", text[max(0, pos - 12) : pos])
-    if before and before.group(1).lower() in _TRUONG_COMPOUNDS:
+    if head.group(1):  # "phối hợp công ty Bắc Đuống"; not "tổng công ty …", "công ty Trung Quốc" (a country's)
+        if before and before.group(1).lower() == "tổng" or _COUNTRY_AFTER().match(text, head.end() - 1):
+            return None
+        if place_at(text, head.end()):
+            return None
+    elif before and before.group(1).lower() in _TRUONG_COMPOUNDS:
         return None  # "hội trường", "thị trường", "môi trường": not a school
     org = parse_org(text, key, pos, allow_generic=True, after_post=True)
     if org is None or org.base.get("kind") not in ("named", "central") or org.departments:
         return None
+    if head.group(1):  # a Vietnamese proper name of one to three words, no more: "công ty Bắc Đuống| cắt bỏ"
+        name = text[head.end() : org.end].split()
+        vietnamese = all(w[:1].isupper() and vietnamese_syllable(w) for w in name) and not name[-1].isascii()
+        return org if 0 < len(name) <= 3 and vietnamese and not any(w.isascii() for w in name[:1]) else None
     words = text[pos : org.end].split()[1:]
     proper = [w for w in words if w[:1].isupper() and match_key(w).lower() not in _TYPE_WORDS and w != "Đảng"]
     return org if proper else None
@@ -1086,7 +1216,7 @@ _GENERIC_AFTER = re.compile(r"(?<=tỉnh)\s*[,/]\s*thành phố(?!\w)|\s+(?:các
 _STATUS_BEFORE = re.compile(r"(?:đại biểu|bầu cử|ứng cử)\s+$")
 
 
-_STANDING_TITLE = re.compile(r"(?:phó chủ tịch|phó bí thư|phó chủ nhiệm|phó trưởng ban|ủy viên)\s+$")
+_STANDING_TITLE = re.compile(r"(?:phó chủ tịch|phó bí thư|phó chủ nhiệm|phó trưởng ban|ủy viên|cơ quan)\s+$")
 # a centre that is a building, named as the place where something happens ("tổ chức tại Trung tâm Hội nghị
 # …", "bệnh viện dã chiến tại Trung tâm văn hóa TP Hà Tiên"); not "Giám đốc Trung tâm Văn hóa tỉnh"
 _VENUE = re.compile(r"trung tâm\s+(?:văn hóa|hội nghị|triển lãm|hội chợ)(?!\w)")
@@ -1126,11 +1256,58 @@ def _bodies_within(text: str, key: str, org: OrgParse) -> list[Mention]:
     return out
 
 
-def share_places(mentions: list[Mention], sentences: list[tuple[int, int]]) -> None:
+_DEFINED = re.compile(r"[ \t]*\([ \t]*([A-ZĐ][A-ZĐ&-]{1,9})[ \t]*\)")
+
+
+def _abbreviations_defined(orgs: list[Mention], text: str) -> None:
+    """ "Cục Đường sắt Việt Nam (ĐSVN)", "Tập đoàn Bưu chính Viễn thông Việt Nam (VNPT)": the abbreviation the
+    article defines after a body's full name is that body wherever it is written, alone ("VNPT") or after the
+    body's head ("Cục ĐSVN")."""
+    defined: dict[str, Mention] = {}
+    for m in orgs:
+        d = _DEFINED.match(text, m.end)
+        if d and not m.attrs.get("qualifier") and m.label.split()[0][:1].isupper():
+            defined.setdefault(d.group(1), m)
+    for m in orgs if defined else ():
+        words = m.label.split()
+        full = defined.get(words[-1]) if len(words) <= 2 else None
+        if full is None or full is m or len(words) == 2 and full.label.split()[0] != words[0]:
+            continue
+        m.label, m.scope = full.label, full.scope
+        m.attrs = {k: copy.deepcopy(v) for k, v in full.attrs.items() if k != "qualifier"}
+
+
+_LEAD_PLACE_END = re.compile(r"[ \t]*,")
+
+
+def _lead_place(text: str, pos: int) -> str | None:
+    """The province a paragraph of a round-up opens with ("Quảng Ninh, UBND tỉnh cũng đã quyết định …",
+    "Khánh Hòa, chiều 28/4, UBND tỉnh …"), for the paragraph at ``pos``; None if it opens otherwise."""
+    line = text.rfind("\n", 0, pos) + 1
+    place = place_at(text, line)
+    if place is None or not _LEAD_PLACE_END.match(text, place[1]) or place_at(text, _skip_ws(text, place[1] + 1)):
+        return None  # (not "Thanh Hóa, Nghệ An, Hà Tĩnh …": a list of places)
+    return place[0]
+
+
+def share_places(mentions: list[Mention], sentences: list[tuple[int, int]], text: str = "") -> None:
     """ "… Chủ tịch Hội Khuyến học tỉnh Sóc Trăng; Hội Khuyến học tỉnh cảm ơn …": a body written
-    without its place is the same body written in full earlier in the sentence, not the article's.
+    without its place is the same body written in full earlier in the sentence, not the article's;
+    in a round-up, one written in a paragraph that opens with a province's name is that province's.
     """
     orgs = sorted((m for m in mentions if m.kind == ORGANIZATION), key=lambda m: m.start)
+    if text and "(" in text:
+        _abbreviations_defined(orgs, text)
+    for m in orgs if text else ():
+        base = m.attrs.get("base") or {}
+        if m.scope != "province" or {"place", "commune", "prefix"} & base.keys():
+            continue
+        if base.get("kind") not in ("committee", "level_body") or base.get("level") not in (None, "tỉnh", "province"):
+            continue
+        lead = _lead_place(text, m.start)
+        if lead is not None:
+            m.attrs["base"] = dict(base, place=lead)
+            m.scope = ""
     starts = [s for s, _ in sentences]
     for i, m in enumerate(orgs):
         base = m.attrs.get("base") or {}
@@ -1171,6 +1348,8 @@ def share_places(mentions: list[Mention], sentences: list[tuple[int, int]]) -> N
 def org_mention(text: str, org: OrgParse) -> Mention:
     """The mention record for a parsed organisation; the resolver finishes its label."""
     attrs = {"departments": list(org.departments), "base": dict(org.base)}
+    if attrs["base"].pop("implied", False):
+        attrs.update(derived=True, implied=True)
     scope = ""
     if org.base["kind"] != "central" and "place" not in org.base:
         scope = (
@@ -1208,7 +1387,7 @@ _FIELD_HEADS = frozenset({"Cục", "Tổng cục", "Vụ"})
 # lower-case syllables that complete a capitalised one even after another: "Trung ương", "Hàng không"
 _COMPLETIONS = frozenset({"ương", "không", "đới", "tế", "gia", "hóa", "hoá", "học", "dân", "nghiệp", "phố"})
 _LEVEL_WORDS = frozenset({"tỉnh", "huyện", "quận", "xã", "phường", "thị", "thành"})
-_NAME_FINAL = frozenset({"việt nam", "trung ương", "quốc hội"})
+_NAME_FINAL = frozenset({"việt nam", "trung ương", "quốc hội", "miền nam", "miền bắc", "miền trung"})
 
 
 @cache
@@ -1475,7 +1654,14 @@ def _name_tokens(text: str, pos: int, limit: int = 14, head: str = "") -> int:
 def _another_body(key: str, head: str = "Đại học") -> bool:
     """Whether another body starts at ``key`` after "và" or a dash ("… và Đại học Yale", "Đại học Cambridge-Đại
     học Oxford", "… - Bộ GDĐT"; not "Khoa Quốc tế - Đại học Quốc gia Hà Nội", the unit's university)."""
-    return bool(_patterns().within.match(key)) or head == "Đại học" and key.startswith("đại học ")
+    return (
+        bool(_patterns().within.match(key) or _TEAM_HEAD.match(key)) or head == "Đại học" and key.startswith("đại học ")
+    )
+
+
+# heads of bodies the lexicon does not start names with, which "và" does not join to a name: "Thanh tra Sở Du
+# lịch| và Đội thanh tra liên ngành", "… và Tổ công tác"
+_TEAM_HEAD = re.compile(r"(?:đội|tổ|nhóm|lực lượng)(?!\w)")
 
 
 @cache
@@ -1570,6 +1756,8 @@ def _name_word(word: str) -> bool:
 
 
 _SPACED_AMPERSAND = re.compile(r"(?<=\w) & (?=\w)")
+# a dash between two abbreviations in capitals ("GD - ĐT", "TN - MT"), not between words of a name
+_SPACED_DASH = re.compile(r"(?<=(?<!\w)[A-ZĐ]{2}) [-–] (?=[A-ZĐ]{2}(?!\w))")
 
 
 def _and_written_out(name: str) -> str:
@@ -1625,6 +1813,7 @@ _LOWER_COMPOUNDS: dict[tuple[str, str], frozenset[str] | None] = {
     ("thông", "tin"): frozenset({"hóa", "hoá", "toàn", "nghệ"}),
     # "Khoa … và Toán ứng dụng", "Vật lý ứng dụng"
     ("ứng", "dụng"): frozenset({"toán", "học", "lý", "nghệ", "sinh", "thuật", "tin"}),
+    ("tiếp", "thị"): frozenset(),  # "… du lịch và tiếp thị giao thông vận tải Việt Nam": after any word
 }
 
 
@@ -1636,7 +1825,7 @@ def _compound_at(toks: list[tuple[int, int, str]], j: int) -> bool:
     if key not in _LOWER_COMPOUNDS:
         return False
     before = _LOWER_COMPOUNDS[key]
-    return before is None or j > 0 and toks[j - 1][2].lower() in before
+    return before is None or not before or j > 0 and toks[j - 1][2].lower() in before
 
 
 _LEVEL_BEFORE_PLACE = re.compile(r"(?:tỉnh|thành phố|tp\.?|huyện|quận|thị xã)\s+[^\W\d_]")
@@ -1713,6 +1902,14 @@ def _shifted(text: str, pos: int, prefix: str) -> OrgParse | None:
 _SCHOOL_TYPE = re.compile(r"(?:đh|đại học|cđ|cao đẳng|thpt|thcs|tiểu học|trung học|phổ thông|mầm non|học viện)(?!\w)")
 
 
+def _only_implied(org: OrgParse | None) -> OrgParse | None:
+    """A body the title implies but the text never writes ("Bí thư phường Điện Dương"): the post's, no
+    mention of it (GUIDELINES: bodies in post titles)."""
+    if org is not None:
+        org.base["implied"] = True
+    return org
+
+
 def implied_org(text: str, key: str, pos: int, title: str) -> OrgParse | None:
     """A body the post title implies together with what follows it:
     "Bí thư phường Bắc Sơn" → Đảng ủy phường Bắc Sơn; "Bí thư tỉnh Lạng Sơn" → Tỉnh ủy Lạng Sơn;
@@ -1726,10 +1923,10 @@ def implied_org(text: str, key: str, pos: int, title: str) -> OrgParse | None:
             org = _shifted(text, lv.end(), _COMMITTEE_OF_LEVEL[level])
             if org is not None:
                 org.start = pos
-            return org
-        return _shifted(text, pos, "Đảng ủy")
+            return _only_implied(org)
+        return _only_implied(_shifted(text, pos, "Đảng ủy"))
     if lv and t in ("chủ tịch", "phó chủ tịch"):
-        return _shifted(text, pos, "Ủy ban nhân dân")
+        return _only_implied(_shifted(text, pos, "Ủy ban nhân dân"))
     if t.endswith(" hội đồng trường") and _SCHOOL_TYPE.match(key, pos):  # "Chủ tịch Hội đồng trường ĐH Tôn Đức Thắng"
         return _shifted(text, pos, "Trường")
     head = _TITLE_HEADS.get(t)
@@ -1760,6 +1957,7 @@ _LOWER_RUN_HEADS = frozenset(
         "Học viện",
         "Trường",
         "Nhà máy",
+        "Cảng vụ",
     }
 )
 _LOWER_NAME_HEADS = frozenset(
@@ -1903,6 +2101,7 @@ def _named(text: str, key: str, pos: int, after_post: bool = False) -> OrgParse 
         and before
         and before.group(1)[:1].isupper()
         and before.group(1) not in ("Tại", "Theo", "Của", "Và")
+        and not (before.group(1) == "Trưởng" and written.startswith("Ban "))  # "Trưởng Ban Liên lạc …": a title
         and not _opens_clause(text, max(0, pos - 20) + before.start(1), before.group(1))
     ):
         return None  # "Lê Trường Lưu": a head word inside a personal name
@@ -1975,7 +2174,7 @@ def _named(text: str, key: str, pos: int, after_post: bool = False) -> OrgParse 
         return None
     if head == "Ủy ban" and key.startswith(("hỗn hợp", "liên chính phủ"), nxt):
         end = _joint_committee_end(text, end)  # "Ủy ban Hỗn hợp về hợp tác … Việt Nam-Malaysia"
-    q = re.compile(r"\s+của\s+Quốc hội").match(text, end)
+    q = _OF_ASSEMBLY.match(text, end)
     if q:
         end = q.end()
     if head == "Ban Quản lý" and (parks := _AND_PARKS.match(key, end)):
@@ -1983,16 +2182,28 @@ def _named(text: str, key: str, pos: int, after_post: bool = False) -> OrgParse 
         place = _place_at(text, key, _skip_ws(key, end)) if _skip_ws(key, end) > end else None
         end = place[1] if place else end  # "… và các Khu công nghiệp Quảng Ngãi"
     name = _and_written_out(" ".join([head] + text[m.end() : end].split()))
+    if " - " in name:  # "Sở GD - ĐT tỉnh Đồng Tháp": the abbreviation "GD-ĐT" written spaced
+        name = _SPACED_DASH.sub("-", name)
     if name in lexicon().raw["not_organizations"] or place_key(name) in lexicon().place_names:
         return None  # "Đài Loan", "Hội An": a place whose name starts like a body
+    if _proper_start(name) in lexicon().raw["not_organizations"]:
+        return None  # "xẻ dọc Trường Sơn đi cứu nước": the place, then the words of the sentence
     abbreviation, expanded = _abbreviations()
     name = abbreviation.sub(lambda a: expanded[a.group()], name)  # "Phòng GD-ĐT" → "Phòng Giáo dục và Đào tạo"
+    if head == "Sở":  # "Sở Văn hóa Thể thao" → "Sở Văn hóa và Thể thao"
+        name = _department_written_out(name)
     known = _central_by_slug().get(key_slug(name))
     if known is not None:  # "Bộ Văn hóa Thể thao và Du lịch": a central body written without its commas
         return OrgParse(pos, end, [], {"kind": "central", "label": known["label"], "parent": known.get("parent")})
+    if head == "Hội" and _COUNCIL_OF_SCHOOL.match(name):
+        implied = True  # "Hội đồng Đại học Huế": a university's board; its posts count, it is no body (GUIDELINES)
+    else:
+        implied = False
     if head == "Đại học" and _RECTOR_BEFORE.search(key, max(0, pos - 24), pos):
         name = "Trường " + name  # "Phó Hiệu trưởng Đại học Kinh tế quốc dân": the rector's is a Trường
     base = {"kind": "named", "label": name, "head": head}
+    if implied:
+        base["implied"] = True
     lv = _LEVEL_AFTER.match(key, _skip_abbreviation(text, end))
     if lv:
         after = _skip_ws(key, lv.end())
@@ -2026,9 +2237,54 @@ def _named(text: str, key: str, pos: int, after_post: bool = False) -> OrgParse 
     if university is not None:  # the unit convention: "Trường Đại học Kinh tế Đại học Quốc gia Hà Nội"
         unit = _DASH.split(base["label"])[0]
         base["label"] = f"{unit} {university.base['label']}"
+    if university is None and q and end == q.end() and not _COUNTRY_AFTER().match(text, end):
+        # "Ủy ban Văn hóa xã hội của Quốc hội": the committee's, and the Assembly named besides (GUIDELINES:
+        # committees "của Quốc hội"; not a foreign parliament's: "… của Quốc hội Australia")
+        assembly = OrgParse(q.end() - len("Quốc hội"), q.end(), [], {"kind": "central", "label": "Quốc hội"})
+        return OrgParse(pos, end, [], base, qualifier=assembly)
     return OrgParse(pos, end, [], base, qualifier=university)
 
 
+def _proper_start(name: str) -> str:
+    """The head and the capitalised words right after it: "Trường Sơn" of "Trường Sơn đi"."""
+    words = name.split()
+    n = 1
+    while n < len(words) and words[n][:1].isupper():
+        n += 1
+    return " ".join(words[:n])
+
+
+_FIELD_WORD = re.compile(r"[^\W_]+")
+
+
+@cache
+def _department_fields() -> list[tuple[tuple[str, ...], str]]:
+    """A province's departments' fields of several words, by their words without "và" (longest first)."""
+    out = [(_field_words(f), f) for f in lexicon().raw["department_fields"]]
+    return sorted(out, key=lambda kv: -len(kv[0]))
+
+
+def _field_words(text: str) -> tuple[str, ...]:
+    return tuple(w for w in _FIELD_WORD.findall(match_key(text).lower()) if w != "và")
+
+
+def _department_written_out(name: str) -> str:
+    """A department's fields as its official name writes them, whatever commas, dashes and "và" the text
+    gave: "Sở Văn hóa Thể thao Du lịch" → "Sở Văn hóa, Thể thao và Du lịch", "Sở Lao động, Thương binh và
+    Xã hội" → "Sở Lao động - Thương binh và Xã hội"; what follows the fields (a place) is kept."""
+    rest = name[len("Sở ") :]
+    words = [(m.end(), w) for m in _FIELD_WORD.finditer(rest) if (w := match_key(m.group()).lower()) != "và"]
+    if len(words) < 2:
+        return name
+    written = tuple(w for _, w in words)
+    for fields, canonical in _department_fields():
+        if written[: len(fields)] == fields:
+            return f"Sở {canonical}{rest[words[len(fields) - 1][0] :]}"
+    return name
+
+
+_COUNCIL_OF_SCHOOL = re.compile(r"Hội đồng (?:Đại học|Học viện) [" + UPPER + r"]")
+_OF_ASSEMBLY = re.compile(r"\s+của\s+Quốc hội(?!\w)")
 _DASH = re.compile(r"\s[-–]\s+")
 
 

@@ -443,7 +443,7 @@ def to_extraction(doc: Doc, article: Article) -> Extraction:
         m.text = text[m.start : m.end]
     mentions.sort(key=lambda m: (m.start, m.end, m.kind, m.label))
     sentences = doc._.kg_sentences
-    share_places(mentions, sentences)
+    share_places(mentions, sentences, text)
     starts = [s for s, _ in sentences]
     for m in mentions:
         i = bisect.bisect_right(starts, m.start) - 1
