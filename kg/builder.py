@@ -744,6 +744,9 @@ def build(
                 changes[str(SUMMARY_GRAPH)] = fixed[str(SUMMARY_GRAPH)]
         with staging.path(GRAPH_TTL).open("a", encoding="utf-8") as ttl:
             ttl.write(shared)
+        if write:
+            for name in (GRAPH_TRIG, GRAPH_TTL):  # written in full: on disk while the rest is made
+                staging.sync_soon(name)
         # the store validates in threads of its own, without the interpreter lock: the page is
         # made meanwhile
         with ThreadPoolExecutor(1) as pool:

@@ -15,6 +15,7 @@ import os
 import shutil
 import tempfile
 from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -106,6 +107,14 @@ def _existing(path: Path) -> Path:
     return old if not path.exists() and old.exists() else path
 
 
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
 class Staging:
     """New versions of some files of one folder, written in a fresh folder beside it and then
     published together (:meth:`publish`): readers see all the old files or all the new ones.
@@ -122,12 +131,24 @@ class Staging:
         self.folder.parent.mkdir(parents=True, exist_ok=True)
         self.fresh = Path(tempfile.mkdtemp(prefix=f".{self.folder.name}.new-", dir=self.folder.parent))
         self.names: list[str] = []
+        self._syncing: dict[str, Future] = {}
+        self._sync_pool: ThreadPoolExecutor | None = None
 
     def __enter__(self) -> Staging:
         return self
 
     def __exit__(self, *exc) -> None:
+        if self._sync_pool is not None:
+            self._sync_pool.shutdown()
         shutil.rmtree(self.fresh, ignore_errors=True)
+
+    def sync_soon(self, name: str) -> None:
+        """Start putting a file written in full on disk, in a thread of its own, while the caller
+        goes on (:meth:`publish` waits for it): hundreds of megabytes of graphs are written out
+        while the page is made, instead of after it."""
+        if self._sync_pool is None:
+            self._sync_pool = ThreadPoolExecutor(2, thread_name_prefix="kg-sync")
+        self._syncing[name] = self._sync_pool.submit(_fsync, self.path(name))
 
     def path(self, name: str) -> Path:
         if name not in self.names:
@@ -141,11 +162,11 @@ class Staging:
 
     def publish(self) -> None:
         for name in self.names:  # on disk before anyone can see them
-            fd = os.open(self.fresh / name, os.O_RDONLY)
-            try:
-                os.fsync(fd)
-            finally:
-                os.close(fd)
+            syncing = self._syncing.get(name)
+            if syncing is not None:
+                syncing.result()
+            else:
+                _fsync(self.fresh / name)
             os.chmod(self.fresh / name, 0o644)
         folder = self.folder
         if not folder.exists():

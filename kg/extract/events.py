@@ -669,6 +669,10 @@ def find_occasions(text: str, key: str, orgs: list[Mention]) -> list[Mention]:
             if term:
                 attrs["term"] = term.group(1).upper()
                 end = term.end()
+            elif "term" not in attrs and (
+                inside := re.search(r"(?<!\w)khóa\s+([ivxl]+)(?!\w)", key[org.start : org.end])
+            ):
+                attrs["term"] = inside.group(1).upper()  # "kỳ họp 12, HĐND khóa IX thành phố …": the body holds it
         elif (
             text[m.start()].isupper()
             and text[m.end() :].lstrip()[:1].isupper()
