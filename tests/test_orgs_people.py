@@ -1255,3 +1255,61 @@ def test_people_named_in_a_doctrine_a_table_and_after_a_rank():
     assert "Đoàn Xuân Bộ" not in entities(text).get(ORGANIZATION, set())
     text = "Tham dự có đại diện Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh Nghệ An."
     assert "Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh Nghệ An" in entities(text).get(ORGANIZATION, set())
+
+
+def test_a_foreign_cabinet_in_an_article_about_its_country():
+    text = (
+        "Thủ tướng Singapore Lý Hiển Long ngày 23/4 đã công bố cải tổ nội các. Theo đó, Bộ trưởng Công thương "
+        "Chan Chung Sing sẽ trở thành Bộ trưởng Giáo dục, thay cho ông Lawrence Wong - người trở thành Bộ trưởng "
+        "Tài chính mới của Singapore. Bộ trưởng Y tế thay cho ông Gan Kim Yong - người được bổ nhiệm làm tân Bộ "
+        "trưởng Công thương. Ông Chan Chun Sing, Lawrence Wong và Ong Ye Kung được cho là các ứng viên sáng giá "
+        "sau khi Phó thủ tướng Heng Swee Keat rút lui.\nÔng Chan Chun Sing, 51 tuổi, có kinh nghiệm. Ông từng đảm "
+        "nhiệm nhiều chức vụ quan trọng trong chính phủ như Bộ trưởng Phát triển Xã hội và Gia đình, Quyền Bộ "
+        "trưởng Thể thao và Thanh niên, Quốc vụ khanh cấp cao Bộ Quốc phòng. Ông là người mạnh mẽ ở Singapore."
+    )
+    assert {"Chan Chun Sing", "Lawrence Wong", "Gan Kim Yong", "Heng Swee Keat"} <= entities(text)[PERSON]
+    assert "Chan Chung Sing" not in entities(text)[PERSON]  # one letter slipped in a foreign name
+    assert {
+        ("Chan Chun Sing", "Bộ trưởng Bộ Công thương Singapore"),
+        ("Chan Chun Sing", "Bộ trưởng Bộ Giáo dục Singapore"),
+        ("Chan Chun Sing", "Quyền Bộ trưởng Bộ Thể thao và Thanh niên Singapore"),
+        ("Chan Chun Sing", "Quốc vụ khanh cấp cao Bộ Quốc phòng Singapore"),
+        ("Lawrence Wong", "Bộ trưởng Bộ Tài chính Singapore"),
+        ("Gan Kim Yong", "Bộ trưởng Bộ Công thương Singapore"),
+        ("Heng Swee Keat", "Phó Thủ tướng Singapore"),
+    } <= posts(text)
+    orgs = entities(text)[ORGANIZATION]
+    assert {"Bộ Giáo dục Singapore", "Bộ Quốc phòng Singapore"} <= orgs
+    assert not orgs & {"Bộ Giáo dục và Đào tạo", "Bộ Quốc phòng", "Bộ Tài chính"}
+
+
+def test_a_foreign_minister_is_ours_only_in_an_article_about_his_country():
+    # an article about no one country: the foreign minister's post is left out, not given a Vietnamese ministry
+    text = "Bộ trưởng Tài chính Janet Yellen cho biết Mỹ và Trung Quốc sẽ đàm phán. Trung Quốc và Mỹ đồng ý."
+    assert not posts(text)
+    # Vietnamese names with a foreign word are not foreign spelling: "Kiên", "Kỳ", "Yến"
+    assert {"Nguyễn Thị Yến", "Lê Văn Kỳ"} <= entities("Ông Lê Văn Kỳ và bà Nguyễn Thị Yến dự họp.")[PERSON]
+
+
+def test_a_region_of_the_world_is_no_name():
+    found = entities(
+        "Dia Mirza giành vương miện Hoa hậu Châu Á Thái Bình Dương. Ham So Won từng là Hoa hậu Hàn Quốc Thái "
+        "Bình Dương năm 1997. Ông Châu Văn Minh phát biểu."
+    ).get(PERSON, set())
+    assert "Châu Văn Minh" in found
+    assert not any("Thái Bình Dương" in name for name in found)
+
+
+def test_a_state_councillor_of_china_and_the_body_his_title_writes():
+    text = (
+        "Bộ trưởng Phan Văn Giang chủ trì Lễ đón Thượng tướng Ngụy Phượng Hòa, Ủy viên Quốc vụ, Bộ trưởng Bộ "
+        "Quốc phòng Trung Quốc cùng các thành viên Đoàn. Đoàn do Thượng tướng Ngụy Phượng Hòa, Ủy viên Quốc vụ, "
+        "Bộ trưởng Bộ Quốc phòng làm Trưởng đoàn."
+    )
+    found = posts(text)
+    assert {
+        ("Ngụy Phượng Hòa", "Ủy viên Quốc vụ Trung Quốc"),
+        ("Ngụy Phượng Hòa", "Bộ trưởng Bộ Quốc phòng Trung Quốc"),
+    } <= found
+    assert ("Ngụy Phượng Hòa", "Bộ trưởng Bộ Quốc phòng") not in found  # China's minister, not ours
+    assert "Quốc vụ viện Trung Quốc" in entities(text)[ORGANIZATION]

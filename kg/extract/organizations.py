@@ -1679,6 +1679,7 @@ _TITLE_HEADS = {
     "phó phòng": "Phòng",
     "bộ trưởng": "Bộ",
     "thứ trưởng": "Bộ",
+    "quyền bộ trưởng": "Bộ",
     "viện trưởng": "Viện",
     "phó viện trưởng": "Viện",
     "quyền viện trưởng": "Viện",

@@ -196,6 +196,10 @@ def _name_at(
         cur = end + 1
     if len(words) < 2 or len(words[-1]) == 1 and _WITHHELD.match(text, end):
         return None  # "giáo viên Nguyễn Thanh Q. của trường": a name the paper withholds (not "Trần Đông A")
+    if words[0] in _REGION_FIRST:
+        region = _region_at(words)
+        if region is not None:
+            return None  # "Hoa hậu Châu Á Thái Bình Dương", "Hoa hậu Hàn Quốc Thái Bình Dương": a title's region
     family = words[0][:2] if words[0][1:2] == "'" else words[0]  # "H'Yim Kđoh": the family name is "H'"
     rare = family in _RARE_FAMILY and len(words) > 2 and words[1] in _MIDDLE  # "Đồng Văn Thanh"
     if need_surname and family not in surnames and not rare and not (foreign_ok and any(map(_foreign_word, words))):
@@ -203,6 +207,33 @@ def _name_at(
     if words[0] in _NOT_NAME and not rare:
         return None  # "Đồng Văn Thanh" is a name; "Đồng Tháp" is not
     return " ".join(words), end
+
+
+# continents, oceans and regions of the world, whose first word is also a family name ("Châu", "Thái", "Đông")
+_REGIONS = frozenset(
+    {"Châu Á", "Châu Âu", "Châu Phi", "Châu Mỹ", "Châu Úc", "Thái Bình Dương", "Đông Nam Á", "Đông Á", "Đông Âu"}
+)
+
+
+@cache
+def _regions_and_countries() -> frozenset[str]:
+    """Regions, and countries of two or more words ("Hàn Quốc", "Thái Lan"), that a name cannot open with
+    when a region follows them ("Hàn Quốc Thái Bình Dương")."""
+    return _REGIONS | frozenset(c for c in lexicon().raw["countries"] if " " in c)
+
+
+_REGION_FIRST = frozenset(r.split()[0] for r in _REGIONS) | {"Hàn", "Trung", "Nhật", "Ấn"}
+
+
+def _region_at(words: list[str]) -> int | None:
+    """How many words a region takes at the start of ``words`` ("Châu Á …"), or a country when a region comes
+    right after it ("Hàn Quốc Thái Bình Dương"); None when the words open with neither."""
+    for n in (3, 2):
+        if " ".join(words[:n]) in _REGIONS:
+            return n
+        if " ".join(words[:n]) in _regions_and_countries() and len(words) > n and _region_at(words[n:]) is not None:
+            return n
+    return None
 
 
 _GLUED_NAME = re.compile(r"([" + UPPER + r"][" + LOWER + r"]+)([" + UPPER + r"][" + LOWER + r"]+)(?!\w)")
@@ -233,8 +264,20 @@ def _name_word_here(text: str, words: list[str], m: re.Match) -> bool:
 
 
 def _foreign_word(word: str) -> bool:
-    """A capitalised word that is not one Vietnamese syllable: "Jens", "Lottner", "Saitoh"."""
-    return len(word) > 2 and not any(c in word for c in "ĐđƠơƯưĂăÂâÊêÔô") and not vietnamese_syllable(word)
+    """A capitalised word that is not one Vietnamese syllable: "Jens", "Lottner", "Saitoh"; or one that
+    only looks like one but breaks Vietnamese spelling ("Sing", "Kung", "Yong", "Ye": Chan Chun Sing,
+    Ong Ye Kung, Gan Kim Yong)."""
+    if any(c in word for c in "ĐđƠơƯưĂăÂâÊêÔô"):
+        return False
+    if len(word) > 2 and not vietnamese_syllable(word):
+        return True
+    return word.isascii() and _NOT_VIETNAMESE_SPELLING.search(word.lower()) is not None
+
+
+# spellings no Vietnamese syllable has: "k" before a, o, u ("Kung"; Vietnamese writes "c"), "c" before e, i, y,
+# "gh" before a, o, u, "y" before a, o, u ("Yong"), "ing" ("Sing"; Vietnamese writes "inh"), "ea", "ee", "ou",
+# "ei", and "ye" with nothing after it ("Ye"; Vietnamese "yê" ends in a consonant or "u")
+_NOT_VIETNAMESE_SPELLING = re.compile(r"^(?:k[aou]|c[eiy]|gh[aou]|y[aou])|ing$|ea|ee|ou|ei|^ye$")
 
 
 _CHAIN_SEP = re.compile(
@@ -242,7 +285,7 @@ _CHAIN_SEP = re.compile(
     # where a photo shows the person: "(bên trái)", "(thứ hai từ phải sang)"
     r"(?:\s*\((?:[\w ]{0,16} )?(?:trái|phải|giữa)(?: sang| qua)?\))?(?:\s*(?:,|;|–|—|-|:|\()\s*|\s+)"
     r"(?:(?:và|kiêm|hiện là|hiện|đồng thời là|nguyên|cựu|là|cũng là|từng là|từng giữ chức|từng|giữ chức(?: vụ)?|"
-    r"giữ cương vị|đảm nhiệm(?: chức(?: vụ)?)?|làm|rồi|sau đó là|trước đó là|trở thành)\s+)*",
+    r"giữ cương vị|đảm nhiệm(?: chức(?: vụ)?)?|làm|rồi|sau đó là|trước đó là|trở thành|sẽ|người|tân)\s+)*",
     re.IGNORECASE,
 )
 _ADDRESSED = re.compile(r"(?<!\w)(?:với|của|cho|tới|lên|trước|gửi)\s+$")
@@ -328,9 +371,92 @@ def _foreign_post(text: str, title: str, start: int, end: int) -> tuple[Mention,
     if country is None:
         return None
     name, country_end = country
-    base = {"kind": "central", "label": f"{word} {name}", "parent": None}
-    attrs = {"base": base, "departments": [], "derived": True, "implied": True, "post_label": f"{post_title} {name}"}
-    return Mention.at(text, ORGANIZATION, start, country_end, base["label"], attrs=attrs), country_end
+    return _foreign_body_mention(text, title, word, post_title, name, start, country_end), country_end
+
+
+# foreign titles that write their body out: "Ủy viên Quốc vụ" (of the Quốc vụ viện, China's State Council)
+_TITLES_NAMING_BODY = frozenset({"Ủy viên Quốc vụ"})
+
+
+def _foreign_body_mention(text: str, title: str, word: str, post_title: str, country: str, start: int, end: int):
+    """The mention of a foreign country's body a title names or implies ("Thủ tướng Singapore": Chính phủ
+    Singapore, implied; "Ủy viên Quốc vụ Trung Quốc": Quốc vụ viện Trung Quốc, written in the title)."""
+    base = {"kind": "central", "label": f"{word} {country}", "parent": None}
+    attrs = {"base": base, "departments": [], "derived": True, "post_label": f"{post_title} {country}"}
+    if title not in _TITLES_NAMING_BODY:
+        attrs["implied"] = True
+    return Mention.at(text, ORGANIZATION, start, end, base["label"], attrs=attrs)
+
+
+def _country_post(text: str, title: str, org: Mention | None, country: str) -> Mention | None:
+    """A post a foreign person holds in a body the title names without its country, in the country the
+    article is about ("Bộ trưởng Công thương Chan Chung Sing", "Phó thủ tướng Heng Swee Keat" in an article
+    about Singapore): the mention of that country's body ("Bộ Công thương Singapore"; for a title that names
+    the whole post, the body it implies, as ``_foreign_post``); None for bodies that are not the State's."""
+    if org is None:
+        body = lexicon().raw["standalone_post_orgs"].get(standalone_post(title) or "", "")
+        word = next((w for k, w in _FOREIGN_BODIES.items() if body.startswith(k)), None)
+        if word is None:
+            return None
+        base = {"kind": "central", "label": f"{word} {country}", "parent": None}
+        attrs = {"base": base, "departments": [], "derived": True, "implied": True, "post_label": f"{title} {country}"}
+        return Mention.at(text, ORGANIZATION, 0, 0, base["label"], attrs=attrs)
+    if not _ministry(org) or _foreign_body(org):
+        return None
+    written = " ".join(text[org.start : org.end].split())
+    if not written.startswith("Bộ "):
+        if not title.endswith("Bộ trưởng"):  # "Bộ trưởng Công thương": the ministry of that field
+            return None
+        written = "Bộ " + written
+    label = f"{written} {country}"
+    attrs = {"base": {"kind": "central", "label": label, "parent": None}, "departments": [], "derived": True}
+    attrs["replaces"] = True  # the mention of the Vietnamese body read at the same place gives way
+    return Mention.at(text, ORGANIZATION, org.start, org.end, label, attrs=attrs)
+
+
+@cache
+def _country_re() -> re.Pattern:
+    names = sorted(["Việt Nam", *lexicon().raw["countries"]], key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)")
+
+
+_WORD_BEFORE = re.compile(r"(\S+) $")
+
+
+def _article_country(text: str) -> str | None:
+    """The foreign country an article is about: named at least twice, more often than Việt Nam and more than
+    twice as often as any other (a country word next to a capitalised word is part of a name: "Lê Anh
+    Tuấn", "Thủ tướng Singapore Lý Hiển Long" are not counted)."""
+    counts: dict[str, int] = {}
+    for m in _country_re().finditer(text):
+        if text[m.end() : m.end() + 1] == " " and text[m.end() + 1 : m.end() + 2].isupper():
+            continue
+        before = _WORD_BEFORE.search(text, max(0, m.start() - 12), m.start())
+        if before and before.group(1)[0].isupper() and before.group(1)[-1].isalpha():
+            continue
+        counts[m.group()] = counts.get(m.group(), 0) + 1
+    ranked = sorted(counts.items(), key=lambda c: -c[1])
+    if not ranked or ranked[0][0] == "Việt Nam" or ranked[0][1] < 2:
+        return None
+    if len(ranked) > 1 and ranked[0][1] <= 2 * ranked[1][1]:
+        return None
+    return ranked[0][0]
+
+
+def _foreign_person(label: str) -> bool:
+    """A person whose name is not Vietnamese: a family name no Vietnamese has, or a word no Vietnamese
+    syllable spells ("Chan Chun Sing", "Heng Swee Keat")."""
+    words = label.split()
+    lex = lexicon()
+    return words[0] not in lex.surnames or words[0] in lex.raw["foreign_surnames"] or any(map(_foreign_word, words))
+
+
+def _ministry(org: Mention | None) -> bool:
+    """A body of the State ("Bộ Tài chính"), or a ministry the lexicon does not know ("Bộ Phát triển Quốc gia")."""
+    base = (org.attrs.get("base") or {}) if org is not None else {}
+    if org is None or org.attrs.get("departments") or base.get("brand") or "prefix" in base:
+        return False
+    return base.get("kind") == "central" or base.get("kind") == "named" and base.get("head") == "Bộ"
 
 
 def _state_post(org: Mention | None) -> bool:
@@ -342,7 +468,7 @@ def _state_post(org: Mention | None) -> bool:
 
 def _foreign_body(org: Mention | None) -> bool:
     """A known body of a foreign country: "Bộ Quốc phòng Anh" (Bộ trưởng Quốc phòng Anh Ben Wallace)."""
-    if org is None or (org.attrs.get("base") or {}).get("kind") != "central":
+    if org is None or (org.attrs.get("base") or {}).get("kind") not in ("central", "named"):
         return False
     return any(org.label.endswith(" " + c) for c in lexicon().raw["countries"])
 
@@ -394,8 +520,8 @@ def _skip_space(text: str, pos: int) -> int:
 
 # "được bầu làm", "được đại hội bầu giữ chức vụ", "đã được bổ nhiệm giữ chức": the post follows
 _ELECTED = re.compile(
-    r"\s*,?\s*(?:(?:đã|cũng|tiếp tục|vừa)\s+)*được(?:\s+[" + LOWER + r"]+){0,3}?\s+"
-    r"(?:bầu|bầu lại|bổ nhiệm|tái bổ nhiệm|chỉ định|phân công)\s+(?:giữ\s+chức(?:\s+vụ|\s+danh)?|làm)\s+"
+    r"\s*(?:,|\s[-–])?\s*(?:người\s+)?(?:(?:đã|cũng|tiếp tục|vừa)\s+)*được(?:\s+[" + LOWER + r"]+){0,3}?\s+"
+    r"(?:bầu|bầu lại|bổ nhiệm|tái bổ nhiệm|chỉ định|phân công)\s+(?:giữ\s+chức(?:\s+vụ|\s+danh)?|làm)\s+(?:tân\s+)?"
 )
 _COMMA = re.compile(r"\s*,\s+(?=[" + UPPER + r"])")
 _BOARD_DASH = re.compile(r"\s+[-–]\s+(?=(?:Phó )?(?:Tổng Giám đốc|Giám đốc|Tổng giám đốc|Giám đốc điều hành)\s)")
@@ -451,11 +577,10 @@ _LIST_GOES_ON = re.compile(r"\s*[,;]\s*(?=[" + UPPER + r"])")
 # the rest of an item of a career list separated by semicolons, up to the next one
 _ITEM_REST = re.compile(r"[^;.\n]{1,60}(?=;)")
 _CAREER = re.compile(
-    r"(?:vị trí|chức vụ|cương vị|nhiệm vụ)(?: quan trọng| lãnh đạo)?(?: như)?(?::(?= \w)|(?= ["
-    + UPPER
-    + r"]))|như làm(?= ["
-    + UPPER
-    + r"])"
+    r"(?:vị trí|chức vụ|cương vị|nhiệm vụ)(?: quan trọng| lãnh đạo| công tác)?(?:(?: trong ["
+    + LOWER
+    + r" ]{3,20}?)? như)?"
+    r"(?::(?= \w)|(?= [" + UPPER + r"]))|như làm(?= [" + UPPER + r"])"
 )
 _CAREER_VERB = re.compile(r"(?<!\w)(?:với|trải qua|từng giữ|nắm giữ|đảm nhận|đảm nhiệm|kinh qua)(?: nhiều| các)? $")
 # "…, ông Đạo từng kinh qua các nhiệm vụ: …": the holder named again by the given name before the verb
@@ -502,6 +627,7 @@ def _posts_after(
     pending: list[tuple[str, str | None, str, int, int]] = []
     shared: list[tuple[str, int]] = []  # titles waiting for the body of the title after "kiêm"
     party_titles: list[tuple[str, int, int]] = []  # a Party title with no body, before a State post
+    abroad: list[tuple[str, int, int]] = []  # a foreign title with no country, before a post in a foreign body
     cur = pos
     while True:
         elected = _ELECTED.match(text, cur)  # "…, được bầu làm Chủ tịch Hội"
@@ -593,6 +719,10 @@ def _posts_after(
                 shared.append((title, start))
                 cur = after
                 continue
+            if title in _TITLES_NAMING_BODY and re.match(r"\s*,", text[after : after + 3]):
+                abroad.append((title, start, after))  # "Ủy viên Quốc vụ, Bộ trưởng Bộ Quốc phòng Trung Quốc"
+                cur = after
+                continue
             if title in _PARTY_TITLES and re.match(r"\s*,", text[after : after + 3]):
                 party_titles.append((title, start, after))  # "Phó bí thư thường trực, Chủ tịch HĐND tỉnh"
                 cur = after
@@ -626,6 +756,15 @@ def _posts_after(
         if org is not None and shared:
             posts.extend((s_title, org, s_start, after) for s_title, s_start in shared)
             shared = []
+        if org is not None and abroad:
+            country = next((c for c in lexicon().raw["countries"] if org.label.endswith(" " + c)), None)
+            if country is None or not _foreign_body(org):
+                break  # "Ủy viên Quốc vụ, Bộ trưởng Bộ Quốc phòng làm Trưởng đoàn": China's, not our ministry
+            for a_title, a_start, a_end in abroad:
+                word, post_title = lexicon().raw["foreign_post_titles"][a_title]
+                held = _foreign_body_mention(text, a_title, word, post_title, country, a_start, a_end)
+                posts.append((a_title, held, a_start, after))
+            abroad = []
         if org is not None and party_titles:
             committee = _committee_of(text, org)
             if committee is not None:
@@ -786,6 +925,13 @@ def find_people(
         row = homes.get(text.rfind("\n", 0, start) + 1) if homes else None
         return row[0] if row else None
 
+    memo: list[str | None] = []  # the country the article is about, once asked for
+
+    def article_country() -> str | None:
+        if not memo:
+            memo.append(_article_country(text))
+        return memo[0]
+
     pos = 0
     for m in trig_re.finditer(key):
         if m.end() < pos or not text[m.end() : m.end() + 1].isupper():
@@ -856,8 +1002,22 @@ def find_people(
                 posts.extend((person, c_title, c_org, c_start) for c_title, c_org, c_start, _ in chain)
         if org is None and standalone_post(title) is None:
             continue
-        if foreign is None and name[0].split()[0] not in lex.surnames and not _foreign_body(org) and _state_post(org):
-            continue  # "Thủ tướng Narendra Modi", "Bộ trưởng Tài chính Janet Yellen": a foreign leader, not our post
+        if (
+            foreign is None
+            and not _foreign_body(org)
+            and (_state_post(org) or _ministry(org))
+            and _foreign_person(name[0])
+        ):
+            # "Bộ trưởng Công thương Chan Chung Sing" in an article about Singapore: Singapore's minister
+            abroad = _country_post(text, title, org, country) if (country := article_country()) else None
+            if abroad is not None:
+                org = abroad
+                chain, _ = _posts_after(text, key, name[1], named_before=True)
+                # (not "… Mao Ayuth và Phó cục trưởng Bộ Giao thông Uy Sovannarith": a body that took a name in)
+                chain = [c for c in chain if c[1] is None or not any(map(_foreign_word, c[1].label.split()))]
+                posts.extend((person, c_title, c_org, c_start) for c_title, c_org, c_start, _ in chain)
+            elif _state_post(org) and name[0].split()[0] not in lex.surnames:
+                continue  # "Thủ tướng Narendra Modi", "Bộ trưởng Tài chính Janet Yellen": a foreign leader, not ours
         posts.append((person, title, org, m.start()))
         # "Bí thư Trung ương Đảng, Trưởng ban Tuyên giáo Trung ương Nguyễn Trọng Nghĩa": every post of
         # the chain before the name is the person's
@@ -970,7 +1130,22 @@ def find_people(
             home, title, start = row
             posts.append((person, title, org_mention(text, home), start))
     _same_name_slipped(people)
+    if any(_foreign_person(p.label) for p in people) and article_country() is not None:
+        posts = [_abroad(text, post, article_country()) for post in posts]
     return people, posts
+
+
+def _abroad(text: str, post: tuple[Mention, str, Mention | None, int], country: str):
+    """A foreign person's post in a body of the State written without its country, in an article about one
+    country ("Ông cũng từng kinh qua nhiều vị trí công tác như Bộ trưởng Bộ Giáo dục, …" of Lawrence Wong,
+    about Singapore): that country's body."""
+    person, title, org, start = post
+    if not _foreign_person(person.label) or org is not None and (org.attrs.get("post_label") or _foreign_body(org)):
+        return post
+    if not (_state_post(org) or _ministry(org)):
+        return post
+    abroad = _country_post(text, title, org, country)
+    return post if abroad is None else (person, title, abroad, start)
 
 
 # a post shared by the people listed after it: "2 ứng viên khác cũng là đại biểu Quốc hội khóa XIV, là ông A - …
@@ -1081,6 +1256,7 @@ def _same_name_slipped(people: list[Mention]) -> None:
     for person in people:
         forms = counts.setdefault(fold(person.label), {})
         forms[person.label] = forms.get(person.label, 0) + 1
+    _foreign_slips(counts)
     for forms in counts.values():
         if len(forms) < 2:
             continue
@@ -1089,6 +1265,29 @@ def _same_name_slipped(people: list[Mention]) -> None:
             for person in people:
                 if person.label in forms:
                     person.label = best
+
+
+def _foreign_slips(counts: dict[str, dict[str, int]]) -> None:
+    """ "Chan Chung Sing" once, "Chan Chun Sing" twice: a foreign name with one letter slipped in one word is
+    the same person (Vietnamese names differing so are not: "Ngô Duy Bảo", "Ngô Duy Hảo")."""
+    foreign = [k for k in counts if len(counts) > 1 and any(_foreign_word(w) for w in next(iter(counts[k])).split())]
+    for a, b in itertools.combinations(foreign, 2):
+        wa, wb = a.split(), b.split()
+        if len(wa) != len(wb) or a not in counts or b not in counts:
+            continue
+        diff = [(x, y) for x, y in zip(wa, wb, strict=True) if x != y]
+        if len(diff) == 1 and min(map(len, diff[0])) >= 3 and _one_letter(*diff[0]):
+            counts[a].update(counts.pop(b))
+
+
+def _one_letter(x: str, y: str) -> bool:
+    """Whether ``x`` and ``y`` differ by one letter added, dropped or changed."""
+    if len(x) > len(y):
+        x, y = y, x
+    if len(y) - len(x) > 1:
+        return False
+    i = next((k for k in range(len(x)) if x[k] != y[k]), len(x))
+    return x[i + (len(x) == len(y)) :] == y[i + 1 :]
 
 
 # capitalised words that open a sentence before a name, not part of it

@@ -230,8 +230,15 @@ def kg_people(doc: Doc) -> Doc:
         if org.attrs.get("derived"):  # "Bí thư Đảng ủy, Cục trưởng Cục X": the mention "Đảng ủy" is Đảng ủy Cục X
             if org.attrs["base"].get("unit_of") is not None:  # "Khoa X" of the school its chain names: not alone
                 orgs.drop_starting_in(org.start, org.attrs["base"]["unit_of"])
+            if org.attrs.get("replaces"):  # "Bộ Giáo dục" of Singapore: not the Vietnamese ministry read there
+                orgs.drop_starting_in(org.start, org.end)
             orgs.append(org)
-            doc._.kg_links.append(("holds", person, org, {"title": title}))
+            held = (
+                {"title": title, "post_label": org.attrs["post_label"]}
+                if "post_label" in org.attrs
+                else {"title": title}
+            )
+            doc._.kg_links.append(("holds", person, org, held))  # ("Ủy viên Quốc vụ Trung Quốc" of Quốc vụ viện)
             continue
         unit_of = org.attrs["base"].get("unit_of")
         if unit_of is not None:  # "Vụ Pháp luật, Văn phòng Quốc hội": the unit is named with its body
