@@ -1313,3 +1313,54 @@ def test_a_state_councillor_of_china_and_the_body_his_title_writes():
     } <= found
     assert ("Ngụy Phượng Hòa", "Bộ trưởng Bộ Quốc phòng") not in found  # China's minister, not ours
     assert "Quốc vụ viện Trung Quốc" in entities(text)[ORGANIZATION]
+
+
+def test_a_foreign_ministers_country_is_the_one_his_paragraph_names():
+    text = (
+        "Nga trục xuất nhà ngoại giao. Nga cáo buộc. Nga đáp trả.\nÔng Biden chỉ định Bộ trưởng Tư pháp Mỹ "
+        "Merrick Garland, và Bộ trưởng An ninh Nội địa Alejandro Mayorkas. Bộ trưởng Giao thông Singapore Ong Ye "
+        "Kung cho biết."
+    )
+    found = posts(text)
+    assert ("Alejandro Mayorkas", "Bộ trưởng Bộ An ninh Nội địa Mỹ") in found
+    assert ("Ong Ye Kung", "Bộ trưởng Bộ Giao thông Singapore") in found
+    assert not any(label.endswith(" Nga") for _, label in found)
+
+
+def test_the_one_replaced_held_the_post():
+    text = (
+        "Bộ trưởng Singapore. Singapore cải tổ nội các. Bộ trưởng Giao thông Ong Ye Kung sẽ trở thành Bộ trưởng "
+        "Y tế thay cho ông Gan Kim Yong - người được bổ nhiệm làm tân Bộ trưởng Công thương."
+    )
+    found = posts(text)
+    assert {
+        ("Ong Ye Kung", "Bộ trưởng Bộ Giao thông Singapore"),
+        ("Ong Ye Kung", "Bộ trưởng Bộ Y tế Singapore"),
+        ("Gan Kim Yong", "Bộ trưởng Bộ Y tế Singapore"),
+        ("Gan Kim Yong", "Bộ trưởng Bộ Công thương Singapore"),
+    } <= found
+
+
+def test_a_head_tied_by_do_to_the_body_before_him():
+    text = (
+        "Theo báo cáo của Bộ GTVT do Bộ trưởng Nguyễn Văn Thể trình bày, Bộ GTVT đã triển khai. Đoàn công tác "
+        "của Bộ Giáo dục và Đào tạo (GD&ĐT) do Thứ trưởng Phạm Ngọc Thưởng làm trưởng đoàn. Báo cáo do Bộ "
+        "trưởng Trần Văn Sơn trình bày."
+    )
+    found = posts(text)
+    assert {
+        ("Nguyễn Văn Thể", "Bộ trưởng Bộ Giao thông vận tải"),
+        ("Phạm Ngọc Thưởng", "Thứ trưởng Bộ Giáo dục và Đào tạo"),
+    } <= found
+    assert not any(person == "Trần Văn Sơn" for person, _ in found)  # "Báo cáo do": no body before
+
+
+def test_a_glued_trigger_a_former_commune_chairman_and_a_last_word_in_lower_case():
+    text = (
+        "ÔngTrần Văn Bình (60 tuổi) - cựu chủ tịch xã Thạnh An, cho biết ông đã từng làm chủ tịch xã này. "
+        "Thủ tướng Phạm Minh chính và người đồng cấp gặp gỡ. Thủ tướng Phạm Minh Chính khẳng định."
+    )
+    assert ("Trần Văn Bình", "Chủ tịch Ủy ban nhân dân xã Thạnh An") in posts(text)
+    people = entities(text)[PERSON]
+    assert "Phạm Minh Chính" in people
+    assert "Phạm Minh" not in people

@@ -20,6 +20,7 @@ from kg.extract.organizations import (
     country_after,
     earlier_body,
     org_mention,
+    parse_org,
     post_org,
     vietnamese_syllable,
 )
@@ -280,8 +281,11 @@ def _foreign_word(word: str) -> bool:
 _NOT_VIETNAMESE_SPELLING = re.compile(r"^(?:k[aou]|c[eiy]|gh[aou]|y[aou])|ing$|ea|ee|ou|ei|^ye$")
 
 
+# "- cựu chủ tịch xã Thạnh An": a former post in lower case, in a body named by its level and place
+_FORMER_LEVEL = re.compile(r"(?<!\w)(?:cựu|nguyên) $")
+_LEVEL_AFTER = re.compile(r" (?:xã|phường|thị trấn|huyện|quận|thị xã|tỉnh) (?=\S)")
 _CHAIN_SEP = re.compile(
-    r"(?:\s*\((?:[^()\n]{0,25}[-–,]\s*)?(?:sinh|sn)[^)]{0,30}\))?"
+    r"(?:\s*\((?:[^()\n]{0,25}[-–,]\s*)?(?:sinh|sn)[^)]{0,30}\)|\s*\(\d{1,3} tuổi\))?"  # "(60 tuổi)"
     # where a photo shows the person: "(bên trái)", "(thứ hai từ phải sang)"
     r"(?:\s*\((?:[\w ]{0,16} )?(?:trái|phải|giữa)(?: sang| qua)?\))?(?:\s*(?:,|;|–|—|-|:|\()\s*|\s+)"
     r"(?:(?:và|kiêm|hiện là|hiện|đồng thời là|nguyên|cựu|là|cũng là|từng là|từng giữ chức|từng|giữ chức(?: vụ)?|"
@@ -378,6 +382,28 @@ def _foreign_post(text: str, title: str, start: int, end: int) -> tuple[Mention,
 _TITLES_NAMING_BODY = frozenset({"Ủy viên Quốc vụ"})
 
 
+_CAPITAL_AT = re.compile(r" (?=[" + UPPER + r"])")
+
+
+def _without_foreign_name(text: str, key: str, parsed: OrgParse, title: str) -> OrgParse | None:
+    """ "Bộ trưởng Giao thông Ong Ye Kung sẽ …": a body the lexicon does not know, read on into the foreign
+    name of its head, ends before the name."""
+    label = parsed.base.get("label", "").split()
+    if parsed.base.get("kind") != "named" or label[:1] != ["Bộ"] or not label[1:2] or not label[1][0].isupper():
+        return parsed  # (not "Công ty Cổ phần Tập đoàn Thai Group", "Bộ phận ẩm thực Khách sạn Mia Luxury Saigon")
+    if parsed.departments:
+        return parsed
+    countries = lexicon().raw["countries"]
+    for m in _CAPITAL_AT.finditer(text, parsed.start, parsed.end):
+        name = _name_at(text, m.end(), lexicon().surnames, need_surname=True, foreign_ok=True)
+        if name and name[0].startswith(tuple(c + " " for c in countries)):
+            continue  # "Bộ trưởng Giao thông Singapore Ong Ye Kung": the country ends the ministry's name
+        if name and name[1] == parsed.end and any(map(_foreign_word, name[0].split())):
+            cut = post_org(text[: m.start()], key[: m.start()], parsed.start, title)
+            return cut if cut is not None and cut.end == m.start() else parsed
+    return parsed
+
+
 def _foreign_body_mention(text: str, title: str, word: str, post_title: str, country: str, start: int, end: int):
     """The mention of a foreign country's body a title names or implies ("Thủ tướng Singapore": Chính phủ
     Singapore, implied; "Ủy viên Quốc vụ Trung Quốc": Quốc vụ viện Trung Quốc, written in the title)."""
@@ -441,6 +467,15 @@ def _article_country(text: str) -> str | None:
     if len(ranked) > 1 and ranked[0][1] <= 2 * ranked[1][1]:
         return None
     return ranked[0][0]
+
+
+def _country_before(text: str, pos: int, country: str) -> str:
+    """The country a foreign post at ``pos`` is of, in an article about ``country``: the last other foreign country
+    its paragraph names before it ("… Bộ trưởng Tư pháp Mỹ Merrick Garland, và Bộ trưởng An ninh Nội địa
+    Alejandro Mayorkas" in an article about Nga: Mỹ's), else the article's."""
+    named = [m.group() for m in _country_re().finditer(text, text.rfind("\n", 0, pos) + 1, pos)]
+    named = [c for c in named if c != "Việt Nam"]
+    return named[-1] if named else country
 
 
 def _foreign_person(label: str) -> bool:
@@ -660,6 +695,8 @@ def _posts_after(
             or _followed_by_name(text, m.end())
             or _LOWER_HEAD.match(key, m.end())  # "- giảng viên trường ĐH Tôn Đức Thắng"
             or title.endswith(" Hội đồng trường")  # "…, thành viên Hội đồng trường": the title names its body
+            or _FORMER_LEVEL.search(text, max(0, start - 8), start)
+            and _LEVEL_AFTER.match(key, after_title)
         ):
             break
         after = after_title
@@ -947,6 +984,15 @@ def find_people(
         chain, pos = _posts_after(text, key, end, home=home_of(person.start))
         for title, org, title_start, _ in chain:
             posts.append((person, title, org, title_start))
+    # a trigger with the space after it left out: "ÔngTrần Văn Bình (60 tuổi) - cựu chủ tịch xã Thạnh An"
+    for m in _GLUED_TRIGGER.finditer(text):
+        name = _name_at(text, m.end(), lex.surnames, need_surname=True)
+        if not name or inside_person(m.end()) or not free(m.end(), name[1]) or len(name[0].split()) < 3:
+            continue
+        person = Mention.at(text, PERSON, m.end(), name[1], name[0])
+        add_person(person)
+        chain, _ = _posts_after(text, key, name[1])
+        posts.extend((person, c_title, c_org, c_start) for c_title, c_org, c_start, _ in chain)
     # a post before the name: "Bí thư Tỉnh ủy Nguyễn Văn A", "Thủ tướng Phạm Minh Chính"
     _, post_re, honor_re = _triggers()
     ended: dict[int, tuple[str, Mention | None, int]] = {}  # posts by where they end: (title, org, start)
@@ -962,6 +1008,7 @@ def find_people(
         nxt = re.compile(r"\s+").match(key, cur)
         if nxt:
             parsed = post_org(text, key, _central_level(key, nxt.end()), title)
+            parsed = _without_foreign_name(text, key, parsed, title) if parsed else None
             if parsed:
                 org, cur = org_mention(text, parsed), parsed.end
         elif key.startswith(", ", cur) and standalone_post(title) is None:
@@ -975,7 +1022,7 @@ def find_people(
             org, cur = foreign
         leader = title in lex.raw["foreign_post_titles"]  # "Quốc vương Haji Hassanal Bolkiah": a person, no post
         if org is None and standalone_post(title) is None and not leader:
-            org = _post_named_before(text, title, m.start(), cur, ended, posts)
+            org = _led_by(text, key, title, m.start()) or _post_named_before(text, title, m.start(), cur, ended, posts)
             if org is None:
                 continue
         ended[cur] = (title, org, m.start())
@@ -1009,7 +1056,8 @@ def find_people(
             and _foreign_person(name[0])
         ):
             # "Bộ trưởng Công thương Chan Chung Sing" in an article about Singapore: Singapore's minister
-            abroad = _country_post(text, title, org, country) if (country := article_country()) else None
+            country = _country_before(text, m.start(), article_country()) if article_country() else None
+            abroad = _country_post(text, title, org, country) if country else None
             if abroad is not None:
                 org = abroad
                 chain, _ = _posts_after(text, key, name[1], named_before=True)
@@ -1129,9 +1177,16 @@ def find_people(
         if row is not None:
             home, title, start = row
             posts.append((person, title, org_mention(text, home), start))
+    # "X sẽ trở thành Bộ trưởng Y tế thay cho ông Gan Kim Yong": the one replaced held the post
+    for person in people if "thay cho" in text else ():
+        replaced = _REPLACED.search(text, max(0, person.start - 30), person.start)
+        held = _post_ending_at(text, key, replaced.start()) if replaced else None
+        if held is not None:
+            posts.append((person, held[0], held[1], held[2]))
     _same_name_slipped(people)
+    _lower_last_word(text, people)
     if any(_foreign_person(p.label) for p in people) and article_country() is not None:
-        posts = [_abroad(text, post, article_country()) for post in posts]
+        posts = [_abroad(text, post, _country_before(text, post[3], article_country())) for post in posts]
     return people, posts
 
 
@@ -1154,6 +1209,7 @@ _SHARED = re.compile(r",?\s+(?:là|gồm có|gồm)\s+(?=(?:các\s+)?(?:ông|bà
 _LIST_ITEM = re.compile(r"(?:,|;|(?<!\w)và)\s+(?:các\s+)?(?:(?:ông|bà|đồng chí)\s+)?$")
 
 
+_REPLACED = re.compile(r",?\s*thay cho (?:ông|bà|đồng chí) $")
 _MEMBER = re.compile(r"(?:Thành viên|Ủy viên) (.+)")
 
 
@@ -1229,6 +1285,25 @@ def _member_rows(text: str, key: str) -> dict[int, tuple[OrgParse, str, int]]:
     return out
 
 
+# "Theo báo cáo của Bộ GTVT do Bộ trưởng Nguyễn Văn Thể trình bày", "Đoàn công tác của Bộ Giáo dục và Đào tạo
+# (GD&ĐT) do Thứ trưởng Phạm Ngọc Thưởng làm trưởng đoàn": a body, then "do" and the title of its head
+_LED_BY = re.compile(r"(?:\s*\([^()\n]{1,12}\))?\s+do\s+$")
+_HEAD_OF = {"Bộ trưởng": "Bộ ", "Thứ trưởng": "Bộ ", "Cục trưởng": "Cục ", "Phó Cục trưởng": "Cục "}
+
+
+def _led_by(text: str, key: str, title: str, start: int) -> Mention | None:
+    """The body a bare head's title belongs to when "do" ties it to the body written right before it."""
+    head = _HEAD_OF.get(title)
+    if head is None or not key.endswith("do ", 0, start):
+        return None
+    at = text.rfind(head, max(0, start - 80), start)
+    parsed = parse_org(text, key, at, allow_generic=True) if at >= 0 else None
+    if parsed is None or parsed.departments or not _LED_BY.fullmatch(text, parsed.end, start):
+        return None
+    return org_mention(text, parsed)
+
+
+_GLUED_TRIGGER = re.compile(r"(?<!\w)(?:Ông|ông|Bà|bà)(?=[" + UPPER + r"][" + LOWER + r"])")
 _PART_OF_TITLE = re.compile(r"(?:Phó|Quyền|kiêm) $")
 _BARE_BEFORE_NAME = re.compile(r" (?:[" + UPPER + r"][" + LOWER + r"]+ ){2,3}[" + UPPER + r"][" + LOWER + r"]*(?!\w)")
 
@@ -1265,6 +1340,21 @@ def _same_name_slipped(people: list[Mention]) -> None:
             for person in people:
                 if person.label in forms:
                     person.label = best
+
+
+_NEXT_WORD = re.compile(r" ([" + LOWER + r"]+)(?!\w)")
+
+
+def _lower_last_word(text: str, people: list[Mention]) -> None:
+    """ "Thủ tướng Phạm Minh chính và …": a name whose last word was written in lower case is the person the
+    article names in full elsewhere ("Phạm Minh Chính"); the mention takes the word in."""
+    labels = {p.label for p in people}
+    for person in people:
+        nxt = _NEXT_WORD.match(text, person.end) if len(person.label.split()) == 2 else None
+        if nxt and f"{person.label} {nxt.group(1).capitalize()}" in labels:
+            person.label = f"{person.label} {nxt.group(1).capitalize()}"
+            person.end = nxt.end()
+            person.text = text[person.start : person.end]
 
 
 def _foreign_slips(counts: dict[str, dict[str, int]]) -> None:

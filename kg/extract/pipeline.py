@@ -230,9 +230,13 @@ def kg_people(doc: Doc) -> Doc:
         if org.attrs.get("derived"):  # "Bí thư Đảng ủy, Cục trưởng Cục X": the mention "Đảng ủy" is Đảng ủy Cục X
             if org.attrs["base"].get("unit_of") is not None:  # "Khoa X" of the school its chain names: not alone
                 orgs.drop_starting_in(org.start, org.attrs["base"]["unit_of"])
-            if org.attrs.get("replaces"):  # "Bộ Giáo dục" of Singapore: not the Vietnamese ministry read there
-                orgs.drop_starting_in(org.start, org.end)
-            orgs.append(org)
+            same = orgs.at(org.start, org.end) if org.attrs.get("replaces") else None
+            if same is not None and same.label == org.label:  # Singapore's ministry held by two people
+                org = same
+            else:
+                if org.attrs.get("replaces"):  # "Bộ Giáo dục" of Singapore: not the Vietnamese ministry read there
+                    orgs.drop_starting_in(org.start, org.end)
+                orgs.append(org)
             held = (
                 {"title": title, "post_label": org.attrs["post_label"]}
                 if "post_label" in org.attrs
