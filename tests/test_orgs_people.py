@@ -1364,3 +1364,15 @@ def test_a_glued_trigger_a_former_commune_chairman_and_a_last_word_in_lower_case
     people = entities(text)[PERSON]
     assert "Phạm Minh Chính" in people
     assert "Phạm Minh" not in people
+
+
+def test_a_sectors_trade_union_and_its_chairman():
+    text = (
+        "Cùng dự buổi gặp mặt có Chủ tịch Công đoàn Giáo dục Việt Nam Vũ Minh Đức; Phó Giám đốc thường trực "
+        "ĐHQG Hà Nội Nguyễn Hoàng Hải."
+    )
+    assert ("Vũ Minh Đức", "Chủ tịch Công đoàn Giáo dục Việt Nam") in posts(text)
+    assert "Công đoàn Giáo dục Việt Nam" in entities(text)[ORGANIZATION]
+    # the union of a school is still the school's ("Công đoàn Trường Đại học …": a unit of the school)
+    found = posts("Ông Bùi Đức Hùng, Chủ tịch Công đoàn Trường Đại học Bách khoa Hà Nội, phát biểu.")
+    assert found == {("Bùi Đức Hùng", "Chủ tịch Công đoàn Trường Đại học Bách khoa Hà Nội")}
