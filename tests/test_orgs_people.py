@@ -147,6 +147,11 @@ def test_a_name_in_apposition_with_what_the_person_is():
         "về Australia, nhận định.\nHà Nội, người dân đổ ra đường. Ông Justin Chiah, giám đốc, nói."
     )[PERSON]
     assert {"Frances Adamson", "Chen Hong", "Justin Chiah"} == found
+    text = (
+        "Khi đó, Frances Adamson, người hiện là Tổng Thư ký Bộ Ngoại giao và Thương mại Australia đã có bài phát "
+        "biểu. Chen Hong, chuyên gia nghiên cứu về Australia tại một trường đại học, nhận định."
+    )
+    assert posts(text) == {("Frances Adamson", "Tổng Thư ký Bộ Ngoại giao và Thương mại Australia")}
 
 
 def test_a_country_ends_a_ministrys_name_before_its_ministers_name():

@@ -1116,7 +1116,11 @@ def find_people(
                 continue  # "Ông Justin Chiah", "TS Cấn Văn Lực", "HLV Solskjaer", "Theo Bryan Clark"
             if text[start - 2 : start] == ", " and not any(map(_foreign_word, words)):
                 continue  # "…, Frances Adamson, người hiện là …": inside a sentence only a foreign name
-            add_person(Mention.at(text, PERSON, start, end, m.group(1)))
+            person = Mention.at(text, PERSON, start, end, m.group(1))
+            add_person(person)
+            # "Frances Adamson, người hiện là Tổng Thư ký Bộ Ngoại giao và Thương mại Australia": her post
+            chain, _ = _posts_after(text, key, end, named_before=True)
+            posts.extend((person, c_title, c_org, c_start) for c_title, c_org, c_start, _ in chain)
     # photographers in a credit: "(Ảnh: Như Phong)"
     for kind, start, end, label in credited_names(text):
         if kind == PERSON and free(start, end) and not inside_person(start):
