@@ -1381,3 +1381,14 @@ def test_a_sectors_trade_union_and_its_chairman():
     # the union of a school is still the school's ("Công đoàn Trường Đại học …": a unit of the school)
     found = posts("Ông Bùi Đức Hùng, Chủ tịch Công đoàn Trường Đại học Bách khoa Hà Nội, phát biểu.")
     assert found == {("Bùi Đức Hùng", "Chủ tịch Công đoàn Trường Đại học Bách khoa Hà Nội")}
+
+
+def test_the_party_committee_of_a_body_of_the_chain_written_short():
+    text = (
+        "UBKT đã kết luận thi hành kỷ luật đối ông Bùi Văn Sang, Phó Giám đốc Kho bạc Nhà nước (KBNN) tỉnh Phú "
+        "Yên; nguyên Đảng ủy viên Đảng ủy Kho bạc nhiệm kỳ 2015-2020."
+    )
+    assert ("Bùi Văn Sang", "Đảng ủy viên Đảng ủy Kho bạc Nhà nước tỉnh Phú Yên") in posts(text)
+    # no body of the chain begins so: nothing read
+    found = posts("Ông Bùi Văn Sang, Phó Giám đốc Sở Tài chính tỉnh Phú Yên; nguyên Đảng ủy viên Đảng ủy Kho bạc.")
+    assert not any("Kho bạc" in label for _, label in found)

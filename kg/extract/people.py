@@ -580,6 +580,12 @@ _BARE_ORGANS = {
 }
 
 
+# the Party committee of a body of the chain written short: "Đảng ủy Kho bạc" after "Kho bạc Nhà nước tỉnh Phú Yên"
+_PARTY_OF_SHORT = re.compile(
+    r" (Đảng ủy|Chi bộ) ([" + UPPER + r"][" + LOWER + r"]*(?: [" + LOWER + r"]+)?)(?=\s+nhiệm kỳ|\s*[,;.]|\s*$)"
+)
+
+
 # a body the parser cannot read (a head word, up to four words) between a title and the next post of a chain
 _UNREAD_BODY = re.compile(
     r" (?:Đảng|Chi|Ban|Phòng|Hội|Công|Trung|Văn|Tỉnh|Huyện|Thành|Quận|Bộ|Sở|Cục|Vụ|Viện|Trường|Khoa|Đoàn)"
@@ -741,6 +747,14 @@ def _posts_after(
             else:
                 org = _university(text, at_body, title)
                 after = org.end if org is not None else after
+        short = _PARTY_OF_SHORT.match(text, after) if org is None and posts else None
+        if short:  # "…, Phó Giám đốc Kho bạc Nhà nước tỉnh Phú Yên; nguyên Đảng ủy viên Đảng ủy Kho bạc nhiệm kỳ …"
+            body = next(
+                (o for _, o, _, _ in reversed(posts) if o is not None and o.label.startswith(short.group(2))), None
+            )
+            if body is not None:
+                org = _party_of(text, _BARE_ORGANS[short.group(1).lower()], None, short.start(1), short.end(2), body)
+                after = short.end(2)
         foreign = _foreign_post(text, title, start, after) if org is None else None
         if foreign is not None:
             org, after = foreign
