@@ -1392,3 +1392,14 @@ def test_the_party_committee_of_a_body_of_the_chain_written_short():
     # no body of the chain begins so: nothing read
     found = posts("Ông Bùi Văn Sang, Phó Giám đốc Sở Tài chính tỉnh Phú Yên; nguyên Đảng ủy viên Đảng ủy Kho bạc.")
     assert not any("Kho bạc" in label for _, label in found)
+
+
+def test_a_sitting_deputy_sits_in_the_quoc_hoi_of_the_articles_date():
+    body = (
+        "Tiêu đề\n3 trong số 4 ứng viên tại đơn vị bầu cử này là đại biểu Quốc hội đương nhiệm, là các ông Hoàng "
+        "Văn Cường, Nguyễn Anh Trí và Nguyễn Quang Tuấn."
+    )
+    found = conftest.posts("# date = 20210420\n" + body)
+    assert {(name, "Đại biểu Quốc hội khóa XIV") for name in ("Hoàng Văn Cường", "Nguyễn Anh Trí")} <= found
+    assert ("Nguyễn Quang Tuấn", "Đại biểu Quốc hội khóa XV") in conftest.posts("# date = 20220105\n" + body)
+    assert not conftest.posts(body)  # no date: no term

@@ -9,6 +9,7 @@ Trưởng Ban Tổ chức Tỉnh ủy". Upper-case bylines are turned into prope
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import itertools
 import re
 from functools import cache, lru_cache
@@ -107,6 +108,18 @@ def standalone_post(title: str) -> str | None:
 
 
 _DEPUTY_OF_TERM = "Đại biểu Quốc hội khóa "
+_SITTING = re.compile(r" đương nhiệm(?!\s+kh[óo]a)(?!\w)")
+# the terms of the Quốc hội, from the first sitting of each (its deputies sit until the next one's)
+_TERMS = ((dt.date(2011, 7, 21), "XIII"), (dt.date(2016, 7, 20), "XIV"), (dt.date(2021, 7, 20), "XV"))
+
+
+def _term_sitting(date: dt.date | None) -> str | None:
+    """The term of the Quốc hội sitting on ``date`` (None before 2011 and after the XVI's election in 2026)."""
+    if date is None or date < _TERMS[0][0] or date >= dt.date(2026, 3, 15):
+        return None
+    return [term for start, term in _TERMS if start <= date][-1]
+
+
 _TERM = re.compile(r"\s+(?:đương nhiệm\s+)?kh[óo]a\s+([ivxl]+)(?!\w)")
 
 
@@ -934,7 +947,7 @@ def _lone_unit(org: Mention) -> bool:
 
 
 def find_people(
-    text: str, key: str, taken: list[tuple[int, int]]
+    text: str, key: str, taken: list[tuple[int, int]], date: dt.date | None = None
 ) -> tuple[list[Mention], list[tuple[Mention, str, Mention | None, int]]]:
     """Person mentions and (person, post title, organisation, where the title starts).
 
@@ -1152,7 +1165,7 @@ def find_people(
                 add_person(Mention.at(text, PERSON, start, start + len(w.group()), w.group()))
     people.sort(key=lambda p: p.start)
     for m in _SHARED.finditer(key) if people and (" là " in key or " gồm " in key) else ():
-        shared = _post_ending_at(text, key, m.start())
+        shared = _post_ending_at(text, key, m.start(), _term_sitting(date))
         if shared is None:
             continue
         title, org, title_start = shared
@@ -1240,13 +1253,20 @@ def _holds_in_organ(posts: list, person: Mention, title: str) -> bool:
     )
 
 
-def _post_ending_at(text: str, key: str, pos: int) -> tuple[str, Mention | None, int] | None:
-    """The post written right before ``pos`` (a term or "nhiệm kỳ …" after it), as (title, body, start)."""
+def _post_ending_at(
+    text: str, key: str, pos: int, sitting: str | None = None
+) -> tuple[str, Mention | None, int] | None:
+    """The post written right before ``pos`` (a term or "nhiệm kỳ …" after it), as (title, body, start); with
+    ``sitting``, the term of the Quốc hội sitting when the article was written, "đại biểu Quốc hội đương nhiệm" is
+    a deputy of that term."""
     post_re = _triggers()[1]
     for m in post_re.finditer(key, max(0, pos - 150), pos):
         if m.start() and key[m.start() - 1].isalpha():
             continue
         title, cur = _in_charge(*_with_term(_title(key[m.start() : m.end()]), key, m.end()), key=key)
+        sits = _SITTING.match(key, cur) if sitting and title == "Đại biểu Quốc hội" else None
+        if sits:  # "3 trong số 4 ứng viên … là đại biểu Quốc hội đương nhiệm, là các ông A, B và C"
+            title, cur = _DEPUTY_OF_TERM + sitting, sits.end()
         org = None
         nxt = re.compile(r"\s+").match(key, cur)
         if nxt and cur < pos:

@@ -51,7 +51,7 @@ from kg.textnorm import match_key
 PIPELINE_VERSION = "1"
 COMPONENTS = ("kg_normalise", "kg_places", "kg_organizations", "kg_resolutions", "kg_people", "kg_events")
 
-for _name in ("kg_text", "kg_key", "kg_sentences", "kg_mentions", "kg_links"):
+for _name in ("kg_text", "kg_key", "kg_sentences", "kg_mentions", "kg_links", "kg_date"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
@@ -192,7 +192,7 @@ def kg_resolutions(doc: Doc) -> Doc:
 @Language.component("kg_people", assigns=["doc._.kg_mentions", "doc._.kg_links"])
 def kg_people(doc: Doc) -> Doc:
     taken = [(m.start, m.end) for m in doc._.kg_mentions]
-    people, posts = find_people(doc._.kg_text, doc._.kg_key, taken)
+    people, posts = find_people(doc._.kg_text, doc._.kg_key, taken, date=doc._.kg_date)
     doc._.kg_mentions.extend(people)
     orgs = _Orgs(doc._.kg_mentions)
     # "Thủ tướng Singapore Lý Hiển Long" … "Thủ tướng Lý Hiển Long": the bare title is his foreign post
@@ -488,6 +488,7 @@ def extract(articles: Iterable[Article]) -> Iterator[Extraction]:
         try:
             doc = make_doc(article.text)
             doc._.kg_text = article.text
+            doc._.kg_date = article.date  # (the Quốc hội a sitting deputy sits in)
             for _, component in pipeline.pipeline:
                 doc = component(doc)
             yield to_extraction(doc, article)
