@@ -1403,3 +1403,5 @@ def test_a_sitting_deputy_sits_in_the_quoc_hoi_of_the_articles_date():
     assert {(name, "Đại biểu Quốc hội khóa XIV") for name in ("Hoàng Văn Cường", "Nguyễn Anh Trí")} <= found
     assert ("Nguyễn Quang Tuấn", "Đại biểu Quốc hội khóa XV") in conftest.posts("# date = 20220105\n" + body)
     assert not conftest.posts(body)  # no date: no term
+    again = "Tiêu đề\n2 ứng viên là đại biểu Quốc hội đương nhiệm tái cử tại đơn vị bầu cử này là bà Dương Minh Ánh."
+    assert ("Dương Minh Ánh", "Đại biểu Quốc hội khóa XIV") in conftest.posts("# date = 20210420\n" + again)

@@ -108,7 +108,10 @@ def standalone_post(title: str) -> str | None:
 
 
 _DEPUTY_OF_TERM = "Đại biểu Quốc hội khóa "
-_SITTING = re.compile(r" đương nhiệm(?!\s+kh[óo]a)(?!\w)")
+# (standing again: "2 ứng viên là đại biểu Quốc hội đương nhiệm tái cử tại đơn vị bầu cử này là bà A và ông B")
+_SITTING = re.compile(
+    r" đương nhiệm(?!\s+kh[óo]a)(?: tái cử| tái ứng cử| tự ứng cử| ứng cử)?(?: tại đơn vị bầu cử (?:này|số \d+))?(?!\w)"
+)
 # the terms of the Quốc hội, from the first sitting of each (its deputies sit until the next one's)
 _TERMS = ((dt.date(2011, 7, 21), "XIII"), (dt.date(2016, 7, 20), "XIV"), (dt.date(2021, 7, 20), "XV"))
 
