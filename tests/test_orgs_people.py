@@ -1405,3 +1405,19 @@ def test_a_sitting_deputy_sits_in_the_quoc_hoi_of_the_articles_date():
     assert not conftest.posts(body)  # no date: no term
     again = "Tiêu đề\n2 ứng viên là đại biểu Quốc hội đương nhiệm tái cử tại đơn vị bầu cử này là bà Dương Minh Ánh."
     assert ("Dương Minh Ánh", "Đại biểu Quốc hội khóa XIV") in conftest.posts("# date = 20210420\n" + again)
+
+
+def test_a_name_glued_to_the_country_of_its_post_and_a_full_time_deputy():
+    text = "Tổng Bí thư Nguyễn Phú Trọng và Ủy viên Quốc vụ, Bộ trưởng Quốc phòng Trung QuốcNgụy Phượng Hòa."
+    assert posts(text) == {
+        ("Nguyễn Phú Trọng", "Tổng Bí thư"),
+        ("Ngụy Phượng Hòa", "Bộ trưởng Bộ Quốc phòng Trung Quốc"),
+        ("Ngụy Phượng Hòa", "Ủy viên Quốc vụ Trung Quốc"),
+    }
+    text = (
+        "Bà Cầm Thị Mẫn (Sinh năm 1970), Bí thư Chi bộ Văn phòng Đoàn đại biểu Quốc hội tỉnh Thanh Hóa, Đại biểu "
+        "Quốc hội chuyên trách thuộc Đoàn đại biểu Quốc hội tỉnh Thanh Hóa."
+    )
+    found = posts(text)
+    assert ("Cầm Thị Mẫn", "Đại biểu Quốc hội chuyên trách Đoàn Đại biểu Quốc hội tỉnh Thanh Hóa") in found
+    assert ("Cầm Thị Mẫn", "Đại biểu Quốc hội") not in found

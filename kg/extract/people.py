@@ -108,6 +108,7 @@ def standalone_post(title: str) -> str | None:
 
 
 _DEPUTY_OF_TERM = "Đại biểu Quốc hội khóa "
+_BELONGS = re.compile(r"thuộc\s+(?=\S)")
 # (standing again: "2 ứng viên là đại biểu Quốc hội đương nhiệm tái cử tại đơn vị bầu cử này là bà A và ông B")
 _SITTING = re.compile(
     r" đương nhiệm(?!\s+kh[óo]a)(?: tái cử| tái ứng cử| tự ứng cử| ứng cử)?(?: tại đơn vị bầu cử (?:này|số \d+))?(?!\w)"
@@ -536,9 +537,11 @@ def _state_after(text: str, pos: int) -> tuple[str, int] | None:
 def _next_person(text: str, end: int, foreign_ok: bool = False) -> bool:
     """Whether a full personal name follows a post right after one space: the post is that person's;
     with ``foreign_ok``, a foreign name of two words too ("…, Giám đốc điều hành Apple Tim Cook")."""
-    if text[end : end + 1] != " ":
+    if text[end : end + 1] == " ":
+        end += 1
+    elif not (end and text[end - 1].islower() and text[end : end + 1].isupper()):  # "Trung QuốcNgụy Phượng Hòa"
         return False
-    name = _name_at(text, end + 1, lexicon().surnames, need_surname=True, foreign_ok=foreign_ok)
+    name = _name_at(text, end, lexicon().surnames, need_surname=True, foreign_ok=foreign_ok)
     return name is not None and (len(name[0].split()) >= 3 or foreign_ok)
 
 
@@ -560,7 +563,8 @@ def _central_level(key: str, pos: int) -> int:
     return m.end() if m else pos
 
 
-_BEFORE_NAME = re.compile(r"\s+(?:[-–]\s+)?")
+# (or nothing, where the space was left out: "Bộ trưởng Quốc phòng Trung QuốcNgụy Phượng Hòa")
+_BEFORE_NAME = re.compile(r"\s+(?:[-–]\s+)?|(?<=[" + LOWER + r"])(?=[" + UPPER + r"][" + LOWER + r"])")
 
 
 def _skip_space(text: str, pos: int) -> int:
@@ -756,6 +760,8 @@ def _posts_after(
                 after, nxt = unit.end(), None
         if nxt:
             at_body = _central_level(key, nxt.end())
+            belongs = _BELONGS.match(key, at_body) if title.endswith(" chuyên trách") else None
+            at_body = belongs.end() if belongs else at_body  # "Đại biểu Quốc hội chuyên trách thuộc Đoàn …"
             parsed = post_org(text, key, at_body, title) or earlier_body(text, key, at_body)
             if parsed:
                 org = org_mention(text, parsed)
@@ -1105,7 +1111,13 @@ def find_people(
             earlier = ended.get(sep.start()) if sep else None
             if earlier is None or _ADDRESSED.search(key, max(0, earlier[2] - 12), earlier[2]):
                 break  # "báo cáo với Thủ tướng, Bộ trưởng Y tế Nguyễn Thanh Long": the minister reports to him
-            posts.append((person, earlier[0], earlier[1], earlier[2]))
+            held = earlier[1]
+            if held is None and earlier[0] in _TITLES_NAMING_BODY and _foreign_body(org):
+                # "Ủy viên Quốc vụ, Bộ trưởng Quốc phòng Trung Quốc Ngụy Phượng Hòa": China's State Councillor
+                country = next(c for c in lexicon().raw["countries"] if org.label.endswith(" " + c))
+                word, post_title = lexicon().raw["foreign_post_titles"][earlier[0]]
+                held = _foreign_body_mention(text, earlier[0], word, post_title, country, earlier[2], sep.start())
+            posts.append((person, earlier[0], held, earlier[2]))
             start = earlier[2]
     # full names without a trigger: three to five capitalised syllables that open with a family
     # name ("… do Phan Ngọc Hiển lãnh đạo", "Vũ Tiến Lộc - Chủ tịch …", "Ngô Thị Lục (sinh năm 1979)")
