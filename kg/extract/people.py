@@ -522,7 +522,13 @@ def _foreign_body(org: Mention | None) -> bool:
     """A known body of a foreign country: "Bộ Quốc phòng Anh" (Bộ trưởng Quốc phòng Anh Ben Wallace)."""
     if org is None or (org.attrs.get("base") or {}).get("kind") not in ("central", "named"):
         return False
-    return any(org.label.endswith(" " + c) for c in lexicon().raw["countries"])
+    words = org.label.split()
+    return any(" ".join(words[-n:]) in _countries() for n in (1, 2, 3, 4) if len(words) > n)
+
+
+@cache
+def _countries() -> frozenset[str]:
+    return frozenset(lexicon().raw["countries"])
 
 
 _STATE = re.compile(r"\s+(bang\s+[" + UPPER + r"]\w+)(?=\s+[" + UPPER + r"])")
@@ -1231,20 +1237,26 @@ def find_people(
             posts.append((person, held[0], held[1], held[2]))
     _same_name_slipped(people)
     _lower_last_word(text, people)
-    if any(_foreign_person(p.label) for p in people) and article_country() is not None:
+    if any(_abroad_candidate(post) for post in posts) and article_country() is not None:
         posts = [_abroad(text, post, _country_before(text, post[3], article_country())) for post in posts]
     return people, posts
+
+
+def _abroad_candidate(post: tuple[Mention, str, Mention | None, int]) -> bool:
+    """Whether a post is a foreign person's in a body of the State written without its country."""
+    person, _, org, _ = post
+    if org is not None and (org.attrs.get("post_label") or _foreign_body(org)):
+        return False
+    return (_state_post(org) or _ministry(org)) and _foreign_person(person.label)
 
 
 def _abroad(text: str, post: tuple[Mention, str, Mention | None, int], country: str):
     """A foreign person's post in a body of the State written without its country, in an article about one
     country ("Ông cũng từng kinh qua nhiều vị trí công tác như Bộ trưởng Bộ Giáo dục, …" of Lawrence Wong,
     about Singapore): that country's body."""
+    if not _abroad_candidate(post):
+        return post
     person, title, org, start = post
-    if not _foreign_person(person.label) or org is not None and (org.attrs.get("post_label") or _foreign_body(org)):
-        return post
-    if not (_state_post(org) or _ministry(org)):
-        return post
     abroad = _country_post(text, title, org, country)
     return post if abroad is None else (person, title, abroad, start)
 
@@ -1413,10 +1425,14 @@ def _lower_last_word(text: str, people: list[Mention]) -> None:
 def _foreign_slips(counts: dict[str, dict[str, int]]) -> None:
     """ "Chan Chung Sing" once, "Chan Chun Sing" twice: a foreign name with one letter slipped in one word is
     the same person (Vietnamese names differing so are not: "Ngô Duy Bảo", "Ngô Duy Hảo")."""
-    foreign = [k for k in counts if len(counts) > 1 and any(_foreign_word(w) for w in next(iter(counts[k])).split())]
-    for a, b in itertools.combinations(foreign, 2):
+    groups: dict[tuple[str, int], list[str]] = {}  # the forms of one family name and length
+    for k in counts:
+        words = k.split()
+        groups.setdefault((words[0], len(words)), []).append(k)
+    pairs = (pair for group in groups.values() if len(group) > 1 for pair in itertools.combinations(group, 2))
+    for a, b in pairs:
         wa, wb = a.split(), b.split()
-        if len(wa) != len(wb) or a not in counts or b not in counts:
+        if a not in counts or b not in counts or not any(_foreign_word(w) for w in next(iter(counts[a])).split()):
             continue
         diff = [(x, y) for x, y in zip(wa, wb, strict=True) if x != y]
         if len(diff) == 1 and min(map(len, diff[0])) >= 3 and _one_letter(*diff[0]):
