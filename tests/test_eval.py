@@ -83,13 +83,13 @@ def test_seed_scores_reach_the_bar(seed_store):
 # blind scores) when this floor was set; the bar is 0.90 for every type, not yet reached for posts.
 # A change that lowers any of them fails here.
 CORPUS_FLOOR = {
-    "Person": 0.98,
+    "Person": 0.985,
     "Organization": 0.94,
     "Province": 0.995,
     "District": 0.99,
     "Resolution": 0.985,
     "Event": 0.985,
-    "posts": 0.86,
+    "posts": 0.895,
     "implements": 0.85,
 }
 

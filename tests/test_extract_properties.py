@@ -135,10 +135,10 @@ def _fail_on_boom(monkeypatch, message: str) -> None:
 
     real = pipeline.find_people
 
-    def fails_on_boom(text, key, taken):
+    def fails_on_boom(text, key, taken, **kwargs):
         if "BOOM" in text:
             raise RuntimeError(message)
-        return real(text, key, taken)
+        return real(text, key, taken, **kwargs)
 
     monkeypatch.setattr(pipeline, "find_people", fails_on_boom)
 

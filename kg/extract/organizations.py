@@ -191,7 +191,8 @@ def _COUNTRY_AFTER() -> re.Pattern:  # noqa: N802
     countries = ["Việt Nam", *lexicon().raw["countries"]]
     names = "|".join(sorted(map(re.escape, countries), key=len, reverse=True))
     # "Bộ Quốc phòng Trung Quốc", "Ban Chấp hành Trung ương Đảng Cộng sản Cuba"
-    return re.compile(r"\s+((?:(?:Đảng\s+)?Cộng sản\s+)?(?:" + names + r"))(?!\w)")
+    # (a name glued after it: "Bộ trưởng Quốc phòng Trung QuốcNgụy Phượng Hòa")
+    return re.compile(r"\s+((?:(?:Đảng\s+)?Cộng sản\s+)?(?:" + names + r"))(?:(?!\w)|(?=[" + UPPER + r"]))")
 
 
 @cache
@@ -1869,6 +1870,7 @@ _TITLE_HEADS = {
     "phó phòng": "Phòng",
     "bộ trưởng": "Bộ",
     "thứ trưởng": "Bộ",
+    "quyền bộ trưởng": "Bộ",
     "viện trưởng": "Viện",
     "phó viện trưởng": "Viện",
     "quyền viện trưởng": "Viện",

@@ -9,6 +9,7 @@ Trưởng Ban Tổ chức Tỉnh ủy". Upper-case bylines are turned into prope
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import itertools
 import re
 from functools import cache, lru_cache
@@ -20,6 +21,7 @@ from kg.extract.organizations import (
     country_after,
     earlier_body,
     org_mention,
+    parse_org,
     post_org,
     vietnamese_syllable,
 )
@@ -106,6 +108,22 @@ def standalone_post(title: str) -> str | None:
 
 
 _DEPUTY_OF_TERM = "Đại biểu Quốc hội khóa "
+_BELONGS = re.compile(r"thuộc\s+(?=\S)")
+# (standing again: "2 ứng viên là đại biểu Quốc hội đương nhiệm tái cử tại đơn vị bầu cử này là bà A và ông B")
+_SITTING = re.compile(
+    r" đương nhiệm(?!\s+kh[óo]a)(?: tái cử| tái ứng cử| tự ứng cử| ứng cử)?(?: tại đơn vị bầu cử (?:này|số \d+))?(?!\w)"
+)
+# the terms of the Quốc hội, from the first sitting of each (its deputies sit until the next one's)
+_TERMS = ((dt.date(2011, 7, 21), "XIII"), (dt.date(2016, 7, 20), "XIV"), (dt.date(2021, 7, 20), "XV"))
+
+
+def _term_sitting(date: dt.date | None) -> str | None:
+    """The term of the Quốc hội sitting on ``date`` (None before 2011 and after the XVI's election in 2026)."""
+    if date is None or date < _TERMS[0][0] or date >= dt.date(2026, 3, 15):
+        return None
+    return [term for start, term in _TERMS if start <= date][-1]
+
+
 _TERM = re.compile(r"\s+(?:đương nhiệm\s+)?kh[óo]a\s+([ivxl]+)(?!\w)")
 
 
@@ -196,6 +214,10 @@ def _name_at(
         cur = end + 1
     if len(words) < 2 or len(words[-1]) == 1 and _WITHHELD.match(text, end):
         return None  # "giáo viên Nguyễn Thanh Q. của trường": a name the paper withholds (not "Trần Đông A")
+    if words[0] in _REGION_FIRST:
+        region = _region_at(words)
+        if region is not None:
+            return None  # "Hoa hậu Châu Á Thái Bình Dương", "Hoa hậu Hàn Quốc Thái Bình Dương": a title's region
     family = words[0][:2] if words[0][1:2] == "'" else words[0]  # "H'Yim Kđoh": the family name is "H'"
     rare = family in _RARE_FAMILY and len(words) > 2 and words[1] in _MIDDLE  # "Đồng Văn Thanh"
     if need_surname and family not in surnames and not rare and not (foreign_ok and any(map(_foreign_word, words))):
@@ -203,6 +225,33 @@ def _name_at(
     if words[0] in _NOT_NAME and not rare:
         return None  # "Đồng Văn Thanh" is a name; "Đồng Tháp" is not
     return " ".join(words), end
+
+
+# continents, oceans and regions of the world, whose first word is also a family name ("Châu", "Thái", "Đông")
+_REGIONS = frozenset(
+    {"Châu Á", "Châu Âu", "Châu Phi", "Châu Mỹ", "Châu Úc", "Thái Bình Dương", "Đông Nam Á", "Đông Á", "Đông Âu"}
+)
+
+
+@cache
+def _regions_and_countries() -> frozenset[str]:
+    """Regions, and countries of two or more words ("Hàn Quốc", "Thái Lan"), that a name cannot open with
+    when a region follows them ("Hàn Quốc Thái Bình Dương")."""
+    return _REGIONS | frozenset(c for c in lexicon().raw["countries"] if " " in c)
+
+
+_REGION_FIRST = frozenset(r.split()[0] for r in _REGIONS) | {"Hàn", "Trung", "Nhật", "Ấn"}
+
+
+def _region_at(words: list[str]) -> int | None:
+    """How many words a region takes at the start of ``words`` ("Châu Á …"), or a country when a region comes
+    right after it ("Hàn Quốc Thái Bình Dương"); None when the words open with neither."""
+    for n in (3, 2):
+        if " ".join(words[:n]) in _REGIONS:
+            return n
+        if " ".join(words[:n]) in _regions_and_countries() and len(words) > n and _region_at(words[n:]) is not None:
+            return n
+    return None
 
 
 _GLUED_NAME = re.compile(r"([" + UPPER + r"][" + LOWER + r"]+)([" + UPPER + r"][" + LOWER + r"]+)(?!\w)")
@@ -233,16 +282,31 @@ def _name_word_here(text: str, words: list[str], m: re.Match) -> bool:
 
 
 def _foreign_word(word: str) -> bool:
-    """A capitalised word that is not one Vietnamese syllable: "Jens", "Lottner", "Saitoh"."""
-    return len(word) > 2 and not any(c in word for c in "ĐđƠơƯưĂăÂâÊêÔô") and not vietnamese_syllable(word)
+    """A capitalised word that is not one Vietnamese syllable: "Jens", "Lottner", "Saitoh"; or one that
+    only looks like one but breaks Vietnamese spelling ("Sing", "Kung", "Yong", "Ye": Chan Chun Sing,
+    Ong Ye Kung, Gan Kim Yong)."""
+    if any(c in word for c in "ĐđƠơƯưĂăÂâÊêÔô"):
+        return False
+    if len(word) > 2 and not vietnamese_syllable(word):
+        return True
+    return word.isascii() and _NOT_VIETNAMESE_SPELLING.search(word.lower()) is not None
 
 
+# spellings no Vietnamese syllable has: "k" before a, o, u ("Kung"; Vietnamese writes "c"), "c" before e, i, y,
+# "gh" before a, o, u, "y" before a, o, u ("Yong"), "ing" ("Sing"; Vietnamese writes "inh"), "ea", "ee", "ou",
+# "ei", and "ye" with nothing after it ("Ye"; Vietnamese "yê" ends in a consonant or "u")
+_NOT_VIETNAMESE_SPELLING = re.compile(r"^(?:k[aou]|c[eiy]|gh[aou]|y[aou])|ing$|ea|ee|ou|ei|^ye$")
+
+
+# "- cựu chủ tịch xã Thạnh An": a former post in lower case, in a body named by its level and place
+_FORMER_LEVEL = re.compile(r"(?<!\w)(?:cựu|nguyên) $")
+_LEVEL_AFTER = re.compile(r" (?:xã|phường|thị trấn|huyện|quận|thị xã|tỉnh) (?=\S)")
 _CHAIN_SEP = re.compile(
-    r"(?:\s*\((?:[^()\n]{0,25}[-–,]\s*)?(?:sinh|sn)[^)]{0,30}\))?"
+    r"(?:\s*\((?:[^()\n]{0,25}[-–,]\s*)?(?:sinh|sn)[^)]{0,30}\)|\s*\(\d{1,3} tuổi\))?"  # "(60 tuổi)"
     # where a photo shows the person: "(bên trái)", "(thứ hai từ phải sang)"
     r"(?:\s*\((?:[\w ]{0,16} )?(?:trái|phải|giữa)(?: sang| qua)?\))?(?:\s*(?:,|;|–|—|-|:|\()\s*|\s+)"
     r"(?:(?:và|kiêm|hiện là|hiện|đồng thời là|nguyên|cựu|là|cũng là|từng là|từng giữ chức|từng|giữ chức(?: vụ)?|"
-    r"giữ cương vị|đảm nhiệm(?: chức(?: vụ)?)?|làm|rồi|sau đó là|trước đó là|trở thành)\s+)*",
+    r"giữ cương vị|đảm nhiệm(?: chức(?: vụ)?)?|làm|rồi|sau đó là|trước đó là|trở thành|sẽ|người|tân)\s+)*",
     re.IGNORECASE,
 )
 _ADDRESSED = re.compile(r"(?<!\w)(?:với|của|cho|tới|lên|trước|gửi)\s+$")
@@ -328,9 +392,123 @@ def _foreign_post(text: str, title: str, start: int, end: int) -> tuple[Mention,
     if country is None:
         return None
     name, country_end = country
-    base = {"kind": "central", "label": f"{word} {name}", "parent": None}
-    attrs = {"base": base, "departments": [], "derived": True, "implied": True, "post_label": f"{post_title} {name}"}
-    return Mention.at(text, ORGANIZATION, start, country_end, base["label"], attrs=attrs), country_end
+    return _foreign_body_mention(text, title, word, post_title, name, start, country_end), country_end
+
+
+# foreign titles that write their body out: "Ủy viên Quốc vụ" (of the Quốc vụ viện, China's State Council)
+_TITLES_NAMING_BODY = frozenset({"Ủy viên Quốc vụ"})
+
+
+_CAPITAL_AT = re.compile(r" (?=[" + UPPER + r"])")
+
+
+def _without_foreign_name(text: str, key: str, parsed: OrgParse, title: str) -> OrgParse | None:
+    """ "Bộ trưởng Giao thông Ong Ye Kung sẽ …": a body the lexicon does not know, read on into the foreign
+    name of its head, ends before the name."""
+    label = parsed.base.get("label", "").split()
+    if parsed.base.get("kind") != "named" or label[:1] != ["Bộ"] or not label[1:2] or not label[1][0].isupper():
+        return parsed  # (not "Công ty Cổ phần Tập đoàn Thai Group", "Bộ phận ẩm thực Khách sạn Mia Luxury Saigon")
+    if parsed.departments:
+        return parsed
+    countries = lexicon().raw["countries"]
+    for m in _CAPITAL_AT.finditer(text, parsed.start, parsed.end):
+        name = _name_at(text, m.end(), lexicon().surnames, need_surname=True, foreign_ok=True)
+        if name and name[0].startswith(tuple(c + " " for c in countries)):
+            continue  # "Bộ trưởng Giao thông Singapore Ong Ye Kung": the country ends the ministry's name
+        if name and name[1] == parsed.end and any(map(_foreign_word, name[0].split())):
+            cut = post_org(text[: m.start()], key[: m.start()], parsed.start, title)
+            return cut if cut is not None and cut.end == m.start() else parsed
+    return parsed
+
+
+def _foreign_body_mention(text: str, title: str, word: str, post_title: str, country: str, start: int, end: int):
+    """The mention of a foreign country's body a title names or implies ("Thủ tướng Singapore": Chính phủ
+    Singapore, implied; "Ủy viên Quốc vụ Trung Quốc": Quốc vụ viện Trung Quốc, written in the title)."""
+    base = {"kind": "central", "label": f"{word} {country}", "parent": None}
+    attrs = {"base": base, "departments": [], "derived": True, "post_label": f"{post_title} {country}"}
+    if title not in _TITLES_NAMING_BODY:
+        attrs["implied"] = True
+    return Mention.at(text, ORGANIZATION, start, end, base["label"], attrs=attrs)
+
+
+def _country_post(text: str, title: str, org: Mention | None, country: str) -> Mention | None:
+    """A post a foreign person holds in a body the title names without its country, in the country the
+    article is about ("Bộ trưởng Công thương Chan Chung Sing", "Phó thủ tướng Heng Swee Keat" in an article
+    about Singapore): the mention of that country's body ("Bộ Công thương Singapore"; for a title that names
+    the whole post, the body it implies, as ``_foreign_post``); None for bodies that are not the State's."""
+    if org is None:
+        body = lexicon().raw["standalone_post_orgs"].get(standalone_post(title) or "", "")
+        word = next((w for k, w in _FOREIGN_BODIES.items() if body.startswith(k)), None)
+        if word is None:
+            return None
+        base = {"kind": "central", "label": f"{word} {country}", "parent": None}
+        attrs = {"base": base, "departments": [], "derived": True, "implied": True, "post_label": f"{title} {country}"}
+        return Mention.at(text, ORGANIZATION, 0, 0, base["label"], attrs=attrs)
+    if not _ministry(org) or _foreign_body(org):
+        return None
+    written = " ".join(text[org.start : org.end].split())
+    if not written.startswith("Bộ "):
+        if not title.endswith("Bộ trưởng"):  # "Bộ trưởng Công thương": the ministry of that field
+            return None
+        written = "Bộ " + written
+    label = f"{written} {country}"
+    attrs = {"base": {"kind": "central", "label": label, "parent": None}, "departments": [], "derived": True}
+    attrs["replaces"] = True  # the mention of the Vietnamese body read at the same place gives way
+    return Mention.at(text, ORGANIZATION, org.start, org.end, label, attrs=attrs)
+
+
+@cache
+def _country_re() -> re.Pattern:
+    names = sorted(["Việt Nam", *lexicon().raw["countries"]], key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)")
+
+
+_WORD_BEFORE = re.compile(r"(\S+) $")
+
+
+def _article_country(text: str) -> str | None:
+    """The foreign country an article is about: named at least twice, more often than Việt Nam and more than
+    twice as often as any other (a country word next to a capitalised word is part of a name: "Lê Anh
+    Tuấn", "Thủ tướng Singapore Lý Hiển Long" are not counted)."""
+    counts: dict[str, int] = {}
+    for m in _country_re().finditer(text):
+        if text[m.end() : m.end() + 1] == " " and text[m.end() + 1 : m.end() + 2].isupper():
+            continue
+        before = _WORD_BEFORE.search(text, max(0, m.start() - 12), m.start())
+        if before and before.group(1)[0].isupper() and before.group(1)[-1].isalpha():
+            continue
+        counts[m.group()] = counts.get(m.group(), 0) + 1
+    ranked = sorted(counts.items(), key=lambda c: -c[1])
+    if not ranked or ranked[0][0] == "Việt Nam" or ranked[0][1] < 2:
+        return None
+    if len(ranked) > 1 and ranked[0][1] <= 2 * ranked[1][1]:
+        return None
+    return ranked[0][0]
+
+
+def _country_before(text: str, pos: int, country: str) -> str:
+    """The country a foreign post at ``pos`` is of, in an article about ``country``: the last other foreign country
+    its paragraph names before it ("… Bộ trưởng Tư pháp Mỹ Merrick Garland, và Bộ trưởng An ninh Nội địa
+    Alejandro Mayorkas" in an article about Nga: Mỹ's), else the article's."""
+    named = [m.group() for m in _country_re().finditer(text, text.rfind("\n", 0, pos) + 1, pos)]
+    named = [c for c in named if c != "Việt Nam"]
+    return named[-1] if named else country
+
+
+def _foreign_person(label: str) -> bool:
+    """A person whose name is not Vietnamese: a family name no Vietnamese has, or a word no Vietnamese
+    syllable spells ("Chan Chun Sing", "Heng Swee Keat")."""
+    words = label.split()
+    lex = lexicon()
+    return words[0] not in lex.surnames or words[0] in lex.raw["foreign_surnames"] or any(map(_foreign_word, words))
+
+
+def _ministry(org: Mention | None) -> bool:
+    """A body of the State ("Bộ Tài chính"), or a ministry the lexicon does not know ("Bộ Phát triển Quốc gia")."""
+    base = (org.attrs.get("base") or {}) if org is not None else {}
+    if org is None or org.attrs.get("departments") or base.get("brand") or "prefix" in base:
+        return False
+    return base.get("kind") == "central" or base.get("kind") == "named" and base.get("head") == "Bộ"
 
 
 def _state_post(org: Mention | None) -> bool:
@@ -342,9 +520,15 @@ def _state_post(org: Mention | None) -> bool:
 
 def _foreign_body(org: Mention | None) -> bool:
     """A known body of a foreign country: "Bộ Quốc phòng Anh" (Bộ trưởng Quốc phòng Anh Ben Wallace)."""
-    if org is None or (org.attrs.get("base") or {}).get("kind") != "central":
+    if org is None or (org.attrs.get("base") or {}).get("kind") not in ("central", "named"):
         return False
-    return any(org.label.endswith(" " + c) for c in lexicon().raw["countries"])
+    words = org.label.split()
+    return any(" ".join(words[-n:]) in _countries() for n in (1, 2, 3, 4) if len(words) > n)
+
+
+@cache
+def _countries() -> frozenset[str]:
+    return frozenset(lexicon().raw["countries"])
 
 
 _STATE = re.compile(r"\s+(bang\s+[" + UPPER + r"]\w+)(?=\s+[" + UPPER + r"])")
@@ -359,9 +543,11 @@ def _state_after(text: str, pos: int) -> tuple[str, int] | None:
 def _next_person(text: str, end: int, foreign_ok: bool = False) -> bool:
     """Whether a full personal name follows a post right after one space: the post is that person's;
     with ``foreign_ok``, a foreign name of two words too ("…, Giám đốc điều hành Apple Tim Cook")."""
-    if text[end : end + 1] != " ":
+    if text[end : end + 1] == " ":
+        end += 1
+    elif not (end and text[end - 1].islower() and text[end : end + 1].isupper()):  # "Trung QuốcNgụy Phượng Hòa"
         return False
-    name = _name_at(text, end + 1, lexicon().surnames, need_surname=True, foreign_ok=foreign_ok)
+    name = _name_at(text, end, lexicon().surnames, need_surname=True, foreign_ok=foreign_ok)
     return name is not None and (len(name[0].split()) >= 3 or foreign_ok)
 
 
@@ -383,7 +569,8 @@ def _central_level(key: str, pos: int) -> int:
     return m.end() if m else pos
 
 
-_BEFORE_NAME = re.compile(r"\s+(?:[-–]\s+)?")
+# (or nothing, where the space was left out: "Bộ trưởng Quốc phòng Trung QuốcNgụy Phượng Hòa")
+_BEFORE_NAME = re.compile(r"\s+(?:[-–]\s+)?|(?<=[" + LOWER + r"])(?=[" + UPPER + r"][" + LOWER + r"])")
 
 
 def _skip_space(text: str, pos: int) -> int:
@@ -394,8 +581,8 @@ def _skip_space(text: str, pos: int) -> int:
 
 # "được bầu làm", "được đại hội bầu giữ chức vụ", "đã được bổ nhiệm giữ chức": the post follows
 _ELECTED = re.compile(
-    r"\s*,?\s*(?:(?:đã|cũng|tiếp tục|vừa)\s+)*được(?:\s+[" + LOWER + r"]+){0,3}?\s+"
-    r"(?:bầu|bầu lại|bổ nhiệm|tái bổ nhiệm|chỉ định|phân công)\s+(?:giữ\s+chức(?:\s+vụ|\s+danh)?|làm)\s+"
+    r"\s*(?:,|\s[-–])?\s*(?:người\s+)?(?:(?:đã|cũng|tiếp tục|vừa)\s+)*được(?:\s+[" + LOWER + r"]+){0,3}?\s+"
+    r"(?:bầu|bầu lại|bổ nhiệm|tái bổ nhiệm|chỉ định|phân công)\s+(?:giữ\s+chức(?:\s+vụ|\s+danh)?|làm)\s+(?:tân\s+)?"
 )
 _COMMA = re.compile(r"\s*,\s+(?=[" + UPPER + r"])")
 _BOARD_DASH = re.compile(r"\s+[-–]\s+(?=(?:Phó )?(?:Tổng Giám đốc|Giám đốc|Tổng giám đốc|Giám đốc điều hành)\s)")
@@ -417,6 +604,12 @@ _BARE_ORGANS = {
     "ủy ban kiểm tra": "Ủy ban Kiểm tra",
     "văn phòng": "Văn phòng",
 }
+
+
+# the Party committee of a body of the chain written short: "Đảng ủy Kho bạc" after "Kho bạc Nhà nước tỉnh Phú Yên"
+_PARTY_OF_SHORT = re.compile(
+    r" (Đảng ủy|Chi bộ) ([" + UPPER + r"][" + LOWER + r"]*(?: [" + LOWER + r"]+)?)(?=\s+nhiệm kỳ|\s*[,;.]|\s*$)"
+)
 
 
 # a body the parser cannot read (a head word, up to four words) between a title and the next post of a chain
@@ -452,11 +645,10 @@ _LIST_GOES_ON = re.compile(r"\s*[,;]\s*(?=[" + UPPER + r"])")
 # the rest of an item of a career list separated by semicolons, up to the next one
 _ITEM_REST = re.compile(r"[^;.\n]{1,60}(?=;)")
 _CAREER = re.compile(
-    r"(?:vị trí|chức vụ|cương vị|nhiệm vụ)(?: quan trọng| lãnh đạo)?(?: như)?(?::(?= \w)|(?= ["
-    + UPPER
-    + r"]))|như làm(?= ["
-    + UPPER
-    + r"])"
+    r"(?:vị trí|chức vụ|cương vị|nhiệm vụ)(?: quan trọng| lãnh đạo| công tác)?(?:(?: trong ["
+    + LOWER
+    + r" ]{3,20}?)? như)?"
+    r"(?::(?= \w)|(?= [" + UPPER + r"]))|như làm(?= [" + UPPER + r"])"
 )
 _CAREER_VERB = re.compile(r"(?<!\w)(?:với|trải qua|từng giữ|nắm giữ|đảm nhận|đảm nhiệm|kinh qua)(?: nhiều| các)? $")
 # "…, ông Đạo từng kinh qua các nhiệm vụ: …": the holder named again by the given name before the verb
@@ -503,6 +695,7 @@ def _posts_after(
     pending: list[tuple[str, str | None, str, int, int]] = []
     shared: list[tuple[str, int]] = []  # titles waiting for the body of the title after "kiêm"
     party_titles: list[tuple[str, int, int]] = []  # a Party title with no body, before a State post
+    abroad: list[tuple[str, int, int]] = []  # a foreign title with no country, before a post in a foreign body
     cur = pos
     while True:
         elected = _ELECTED.match(text, cur)  # "…, được bầu làm Chủ tịch Hội"
@@ -535,6 +728,8 @@ def _posts_after(
             or _followed_by_name(text, m.end())
             or _LOWER_HEAD.match(key, m.end())  # "- giảng viên trường ĐH Tôn Đức Thắng"
             or title.endswith(" Hội đồng trường")  # "…, thành viên Hội đồng trường": the title names its body
+            or _FORMER_LEVEL.search(text, max(0, start - 8), start)
+            and _LEVEL_AFTER.match(key, after_title)
         ):
             break
         after = after_title
@@ -572,6 +767,8 @@ def _posts_after(
                 after, nxt = unit.end(), None
         if nxt:
             at_body = _central_level(key, nxt.end())
+            belongs = _BELONGS.match(key, at_body) if title.endswith(" chuyên trách") else None
+            at_body = belongs.end() if belongs else at_body  # "Đại biểu Quốc hội chuyên trách thuộc Đoàn …"
             parsed = post_org(text, key, at_body, title) or earlier_body(text, key, at_body)
             if parsed:
                 org = org_mention(text, parsed)
@@ -579,6 +776,14 @@ def _posts_after(
             else:
                 org = _university(text, at_body, title)
                 after = org.end if org is not None else after
+        short = _PARTY_OF_SHORT.match(text, after) if org is None and posts else None
+        if short:  # "…, Phó Giám đốc Kho bạc Nhà nước tỉnh Phú Yên; nguyên Đảng ủy viên Đảng ủy Kho bạc nhiệm kỳ …"
+            body = next(
+                (o for _, o, _, _ in reversed(posts) if o is not None and o.label.startswith(short.group(2))), None
+            )
+            if body is not None:
+                org = _party_of(text, _BARE_ORGANS[short.group(1).lower()], None, short.start(1), short.end(2), body)
+                after = short.end(2)
         foreign = _foreign_post(text, title, start, after) if org is None else None
         if foreign is not None:
             org, after = foreign
@@ -592,6 +797,10 @@ def _posts_after(
             # "Chủ tịch HĐQT kiêm Tổng Giám đốc Tập đoàn …", "Chủ tịch HĐQT - Tổng Giám đốc Công ty …": both posts there
             if _KIEM.match(key, after) or title in BOARD_TITLES and _BOARD_DASH.match(text, after):
                 shared.append((title, start))
+                cur = after
+                continue
+            if title in _TITLES_NAMING_BODY and re.match(r"\s*,", text[after : after + 3]):
+                abroad.append((title, start, after))  # "Ủy viên Quốc vụ, Bộ trưởng Bộ Quốc phòng Trung Quốc"
                 cur = after
                 continue
             if title in _PARTY_TITLES and re.match(r"\s*,", text[after : after + 3]):
@@ -627,6 +836,15 @@ def _posts_after(
         if org is not None and shared:
             posts.extend((s_title, org, s_start, after) for s_title, s_start in shared)
             shared = []
+        if org is not None and abroad:
+            country = next((c for c in lexicon().raw["countries"] if org.label.endswith(" " + c)), None)
+            if country is None or not _foreign_body(org):
+                break  # "Ủy viên Quốc vụ, Bộ trưởng Bộ Quốc phòng làm Trưởng đoàn": China's, not our ministry
+            for a_title, a_start, a_end in abroad:
+                word, post_title = lexicon().raw["foreign_post_titles"][a_title]
+                held = _foreign_body_mention(text, a_title, word, post_title, country, a_start, a_end)
+                posts.append((a_title, held, a_start, after))
+            abroad = []
         if org is not None and party_titles:
             committee = _committee_of(text, org)
             if committee is not None:
@@ -745,7 +963,7 @@ def _lone_unit(org: Mention) -> bool:
 
 
 def find_people(
-    text: str, key: str, taken: list[tuple[int, int]]
+    text: str, key: str, taken: list[tuple[int, int]], date: dt.date | None = None
 ) -> tuple[list[Mention], list[tuple[Mention, str, Mention | None, int]]]:
     """Person mentions and (person, post title, organisation, where the title starts).
 
@@ -787,6 +1005,13 @@ def find_people(
         row = homes.get(text.rfind("\n", 0, start) + 1) if homes else None
         return row[0] if row else None
 
+    memo: list[str | None] = []  # the country the article is about, once asked for
+
+    def article_country() -> str | None:
+        if not memo:
+            memo.append(_article_country(text))
+        return memo[0]
+
     pos = 0
     for m in trig_re.finditer(key):
         if m.end() < pos or not text[m.end() : m.end() + 1].isupper():
@@ -802,6 +1027,15 @@ def find_people(
         chain, pos = _posts_after(text, key, end, home=home_of(person.start))
         for title, org, title_start, _ in chain:
             posts.append((person, title, org, title_start))
+    # a trigger with the space after it left out: "ÔngTrần Văn Bình (60 tuổi) - cựu chủ tịch xã Thạnh An"
+    for m in _GLUED_TRIGGER.finditer(text):
+        name = _name_at(text, m.end(), lex.surnames, need_surname=True)
+        if not name or inside_person(m.end()) or not free(m.end(), name[1]) or len(name[0].split()) < 3:
+            continue
+        person = Mention.at(text, PERSON, m.end(), name[1], name[0])
+        add_person(person)
+        chain, _ = _posts_after(text, key, name[1])
+        posts.extend((person, c_title, c_org, c_start) for c_title, c_org, c_start, _ in chain)
     # a post before the name: "Bí thư Tỉnh ủy Nguyễn Văn A", "Thủ tướng Phạm Minh Chính"
     _, post_re, honor_re = _triggers()
     ended: dict[int, tuple[str, Mention | None, int]] = {}  # posts by where they end: (title, org, start)
@@ -817,6 +1051,7 @@ def find_people(
         nxt = re.compile(r"\s+").match(key, cur)
         if nxt:
             parsed = post_org(text, key, _central_level(key, nxt.end()), title)
+            parsed = _without_foreign_name(text, key, parsed, title) if parsed else None
             if parsed:
                 org, cur = org_mention(text, parsed), parsed.end
         elif key.startswith(", ", cur) and standalone_post(title) is None:
@@ -830,7 +1065,7 @@ def find_people(
             org, cur = foreign
         leader = title in lex.raw["foreign_post_titles"]  # "Quốc vương Haji Hassanal Bolkiah": a person, no post
         if org is None and standalone_post(title) is None and not leader:
-            org = _post_named_before(text, title, m.start(), cur, ended, posts)
+            org = _led_by(text, key, title, m.start()) or _post_named_before(text, title, m.start(), cur, ended, posts)
             if org is None:
                 continue
         ended[cur] = (title, org, m.start())
@@ -857,8 +1092,23 @@ def find_people(
                 posts.extend((person, c_title, c_org, c_start) for c_title, c_org, c_start, _ in chain)
         if org is None and standalone_post(title) is None:
             continue
-        if foreign is None and name[0].split()[0] not in lex.surnames and not _foreign_body(org) and _state_post(org):
-            continue  # "Thủ tướng Narendra Modi", "Bộ trưởng Tài chính Janet Yellen": a foreign leader, not our post
+        if (
+            foreign is None
+            and not _foreign_body(org)
+            and (_state_post(org) or _ministry(org))
+            and _foreign_person(name[0])
+        ):
+            # "Bộ trưởng Công thương Chan Chung Sing" in an article about Singapore: Singapore's minister
+            country = _country_before(text, m.start(), article_country()) if article_country() else None
+            abroad = _country_post(text, title, org, country) if country else None
+            if abroad is not None:
+                org = abroad
+                chain, _ = _posts_after(text, key, name[1], named_before=True)
+                # (not "… Mao Ayuth và Phó cục trưởng Bộ Giao thông Uy Sovannarith": a body that took a name in)
+                chain = [c for c in chain if c[1] is None or not any(map(_foreign_word, c[1].label.split()))]
+                posts.extend((person, c_title, c_org, c_start) for c_title, c_org, c_start, _ in chain)
+            elif _state_post(org) and name[0].split()[0] not in lex.surnames:
+                continue  # "Thủ tướng Narendra Modi", "Bộ trưởng Tài chính Janet Yellen": a foreign leader, not ours
         posts.append((person, title, org, m.start()))
         # "Bí thư Trung ương Đảng, Trưởng ban Tuyên giáo Trung ương Nguyễn Trọng Nghĩa": every post of
         # the chain before the name is the person's
@@ -868,7 +1118,13 @@ def find_people(
             earlier = ended.get(sep.start()) if sep else None
             if earlier is None or _ADDRESSED.search(key, max(0, earlier[2] - 12), earlier[2]):
                 break  # "báo cáo với Thủ tướng, Bộ trưởng Y tế Nguyễn Thanh Long": the minister reports to him
-            posts.append((person, earlier[0], earlier[1], earlier[2]))
+            held = earlier[1]
+            if held is None and earlier[0] in _TITLES_NAMING_BODY and _foreign_body(org):
+                # "Ủy viên Quốc vụ, Bộ trưởng Quốc phòng Trung Quốc Ngụy Phượng Hòa": China's State Councillor
+                country = next(c for c in lexicon().raw["countries"] if org.label.endswith(" " + c))
+                word, post_title = lexicon().raw["foreign_post_titles"][earlier[0]]
+                held = _foreign_body_mention(text, earlier[0], word, post_title, country, earlier[2], sep.start())
+            posts.append((person, earlier[0], held, earlier[2]))
             start = earlier[2]
     # full names without a trigger: three to five capitalised syllables that open with a family
     # name ("… do Phan Ngọc Hiển lãnh đạo", "Vũ Tiến Lộc - Chủ tịch …", "Ngô Thị Lục (sinh năm 1979)")
@@ -909,7 +1165,11 @@ def find_people(
                 continue  # "Ông Justin Chiah", "TS Cấn Văn Lực", "HLV Solskjaer", "Theo Bryan Clark"
             if text[start - 2 : start] == ", " and not any(map(_foreign_word, words)):
                 continue  # "…, Frances Adamson, người hiện là …": inside a sentence only a foreign name
-            add_person(Mention.at(text, PERSON, start, end, m.group(1)))
+            person = Mention.at(text, PERSON, start, end, m.group(1))
+            add_person(person)
+            # "Frances Adamson, người hiện là Tổng Thư ký Bộ Ngoại giao và Thương mại Australia": her post
+            chain, _ = _posts_after(text, key, end, named_before=True)
+            posts.extend((person, c_title, c_org, c_start) for c_title, c_org, c_start, _ in chain)
     # photographers in a credit: "(Ảnh: Như Phong)"
     for kind, start, end, label in credited_names(text):
         if kind == PERSON and free(start, end) and not inside_person(start):
@@ -927,7 +1187,7 @@ def find_people(
                 add_person(Mention.at(text, PERSON, start, start + len(w.group()), w.group()))
     people.sort(key=lambda p: p.start)
     for m in _SHARED.finditer(key) if people and (" là " in key or " gồm " in key) else ():
-        shared = _post_ending_at(text, key, m.start())
+        shared = _post_ending_at(text, key, m.start(), _term_sitting(date))
         if shared is None:
             continue
         title, org, title_start = shared
@@ -970,8 +1230,36 @@ def find_people(
         if row is not None:
             home, title, start = row
             posts.append((person, title, org_mention(text, home), start))
+    # "X sẽ trở thành Bộ trưởng Y tế thay cho ông Gan Kim Yong": the one replaced held the post
+    for person in people if "thay cho" in text else ():
+        replaced = _REPLACED.search(text, max(0, person.start - 30), person.start)
+        held = _post_ending_at(text, key, replaced.start()) if replaced else None
+        if held is not None:
+            posts.append((person, held[0], held[1], held[2]))
     _same_name_slipped(people)
+    _lower_last_word(text, people)
+    if any(_abroad_candidate(post) for post in posts) and article_country() is not None:
+        posts = [_abroad(text, post, _country_before(text, post[3], article_country())) for post in posts]
     return people, posts
+
+
+def _abroad_candidate(post: tuple[Mention, str, Mention | None, int]) -> bool:
+    """Whether a post is a foreign person's in a body of the State written without its country."""
+    person, _, org, _ = post
+    if org is not None and (org.attrs.get("post_label") or _foreign_body(org)):
+        return False
+    return (_state_post(org) or _ministry(org)) and _foreign_person(person.label)
+
+
+def _abroad(text: str, post: tuple[Mention, str, Mention | None, int], country: str):
+    """A foreign person's post in a body of the State written without its country, in an article about one
+    country ("Ông cũng từng kinh qua nhiều vị trí công tác như Bộ trưởng Bộ Giáo dục, …" of Lawrence Wong,
+    about Singapore): that country's body."""
+    if not _abroad_candidate(post):
+        return post
+    person, title, org, start = post
+    abroad = _country_post(text, title, org, country)
+    return post if abroad is None else (person, title, abroad, start)
 
 
 # a post shared by the people listed after it: "2 ứng viên khác cũng là đại biểu Quốc hội khóa XIV, là ông A - …
@@ -980,6 +1268,7 @@ _SHARED = re.compile(r",?\s+(?:là|gồm có|gồm)\s+(?=(?:các\s+)?(?:ông|bà
 _LIST_ITEM = re.compile(r"(?:,|;|(?<!\w)và)\s+(?:các\s+)?(?:(?:ông|bà|đồng chí)\s+)?$")
 
 
+_REPLACED = re.compile(r",?\s*thay cho (?:ông|bà|đồng chí) $")
 _MEMBER = re.compile(r"(?:Thành viên|Ủy viên) (.+)")
 
 
@@ -992,13 +1281,20 @@ def _holds_in_organ(posts: list, person: Mention, title: str) -> bool:
     )
 
 
-def _post_ending_at(text: str, key: str, pos: int) -> tuple[str, Mention | None, int] | None:
-    """The post written right before ``pos`` (a term or "nhiệm kỳ …" after it), as (title, body, start)."""
+def _post_ending_at(
+    text: str, key: str, pos: int, sitting: str | None = None
+) -> tuple[str, Mention | None, int] | None:
+    """The post written right before ``pos`` (a term or "nhiệm kỳ …" after it), as (title, body, start); with
+    ``sitting``, the term of the Quốc hội sitting when the article was written, "đại biểu Quốc hội đương nhiệm" is
+    a deputy of that term."""
     post_re = _triggers()[1]
     for m in post_re.finditer(key, max(0, pos - 150), pos):
         if m.start() and key[m.start() - 1].isalpha():
             continue
         title, cur = _in_charge(*_with_term(_title(key[m.start() : m.end()]), key, m.end()), key=key)
+        sits = _SITTING.match(key, cur) if sitting and title == "Đại biểu Quốc hội" else None
+        if sits:  # "3 trong số 4 ứng viên … là đại biểu Quốc hội đương nhiệm, là các ông A, B và C"
+            title, cur = _DEPUTY_OF_TERM + sitting, sits.end()
         org = None
         nxt = re.compile(r"\s+").match(key, cur)
         if nxt and cur < pos:
@@ -1055,6 +1351,25 @@ def _member_rows(text: str, key: str) -> dict[int, tuple[OrgParse, str, int]]:
     return out
 
 
+# "Theo báo cáo của Bộ GTVT do Bộ trưởng Nguyễn Văn Thể trình bày", "Đoàn công tác của Bộ Giáo dục và Đào tạo
+# (GD&ĐT) do Thứ trưởng Phạm Ngọc Thưởng làm trưởng đoàn": a body, then "do" and the title of its head
+_LED_BY = re.compile(r"(?:\s*\([^()\n]{1,12}\))?\s+do\s+$")
+_HEAD_OF = {"Bộ trưởng": "Bộ ", "Thứ trưởng": "Bộ ", "Cục trưởng": "Cục ", "Phó Cục trưởng": "Cục "}
+
+
+def _led_by(text: str, key: str, title: str, start: int) -> Mention | None:
+    """The body a bare head's title belongs to when "do" ties it to the body written right before it."""
+    head = _HEAD_OF.get(title)
+    if head is None or not key.endswith("do ", 0, start):
+        return None
+    at = text.rfind(head, max(0, start - 80), start)
+    parsed = parse_org(text, key, at, allow_generic=True) if at >= 0 else None
+    if parsed is None or parsed.departments or not _LED_BY.fullmatch(text, parsed.end, start):
+        return None
+    return org_mention(text, parsed)
+
+
+_GLUED_TRIGGER = re.compile(r"(?<!\w)(?:Ông|ông|Bà|bà)(?=[" + UPPER + r"][" + LOWER + r"])")
 _PART_OF_TITLE = re.compile(r"(?:Phó|Quyền|kiêm) $")
 _BARE_BEFORE_NAME = re.compile(r" (?:[" + UPPER + r"][" + LOWER + r"]+ ){2,3}[" + UPPER + r"][" + LOWER + r"]*(?!\w)")
 
@@ -1082,6 +1397,7 @@ def _same_name_slipped(people: list[Mention]) -> None:
     for person in people:
         forms = counts.setdefault(fold(person.label), {})
         forms[person.label] = forms.get(person.label, 0) + 1
+    _foreign_slips(counts)
     for forms in counts.values():
         if len(forms) < 2:
             continue
@@ -1090,6 +1406,48 @@ def _same_name_slipped(people: list[Mention]) -> None:
             for person in people:
                 if person.label in forms:
                     person.label = best
+
+
+_NEXT_WORD = re.compile(r" ([" + LOWER + r"]+)(?!\w)")
+
+
+def _lower_last_word(text: str, people: list[Mention]) -> None:
+    """ "Thủ tướng Phạm Minh chính và …": a name whose last word was written in lower case is the person the
+    article names in full elsewhere ("Phạm Minh Chính"); the mention takes the word in."""
+    labels = {p.label for p in people}
+    for person in people:
+        nxt = _NEXT_WORD.match(text, person.end) if len(person.label.split()) == 2 else None
+        if nxt and f"{person.label} {nxt.group(1).capitalize()}" in labels:
+            person.label = f"{person.label} {nxt.group(1).capitalize()}"
+            person.end = nxt.end()
+            person.text = text[person.start : person.end]
+
+
+def _foreign_slips(counts: dict[str, dict[str, int]]) -> None:
+    """ "Chan Chung Sing" once, "Chan Chun Sing" twice: a foreign name with one letter slipped in one word is
+    the same person (Vietnamese names differing so are not: "Ngô Duy Bảo", "Ngô Duy Hảo")."""
+    groups: dict[tuple[str, int], list[str]] = {}  # the forms of one family name and length
+    for k in counts:
+        words = k.split()
+        groups.setdefault((words[0], len(words)), []).append(k)
+    pairs = (pair for group in groups.values() if len(group) > 1 for pair in itertools.combinations(group, 2))
+    for a, b in pairs:
+        wa, wb = a.split(), b.split()
+        if a not in counts or b not in counts or not any(_foreign_word(w) for w in next(iter(counts[a])).split()):
+            continue
+        diff = [(x, y) for x, y in zip(wa, wb, strict=True) if x != y]
+        if len(diff) == 1 and min(map(len, diff[0])) >= 3 and _one_letter(*diff[0]):
+            counts[a].update(counts.pop(b))
+
+
+def _one_letter(x: str, y: str) -> bool:
+    """Whether ``x`` and ``y`` differ by one letter added, dropped or changed."""
+    if len(x) > len(y):
+        x, y = y, x
+    if len(y) - len(x) > 1:
+        return False
+    i = next((k for k in range(len(x)) if x[k] != y[k]), len(x))
+    return x[i + (len(x) == len(y)) :] == y[i + 1 :]
 
 
 # capitalised words that open a sentence before a name, not part of it

@@ -51,7 +51,7 @@ from kg.textnorm import match_key
 
 COMPONENTS = ("kg_normalise", "kg_places", "kg_organizations", "kg_resolutions", "kg_people", "kg_events")
 
-for _name in ("kg_text", "kg_key", "kg_sentences", "kg_mentions", "kg_links"):
+for _name in ("kg_text", "kg_key", "kg_sentences", "kg_mentions", "kg_links", "kg_date"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
@@ -192,7 +192,7 @@ def kg_resolutions(doc: Doc) -> Doc:
 @Language.component("kg_people", assigns=["doc._.kg_mentions", "doc._.kg_links"])
 def kg_people(doc: Doc) -> Doc:
     taken = [(m.start, m.end) for m in doc._.kg_mentions]
-    people, posts = find_people(doc._.kg_text, doc._.kg_key, taken)
+    people, posts = find_people(doc._.kg_text, doc._.kg_key, taken, date=doc._.kg_date)
     doc._.kg_mentions.extend(people)
     orgs = _Orgs(doc._.kg_mentions)
     # "Thủ tướng Singapore Lý Hiển Long" … "Thủ tướng Lý Hiển Long": the bare title is his foreign post
@@ -230,8 +230,19 @@ def kg_people(doc: Doc) -> Doc:
         if org.attrs.get("derived"):  # "Bí thư Đảng ủy, Cục trưởng Cục X": the mention "Đảng ủy" is Đảng ủy Cục X
             if org.attrs["base"].get("unit_of") is not None:  # "Khoa X" of the school its chain names: not alone
                 orgs.drop_starting_in(org.start, org.attrs["base"]["unit_of"])
-            orgs.append(org)
-            doc._.kg_links.append(("holds", person, org, {"title": title}))
+            same = orgs.at(org.start, org.end) if org.attrs.get("replaces") else None
+            if same is not None and same.label == org.label:  # Singapore's ministry held by two people
+                org = same
+            else:
+                if org.attrs.get("replaces"):  # "Bộ Giáo dục" of Singapore: not the Vietnamese ministry read there
+                    orgs.drop_starting_in(org.start, org.end)
+                orgs.append(org)
+            held = (
+                {"title": title, "post_label": org.attrs["post_label"]}
+                if "post_label" in org.attrs
+                else {"title": title}
+            )
+            doc._.kg_links.append(("holds", person, org, held))  # ("Ủy viên Quốc vụ Trung Quốc" of Quốc vụ viện)
             continue
         unit_of = org.attrs["base"].get("unit_of")
         if unit_of is not None:  # "Vụ Pháp luật, Văn phòng Quốc hội": the unit is named with its body
@@ -477,6 +488,7 @@ def extract(articles: Iterable[Article]) -> Iterator[Extraction]:
         try:
             doc = make_doc(article.text)
             doc._.kg_text = article.text
+            doc._.kg_date = article.date  # (the Quốc hội a sitting deputy sits in)
             for _, component in pipeline.pipeline:
                 doc = component(doc)
             yield to_extraction(doc, article)
