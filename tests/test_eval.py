@@ -84,7 +84,7 @@ def test_seed_scores_reach_the_bar(seed_store):
 # A change that lowers any of them fails here.
 CORPUS_FLOOR = {
     "Person": 0.985,
-    "Organization": 0.94,
+    "Organization": 0.95,
     "Province": 0.995,
     "District": 0.99,
     "Resolution": 0.985,
