@@ -10,9 +10,8 @@ import sys
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import Dataset, Graph, URIRef
-
 from conftest import ROOT
+from rdflib import Dataset, Graph, URIRef
 
 from kg.builder import build
 from kg.ingest import read_article
